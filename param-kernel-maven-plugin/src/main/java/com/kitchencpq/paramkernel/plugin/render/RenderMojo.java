@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -47,8 +47,12 @@ public class RenderMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.RENDER_SKIP, defaultValue = "false")
   private boolean skipRender;
 
-  @Component
-  private MavenProjectHelper projectHelper;
+  private final MavenProjectHelper projectHelper;
+
+  @Inject
+  public RenderMojo(MavenProjectHelper projectHelper) {
+    this.projectHelper = projectHelper;
+  }
 
   @Override
   protected boolean goalSkipped() {
