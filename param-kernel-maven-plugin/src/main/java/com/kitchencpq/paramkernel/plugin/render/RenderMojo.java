@@ -26,6 +26,8 @@ import org.apache.maven.project.MavenProjectHelper;
 public class RenderMojo extends AbstractParamKernelMojo {
   static final String CLASSIFIER = "rollout";
   static final String TYPE = "yaml";
+  /** The GITHUB_OUTPUT name under which later workflow steps find the rendered file. */
+  static final String OUTPUT_ROLLOUT_PATH = "rollout-path";
 
   /** The template; the service's rollout template embedded in the plugin when not set. */
   @Parameter(property = PropertyNames.TEMPLATE)
@@ -90,7 +92,7 @@ public class RenderMojo extends AbstractParamKernelMojo {
     if (projectPresent()) {
       projectHelper.attachArtifact(project, TYPE, CLASSIFIER, result.output().toFile());
     }
-    warnAll(github().setOutputs(Map.of("rollout-path", display(result.output()))));
+    warnAll(github().setOutputs(Map.of(OUTPUT_ROLLOUT_PATH, display(result.output()))));
   }
 
   private Template loadTemplate() throws RenderException, IOException {
