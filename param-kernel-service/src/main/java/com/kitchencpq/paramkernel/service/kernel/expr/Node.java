@@ -56,21 +56,13 @@ public abstract class Node {
         "non-finite", what + " at offset " + at.offset + " gives " + r + " (not a finite number)");
   }
 
-  static ExprError mismatch(Node at, String what, byte expected, byte got) {
-    return new ExprError(
-        "type-mismatch",
-        what
-            + " at offset "
-            + at.offset
-            + " needs a "
-            + Type.name(expected)
-            + ", got a "
-            + Type.name(got));
-  }
-
-  static void expect(Node operand, byte got, byte expected, String what) throws ExprError {
+  /** Fails unless {@code got} is {@code expected} (or unknown after an earlier error). */
+  void expect(Node operand, byte got, byte expected, String what) throws ExprError {
     if (got != Type.UNKNOWN && got != expected) {
-      throw mismatch(operand, what, expected, got);
+      throw new ExprError(
+          "type-mismatch",
+          what + " at offset " + offset + " needs a " + Type.name(expected) + ", got a "
+              + Type.name(got) + " (at offset " + operand.offset + ")");
     }
   }
 
