@@ -97,10 +97,11 @@ final class RequestReader {
     int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
-      seen = once(seen, f);
+      int bit = fieldBit(f);
+      seen = once(seen, bit, f);
       t = p.nextToken();
-      switch (f) {
-        case "model" -> {
+      switch (bit) {
+        case F_MODEL -> {
           if (t != JsonToken.VALUE_NULL) {
             expectObject(t, "model");
             readModel();
@@ -109,7 +110,7 @@ final class RequestReader {
             sawModel = true;
           }
         }
-        case "deltas" -> {
+        case F_DELTAS -> {
           if (t != JsonToken.VALUE_NULL) {
             expectArray(t, "deltas");
             readDeltas();
@@ -151,13 +152,14 @@ final class RequestReader {
     int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
-      seen = once(seen, f);
+      int bit = fieldBit(f);
+      seen = once(seen, bit, f);
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         continue;
       }
-      switch (f) {
-        case "id" -> {
+      switch (bit) {
+        case F_ID -> {
           String id = string(t, "id");
           int cps = id.codePointCount(0, id.length());
           if (cps < 1 || cps > MAX_ID_CODE_POINTS) {
@@ -166,24 +168,24 @@ final class RequestReader {
           req.modelId = id;
           sawId = true;
         }
-        case "revision" -> {
+        case F_REVISION -> {
           req.revision = revision(t);
           sawRevision = true;
         }
-        case "parameters" -> {
+        case F_PARAMETERS -> {
           expectArray(t, "parameters");
           readParameters();
           section = "/model";
           index = -1;
           sawParameters = true;
         }
-        case "materials" -> {
+        case F_MATERIALS -> {
           expectArray(t, "materials");
           readMaterials();
           section = "/model";
           index = -1;
         }
-        case "parts" -> {
+        case F_PARTS -> {
           expectArray(t, "parts");
           readParts();
           section = "/model";
@@ -257,7 +259,8 @@ final class RequestReader {
     int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
-      seen = once(seen, f);
+      int bit = fieldBit(f);
+      seen = once(seen, bit, f);
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         if (f.equals("value")) {
@@ -266,9 +269,9 @@ final class RequestReader {
         }
         continue;
       }
-      switch (f) {
-        case "name" -> par.name = string(t, "name");
-        case "value" -> {
+      switch (bit) {
+        case F_NAME -> par.name = string(t, "name");
+        case F_VALUE -> {
           hasValue = true;
           switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -286,20 +289,20 @@ final class RequestReader {
             default -> throw typeError(t, "value", "a number, string or boolean");
           }
         }
-        case "expr" -> {
+        case F_EXPR -> {
           par.expr = string(t, "expr");
           checkExprLength(par.expr, "expr");
         }
-        case "unit" -> string(t, "unit");
-        case "min" -> par.min = number(t, "min");
-        case "max" -> par.max = number(t, "max");
-        case "step" -> {
+        case F_UNIT -> checkString(t, "unit");
+        case F_MIN -> par.min = number(t, "min");
+        case F_MAX -> par.max = number(t, "max");
+        case F_STEP -> {
           par.step = number(t, "step");
           if (!(par.step > 0)) {
             throw invalid(paramPtr(i, "step"), paramPtr(i, "step") + " must be greater than 0");
           }
         }
-        case "options" -> {
+        case F_OPTIONS -> {
           expectArray(t, "options");
           options = new ArrayList<>();
           hasOptions = true;
@@ -410,15 +413,16 @@ final class RequestReader {
       int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
-        seen = once(seen, f);
+        int bit = fieldBit(f);
+      seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
         }
-        switch (f) {
-          case "id" -> m.id = string(t, "id");
-          case "name" -> string(t, "name");
-          case "pricePerM2" -> {
+        switch (bit) {
+          case F_ID -> m.id = string(t, "id");
+          case F_NAME -> checkString(t, "name");
+          case F_PRICE_PER_M2 -> {
             m.pricePerM2 = number(t, "pricePerM2");
             hasPrice = true;
             if (m.pricePerM2 < 0) {
@@ -461,16 +465,17 @@ final class RequestReader {
       int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
-        seen = once(seen, f);
+        int bit = fieldBit(f);
+      seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
         }
-        switch (f) {
-          case "id" -> part.id = string(t, "id");
-          case "material" -> part.material = string(t, "material");
-          case "materialParam" -> part.materialParam = string(t, "materialParam");
-          case "quantity" -> {
+        switch (bit) {
+          case F_ID -> part.id = string(t, "id");
+          case F_MATERIAL -> part.material = string(t, "material");
+          case F_MATERIAL_PARAM -> part.materialParam = string(t, "materialParam");
+          case F_QUANTITY -> {
             if (t == JsonToken.VALUE_STRING) {
               part.quantityExpr = p.getText();
               checkExprLength(part.quantityExpr, "quantity");
@@ -480,7 +485,7 @@ final class RequestReader {
               throw typeError(t, "quantity", "a number or an expression string");
             }
           }
-          case "area" -> {
+          case F_AREA -> {
             hasArea = true;
             if (t == JsonToken.VALUE_STRING) {
               part.areaExpr = p.getText();
@@ -549,7 +554,8 @@ final class RequestReader {
       int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
-        seen = once(seen, f);
+        int bit = fieldBit(f);
+      seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           if (f.equals("value")) {
@@ -557,10 +563,10 @@ final class RequestReader {
           }
           continue;
         }
-        switch (f) {
-          case "op" -> op = string(t, "op");
-          case "param" -> d.param = string(t, "param");
-          case "value" -> {
+        switch (bit) {
+          case F_OP -> op = string(t, "op");
+          case F_PARAM -> d.param = string(t, "param");
+          case F_VALUE -> {
             hasValue = true;
             switch (t) {
               case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -609,32 +615,59 @@ final class RequestReader {
    * and a second occurrence of a known field in the same object is a 400. Unknown fields are
    * ignored, duplicated or not.
    */
-  private int once(int seen, String field) throws ApplyDeltaException {
-    int bit = switch (field) {
-      case "model" -> 1 << 0;
-      case "deltas" -> 1 << 1;
-      case "id" -> 1 << 2;
-      case "revision" -> 1 << 3;
-      case "parameters" -> 1 << 4;
-      case "materials" -> 1 << 5;
-      case "parts" -> 1 << 6;
-      case "name" -> 1 << 7;
-      case "value" -> 1 << 8;
-      case "expr" -> 1 << 9;
-      case "unit" -> 1 << 10;
-      case "min" -> 1 << 11;
-      case "max" -> 1 << 12;
-      case "step" -> 1 << 13;
-      case "options" -> 1 << 14;
-      case "pricePerM2" -> 1 << 15;
-      case "material" -> 1 << 16;
-      case "materialParam" -> 1 << 17;
-      case "quantity" -> 1 << 18;
-      case "area" -> 1 << 19;
-      case "op" -> 1 << 20;
-      case "param" -> 1 << 21;
+  private static final int F_MODEL = 1 << 0;
+  private static final int F_DELTAS = 1 << 1;
+  private static final int F_ID = 1 << 2;
+  private static final int F_REVISION = 1 << 3;
+  private static final int F_PARAMETERS = 1 << 4;
+  private static final int F_MATERIALS = 1 << 5;
+  private static final int F_PARTS = 1 << 6;
+  private static final int F_NAME = 1 << 7;
+  private static final int F_VALUE = 1 << 8;
+  private static final int F_EXPR = 1 << 9;
+  private static final int F_UNIT = 1 << 10;
+  private static final int F_MIN = 1 << 11;
+  private static final int F_MAX = 1 << 12;
+  private static final int F_STEP = 1 << 13;
+  private static final int F_OPTIONS = 1 << 14;
+  private static final int F_PRICE_PER_M2 = 1 << 15;
+  private static final int F_MATERIAL = 1 << 16;
+  private static final int F_MATERIAL_PARAM = 1 << 17;
+  private static final int F_QUANTITY = 1 << 18;
+  private static final int F_AREA = 1 << 19;
+  private static final int F_OP = 1 << 20;
+  private static final int F_PARAM = 1 << 21;
+
+  /** One bit per known field name (0 for unknown fields), used for dispatch and duplicates. */
+  private static int fieldBit(String field) {
+    return switch (field) {
+      case "model" -> F_MODEL;
+      case "deltas" -> F_DELTAS;
+      case "id" -> F_ID;
+      case "revision" -> F_REVISION;
+      case "parameters" -> F_PARAMETERS;
+      case "materials" -> F_MATERIALS;
+      case "parts" -> F_PARTS;
+      case "name" -> F_NAME;
+      case "value" -> F_VALUE;
+      case "expr" -> F_EXPR;
+      case "unit" -> F_UNIT;
+      case "min" -> F_MIN;
+      case "max" -> F_MAX;
+      case "step" -> F_STEP;
+      case "options" -> F_OPTIONS;
+      case "pricePerM2" -> F_PRICE_PER_M2;
+      case "material" -> F_MATERIAL;
+      case "materialParam" -> F_MATERIAL_PARAM;
+      case "quantity" -> F_QUANTITY;
+      case "area" -> F_AREA;
+      case "op" -> F_OP;
+      case "param" -> F_PARAM;
       default -> 0;
     };
+  }
+
+  private int once(int seen, int bit, String field) throws ApplyDeltaException {
     if ((seen & bit) != 0) {
       String ptr = at(field);
       throw invalid(ptr, ptr + " is given twice");
@@ -652,6 +685,13 @@ final class RequestReader {
       sb.append('/').append(field);
     }
     return sb.toString();
+  }
+
+  /** A string field whose value the kernel does not use: checked, never decoded. */
+  private void checkString(JsonToken t, String field) throws ApplyDeltaException {
+    if (t != JsonToken.VALUE_STRING) {
+      throw typeError(t, field, "a string");
+    }
   }
 
   private String string(JsonToken t, String field) throws IOException, ApplyDeltaException {
