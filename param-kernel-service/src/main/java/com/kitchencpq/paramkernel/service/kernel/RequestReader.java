@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.kitchencpq.paramkernel.service.kernel.expr.ExprParser;
 import com.kitchencpq.paramkernel.service.kernel.expr.Type;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -318,15 +317,7 @@ final class RequestReader {
     if (par.name == null) {
       throw invalid(paramPtr(i, "name"), paramPtr(i, "name") + " is required");
     }
-    if (!ExprParser.isValidName(par.name)) {
-      throw invalid(paramPtr(i, "name"),
-          paramPtr(i, "name") + " \"" + par.name + "\" does not match the name pattern"
-              + " [A-Za-z_][A-Za-z0-9_]*(.[A-Za-z_][A-Za-z0-9_]*)*");
-    }
-    if (par.name.equals("true") || par.name.equals("false")) {
-      throw invalid(paramPtr(i, "name"),
-          paramPtr(i, "name") + " \"" + par.name + "\" is a keyword and cannot name a parameter");
-    }
+    // The name pattern is checked when the shape is compiled: a cached shape has valid names.
     if (hasValue == (par.expr != null)) {
       throw invalid(paramPtr(i, hasValue ? "expr" : "value"),
           "parameter '" + par.name + "' must have exactly one of \"value\" and \"expr\"");
@@ -373,19 +364,15 @@ final class RequestReader {
   }
 
   private void appendParamKey(Request.Param par) {
-    StringBuilder k = req.shapeKey;
-    k.append('P');
-    appendLp(k, par.name);
+    ShapeKey k = req.shapeKey;
+    k.tag('P');
+    k.string(par.name);
     if (par.expr != null) {
-      k.append('e');
-      appendLp(k, par.expr);
+      k.tag('e');
+      k.string(par.expr);
     } else {
-      k.append((char) ('0' + par.valueType));
+      k.tag((char) ('0' + par.valueType));
     }
-  }
-
-  private static void appendLp(StringBuilder k, String s) {
-    k.append(s.length()).append(':').append(s);
   }
 
   private void checkExprLength(String expr, String field) throws ApplyDeltaException {
@@ -452,7 +439,7 @@ final class RequestReader {
     JsonToken t;
     int i = 0;
     Set<String> ids = new HashSet<>();
-    StringBuilder k = req.shapeKey;
+    ShapeKey k = req.shapeKey;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       section = "/model/parts";
       index = i;
@@ -512,24 +499,24 @@ final class RequestReader {
       if (!ids.add(part.id)) {
         throw invalid(at("") + "/id", "part id \"" + part.id + "\" is used twice");
       }
-      k.append('Q');
+      k.tag('Q');
       if (part.materialParam != null) {
-        k.append('p');
-        appendLp(k, part.materialParam);
+        k.tag('p');
+        k.string(part.materialParam);
       } else {
-        k.append('m');
+        k.tag('m');
       }
       if (part.quantityExpr != null) {
-        k.append('e');
-        appendLp(k, part.quantityExpr);
+        k.tag('e');
+        k.string(part.quantityExpr);
       } else {
-        k.append('l');
+        k.tag('l');
       }
       if (part.areaExpr != null) {
-        k.append('e');
-        appendLp(k, part.areaExpr);
+        k.tag('e');
+        k.string(part.areaExpr);
       } else {
-        k.append('l');
+        k.tag('l');
       }
       req.parts.add(part);
       i++;
