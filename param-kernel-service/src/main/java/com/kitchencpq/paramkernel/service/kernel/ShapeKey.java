@@ -1,95 +1,77 @@
 package com.kitchencpq.paramkernel.service.kernel;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The cache key of a model shape: an unambiguous byte encoding of everything the compiled shape
- * depends on, built while the request is read. Every string is written with its length in front,
- * characters below 0x80 as one byte and every other character as a marker byte 0xFF plus its two
- * UTF-16 bytes, so different shapes always give different bytes (also for lone surrogates).
- * Equality compares all bytes; the hash reads eight bytes at a time, which is much cheaper than
- * {@code String.hashCode} on a key of several kilobytes.
+ * The cache key of a model shape: the sequence of tags and strings (names, expression texts,
+ * materialParam names) that a compiled shape depends on, collected while the request is read.
+ *
+ * <p>Equality compares every tag and every string in full, so a cache hit is never a
+ * collision. The hash only samples each string (its length and a few characters), which keeps
+ * hashing cheap; the full comparison after a hash match uses {@code String.equals}, which the
+ * JVM runs as a vectorized intrinsic. Strings are kept as separate elements (not concatenated),
+ * so the boundaries between them are part of the key.
  */
 final class ShapeKey {
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-  private byte[] bytes;
-  private int len;
-  private int hash;
-  private boolean hashed;
+  private char[] tags;
+  private String[] strings;
+  private int size;
+  private int hash = 1;
 
   ShapeKey(int capacity) {
-    bytes = new byte[capacity];
+    tags = new char[capacity];
+    strings = new String[capacity];
   }
 
-  private void ensure(int extra) {
-    if (len + extra > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, len + extra));
+  private void add(char tag, String s) {
+    if (size == tags.length) {
+      int n = Math.max(16, size * 2);
+      tags = Arrays.copyOf(tags, n);
+      strings = Arrays.copyOf(strings, n);
     }
-  }
-
-  void tag(char c) {
-    ensure(1);
-    bytes[len++] = (byte) c;
-  }
-
-  /** Appends the length of {@code s} (four bytes) and its characters. */
-  void string(String s) {
-    int n = s.length();
-    ensure(4 + 3 * n);
-    byte[] b = bytes;
-    int l = len;
-    b[l++] = (byte) (n >>> 24);
-    b[l++] = (byte) (n >>> 16);
-    b[l++] = (byte) (n >>> 8);
-    b[l++] = (byte) n;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        b[l++] = (byte) c;
-      } else {
-        b[l++] = (byte) 0xFF;
-        b[l++] = (byte) (c >>> 8);
-        b[l++] = (byte) c;
+    tags[size] = tag;
+    strings[size] = s;
+    size++;
+    int h = hash * 31 + tag;
+    if (s != null) {
+      int n = s.length();
+      h = h * 31 + n;
+      if (n > 0) {
+        h = h * 31 + s.charAt(0);
+        h = h * 31 + s.charAt(n - 1);
+        h = h * 31 + s.charAt(n >>> 1);
+        h = h * 31 + s.charAt(n >>> 2);
       }
     }
-    len = l;
+    hash = h;
   }
 
-  /** A copy trimmed to size, for storing in the cache (the builder's array is oversized). */
+  /** Appends a tag that stands for a kind of element (input type, literal, ...). */
+  void tag(char c) {
+    add(c, null);
+  }
+
+  /** Appends a string element. */
+  void string(String s) {
+    add('s', s);
+  }
+
+  /** A copy trimmed to size, for storing in the cache. */
   ShapeKey compact() {
     ShapeKey k = new ShapeKey(0);
-    k.bytes = Arrays.copyOf(bytes, len);
-    k.len = len;
-    k.hash = hashCode();
-    k.hashed = true;
+    k.tags = Arrays.copyOf(tags, size);
+    k.strings = Arrays.copyOf(strings, size);
+    k.size = size;
+    k.hash = hash;
     return k;
   }
 
-  int length() {
-    return len;
+  int size() {
+    return size;
   }
 
   @Override
   public int hashCode() {
-    if (!hashed) {
-      long h = 0x9E3779B97F4A7C15L ^ len;
-      int i = 0;
-      byte[] b = bytes;
-      for (; i + 8 <= len; i += 8) {
-        h = Long.rotateLeft((h ^ (long) LONGS.get(b, i)) * 0xC2B2AE3D27D4EB4FL, 29);
-      }
-      for (; i < len; i++) {
-        h = (h ^ b[i]) * 0x100000001B3L;
-      }
-      h ^= h >>> 32;
-      hash = (int) h;
-      hashed = true;
-    }
     return hash;
   }
 
@@ -102,8 +84,16 @@ final class ShapeKey {
       return false;
     }
     ShapeKey k = (ShapeKey) o;
-    return len == k.len
-        && hashCode() == k.hashCode()
-        && Arrays.equals(bytes, 0, len, k.bytes, 0, k.len);
+    if (size != k.size || hash != k.hash || !Arrays.equals(tags, 0, size, k.tags, 0, size)) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      String a = strings[i];
+      String b = k.strings[i];
+      if (a != b && (a == null || !a.equals(b))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
