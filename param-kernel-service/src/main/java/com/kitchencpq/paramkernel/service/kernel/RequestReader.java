@@ -61,6 +61,10 @@ final class RequestReader {
       return r.req;
     } catch (JsonProcessingException e) {
       throw malformed(e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Safety net: Jackson reports some number limits this way instead of as a parse error.
+      throw new ApplyDeltaException(
+          400, "invalid-request", "a number in the body cannot be read: " + e.getMessage(), "");
     } catch (IOException e) {
       // Reading from a byte array never does real I/O; anything here is a JSON problem.
       throw new ApplyDeltaException(400, "malformed-json", "the body is not valid JSON: " + e.getMessage(), "");
@@ -220,16 +224,36 @@ final class RequestReader {
       throw invalid(ptr, ptr + " must be an integer from 0 to 2^53-1, got " + p.getText());
     }
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      BigDecimal d = p.getDecimalValue();
-      if (d.signum() == 0) {
+      BigDecimal d;
+      try {
+        d = p.getDecimalValue();
+      } catch (NumberFormatException | ArithmeticException e) {
+        // an exponent beyond BigDecimal's range: only a zero mantissa gives a valid revision
+        d = zeroMantissa(p.getText()) ? BigDecimal.ZERO : null;
+      }
+      if (d != null && d.signum() == 0) {
         return 0;
       }
-      if (d.signum() > 0 && d.compareTo(MAX_REVISION) <= 0 && d.stripTrailingZeros().scale() <= 0) {
+      if (d != null && d.signum() > 0 && d.compareTo(MAX_REVISION) <= 0
+          && d.stripTrailingZeros().scale() <= 0) {
         return d.longValueExact();
       }
       throw invalid(ptr, ptr + " must be an integer from 0 to 2^53-1, got " + p.getText());
     }
     throw typeError(t, "revision", "an integer");
+  }
+
+  private static boolean zeroMantissa(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return true;
+      }
+      if (c >= '1' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- parameters
