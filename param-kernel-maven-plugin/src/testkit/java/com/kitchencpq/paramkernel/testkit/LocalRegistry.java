@@ -64,7 +64,7 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   private static LocalRegistry start(String username, String password) {
-    Path binary = RegistryKitSupport.binary("docker-registry", "docker-registry");
+    Path binary = TestBinaries.require("docker-registry", "docker-registry");
     IllegalStateException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       Path dir;
@@ -73,11 +73,11 @@ public final class LocalRegistry implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot create a temporary directory for the registry", e);
       }
-      int port = RegistryKitSupport.freePort();
+      int port = FreePorts.loopback();
       try {
         return launch(binary, dir, port, username, password);
       } catch (IllegalStateException e) {
-        RegistryKitSupport.deleteTree(dir);
+        TempDirs.deleteQuietly(dir);
         last = e;
         // Most likely the port was taken between probing and binding: try another one.
       }
@@ -109,9 +109,9 @@ public final class LocalRegistry implements AutoCloseable {
       }
       return registry;
     } catch (IOException e) {
-      RegistryKitSupport.stopTree(process);
+      ManagedProcess.stopTree(process);
       throw new IllegalStateException("cannot start docker-registry: " + e.getMessage()
-          + "\n--- registry log ---\n" + RegistryKitSupport.tail(log, 30), e);
+          + "\n--- registry log ---\n" + ManagedProcess.tail(log, 30), e);
     }
   }
 
@@ -132,7 +132,7 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** One bcrypt htpasswd line, made by Apache's {@code htpasswd -Bbn}. */
   private static String htpasswdLine(String username, String password) throws IOException {
-    Path htpasswd = RegistryKitSupport.binary("htpasswd", "apache2-utils");
+    Path htpasswd = TestBinaries.require("htpasswd", "apache2-utils");
     Process p = new ProcessBuilder(htpasswd.toString(), "-Bbn", username, password)
         .redirectErrorStream(true).start();
     try {
@@ -223,7 +223,7 @@ public final class LocalRegistry implements AutoCloseable {
 
   /** The last 40 lines of the registry log, for failure messages. */
   public String logTail() {
-    return RegistryKitSupport.tail(log, 40);
+    return ManagedProcess.tail(log, 40);
   }
 
   /** The registry process id, so a later script in another class loader can stop it. */
@@ -247,7 +247,7 @@ public final class LocalRegistry implements AutoCloseable {
       }
       children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     });
-    RegistryKitSupport.deleteTree(directory);
+    TempDirs.deleteQuietly(directory);
   }
 
   /** The temporary directory that holds the config, htpasswd file, storage and log. */
@@ -270,8 +270,8 @@ public final class LocalRegistry implements AutoCloseable {
       return;
     }
     closed = true;
-    RegistryKitSupport.stopTree(process);
-    RegistryKitSupport.deleteTree(directory);
+    ManagedProcess.stopTree(process);
+    TempDirs.deleteQuietly(directory);
   }
 
   @Override

@@ -76,21 +76,37 @@ public final class ManagedProcess implements AutoCloseable {
 
   /** The last lines of the process log, for failure messages. */
   public String logTail() {
+    return tail(log, 40);
+  }
+
+  /** The last {@code lines} lines of a log file, or a note why there are none. */
+  public static String tail(Path file, int lines) {
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+      if (!Files.exists(file)) {
+        return "(no log at " + file + ")";
+      }
+      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | RuntimeException e) {
-      return "(log unreadable: " + e.getMessage() + ")";
+      return "(log " + file + " unreadable: " + e.getMessage() + ")";
     }
   }
 
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroy);
+    stopTree(process);
+  }
+
+  /** Stops a process and all its descendants: TERM first, KILL after five seconds. */
+  public static void stopTree(Process process) {
+    if (process == null) {
+      return;
+    }
+    List<ProcessHandle> children = process.descendants().toList();
+    children.forEach(ProcessHandle::destroy);
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
       }
@@ -98,6 +114,7 @@ public final class ManagedProcess implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
+    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 
   static void sleep(long millis) {

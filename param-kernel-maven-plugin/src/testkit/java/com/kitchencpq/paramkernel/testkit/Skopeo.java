@@ -38,7 +38,7 @@ public final class Skopeo {
 
   /** A skopeo runner; fails with the package to install when the binary is missing. */
   public static Skopeo create(Path workDir) {
-    Path binary = RegistryKitSupport.binary("skopeo", "skopeo");
+    Path binary = TestBinaries.require("skopeo", "skopeo");
     try {
       Path auth = workDir.resolve("skopeo-auth.json");
       Files.writeString(auth, "{\"auths\":{}}", StandardCharsets.UTF_8);
@@ -104,7 +104,7 @@ public final class Skopeo {
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
             .redirectError(err.toFile()).start();
         if (!p.waitFor(DEFAULT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-          RegistryKitSupport.stopTree(p);
+          ManagedProcess.stopTree(p);
           throw new IllegalStateException("skopeo did not finish within "
               + DEFAULT_TIMEOUT.toSeconds() + " s: " + String.join(" ", redact(command)));
         }

@@ -23,8 +23,9 @@ public final class TestBinaries {
     Path p = binDirectory().resolve(name);
     if (!Files.isExecutable(p)) {
       throw new IllegalStateException(
-          name + " not found at " + p + ": install it with `apt-get install -y " + debianPackage
-              + "` (or run .ci/run, which installs every test dependency)");
+          name + " not found at " + p + ": install it with: apt-get install " + debianPackage
+              + " (the root build's .ci/install-test-tools does it for you), or point"
+              + " -Dparamkernel.test.bin at the directory that has " + name);
     }
     return p;
   }
