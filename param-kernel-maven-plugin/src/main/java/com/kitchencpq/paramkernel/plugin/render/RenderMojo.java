@@ -1,0 +1,134 @@
+package com.kitchencpq.paramkernel.plugin.render;
+
+import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Renders the rollout bundle: fills the image digest (and declared variables) into the
+ * rollout template and writes {@code artifacts/param-kernel/rollout.yaml}, attached to the
+ * project as {@code <artifactId>-<version>-rollout.yaml} so that deploy publishes it. A failed
+ * render removes an earlier output, so no stale manifest is left to apply.
+ */
+@Mojo(name = "render", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.PACKAGE)
+public class RenderMojo extends AbstractParamKernelMojo {
+  static final String CLASSIFIER = "rollout";
+  static final String TYPE = "yaml";
+
+  /** The template; the service's rollout template embedded in the plugin when not set. */
+  @Parameter(property = PropertyNames.TEMPLATE)
+  private String template;
+
+  /** The rendered file; {@code artifacts/param-kernel/rollout.yaml} under the top-level directory when not set. */
+  @Parameter(property = PropertyNames.OUTPUT)
+  private String output;
+
+  /** The image digest ({@code sha256:} + 64 hex); else resolve-digest's result from this build or digest.json. */
+  @Parameter(property = PropertyNames.DIGEST)
+  private String digest;
+
+  /** Replaces the default of the template's PARAM_KERNEL_PROMETHEUS_ADDRESS variable (an http(s) URL). */
+  @Parameter(property = PropertyNames.PROMETHEUS_ADDRESS)
+  private String prometheusAddress;
+
+  /** Skips this goal. */
+  @Parameter(property = PropertyNames.RENDER_SKIP, defaultValue = "false")
+  private boolean skipRender;
+
+  @Component
+  private MavenProjectHelper projectHelper;
+
+  @Override
+  protected boolean goalSkipped() {
+    return skipRender;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.RENDER_SKIP;
+  }
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    Path outputFile = output == null || output.isBlank()
+        ? artifactsDirectory().resolve("rollout.yaml")
+        : baseDirectory().resolve(output.strip()).normalize();
+    RenderOutput writer = new RenderOutput();
+    RenderResult result;
+    try {
+      Template source = loadTemplate();
+      DigestInput.Choice chosen = chooseDigest();
+      RenderedRollout rendered = new TemplateRenderer().render(source, chosen.digest(), overrides());
+      result = writer.write(rendered, outputFile);
+      getLog().info("Wrote " + display(result.output()) + " (" + result.digest() + " from " + chosen.origin() + ")");
+    } catch (RenderException e) {
+      throw new MojoFailureException(e.getMessage() + removeStale(writer, outputFile));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not render " + display(outputFile) + ": " + e.getMessage()
+          + removeStale(writer, outputFile), e);
+    }
+    for (Substitution s : result.substitutions()) {
+      getLog().debug("line " + s.line() + ":" + s.column() + " " + s.placeholder() + " -> " + s.value()
+          + " (" + s.source() + ")");
+    }
+    if (projectPresent()) {
+      projectHelper.attachArtifact(project, TYPE, CLASSIFIER, result.output().toFile());
+    }
+    warnAll(github().setOutputs(Map.of("rollout-path", display(result.output()))));
+  }
+
+  private Template loadTemplate() throws RenderException, IOException {
+    if (template == null || template.isBlank()) {
+      return Template.embeddedDefault();
+    }
+    Path file = baseDirectory().resolve(template.strip()).normalize();
+    if (!Files.exists(file)) {
+      throw new RenderException(PropertyNames.TEMPLATE + ": " + display(file) + " does not exist");
+    }
+    return Template.read(file, display(file));
+  }
+
+  private DigestInput.Choice chooseDigest() throws RenderException, IOException {
+    String fromBuild = projectPresent() ? project.getProperties().getProperty(PropertyNames.RESOLVED_DIGEST) : null;
+    Path digestJson = artifactsDirectory().resolve("digest.json");
+    return new DigestInput(PropertyNames.DIGEST, PropertyNames.RESOLVED_DIGEST)
+        .choose(digest, fromBuild, digestJson, display(digestJson));
+  }
+
+  private List<VariableOverride> overrides() throws RenderException {
+    List<VariableOverride> overrides = new ArrayList<>();
+    if (prometheusAddress != null && !prometheusAddress.isBlank()) {
+      String address = PrometheusAddress.requireValid(prometheusAddress, PropertyNames.PROMETHEUS_ADDRESS);
+      overrides.add(new VariableOverride(PrometheusAddress.VARIABLE, address, PropertyNames.PROMETHEUS_ADDRESS));
+    }
+    return overrides;
+  }
+
+  private boolean projectPresent() {
+    return project != null
+        && (session == null || session.getRequest() == null || session.getRequest().isProjectPresent());
+  }
+
+  /** Deletes an earlier output after a failure; returns a note for the error message. */
+  private String removeStale(RenderOutput writer, Path outputFile) {
+    try {
+      return writer.removeStale(outputFile)
+          ? " (removed the earlier " + display(outputFile) + " so that it cannot be applied by mistake)"
+          : "";
+    } catch (IOException e) {
+      return " (and the earlier " + display(outputFile) + " could not be removed: " + e.getMessage() + ")";
+    }
+  }
+}
