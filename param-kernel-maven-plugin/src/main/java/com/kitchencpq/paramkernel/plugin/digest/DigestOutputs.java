@@ -1,0 +1,95 @@
+package com.kitchencpq.paramkernel.plugin.digest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The hand-offs of resolve-digest: {@code digest.json} under {@code artifacts/param-kernel/}
+ * (written atomically, removed when a resolution fails) and the {@code GITHUB_OUTPUT} values.
+ */
+public final class DigestOutputs {
+  public static final String FILE_NAME = "digest.json";
+
+  private DigestOutputs() {}
+
+  /** The file's content: image, tag, digest, fallback, source (stable order, 2-space indent). */
+  public static String json(Resolution r) {
+    return "{\n"
+        + "  \"image\" : " + string(r.image()) + ",\n"
+        + "  \"tag\" : " + string(r.tag()) + ",\n"
+        + "  \"digest\" : " + string(r.digest()) + ",\n"
+        + "  \"fallback\" : " + r.fallback() + ",\n"
+        + "  \"source\" : " + string(r.source().json()) + "\n"
+        + "}\n";
+  }
+
+  /** A JSON string literal, or {@code null}. */
+  static String string(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** Writes {@code <dir>/digest.json} via a temporary file and an atomic rename. */
+  public static Path write(Path artifactsDirectory, Resolution r) throws IOException {
+    Files.createDirectories(artifactsDirectory);
+    Path target = artifactsDirectory.resolve(FILE_NAME);
+    writeAtomically(target, json(r));
+    return target;
+  }
+
+  /** Removes a digest.json left by an earlier run; returns whether there was one. */
+  public static boolean removeStale(Path artifactsDirectory) throws IOException {
+    return Files.deleteIfExists(artifactsDirectory.resolve(FILE_NAME));
+  }
+
+  /** {@code digest}, {@code tag} and {@code image-ref} for later workflow steps. */
+  public static Map<String, String> githubOutputs(Resolution r) {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("digest", r.digest());
+    out.put("tag", r.tag() == null ? "" : r.tag());
+    out.put("image-ref", r.imageRef());
+    return out;
+  }
+
+  /** Writes text to a sibling temporary file, then renames it over the target. */
+  public static void writeAtomically(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

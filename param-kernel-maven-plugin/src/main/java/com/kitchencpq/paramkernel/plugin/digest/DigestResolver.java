@@ -1,0 +1,211 @@
+package com.kitchencpq.paramkernel.plugin.digest;
+
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * resolve-digest without Maven: an override, a local OCI layout, or the registry, in that
+ * order; then the tag preference rule. Falls back to a later tag only when the earlier one
+ * does not exist; every other problem is a {@link ResolveException}.
+ */
+public final class DigestResolver {
+  /** Everything one resolution needs; built by the Mojo or a test. */
+  public record Request(
+      String image,
+      String tags,
+      Boolean strict,
+      String digestOverride,
+      Path ociLayout,
+      boolean offline,
+      boolean allowInsecure,
+      boolean sendCredentialsOverHttp,
+      Duration timeout,
+      Duration visibilityRetry,
+      Duration requestTimeout,
+      Function<List<String>, Optional<RegistryCredential>> settingsCredential,
+      Map<String, String> env,
+      GitHead git,
+      Path userHome) {}
+
+  /** Where messages go; the Mojo adapts it to the Maven log. */
+  public interface Log {
+    void warn(String message);
+
+    void debug(String message);
+  }
+
+  private static final Duration VISIBILITY_POLL = Duration.ofMillis(500);
+
+  private final Log log;
+  private final Function<Duration, RetryBudget> budgets;
+
+  public DigestResolver(Log log) {
+    this(log, RetryBudget::startingNow);
+  }
+
+  /** With a budget factory, so tests can run on a fake clock. */
+  public DigestResolver(Log log, Function<Duration, RetryBudget> budgets) {
+    this.log = log;
+    this.budgets = budgets;
+  }
+
+  public Resolution resolve(Request request) throws ResolveException, InterruptedException {
+    String image = request.image() == null ? "" : request.image().trim();
+    if (request.digestOverride() != null && !request.digestOverride().isBlank()) {
+      String digest = Digests.requireValid(request.digestOverride(), "paramkernel.digest");
+      return new Resolution(image, null, digest, false, Resolution.Source.OVERRIDE, List.of(),
+          "paramkernel.digest");
+    }
+    ImageReference reference = parseImage(image);
+    List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
+    boolean strict = request.strict() != null ? request.strict()
+        : TagPreferences.strictByDefault(request.env(), request.git().branch().orElse(null));
+    TagPreferences preferences = new TagPreferences(tags, strict);
+    if (strict && request.strict() == null) {
+      log.debug("Strict mode: release branch, only tag " + tags.get(0) + " counts");
+    }
+
+    if (request.ociLayout() != null) {
+      OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), "paramkernel.ociLayout");
+      String origin = "OCI layout " + request.ociLayout();
+      return pick(image, preferences, origin, Resolution.Source.LOCAL,
+          tag -> layout.digestOf(tag), Duration.ZERO, null);
+    }
+    if (request.offline()) {
+      throw ResolveException.user("Maven runs offline (-o), so registry " + reference.getRegistry()
+          + " cannot be asked for " + image + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
+          + " paramkernel.ociLayout at a local image layout, or run without -o");
+    }
+
+    RetryBudget budget = budgets.apply(request.timeout());
+    CredentialLookup credentials = new CredentialLookup(reference,
+        request.settingsCredential().apply(serverIds(reference)), request.env(),
+        request.userHome(), log::debug);
+    RegistryManifestClient client = new RegistryManifestClient(reference.getRegistry(),
+        reference.getRepository(),
+        new RegistryManifestClient.Options(request.allowInsecure(),
+            request.sendCredentialsOverHttp(), request.requestTimeout()),
+        credentials, budget, log::debug);
+    String origin = "registry " + client.hostPort();
+    return pick(image, preferences, origin, Resolution.Source.REGISTRY, client::digestOf,
+        request.visibilityRetry(), budget);
+  }
+
+  @FunctionalInterface
+  private interface Lookup {
+    Optional<String> digestOf(String tag) throws ResolveException, InterruptedException;
+  }
+
+  private Resolution pick(String image, TagPreferences preferences, String origin,
+      Resolution.Source source, Lookup lookup, Duration visibilityRetry, RetryBudget budget)
+      throws ResolveException, InterruptedException {
+    List<String> missing = new ArrayList<>();
+    List<String> candidates = preferences.candidates();
+    for (int i = 0; i < candidates.size(); i++) {
+      String tag = candidates.get(i);
+      Optional<String> digest = lookup.digestOf(tag);
+      if (digest.isEmpty() && i == 0 && !visibilityRetry.isZero()) {
+        digest = waitForVisibility(tag, lookup, visibilityRetry, budget);
+      }
+      if (digest.isPresent()) {
+        return new Resolution(image, tag, digest.get(), i > 0, source, missing, origin);
+      }
+      missing.add(tag);
+      if (i + 1 < candidates.size()) {
+        log.warn("Tag " + tag + " of " + image + " not found in " + origin + "; falling back to "
+            + candidates.get(i + 1));
+      }
+    }
+    if (preferences.strict()) {
+      throw ResolveException.user("Tag " + candidates.get(0) + " of " + image + " not found in "
+          + origin + ". Strict mode (release branch or paramkernel.strict=true) allows no fallback:"
+          + " push that tag, or set paramkernel.tags / paramkernel.strict");
+    }
+    throw ResolveException.user("None of the tags " + String.join(", ", missing) + " of " + image
+        + " exists in " + origin + ". Push the image, or set paramkernel.tags or paramkernel.digest");
+  }
+
+  /** A tag pushed moments ago may not be visible yet: ask again for a short while. */
+  private Optional<String> waitForVisibility(String tag, Lookup lookup, Duration window,
+      RetryBudget budget) throws ResolveException, InterruptedException {
+    Duration waited = Duration.ZERO;
+    while (waited.compareTo(window) < 0 && budget.remaining().compareTo(VISIBILITY_POLL) > 0) {
+      log.debug("Tag " + tag + " not visible yet; asking again (paramkernel.resolve.visibilityRetry="
+          + RetryBudget.seconds(window) + ")");
+      budget.sleep(VISIBILITY_POLL);
+      waited = waited.plus(VISIBILITY_POLL);
+      Optional<String> digest = lookup.digestOf(tag);
+      if (digest.isPresent()) {
+        return digest;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Parses {@code paramkernel.image}, which names a repository without tag or digest. */
+  static ImageReference parseImage(String image) throws ResolveException {
+    if (image.isEmpty()) {
+      throw ResolveException.user("paramkernel.image is empty; set it to the image repository,"
+          + " e.g. ghcr.io/owner/param-kernel-service");
+    }
+    String last = image.substring(image.lastIndexOf('/') + 1);
+    if (last.contains(":") || image.contains("@")) {
+      throw ResolveException.user("paramkernel.image '" + image + "' carries a tag or digest;"
+          + " give the repository only and put tags in paramkernel.tags");
+    }
+    try {
+      return ImageReference.parse(image);
+    } catch (InvalidImageReferenceException e) {
+      throw ResolveException.user("paramkernel.image '" + image + "' is not a valid image"
+          + " repository (lowercase letters, digits, '.', '_', '-' and '/', with an optional"
+          + " registry host[:port] first)");
+    }
+  }
+
+  /** The settings.xml server ids that count for this registry, most specific first. */
+  static List<String> serverIds(ImageReference reference) {
+    List<String> ids = new ArrayList<>();
+    String registry = reference.getRegistry();
+    ids.add(registry);
+    int colon = registry.lastIndexOf(':');
+    if (colon > 0 && !registry.endsWith("]")) {
+      ids.add(registry.substring(0, colon));
+    }
+    if (registry.equals("registry-1.docker.io")) {
+      ids.addAll(List.of("docker.io", "index.docker.io", "registry.hub.docker.com"));
+    }
+    return ids;
+  }
+
+  /** Parses a duration property: {@code 15s}, {@code 500ms}, {@code 2m} or plain seconds. */
+  public static Duration parseDuration(String value, String property) throws ResolveException {
+    String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      Duration d;
+      if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
+      } else {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+      }
+      if (d.isNegative()) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw ResolveException.user(property + " must be a duration like 15s, 500ms or 2m, but is '"
+          + value + "'");
+    }
+  }
+}

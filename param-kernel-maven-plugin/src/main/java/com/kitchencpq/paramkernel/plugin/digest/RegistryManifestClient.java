@@ -1,0 +1,403 @@
+package com.kitchencpq.paramkernel.plugin.digest;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
+
+/**
+ * Asks one registry repository which manifest a tag points to, over the distribution API with
+ * {@code java.net.http}: a HEAD on {@code /v2/<repo>/manifests/<tag>} with every manifest and
+ * index media type in one {@code Accept} header, answered by the {@code Docker-Content-Digest}
+ * header. The manifest body is never parsed, so any valid manifest resolves (OCI 1.1
+ * {@code artifactType}, descriptor {@code data}). Only when the registry gives no usable
+ * header is the body fetched with GET and hashed.
+ *
+ * <p>A HEAD 404 carries no body, so it is confirmed with a GET: only {@code MANIFEST_UNKNOWN}
+ * or an empty 404 means "this tag does not exist". Authentication follows the registry's
+ * challenge (Bearer token or Basic). 429, 5xx and network errors are retried within the
+ * {@link RetryBudget}; nothing else is.
+ */
+public final class RegistryManifestClient {
+  /** Index types first: a multi-platform tag must resolve to its index, not one platform. */
+  static final String ACCEPT = String.join(",",
+      "application/vnd.oci.image.index.v1+json",
+      "application/vnd.docker.distribution.manifest.list.v2+json",
+      "application/vnd.oci.image.manifest.v1+json",
+      "application/vnd.docker.distribution.manifest.v2+json");
+
+  private static final int MAX_ATTEMPTS_STATUS = 6;
+  private static final int MAX_ATTEMPTS_NETWORK = 3;
+  private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+  private static final Pattern TOKEN = Pattern.compile("\"(?:token|access_token)\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** Connection settings of one resolution. */
+  public record Options(boolean allowInsecure, boolean sendCredentialsOverHttp, Duration requestTimeout) {}
+
+  private final String registry;
+  private final String repository;
+  private final Options options;
+  private final CredentialLookup credentials;
+  private final RetryBudget budget;
+  private final Consumer<String> debug;
+  private final List<String> secrets = new ArrayList<>();
+  private final boolean explicitPort;
+  private HttpClient client;
+  private String scheme = "https";
+  private String authorization;
+  private String credentialSource = "anonymous access";
+
+  public RegistryManifestClient(String registry, String repository, Options options,
+      CredentialLookup credentials, RetryBudget budget, Consumer<String> debug) {
+    this.registry = registry;
+    this.repository = repository;
+    this.options = options;
+    this.credentials = credentials;
+    this.budget = budget;
+    this.debug = debug;
+    this.explicitPort = registry.matches(".*:\\d+$");
+  }
+
+  /** {@code host:port} as used in every message. */
+  public String hostPort() {
+    return explicitPort ? registry : registry + ":443";
+  }
+
+  /**
+   * The digest the tag points to, or empty when the registry says the tag does not exist.
+   *
+   * @throws ResolveException for every other answer: no fallback may follow it
+   */
+  public Optional<String> digestOf(String tag) throws ResolveException, InterruptedException {
+    String path = "/v2/" + repository + "/manifests/" + tag;
+    HttpResponse<byte[]> head = exchange("HEAD", path);
+    int status = head.statusCode();
+    if (status == 200) {
+      Optional<String> header = head.headers().firstValue("Docker-Content-Digest").map(String::trim);
+      if (header.isPresent() && Digests.isValid(header.get())) {
+        return header;
+      }
+      debug.accept("HEAD " + path + " gave no sha256 Docker-Content-Digest; hashing the manifest");
+      return digestFromGet(path, tag);
+    }
+    if (status == 404 || status == 405 || status == 501) {
+      return digestFromGet(path, tag);
+    }
+    throw unexpected("HEAD", path, head);
+  }
+
+  private Optional<String> digestFromGet(String path, String tag)
+      throws ResolveException, InterruptedException {
+    HttpResponse<byte[]> get = exchange("GET", path);
+    if (get.statusCode() == 200) {
+      return Optional.of(Digests.sha256(get.body()));
+    }
+    if (get.statusCode() == 404) {
+      String body = new String(get.body(), StandardCharsets.UTF_8);
+      Matcher code = ERROR_CODE.matcher(body);
+      if (body.isBlank()) {
+        return Optional.empty();
+      }
+      if (code.find()) {
+        if (code.group(1).equals("MANIFEST_UNKNOWN")) {
+          return Optional.empty();
+        }
+        throw ResolveException.user("registry " + hostPort() + " answered 404 " + code.group(1)
+            + " for " + repository + ":" + tag + ", which is not 'manifest unknown'; not falling"
+            + " back to another tag. Check paramkernel.image (repository name and access).");
+      }
+      throw ResolveException.user("registry " + hostPort() + " answered 404 without a registry"
+          + " error code for " + repository + ":" + tag + " (is " + hostPort() + " a registry?);"
+          + " not falling back to another tag. Check paramkernel.image.");
+    }
+    throw unexpected("GET", path, get);
+  }
+
+  private ResolveException unexpected(String method, String path, HttpResponse<byte[]> r) {
+    return ResolveException.user("registry " + hostPort() + " answered " + r.statusCode() + " to "
+        + method + " " + path + errorSuffix(r) + "; check paramkernel.image");
+  }
+
+  /** One request with authentication and retries; returns any non-retryable answer. */
+  private HttpResponse<byte[]> exchange(String method, String path)
+      throws ResolveException, InterruptedException {
+    int attempts = 0;
+    boolean authenticated = false;
+    while (true) {
+      attempts++;
+      URI uri = URI.create(scheme + "://" + registry + path);
+      HttpResponse<byte[]> response;
+      try {
+        response = send(method, uri, authorization, ACCEPT);
+      } catch (IOException e) {
+        if (switchToHttp(e)) {
+          attempts--;
+          continue;
+        }
+        if (isTls(e)) {
+          throw ResolveException.user("TLS with registry " + hostPort() + " failed (" + rootMessage(e)
+              + "). Make the JVM trust its certificate (javax.net.ssl.trustStore), or for a test"
+              + " registry set paramkernel.allowInsecureRegistries=true");
+        }
+        RetryBudget.Decision d = budget.next(attempts, MAX_ATTEMPTS_NETWORK, Optional.empty());
+        if (!d.retry()) {
+          throw ResolveException.environment("cannot reach registry " + hostPort() + " ("
+              + rootMessage(e) + "); " + d.reason() + " within paramkernel.resolve.timeout="
+              + RetryBudget.seconds(budget.total()) + ". Check the network and paramkernel.image", e);
+        }
+        debug.accept(method + " " + uri + " failed (" + rootMessage(e) + "); retrying in "
+            + RetryBudget.seconds(d.delay()));
+        budget.sleep(d.delay());
+        continue;
+      }
+      int status = response.statusCode();
+      debug.accept(method + " " + uri + " -> " + status);
+      if (status == 401 && !authenticated) {
+        authenticated = true;
+        authenticate(response);
+        attempts--;
+        continue;
+      }
+      if (status == 401) {
+        throw ResolveException.user("registry " + hostPort() + " refused " + repository
+            + " with " + credentialSource + " (HTTP 401" + errorSuffix(response) + "). "
+            + (credentialSource.equals("anonymous access")
+                ? "Configure credentials: " + credentials.howToConfigure()
+                : "Check those credentials, or configure others: " + credentials.howToConfigure()));
+      }
+      if (status == 403) {
+        throw ResolveException.user("registry " + hostPort() + " denied access to " + repository
+            + " (HTTP 403" + errorSuffix(response) + ") with " + credentialSource
+            + ". Use credentials that may pull it: " + credentials.howToConfigure());
+      }
+      if (status == 429 || status >= 500) {
+        RetryBudget.Decision d = budget.next(attempts, MAX_ATTEMPTS_STATUS,
+            response.headers().firstValue("Retry-After"));
+        if (!d.retry()) {
+          throw ResolveException.environment("registry " + hostPort() + " answered " + status
+              + " to " + method + " " + path + errorSuffix(response) + "; " + d.reason()
+              + ". Not falling back to another tag. Try again later or raise"
+              + " paramkernel.resolve.timeout", null);
+        }
+        debug.accept("registry answered " + status + "; retrying in " + RetryBudget.seconds(d.delay()));
+        budget.sleep(d.delay());
+        continue;
+      }
+      return response;
+    }
+  }
+
+  /** Follows a 401 challenge: fetches a Bearer token or prepares Basic authentication. */
+  private void authenticate(HttpResponse<byte[]> unauthorized)
+      throws ResolveException, InterruptedException {
+    String header = unauthorized.headers().firstValue("WWW-Authenticate").orElse("");
+    AuthChallenge challenge = AuthChallenge.parse(header).orElseThrow(() -> ResolveException.user(
+        "registry " + hostPort() + " answered 401 without a usable WWW-Authenticate challenge"));
+    Optional<RegistryCredential> credential = credentials.find();
+    credential.ifPresent(c -> secrets.add(c.secret()));
+    if (challenge.isBasic()) {
+      if (credential.isEmpty()) {
+        throw ResolveException.user("registry " + hostPort() + " requires credentials for "
+            + repository + " (HTTP 401). Configure them: " + credentials.howToConfigure());
+      }
+      requireCredentialsAllowed(URI.create(scheme + "://" + registry + "/"), credential.get());
+      authorization = credential.get().basicAuthorization();
+      credentialSource = "credentials from " + credential.get().source();
+      return;
+    }
+    if (!challenge.isBearer()) {
+      throw ResolveException.user("registry " + hostPort() + " asks for unsupported authentication '"
+          + challenge.scheme() + "'");
+    }
+    String realm = challenge.parameter("realm").orElseThrow(() -> ResolveException.user(
+        "registry " + hostPort() + " sent a Bearer challenge without realm"));
+    URI realmUri;
+    try {
+      realmUri = URI.create(realm);
+    } catch (IllegalArgumentException e) {
+      throw ResolveException.user("registry " + hostPort() + " sent an invalid token realm");
+    }
+    if (!"https".equalsIgnoreCase(realmUri.getScheme()) && !options.allowInsecure()) {
+      throw ResolveException.user("the token service of registry " + hostPort() + " is plain "
+          + realmUri.getScheme() + "; set paramkernel.allowInsecureRegistries=true only if you trust it");
+    }
+    StringBuilder query = new StringBuilder();
+    challenge.parameter("service").ifPresent(s -> query.append("service=").append(encode(s)));
+    String scope = challenge.parameter("scope").orElse("repository:" + repository + ":pull");
+    query.append(query.length() == 0 ? "" : "&").append("scope=").append(encode(scope));
+    URI tokenUri = URI.create(realm + (realm.contains("?") ? "&" : "?") + query);
+    String tokenAuthorization = null;
+    if (credential.isPresent()) {
+      requireCredentialsAllowed(tokenUri, credential.get());
+      tokenAuthorization = credential.get().basicAuthorization();
+    }
+    HttpResponse<byte[]> token;
+    try {
+      token = send("GET", tokenUri, tokenAuthorization, "application/json");
+    } catch (IOException e) {
+      throw ResolveException.environment("cannot reach the token service of registry " + hostPort()
+          + " (" + rootMessage(e) + ")", e);
+    }
+    String who = credential.map(c -> "credentials from " + c.source()).orElse("anonymous access");
+    if (token.statusCode() == 401 || token.statusCode() == 403) {
+      throw ResolveException.user("the token service of registry " + hostPort() + " refused a pull"
+          + " token for " + repository + " with " + who + " (HTTP " + token.statusCode() + "). "
+          + (credential.isEmpty() ? "Configure credentials: " : "Check them or configure others: ")
+          + credentials.howToConfigure());
+    }
+    if (token.statusCode() != 200) {
+      throw ResolveException.environment("the token service of registry " + hostPort()
+          + " answered " + token.statusCode(), null);
+    }
+    Matcher m = TOKEN.matcher(new String(token.body(), StandardCharsets.UTF_8));
+    if (!m.find()) {
+      throw ResolveException.environment("the token service of registry " + hostPort()
+          + " answered without a token", null);
+    }
+    secrets.add(m.group(1));
+    authorization = "Bearer " + m.group(1);
+    credentialSource = who;
+  }
+
+  private void requireCredentialsAllowed(URI target, RegistryCredential credential)
+      throws ResolveException {
+    if ("https".equalsIgnoreCase(target.getScheme()) || options.sendCredentialsOverHttp()) {
+      return;
+    }
+    if (options.allowInsecure() && isLoopback(target.getHost())) {
+      return;
+    }
+    throw ResolveException.user("registry " + hostPort() + " is reached over plain http, so the"
+        + " credentials from " + credential.source() + " are not sent. Use https, or set"
+        + " paramkernel.sendCredentialsOverHttp=true if you accept sending them in clear text");
+  }
+
+  static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT);
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+  }
+
+  /** With insecure registries allowed, https that fails at the TLS level falls back to http. */
+  private boolean switchToHttp(IOException e) {
+    if (!options.allowInsecure() || !scheme.equals("https")) {
+      return false;
+    }
+    if (isTls(e) || (!explicitPort && hasCause(e, ConnectException.class))) {
+      debug.accept("https to " + hostPort() + " failed (" + rootMessage(e) + "); trying plain http");
+      scheme = "http";
+      return true;
+    }
+    return false;
+  }
+
+  private HttpResponse<byte[]> send(String method, URI uri, String auth, String accept)
+      throws IOException, InterruptedException {
+    if (budget.expired()) {
+      throw new IOException("time budget used up before " + method + " " + uri.getPath());
+    }
+    Duration timeout = budget.requestTimeout(options.requestTimeout());
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("Accept", accept)
+        .header("User-Agent", "param-kernel-maven-plugin")
+        .method(method, HttpRequest.BodyPublishers.noBody());
+    if (auth != null) {
+      request.header("Authorization", auth);
+    }
+    CompletableFuture<HttpResponse<byte[]>> future =
+        client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      // The future's own bound also covers name resolution, which the client's timeouts do not.
+      return future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | CancellationException e) {
+      future.cancel(true);
+      throw new IOException("no answer within " + RetryBudget.seconds(timeout), e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    }
+  }
+
+  private HttpClient client() {
+    if (client == null) {
+      HttpClient.Builder b = HttpClient.newBuilder()
+          .connectTimeout(options.requestTimeout())
+          .followRedirects(HttpClient.Redirect.NEVER);
+      if (options.allowInsecure()) {
+        b.sslContext(InsecureTls.trustAllContext());
+      }
+      client = b.build();
+    }
+    return client;
+  }
+
+  private String errorSuffix(HttpResponse<byte[]> r) {
+    if (r.body() == null || r.body().length == 0) {
+      return "";
+    }
+    Matcher m = ERROR_CODE.matcher(new String(r.body(), StandardCharsets.UTF_8));
+    return m.find() ? ", " + m.group(1) : "";
+  }
+
+  private static boolean isTls(Throwable e) {
+    return hasCause(e, SSLException.class);
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root.getMessage() == null || root.getMessage().isBlank()
+        ? root.getClass().getSimpleName()
+        : root.getClass().getSimpleName() + ": " + root.getMessage();
+    if (e != root && e.getMessage() != null && e.getMessage().startsWith("no answer within")) {
+      text = e.getMessage();
+    }
+    return Secrets.redact(text, secrets);
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

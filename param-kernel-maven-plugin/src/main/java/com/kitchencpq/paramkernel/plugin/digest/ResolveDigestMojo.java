@@ -1,0 +1,178 @@
+package com.kitchencpq.paramkernel.plugin.digest;
+
+import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.github.GithubActions;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Resolves the published image digest, preferring the commit's tag and falling back to
+ * {@code latest} only when the preferred tag does not exist. Writes
+ * {@code artifacts/param-kernel/digest.json}, sets {@code paramkernel.image.digest} and, in
+ * GitHub Actions, the step outputs {@code digest}, {@code tag} and {@code image-ref}.
+ */
+@Mojo(name = "resolve-digest", requiresProject = false, threadSafe = true)
+public class ResolveDigestMojo extends AbstractParamKernelMojo {
+
+  /** Image repository, with the registry host when it is not Docker Hub. */
+  @Parameter(property = PropertyNames.IMAGE, defaultValue = "kitchen-cpq/param-kernel-service")
+  String image;
+
+  /** Comma-separated tag preference list; default {@code ${GITHUB_SHA},latest}. */
+  @Parameter(property = PropertyNames.TAGS)
+  String tags;
+
+  /** Only the first tag counts; default true on release branches. */
+  @Parameter(property = PropertyNames.STRICT)
+  Boolean strict;
+
+  /** Use this digest and do not ask any registry. */
+  @Parameter(property = PropertyNames.DIGEST)
+  String digest;
+
+  @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
+  boolean allowInsecureRegistries;
+
+  @Parameter(property = PropertyNames.SEND_CREDENTIALS_OVER_HTTP, defaultValue = "false")
+  boolean sendCredentialsOverHttp;
+
+  /** Time budget for all registry requests and retries. */
+  @Parameter(property = PropertyNames.RESOLVE_TIMEOUT, defaultValue = "15s")
+  String timeout;
+
+  /** How long to keep asking for a preferred tag that was perhaps pushed moments ago. */
+  @Parameter(property = PropertyNames.RESOLVE_VISIBILITY_RETRY, defaultValue = "3s")
+  String visibilityRetry;
+
+  /** Resolve from this local OCI image layout instead of a registry. */
+  @Parameter(property = PropertyNames.OCI_LAYOUT)
+  File ociLayout;
+
+  @Parameter(property = PropertyNames.RESOLVE_SKIP, defaultValue = "false")
+  boolean skipResolve;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  @Component
+  SettingsDecrypter decrypter;
+
+  @Override
+  protected boolean goalSkipped() {
+    return skipResolve;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.RESOLVE_SKIP;
+  }
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    Path artifacts = artifactsDirectory();
+    DigestResolver resolver = new DigestResolver(new DigestResolver.Log() {
+      @Override
+      public void warn(String message) {
+        getLog().warn(message);
+      }
+
+      @Override
+      public void debug(String message) {
+        getLog().debug(message);
+      }
+    });
+    Resolution resolution;
+    try {
+      DigestResolver.Request request = new DigestResolver.Request(image, tags, strict, digest,
+          ociLayout == null ? null : baseDirectory().resolve(ociLayout.toPath()).normalize(),
+          session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
+          DigestResolver.parseDuration(timeout, PropertyNames.RESOLVE_TIMEOUT),
+          DigestResolver.parseDuration(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
+          Duration.ofSeconds(5), this::serverCredential, environment,
+          GitHead.of(topLevelDirectory()), Path.of(System.getProperty("user.home")));
+      resolution = resolver.resolve(request);
+    } catch (ResolveException e) {
+      removeStale(artifacts);
+      if (e.userFixable()) {
+        throw new MojoFailureException(e.getMessage());
+      }
+      throw new MojoExecutionException(e.getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      removeStale(artifacts);
+      throw new MojoExecutionException("interrupted while resolving " + image, e);
+    }
+
+    Path file;
+    try {
+      file = DigestOutputs.write(artifacts, resolution);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot write " + artifacts.resolve(DigestOutputs.FILE_NAME)
+          + ": " + e.getMessage(), e);
+    }
+    if (project != null) {
+      project.getProperties().setProperty(PropertyNames.RESOLVED_DIGEST, resolution.digest());
+    }
+    GithubActions github = github();
+    warnAll(github.setOutputs(DigestOutputs.githubOutputs(resolution)));
+    if (resolution.fallback()) {
+      github.annotate("warning", null, 0, 0, "param-kernel resolve-digest",
+          "Tag " + String.join(", ", resolution.missingTags()) + " of " + resolution.image()
+              + " not found; using " + resolution.tag() + " (" + resolution.digest() + ")");
+    }
+    getLog().info(resolution.logLine());
+    getLog().debug("Wrote " + display(file));
+  }
+
+  private void removeStale(Path artifacts) {
+    try {
+      if (DigestOutputs.removeStale(artifacts)) {
+        getLog().warn("Removed the stale " + display(artifacts.resolve(DigestOutputs.FILE_NAME)));
+      }
+    } catch (IOException e) {
+      getLog().warn("Could not remove the stale " + artifacts.resolve(DigestOutputs.FILE_NAME)
+          + ": " + e.getMessage());
+    }
+  }
+
+  /** The decrypted settings.xml server for the first matching id, as a credential. */
+  private Optional<RegistryCredential> serverCredential(List<String> ids) {
+    if (settings == null) {
+      return Optional.empty();
+    }
+    for (String id : ids) {
+      Server server = settings.getServer(id);
+      if (server == null || server.getUsername() == null) {
+        continue;
+      }
+      Server decrypted = server;
+      if (decrypter != null) {
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        if (result.getServer() != null) {
+          decrypted = result.getServer();
+        }
+        result.getProblems().forEach(p -> getLog().warn("settings.xml server '" + id + "': "
+            + p.getMessage()));
+      }
+      String password = decrypted.getPassword() == null ? "" : decrypted.getPassword();
+      return Optional.of(new RegistryCredential(decrypted.getUsername(), password,
+          "settings.xml server '" + id + "'"));
+    }
+    return Optional.empty();
+  }
+}

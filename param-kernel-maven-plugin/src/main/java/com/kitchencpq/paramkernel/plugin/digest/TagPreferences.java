@@ -1,0 +1,84 @@
+package com.kitchencpq.paramkernel.plugin.digest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The ordered list of tags to try, and whether only the first one counts (strict mode).
+ * Parsing drops empty entries, so {@code ",latest"} (an unset {@code GITHUB_SHA}) is simply
+ * {@code latest}, and rejects anything that is not a valid image tag.
+ */
+public record TagPreferences(List<String> tags, boolean strict) {
+  /** The distribution spec's tag grammar. */
+  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+
+  public TagPreferences {
+    tags = List.copyOf(tags);
+    if (tags.isEmpty()) {
+      throw new IllegalArgumentException("no tags");
+    }
+  }
+
+  /** The tags that are actually tried: only the first in strict mode. */
+  public List<String> candidates() {
+    return strict ? tags.subList(0, 1) : tags;
+  }
+
+  /**
+   * Parses a comma-separated preference list.
+   *
+   * @param raw the property value, or null for the default
+   * @param env the environment ({@code GITHUB_SHA} for the default)
+   * @param property the property name, for messages
+   */
+  public static List<String> parse(String raw, Map<String, String> env, String property)
+      throws ResolveException {
+    String value = raw == null ? defaultTags(env) : raw;
+    Set<String> tags = new LinkedHashSet<>();
+    List<String> bad = new ArrayList<>();
+    for (String part : value.split(",", -1)) {
+      String tag = part.trim();
+      if (tag.isEmpty()) {
+        continue;
+      }
+      if (!TAG.matcher(tag).matches()) {
+        bad.add("'" + tag + "'");
+      } else {
+        tags.add(tag);
+      }
+    }
+    if (!bad.isEmpty()) {
+      throw ResolveException.user(property + " has invalid tag(s) " + String.join(", ", bad)
+          + ": a tag is 1 to 128 characters of letters, digits, '_', '.' and '-', not starting"
+          + " with '.' or '-'");
+    }
+    if (tags.isEmpty()) {
+      throw ResolveException.user(property + " lists no tag (value '" + value + "'); set it, e.g. -D"
+          + property + "=<commit-sha>,latest");
+    }
+    return List.copyOf(tags);
+  }
+
+  /** {@code ${GITHUB_SHA},latest}; the SHA entry is dropped when the variable is unset. */
+  static String defaultTags(Map<String, String> env) {
+    return env.getOrDefault("GITHUB_SHA", "").trim() + ",latest";
+  }
+
+  /** True for a release branch name ({@code release/<something>}). */
+  public static boolean isReleaseBranch(String branch) {
+    return branch != null && branch.startsWith("release/") && branch.length() > "release/".length();
+  }
+
+  /**
+   * The default of strict mode: true on a release branch, taken from {@code GITHUB_REF_NAME} or,
+   * outside Actions, from the git branch of the build's top-level directory.
+   */
+  public static boolean strictByDefault(Map<String, String> env, String gitBranch) {
+    String ref = env.getOrDefault("GITHUB_REF_NAME", "").trim();
+    return isReleaseBranch(ref.isEmpty() ? gitBranch : ref);
+  }
+}
