@@ -5,7 +5,7 @@ import com.kitchencpq.paramkernel.testkit.TestImages
 def registry = CaseRegistry.start(basedir)
 def latest = TestImages.push(registry.hostPort(), 'kitchen-cpq/param-kernel-service',
     TestImages.image('pipeline-main-fallback latest', 'amd64'), null, null, 'latest')
-CaseRegistry.writeProperties(basedir, 'pipeline.properties', [
+CaseRegistry.appendProperties(basedir, 'ci.properties', [
     'pk.it.image'     : registry.hostPort() + '/kitchen-cpq/param-kernel-service',
     'pk.it.repo'      : new File(basedir, 'target/repo').toURI().toString(),
     'pk.it.latest'    : latest,

@@ -7,7 +7,7 @@ try {
   def registry = CaseRegistry.get(basedir)
   def image = registry.hostPort() + '/kitchen-cpq/param-kernel-service'
   def props = new Properties()
-  new File(basedir, 'pipeline.properties').withReader { props.load(it) }
+  new File(basedir, 'ci.properties').withReader { props.load(it) }
   def latest = props['pk.it.latest']
   def log = ItAssertions.buildLog(basedir)
 

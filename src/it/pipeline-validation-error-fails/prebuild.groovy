@@ -17,7 +17,7 @@ def broken = new File(basedir, 'target/broken-rollout.yaml')
 broken.parentFile.mkdirs()
 broken.text = lines.join('\n')
 
-CaseRegistry.writeProperties(basedir, 'pipeline.properties', [
+CaseRegistry.appendProperties(basedir, 'ci.properties', [
     'pk.it.image'     : registry.hostPort() + '/kitchen-cpq/param-kernel-service',
     'pk.it.repo'      : new File(basedir, 'target/repo').toURI().toString(),
     'pk.it.pushed'    : pushed,

@@ -3,7 +3,7 @@ import com.kitchencpq.paramkernel.it.ItAssertions
 
 try {
   def props = new Properties()
-  new File(basedir, 'pipeline.properties').withReader { props.load(it) }
+  new File(basedir, 'ci.properties').withReader { props.load(it) }
   def line = props['pk.it.errorLine']
   def log = ItAssertions.buildLog(basedir)
 

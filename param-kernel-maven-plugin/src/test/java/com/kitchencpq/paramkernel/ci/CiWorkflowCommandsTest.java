@@ -168,19 +168,37 @@ class CiWorkflowCommandsTest {
     return Pattern.compile(regex.toString());
   }
 
-  /** The case's command: {@code invoker.goals} (goals and switches) plus {@code invoker.profiles}. */
+  /**
+   * The case's command: {@code invoker.goals}, {@code invoker.profiles}, and the user properties
+   * file it names (committed with the case) as {@code -D} switches, minus the {@code pk.it.*}
+   * helpers the prebuild hook adds.
+   */
   private static MavenCommand caseCommand(String caseName) throws IOException {
-    Path file = RepositoryFiles.root().resolve("src/it").resolve(caseName).resolve("invoker.properties");
+    Path dir = RepositoryFiles.root().resolve("src/it").resolve(caseName);
+    Properties invoker = load(dir.resolve("invoker.properties"));
+    List<String> args = new ArrayList<>(MavenCommand.words(invoker.getProperty("invoker.goals", "")));
+    String profiles = invoker.getProperty("invoker.profiles", "").strip();
+    if (!profiles.isEmpty()) {
+      args.add("-P" + profiles.replaceAll("\\s*,\\s*", ","));
+    }
+    String userProperties = invoker.getProperty("invoker.userPropertiesFile");
+    if (userProperties != null) {
+      Properties switches = load(dir.resolve(userProperties.strip()));
+      for (String key : new TreeSet<>(switches.stringPropertyNames())) {
+        if (!key.startsWith("pk.it.")) {
+          args.add("-D" + key + "=" + switches.getProperty(key));
+        }
+      }
+    }
+    return MavenCommand.parseArguments(args);
+  }
+
+  private static Properties load(Path file) throws IOException {
     Properties props = new Properties();
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(r);
     }
-    List<String> args = new ArrayList<>(MavenCommand.words(props.getProperty("invoker.goals", "")));
-    String profiles = props.getProperty("invoker.profiles", "").strip();
-    if (!profiles.isEmpty()) {
-      args.add("-P" + profiles.replaceAll("\\s*,\\s*", ","));
-    }
-    return MavenCommand.parseArguments(args);
+    return props;
   }
 
   private static MavenCommand jobCommand(String job) throws IOException {

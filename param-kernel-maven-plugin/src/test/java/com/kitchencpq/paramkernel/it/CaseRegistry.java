@@ -3,13 +3,15 @@ package com.kitchencpq.paramkernel.it;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import java.io.File;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A real registry for one invoker case: its {@code prebuild.groovy} starts it, its
@@ -18,9 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose build ends unexpectedly (so the invoker skips its verify script) still loses its
  * registry when the Maven JVM exits ({@link LocalRegistry} has a shutdown hook).
  *
- * <p>The forked build learns where the registry is from a properties file in the case
- * directory, named by {@code invoker.userPropertiesFile} (the invoker reads it after the
- * prebuild hook), e.g. {@code -Dparamkernel.image=${pk.it.image}} in {@code invoker.goals}.
+ * <p>The forked build learns where the registry is from the user properties file of the case
+ * ({@code invoker.userPropertiesFile}, which the invoker reads after the prebuild hook): the
+ * hook appends e.g. {@code pk.it.image}, and the file's {@code paramkernel.image=${pk.it.image}}
+ * picks it up (Maven resolves such references when it hands the value to a goal).
  */
 public final class CaseRegistry {
   private static final Map<String, LocalRegistry> RUNNING = new ConcurrentHashMap<>();
@@ -53,14 +56,20 @@ public final class CaseRegistry {
     }
   }
 
-  /** Writes user properties for the forked build into a file of the case directory. */
-  public static void writeProperties(File basedir, String fileName, Map<String, String> values)
+  /**
+   * Appends properties to a file of the case directory (the clone the invoker runs, never the
+   * source), e.g. the registry address to the user properties file the build reads.
+   */
+  public static void appendProperties(File basedir, String fileName, Map<String, String> values)
       throws IOException {
     Properties props = new Properties();
     props.putAll(new TreeMap<>(values));
-    try (Writer w = Files.newBufferedWriter(basedir.toPath().resolve(fileName), StandardCharsets.UTF_8)) {
-      props.store(w, "written by prebuild.groovy for this run");
-    }
+    StringWriter text = new StringWriter();
+    props.store(text, null);
+    String lines = text.toString().lines().filter(l -> !l.startsWith("#"))
+        .collect(Collectors.joining("\n", "# added by prebuild.groovy\n", "\n"));
+    Files.writeString(basedir.toPath().resolve(fileName), lines, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   private static String key(File basedir) {
