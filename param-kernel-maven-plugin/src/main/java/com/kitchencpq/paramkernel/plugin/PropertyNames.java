@@ -42,6 +42,15 @@ public final class PropertyNames {
   public static final String IMAGE_BASE = "paramkernel.image.base";
   public static final String IMAGE_PUSH = "paramkernel.image.push";
   public static final String IMAGE_SKIP = "paramkernel.image.skip";
+  public static final String IMAGE_FORCE_PREVIEW_PUSH = "paramkernel.image.forcePreviewPush";
+  public static final String IMAGE_LATEST = "paramkernel.image.latest";
+  public static final String IMAGE_DEFAULT_BRANCH = "paramkernel.image.defaultBranch";
+  public static final String IMAGE_MAIN_CLASS = "paramkernel.image.mainClass";
+  public static final String IMAGE_JVM_FLAGS = "paramkernel.image.jvmFlags";
+  public static final String IMAGE_USER = "paramkernel.image.user";
+  public static final String IMAGE_PORT = "paramkernel.image.port";
+  public static final String IMAGE_LAYOUT = "paramkernel.image.ociLayout";
+  public static final String IMAGE_BASE_TIMEOUT = "paramkernel.image.baseTimeout";
 
   // environment variables read by the plugin (never logged)
   public static final String ENV_REGISTRY_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";

@@ -61,7 +61,8 @@ public final class RegistryManifestClient {
   private final List<String> secrets = new ArrayList<>();
   private final boolean explicitPort;
   private HttpClient client;
-  private String scheme = "https";
+  private String scheme;
+  private boolean schemeSwitched;
   private String authorization;
   private String credentialSource = "anonymous access";
 
@@ -74,6 +75,17 @@ public final class RegistryManifestClient {
     this.budget = budget;
     this.debug = debug;
     this.explicitPort = registry.matches(".*:\\d+$");
+    // A loopback registry with insecure access allowed is nearly always a plain-http test or
+    // mirror registry: start there and move to https only if it answers like a TLS server.
+    this.scheme = options.allowInsecure() && isLoopback(host(registry)) ? "http" : "https";
+  }
+
+  private static String host(String registry) {
+    if (registry.startsWith("[")) {
+      return registry.substring(0, registry.indexOf(']') + 1);
+    }
+    int colon = registry.lastIndexOf(':');
+    return colon < 0 ? registry : registry.substring(0, colon);
   }
 
   /** {@code host:port} as used in every message. */
@@ -170,6 +182,14 @@ public final class RegistryManifestClient {
       }
       int status = response.statusCode();
       debug.accept(method + " " + uri + " -> " + status);
+      if (status == 400 && scheme.equals("http") && !schemeSwitched) {
+        // What a TLS-only server says to a plain-http request: try https once.
+        debug.accept("plain http to " + hostPort() + " answered 400; trying https");
+        scheme = "https";
+        schemeSwitched = true;
+        attempts--;
+        continue;
+      }
       if (status == 401 && !authenticated) {
         authenticated = true;
         authenticate(response);
@@ -304,10 +324,12 @@ public final class RegistryManifestClient {
 
   /** With insecure registries allowed, https that fails at the TLS level falls back to http. */
   private boolean switchToHttp(IOException e) {
-    if (!options.allowInsecure() || !scheme.equals("https")) {
+    if (!options.allowInsecure() || !scheme.equals("https") || schemeSwitched) {
       return false;
     }
-    if (isTls(e) || (!explicitPort && hasCause(e, ConnectException.class))) {
+    if (isTls(e) || hasCause(e, java.net.http.HttpConnectTimeoutException.class)
+        || (!explicitPort && hasCause(e, ConnectException.class))) {
+      schemeSwitched = true;
       debug.accept("https to " + hostPort() + " failed (" + rootMessage(e) + "); trying plain http");
       scheme = "http";
       return true;
