@@ -59,8 +59,8 @@ public final class DigestInput {
       text = Files.readString(digestJson);
     } catch (NoSuchFileException e) {
       throw new RenderException("No image digest: set -D" + explicitProperty
-          + "=sha256:<64 hex>, run resolve-digest before render in the same build, or run"
-          + " resolve-digest first so that " + digestJsonName + " exists (it does not)");
+          + "=sha256:<64 hex>, or run resolve-digest first (in the same build, or earlier so that "
+          + digestJsonName + " exists; it does not)");
     }
     return new Choice(Digests.requireValid(digestField(text, digestJsonName), digestJsonName + " field 'digest'"),
         digestJsonName);

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -27,6 +27,8 @@ import org.apache.maven.project.MavenProjectHelper;
 public class RenderMojo extends AbstractParamKernelMojo {
   static final String CLASSIFIER = "rollout";
   static final String TYPE = "yaml";
+  /** The GITHUB_OUTPUT name under which later workflow steps find the rendered file. */
+  static final String OUTPUT_ROLLOUT_PATH = "rollout-path";
 
   /** The template; the service's rollout template embedded in the plugin when not set. */
   @Parameter(property = PropertyNames.TEMPLATE)
@@ -48,8 +50,12 @@ public class RenderMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.RENDER_SKIP, defaultValue = "false")
   private boolean skipRender;
 
-  @Component
-  private MavenProjectHelper projectHelper;
+  private final MavenProjectHelper projectHelper;
+
+  @Inject
+  public RenderMojo(MavenProjectHelper projectHelper) {
+    this.projectHelper = projectHelper;
+  }
 
   @Override
   protected boolean goalSkipped() {
@@ -87,7 +93,7 @@ public class RenderMojo extends AbstractParamKernelMojo {
     if (projectPresent()) {
       projectHelper.attachArtifact(project, TYPE, CLASSIFIER, result.output().toFile());
     }
-    warnAll(github().setOutputs(Map.of("rollout-path", display(result.output()))));
+    warnAll(github().setOutputs(Map.of(OUTPUT_ROLLOUT_PATH, display(result.output()))));
     warnAll(github().appendSummary(StepSummary.canaryPlan(result.text())));
   }
 

@@ -59,7 +59,8 @@ class DigestInputTest {
     assertThatThrownBy(() -> choose(null, " ", dir.resolve("digest.json")))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("-Dparamkernel.digest=sha256:<64 hex>")
-        .hasMessageContaining("artifacts/param-kernel/digest.json exists (it does not)");
+        .hasMessageContaining("run resolve-digest first")
+        .hasMessageContaining("artifacts/param-kernel/digest.json exists; it does not");
   }
 
   @Test

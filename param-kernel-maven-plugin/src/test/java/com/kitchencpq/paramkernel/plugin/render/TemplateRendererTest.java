@@ -149,6 +149,12 @@ class TemplateRendererTest {
   }
 
   @Test
+  void linesAreCountedAcrossAllLineBreakStyles() {
+    assertThatThrownBy(() -> render("a: 1\rb: 2\r\nc: 3\nd: ${X}\r\n"))
+        .hasMessageStartingWith("t.yaml:4:4: unknown placeholder ${X}");
+  }
+
+  @Test
   void sameInputsGiveTheSameOutput() throws Exception {
     String text = "image: r@${PARAM_KERNEL_IMAGE_DIGEST}\nu: ${U:-x}\n";
     assertThat(render(text)).isEqualTo(render(text));
