@@ -21,6 +21,7 @@ public final class ValidationContext {
   private final boolean planChecks;
   private final Map<Manifest, RolloutView> rollouts = new LinkedHashMap<>();
   private final Map<Manifest, AnalysisTemplateView> templates = new LinkedHashMap<>();
+  private final Map<Object, Object> memo = new java.util.HashMap<>();
 
   public ValidationContext(List<YamlDocuments.Parsed> files, boolean planChecks) {
     this.files = List.copyOf(files);
@@ -102,6 +103,20 @@ public final class ValidationContext {
   /** A core v1 Service. */
   public Optional<Manifest> findService(Manifest from, String name) {
     return find(from, "", "Service", name);
+  }
+
+  /**
+   * A value computed once per invocation and shared by several rules (e.g. the schema walk
+   * that three rules report from).
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+    Object v = memo.get(key);
+    if (v == null) {
+      v = compute.get();
+      memo.put(key, v);
+    }
+    return (T) v;
   }
 
   static boolean sameNamespace(String a, String b) {
