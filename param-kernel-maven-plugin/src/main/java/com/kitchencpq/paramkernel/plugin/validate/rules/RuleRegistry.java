@@ -1,6 +1,31 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules;
 
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgConflictRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgUnresolvedRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.DuplicateMetricRuleRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.MetricNameClashRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.RunsIndefinitelyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateArgsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateMissingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UndeclaredArgTagRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UnusedArgRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DatadogProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateMetricNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntervalRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricLimitsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricNameRulesMatchRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricsPresentRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.NeverFailsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.PrometheusProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.ProviderCountRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.WebProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.AmbassadorMappingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.DuplicateDefinitionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.IngressRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceMissingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceSelectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.VirtualServiceRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.AnalysisFieldRefRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.CanaryServicesRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.ExperimentWeightRule;
@@ -98,7 +123,35 @@ public final class RuleRegistry {
         new MirrorRouteRule(),
         new ManagedRoutesRule(),
         new ExperimentWeightRule(),
-        new AnalysisFieldRefRule()));
+        new AnalysisFieldRefRule(),
+        // references between objects
+        new ServiceMissingRule(),
+        new ServiceSelectorRule(),
+        new IngressRule(),
+        new VirtualServiceRule(),
+        new AmbassadorMappingRule(),
+        new DuplicateDefinitionRule(),
+        // rollout -> analysis templates
+        new TemplateMissingRule(),
+        new MetricNameClashRule(),
+        new ArgConflictRule(),
+        new ArgUnresolvedRule(),
+        new UnusedArgRule(),
+        new DuplicateMetricRuleRule(),
+        new RunsIndefinitelyRule(),
+        new TemplateArgsRule(),
+        new UndeclaredArgTagRule(),
+        // metrics and providers
+        new MetricsPresentRule(),
+        new DuplicateMetricNameRule(),
+        new MetricLimitsRule(),
+        new IntervalRule(),
+        new ProviderCountRule(),
+        new MetricNameRulesMatchRule(),
+        new NeverFailsRule(),
+        new PrometheusProviderRule(),
+        new WebProviderRule(),
+        new DatadogProviderRule()));
     return List.copyOf(rules);
   }
 }
