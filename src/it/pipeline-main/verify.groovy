@@ -28,7 +28,7 @@ try {
   def rollout = new File(basedir, 'artifacts/param-kernel/rollout.yaml')
   assert rollout.isFile()
   ItAssertions.assertContains(rollout.text, 'image: kitchen-cpq/param-kernel-service@' + pushed)
-  ItAssertions.assertNotContains(rollout.text, 'PARAM_KERNEL_IMAGE_DIGEST')
+  ItAssertions.assertNotContains(rollout.text, '${PARAM_KERNEL_IMAGE_DIGEST}')
   ItAssertions.assertExists(basedir, 'artifacts/param-kernel/validate.sarif')
   ItAssertions.assertNotContains(log, '::error')
 
@@ -46,13 +46,14 @@ try {
   assert outputs['tag'] == sha
   assert outputs['image-ref'] == image + '@' + pushed
   assert outputs['rollout-path'] == 'artifacts/param-kernel/rollout.yaml'
+  assert outputs['validate-errors'] == '0'
   def summary = new File(basedir, 'github-summary.md').text
   ItAssertions.assertContains(summary, '### param-kernel image')
   ItAssertions.assertContains(summary, '| Digest | `' + pushed + '` |')
   ItAssertions.assertContains(summary, '| Fallback | no |')
   ItAssertions.assertContains(summary, '```mermaid\nflowchart LR\n')
   ItAssertions.assertContains(summary, 's1["setWeight 20%"] --> s2{{"pause 5m"}}')
-  ItAssertions.assertContains(summary, '### param-kernel validation')
+  ItAssertions.assertContains(summary, '### param-kernel validation\n\npassed: 0 errors')
 } finally {
   CaseRegistry.stop(basedir)
 }

@@ -89,9 +89,11 @@ class CiWorkflowCommandsTest {
     assertThat(main.properties()).containsEntry("paramkernel.strict", "false");
     assertThat(release.properties()).containsEntry("paramkernel.strict", "true");
     assertThat(release.properties().get("paramkernel.tags")).doesNotContain("latest");
-    assertThat(release.properties().get("paramkernel.image.tags")).doesNotContain("latest");
+    assertThat(release.properties()).containsEntry("paramkernel.image.latest", "false");
     assertThat(main.properties().get("paramkernel.tags")).endsWith(",latest");
-    assertThat(main.properties().get("paramkernel.image.tags")).endsWith(",latest");
+    assertThat(main.properties()).containsEntry("paramkernel.image.latest", "true");
+    assertThat(main.properties()).containsEntry("paramkernel.image.push", "true");
+    assertThat(release.properties()).containsEntry("paramkernel.image.push", "true");
     assertThat(release.properties()).containsKey("revision");
   }
 

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate;
 import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
+import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import com.kitchencpq.paramkernel.plugin.validate.report.GithubReport;
 import com.kitchencpq.paramkernel.plugin.validate.report.OutputFormat;
 import com.kitchencpq.paramkernel.plugin.validate.report.SarifReport;
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -82,6 +85,10 @@ public class ValidateMojo extends AbstractParamKernelMojo {
     if (outputFormat == OutputFormat.GITHUB || github.isActions()) {
       GithubReport.annotate(report, github);
     }
+    warnAll(github.setOutputs(new TreeMap<>(Map.of("validate-errors", String.valueOf(report.errors()),
+        "validate-warnings", String.valueOf(report.warnings())))));
+    warnAll(github.appendSummary(StepSummary.validationSection(report.errors(), report.warnings(),
+        report.findings().stream().map(Finding::toLine).toList())));
     if (outputFormat == OutputFormat.SARIF) {
       Path sarif = artifactsDirectory().resolve("validate.sarif");
       try {
