@@ -38,7 +38,7 @@ try {
   def bundles = PipelineChecks.deployed(repo, 'com.kitchencpq.it', 'pipeline-main', '1.0.0-SNAPSHOT', '-rollout.yaml')
   assert jars.size() == 1 && bundles.size() == 1
   assert bundles[0].fileName.toString() == jars[0].fileName.toString().replace('.jar', '-rollout.yaml')
-  assert bundles[0].text == rollout.text
+  assert bundles[0].toFile().text == rollout.text
 
   // GitHub hand-offs
   def outputs = PipelineChecks.githubOutputs(basedir, 'github-output.txt')

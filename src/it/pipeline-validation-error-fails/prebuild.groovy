@@ -8,7 +8,7 @@ def pushed = TestImages.push(registry.hostPort(), 'kitchen-cpq/param-kernel-serv
 
 // The service's real template with one mistake: the last analysis step names an
 // AnalysisTemplate that does not exist.
-def template = new File(itRoot, '../param-kernel-service/src/main/rollout/rollout.yaml').text
+def template = new File(itRoot, '../../param-kernel-service/src/main/rollout/rollout.yaml').text
 def lines = template.split('\n', -1) as List
 def at = lines.findLastIndexOf { it.trim() == '- templateName: param-kernel-canary-health' }
 assert at > 0 : 'the service template has no param-kernel-canary-health reference any more'

@@ -32,7 +32,7 @@ public final class StepSummary {
   public record CanaryStep(String kind, String label) {}
 
   /** The outcome of validate, as the summary shows it. */
-  public record ValidationInfo(int errors, int warnings, List<String> findings) {
+  public record ValidationInfo(long errors, long warnings, List<String> findings) {
     public ValidationInfo {
       findings = List.copyOf(findings);
     }
@@ -189,7 +189,7 @@ public final class StepSummary {
   }
 
   /** The validation section: counts, then the first findings as they were printed. */
-  public static String validationSection(int errors, int warnings, List<String> findings) {
+  public static String validationSection(long errors, long warnings, List<String> findings) {
     return validationSection(new ValidationInfo(errors, warnings, findings));
   }
 
@@ -212,7 +212,7 @@ public final class StepSummary {
     return md.toString();
   }
 
-  private static String count(int n, String noun) {
+  private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
