@@ -226,6 +226,30 @@ public final class LocalRegistry implements AutoCloseable {
     return RegistryKitSupport.tail(log, 40);
   }
 
+  /** The registry process id, so a later script in another class loader can stop it. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Stops a registry started elsewhere (an invoker pre-build hook) by its process id and
+   * deletes its directory. Safe to call twice.
+   */
+  public static void stop(long pid, Path directory) {
+    ProcessHandle.of(pid).ifPresent(handle -> {
+      List<ProcessHandle> children = handle.descendants().toList();
+      children.forEach(ProcessHandle::destroy);
+      handle.destroy();
+      try {
+        handle.onExit().get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        handle.destroyForcibly();
+      }
+      children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    });
+    RegistryKitSupport.deleteTree(directory);
+  }
+
   /** The temporary directory that holds the config, htpasswd file, storage and log. */
   public Path directory() {
     return directory;

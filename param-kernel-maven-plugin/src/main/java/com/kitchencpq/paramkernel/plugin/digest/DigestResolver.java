@@ -2,12 +2,14 @@ package com.kitchencpq.paramkernel.plugin.digest;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -64,6 +66,10 @@ public final class DigestResolver {
       return new Resolution(image, null, digest, false, Resolution.Source.OVERRIDE, List.of(),
           "paramkernel.digest");
     }
+    RegistryManifestClient.Options options = new RegistryManifestClient.Options(
+        request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
+    CompletableFuture<HttpClient> httpClient = request.ociLayout() == null && !request.offline()
+        ? RegistryManifestClient.prepareClient(options) : null;
     ImageReference reference = parseImage(image);
     List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
     boolean strict = request.strict() != null ? request.strict()
@@ -90,10 +96,7 @@ public final class DigestResolver {
         request.settingsCredential().apply(serverIds(reference)), request.env(),
         request.userHome(), log::debug);
     RegistryManifestClient client = new RegistryManifestClient(reference.getRegistry(),
-        reference.getRepository(),
-        new RegistryManifestClient.Options(request.allowInsecure(),
-            request.sendCredentialsOverHttp(), request.requestTimeout()),
-        credentials, budget, log::debug);
+        reference.getRepository(), options, credentials, budget, log::debug, httpClient);
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client::digestOf,
         request.visibilityRetry(), budget);

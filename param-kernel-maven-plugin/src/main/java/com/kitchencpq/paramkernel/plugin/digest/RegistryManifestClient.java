@@ -60,6 +60,7 @@ public final class RegistryManifestClient {
   private final Consumer<String> debug;
   private final List<String> secrets = new ArrayList<>();
   private final boolean explicitPort;
+  private final CompletableFuture<HttpClient> clientFuture;
   private HttpClient client;
   private String scheme;
   private boolean schemeSwitched;
@@ -68,6 +69,18 @@ public final class RegistryManifestClient {
 
   public RegistryManifestClient(String registry, String repository, Options options,
       CredentialLookup credentials, RetryBudget budget, Consumer<String> debug) {
+    this(registry, repository, options, credentials, budget, debug, null);
+  }
+
+  /**
+   * With an HTTP client that is already being built (see {@link #prepareClient}): creating the
+   * first {@code java.net.http} client in a JVM (TLS set-up, class loading) is the largest
+   * part of a cold resolution, so callers start it early and in parallel.
+   */
+  public RegistryManifestClient(String registry, String repository, Options options,
+      CredentialLookup credentials, RetryBudget budget, Consumer<String> debug,
+      CompletableFuture<HttpClient> preparedClient) {
+    this.clientFuture = preparedClient;
     this.registry = registry;
     this.repository = repository;
     this.options = options;
@@ -373,15 +386,34 @@ public final class RegistryManifestClient {
 
   private HttpClient client() {
     if (client == null) {
-      HttpClient.Builder b = HttpClient.newBuilder()
-          .connectTimeout(options.requestTimeout())
-          .followRedirects(HttpClient.Redirect.NEVER);
-      if (options.allowInsecure()) {
-        b.sslContext(InsecureTls.trustAllContext());
-      }
-      client = b.build();
+      client = clientFuture == null ? newClient(options) : clientFuture.join();
     }
     return client;
+  }
+
+  /** Starts building the HTTP client for these options on another thread. */
+  public static CompletableFuture<HttpClient> prepareClient(Options options) {
+    CompletableFuture<HttpClient> future = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        future.complete(newClient(options));
+      } catch (RuntimeException | Error e) {
+        future.completeExceptionally(e);
+      }
+    }, "param-kernel-http-setup");
+    t.setDaemon(true);
+    t.start();
+    return future;
+  }
+
+  private static HttpClient newClient(Options options) {
+    HttpClient.Builder b = HttpClient.newBuilder()
+        .connectTimeout(options.requestTimeout())
+        .followRedirects(HttpClient.Redirect.NEVER);
+    if (options.allowInsecure()) {
+      b.sslContext(InsecureTls.trustAllContext());
+    }
+    return b.build();
   }
 
   private String errorSuffix(HttpResponse<byte[]> r) {

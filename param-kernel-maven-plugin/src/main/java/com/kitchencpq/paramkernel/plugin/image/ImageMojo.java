@@ -189,7 +189,7 @@ public class ImageMojo extends AbstractParamKernelMojo {
   /** The jar when packaging made one, else the classes directory. */
   private Path applicationPath() throws MojoFailureException {
     File jar = project.getArtifact().getFile();
-    if (jar != null && jar.isFile()) {
+    if (jar != null && jar.isFile() && jar.getName().endsWith(".jar")) {
       return jar.toPath();
     }
     Path classes = Path.of(project.getBuild().getOutputDirectory());

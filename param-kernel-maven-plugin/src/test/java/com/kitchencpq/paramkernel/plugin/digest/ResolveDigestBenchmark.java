@@ -1,0 +1,111 @@
+package com.kitchencpq.paramkernel.plugin.digest;
+
+import com.kitchencpq.paramkernel.testkit.LocalRegistry;
+import com.kitchencpq.paramkernel.testkit.Skopeo;
+import com.kitchencpq.paramkernel.testkit.TestImages;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Not a test: compares resolve-digest's in-process resolution with {@code skopeo inspect} on
+ * the same local registry. Cold numbers come from fresh JVMs (first call, class loading
+ * included); warm numbers from repeated calls in one JVM. Results go into
+ * {@code docs/digest-benchmark.md}; see there for the command.
+ */
+public final class ResolveDigestBenchmark {
+  private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+  private ResolveDigestBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("--once")) {
+      long start = System.nanoTime();
+      Resolution r = resolve(args[1]);
+      long micros = (System.nanoTime() - start) / 1000;
+      System.out.println("COLD " + micros + " " + r.digest());
+      return;
+    }
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    Path work = Files.createTempDirectory("pk-bench");
+    try (LocalRegistry registry = LocalRegistry.start()) {
+      String image = registry.hostPort() + "/kitchen-cpq/param-kernel-service";
+      String digest = TestImages.push(registry.hostPort(), "kitchen-cpq/param-kernel-service",
+          TestImages.image("bench", "amd64"), null, null, SHA, "latest");
+
+      List<Double> cold = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"), ResolveDigestBenchmark.class.getName(),
+            "--once", image).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        String line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst()
+            .orElseThrow(() -> new IllegalStateException(out));
+        String[] parts = line.split(" ");
+        check(parts[2], digest);
+        cold.add(Long.parseLong(parts[1]) / 1000.0);
+      }
+
+      List<Double> warm = new ArrayList<>();
+      resolve(image);
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        check(resolve(image).digest(), digest);
+        warm.add((System.nanoTime() - start) / 1e6);
+      }
+
+      Skopeo skopeo = Skopeo.create(work);
+      List<Double> skopeoTimes = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        check(skopeo.inspectDigest(image + ":" + SHA), digest);
+        skopeoTimes.add((System.nanoTime() - start) / 1e6);
+      }
+      List<Double> skopeoRaw = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        long start = System.nanoTime();
+        skopeo.run(List.of("inspect", "--raw", "--tls-verify=false", "--authfile",
+            work.resolve("skopeo-auth.json").toString(), "docker://" + image + ":" + SHA));
+        skopeoRaw.add((System.nanoTime() - start) / 1e6);
+      }
+      System.out.println("| what | runs | min ms | median ms | max ms |");
+      System.out.println("|---|---|---|---|---|");
+      row("resolve-digest, first call in a fresh JVM (in-process time)", cold);
+      row("resolve-digest, later calls in the same JVM", warm);
+      row("skopeo inspect --format {{.Digest}} (process)", skopeoTimes);
+      row("skopeo inspect --raw (process)", skopeoRaw);
+    }
+  }
+
+  private static Resolution resolve(String image) throws Exception {
+    return new DigestResolver(new DigestResolver.Log() {
+      @Override
+      public void warn(String message) {}
+
+      @Override
+      public void debug(String message) {}
+    }).resolve(new DigestResolver.Request(image, SHA + ",latest", false, null, null, false, true,
+        false, Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(5), ids -> Optional.empty(),
+        Map.of(), GitHead.unknown(), Path.of(System.getProperty("user.home"))));
+  }
+
+  private static void check(String got, String want) {
+    if (!got.equals(want)) {
+      throw new IllegalStateException("digest " + got + " != " + want);
+    }
+  }
+
+  private static void row(String what, List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    System.out.printf("| %s | %d | %.1f | %.1f | %.1f |%n", what, sorted.size(), sorted.get(0),
+        sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+  }
+}
