@@ -1,14 +1,12 @@
-import com.kitchencpq.paramkernel.it.CaseRegistry
 import com.kitchencpq.paramkernel.it.ItAssertions
+import com.kitchencpq.paramkernel.testkit.InvokerRegistry
 import com.kitchencpq.paramkernel.it.PipelineChecks
 
 def sha = '5d1e4b8f0c2a47e39b6d8a1f3c5e7a9b2d4f6e80'
 try {
-  def registry = CaseRegistry.get(basedir)
-  def image = registry.hostPort() + '/kitchen-cpq/param-kernel-service'
-  def props = new Properties()
-  new File(basedir, 'ci.properties').withReader { props.load(it) }
-  def latest = props['pk.it.latest']
+  def state = InvokerRegistry.state(basedir)
+  def image = state.getProperty('hostPort') + '/' + InvokerRegistry.REPOSITORY
+  def latest = state.getProperty('digest.latest')
   def log = ItAssertions.buildLog(basedir)
 
   // the commit's image is still missing; latest is what it was
@@ -37,6 +35,6 @@ try {
   ItAssertions.assertContains(summary, '| Tag | `latest` |')
   ItAssertions.assertContains(summary, '| Fallback | **yes**')
 } finally {
-  CaseRegistry.stop(basedir)
+  InvokerRegistry.stop(basedir)
 }
 return true

@@ -1,12 +1,9 @@
-import com.kitchencpq.paramkernel.it.CaseRegistry
+import com.kitchencpq.paramkernel.testkit.InvokerRegistry
 import com.kitchencpq.paramkernel.testkit.TestImages
 
-// A fresh registry holding only the base image; the build pushes the service image itself.
-def registry = CaseRegistry.start(basedir)
-TestImages.push(registry.hostPort(), 'base/runtime', TestImages.image('pipeline-main base', 'amd64'), null, null, '1')
-CaseRegistry.appendProperties(basedir, 'ci.properties', [
-    'pk.it.image': registry.hostPort() + '/kitchen-cpq/param-kernel-service',
-    'pk.it.base' : registry.hostPort() + '/base/runtime:1',
-    'pk.it.repo' : new File(basedir, 'target/repo').toURI().toString(),
-])
+// An empty service repository (the build pushes the image) and a base image to build on.
+InvokerRegistry.start(basedir, [], [])
+def hostPort = InvokerRegistry.state(basedir).getProperty('hostPort')
+TestImages.push(hostPort, 'base/runtime', TestImages.image('pipeline-main base', 'amd64'), null, null, '1')
+new File(basedir, '.mvn/maven.config') << "-Dparamkernel.image.base=${hostPort}/base/runtime:1\n"
 return true

@@ -1,11 +1,11 @@
-import com.kitchencpq.paramkernel.it.CaseRegistry
 import com.kitchencpq.paramkernel.it.ItAssertions
+import com.kitchencpq.paramkernel.testkit.InvokerRegistry
 import com.kitchencpq.paramkernel.it.PipelineChecks
 
 def sha = '5d1e4b8f0c2a47e39b6d8a1f3c5e7a9b2d4f6e80'
 try {
-  def registry = CaseRegistry.get(basedir)
-  def image = registry.hostPort() + '/kitchen-cpq/param-kernel-service'
+  def state = InvokerRegistry.state(basedir)
+  def image = state.getProperty('hostPort') + '/' + InvokerRegistry.REPOSITORY
   def log = ItAssertions.buildLog(basedir)
 
   // image: pushed under the commit SHA and latest, one digest, the one Jib reported
@@ -55,6 +55,6 @@ try {
   ItAssertions.assertContains(summary, 's1["setWeight 20%"] --> s2{{"pause 5m"}}')
   ItAssertions.assertContains(summary, '### param-kernel validation\n\npassed: 0 errors')
 } finally {
-  CaseRegistry.stop(basedir)
+  InvokerRegistry.stop(basedir)
 }
 return true

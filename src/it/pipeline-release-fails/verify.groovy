@@ -1,16 +1,16 @@
-import com.kitchencpq.paramkernel.it.CaseRegistry
 import com.kitchencpq.paramkernel.it.ItAssertions
+import com.kitchencpq.paramkernel.testkit.InvokerRegistry
 
 def sha = '5d1e4b8f0c2a47e39b6d8a1f3c5e7a9b2d4f6e80'
 try {
-  def registry = CaseRegistry.get(basedir)
-  def image = registry.hostPort() + '/kitchen-cpq/param-kernel-service'
+  def state = InvokerRegistry.state(basedir)
+  def image = state.getProperty('hostPort') + '/' + InvokerRegistry.REPOSITORY
   def log = ItAssertions.buildLog(basedir)
 
   // strict: the missing commit image fails the build, naming the image and the tag
   ItAssertions.assertContains(log, 'BUILD FAILURE')
-  ItAssertions.assertContains(log, sha)
-  ItAssertions.assertContains(log, image)
+  ItAssertions.assertContains(log, "Tag ${sha} of ${image}")
+  ItAssertions.assertContains(log, 'Strict mode (release branch or paramkernel.strict=true) allows no fallback')
   // ... and latest was never used
   ItAssertions.assertNotContains(log, 'Resolved ')
   ItAssertions.assertNotContains(log, 'FALLBACK')
@@ -22,6 +22,6 @@ try {
   def outputs = new File(basedir, 'github-output.txt')
   assert !outputs.exists() || !outputs.text.contains('digest=')
 } finally {
-  CaseRegistry.stop(basedir)
+  InvokerRegistry.stop(basedir)
 }
 return true

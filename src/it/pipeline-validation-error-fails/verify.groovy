@@ -1,10 +1,9 @@
-import com.kitchencpq.paramkernel.it.CaseRegistry
 import com.kitchencpq.paramkernel.it.ItAssertions
+import com.kitchencpq.paramkernel.testkit.InvokerRegistry
 
 try {
-  def props = new Properties()
-  new File(basedir, 'ci.properties').withReader { props.load(it) }
-  def line = props['pk.it.errorLine']
+  def line = new File(basedir, 'target/broken-rollout.yaml').readLines().findIndexOf { it.contains('param-kernel-canary-helth') } + 1
+  assert line > 0
   def log = ItAssertions.buildLog(basedir)
 
   ItAssertions.assertContains(log, 'BUILD FAILURE')
@@ -23,6 +22,6 @@ try {
   ItAssertions.assertContains(summary, '**failed**')
   ItAssertions.assertContains(summary, 'param-kernel-canary-helth')
 } finally {
-  CaseRegistry.stop(basedir)
+  InvokerRegistry.stop(basedir)
 }
 return true

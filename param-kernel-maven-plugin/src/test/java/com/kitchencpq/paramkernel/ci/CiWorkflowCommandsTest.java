@@ -46,12 +46,14 @@ class CiWorkflowCommandsTest {
       "paramkernel.allowInsecureRegistries", "the local registry speaks plain http",
       "paramkernel.image.base", "the base image comes from the local registry, not Docker Hub",
       "paramkernel.image.skip", "the fallback and release cases must not push the SHA image",
-      "paramkernel.template", "the validation case renders a broken template",
-      "paramkernel.resolve.timeout", "a short budget keeps failing cases fast");
+      "paramkernel.template", "the validation case renders a broken template");
 
   /** Switches whose values differ by nature (a remote URL against a file URL); only their shape is checked. */
   private static final Map<String, Pattern> SHAPE_ONLY = Map.of(
       "altDeploymentRepository", Pattern.compile("[^:]+::\\S+"));
+
+  /** A {@code -Dkey=value} written by a prebuild script (value up to a quote or line end). */
+  private static final Pattern PREBUILD_SWITCH = Pattern.compile("-D([A-Za-z0-9_.]+)=([^'\"\\\\\\n]+)");
 
   private static final Pattern SHELL_VARIABLE = Pattern.compile("\\$\\{?[A-Za-z_][A-Za-z0-9_]*}?");
 
@@ -171,9 +173,9 @@ class CiWorkflowCommandsTest {
   }
 
   /**
-   * The case's command: {@code invoker.goals}, {@code invoker.profiles}, and the user properties
-   * file it names (committed with the case) as {@code -D} switches, minus the {@code pk.it.*}
-   * helpers the prebuild hook adds.
+   * The case's command: {@code invoker.goals}, {@code invoker.profiles}, the user properties
+   * file it names, and what its {@code prebuild.groovy} adds to {@code .mvn/maven.config}: the
+   * registry switches {@code InvokerRegistry.start} writes, and any {@code -Dkey=value} literal.
    */
   private static MavenCommand caseCommand(String caseName) throws IOException {
     Path dir = RepositoryFiles.root().resolve("src/it").resolve(caseName);
@@ -187,9 +189,19 @@ class CiWorkflowCommandsTest {
     if (userProperties != null) {
       Properties switches = load(dir.resolve(userProperties.strip()));
       for (String key : new TreeSet<>(switches.stringPropertyNames())) {
-        if (!key.startsWith("pk.it.")) {
-          args.add("-D" + key + "=" + switches.getProperty(key));
-        }
+        args.add("-D" + key + "=" + switches.getProperty(key));
+      }
+    }
+    Path prebuild = dir.resolve("prebuild.groovy");
+    if (Files.exists(prebuild)) {
+      String script = Files.readString(prebuild, StandardCharsets.UTF_8);
+      if (script.contains("InvokerRegistry.start(")) {
+        args.add("-Dparamkernel.image=<registry>/kitchen-cpq/param-kernel-service");
+        args.add("-Dparamkernel.allowInsecureRegistries=true");
+      }
+      Matcher m = PREBUILD_SWITCH.matcher(script);
+      while (m.find()) {
+        args.add("-D" + m.group(1) + "=" + m.group(2));
       }
     }
     return MavenCommand.parseArguments(args);
