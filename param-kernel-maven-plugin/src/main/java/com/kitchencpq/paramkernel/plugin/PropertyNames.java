@@ -52,6 +52,9 @@ public final class PropertyNames {
   public static final String IMAGE_LAYOUT = "paramkernel.image.ociLayout";
   public static final String IMAGE_BASE_TIMEOUT = "paramkernel.image.baseTimeout";
 
+  /** Project property with the digest of the image the image goal built in this build. */
+  public static final String IMAGE_BUILT_DIGEST = "paramkernel.image.built.digest";
+
   // environment variables read by the plugin (never logged)
   public static final String ENV_REGISTRY_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
   public static final String ENV_REGISTRY_PASSWORD = "PARAMKERNEL_REGISTRY_PASSWORD";

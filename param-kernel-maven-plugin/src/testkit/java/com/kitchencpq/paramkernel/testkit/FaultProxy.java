@@ -96,6 +96,10 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
+  private volatile String tokenUser;
+  private volatile String tokenPassword;
+  private volatile boolean bearerRequired;
+  private final String token = "tok-" + java.util.UUID.randomUUID();
   private final URI upstream;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -136,6 +140,19 @@ public final class FaultProxy implements AutoCloseable {
   /** {@code 127.0.0.1:<port>} of the proxy, to use as the registry part of an image reference. */
   public String hostPort() {
     return "127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /**
+   * Puts the registry behind Bearer token authentication, the way ghcr.io and Docker Hub do it:
+   * {@code /v2/} requests without the token get a 401 challenge naming this proxy's
+   * {@code /token} endpoint, which hands out the token for basic credentials (or anonymously
+   * when {@code username} is null).
+   */
+  public FaultProxy requireBearerToken(String username, String password) {
+    this.tokenUser = username;
+    this.tokenPassword = password;
+    this.bearerRequired = true;
+    return this;
   }
 
   /** Applies the fault to every request whose path contains the fragment. */
@@ -191,6 +208,9 @@ public final class FaultProxy implements AutoCloseable {
     String pathAndQuery = exchange.getRequestURI().getRawPath()
         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
     try (exchange) {
+      if (bearerRequired && handleBearer(exchange, method, pathAndQuery, at)) {
+        return;
+      }
       Fault fault = pick(method, pathAndQuery);
       if (fault != null && !fault.delay().isZero()) {
         sleep(fault.delay());
@@ -221,6 +241,33 @@ public final class FaultProxy implements AutoCloseable {
       }
       writeBody(exchange, response.statusCode(), head ? new byte[0] : response.body(), head);
     }
+  }
+
+  /** Answers token requests and unauthenticated registry requests; false = go on as usual. */
+  private boolean handleBearer(HttpExchange exchange, String method, String path, long at)
+      throws IOException {
+    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+    if (path.startsWith("/token")) {
+      boolean ok = tokenUser == null || ("Basic " + java.util.Base64.getEncoder().encodeToString(
+          (tokenUser + ":" + tokenPassword).getBytes(StandardCharsets.UTF_8))).equals(auth);
+      exchanges.add(new Exchange(method, path, ok ? 200 : 401, at, true));
+      answer(exchange, ok ? 200 : 401, Map.of("Content-Type", "application/json"),
+          (ok ? "{\"token\":\"" + token + "\",\"expires_in\":300}"
+              : "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}").getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
+    if (path.startsWith("/v2/") && !("Bearer " + token).equals(auth)) {
+      exchanges.add(new Exchange(method, path, 401, at, true));
+      String[] parts = path.split("/");
+      String scope = parts.length > 4 ? "repository:" + path.substring(4, path.indexOf("/manifests/") > 0
+          ? path.indexOf("/manifests/") : path.length()) + ":pull" : "";
+      answer(exchange, 401, Map.of("WWW-Authenticate", "Bearer realm=\"http://" + hostPort()
+          + "/token\",service=\"fault-proxy\"" + (scope.isEmpty() ? "" : ",scope=\"" + scope + "\""),
+          "Content-Type", "application/json"),
+          "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
+    return false;
   }
 
   private HttpResponse<byte[]> forward(HttpExchange exchange, String method, String pathAndQuery)

@@ -32,12 +32,23 @@ public final class InvokerRegistry {
    * @return tag to pushed digest
    */
   public static Map<String, String> start(File basedir, List<String> tags, List<String> extraMavenArgs) {
-    LocalRegistry registry = LocalRegistry.start();
+    return start(LocalRegistry.start(), basedir, tags, extraMavenArgs);
+  }
+
+  /** Like {@link #start(File, List, List)} with a registry behind htpasswd basic auth. */
+  public static Map<String, String> startWithBasicAuth(File basedir, String username,
+      String password, List<String> tags, List<String> extraMavenArgs) {
+    return start(LocalRegistry.startWithBasicAuth(username, password), basedir, tags, extraMavenArgs);
+  }
+
+  private static Map<String, String> start(LocalRegistry registry, File basedir, List<String> tags,
+      List<String> extraMavenArgs) {
     try {
       Map<String, String> digests = new LinkedHashMap<>();
       for (String tag : tags) {
         digests.put(tag, TestImages.push(registry.hostPort(), REPOSITORY,
-            TestImages.image("image for " + tag, "amd64"), null, null, tag));
+            TestImages.image("image for " + tag, "amd64"), registry.username(), registry.password(),
+            tag));
       }
       Path dir = basedir.toPath();
       Files.createDirectories(dir.resolve(".mvn"));

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugin.logging.Log;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -34,7 +35,10 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.IMAGE, defaultValue = "kitchen-cpq/param-kernel-service")
   String image;
 
-  /** Comma-separated tag preference list; default {@code ${GITHUB_SHA},latest}. */
+  /**
+   * Comma-separated tag preference list; empty entries are dropped. When unset:
+   * {@code ${GITHUB_SHA},latest} from the environment.
+   */
   @Parameter(property = PropertyNames.TAGS)
   String tags;
 
@@ -70,7 +74,7 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
-  @Component
+  @Inject
   SettingsDecrypter decrypter;
 
   @Override
@@ -117,6 +121,9 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
       Thread.currentThread().interrupt();
       removeStale(artifacts);
       throw new MojoExecutionException("interrupted while resolving " + image, e);
+    } catch (RuntimeException e) {
+      removeStale(artifacts);
+      throw new MojoExecutionException("resolving " + image + " failed unexpectedly: " + e, e);
     }
 
     Path file;
@@ -153,8 +160,16 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
     }
   }
 
-  /** The decrypted settings.xml server for the first matching id, as a credential. */
   private Optional<RegistryCredential> serverCredential(List<String> ids) {
+    return serverCredential(settings, decrypter, ids, getLog());
+  }
+
+  /**
+   * The decrypted settings.xml {@code <server>} with the first matching id, as a credential.
+   * Shared with the image goal, which looks up credentials the same way.
+   */
+  public static Optional<RegistryCredential> serverCredential(Settings settings,
+      SettingsDecrypter decrypter, List<String> ids, Log log) {
     if (settings == null) {
       return Optional.empty();
     }
@@ -169,7 +184,7 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
         if (result.getServer() != null) {
           decrypted = result.getServer();
         }
-        result.getProblems().forEach(p -> getLog().warn("settings.xml server '" + id + "': "
+        result.getProblems().forEach(p -> log.warn("settings.xml server '" + id + "': "
             + p.getMessage()));
       }
       String password = decrypted.getPassword() == null ? "" : decrypted.getPassword();

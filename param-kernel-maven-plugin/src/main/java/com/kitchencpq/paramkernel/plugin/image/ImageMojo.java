@@ -5,6 +5,7 @@ import com.kitchencpq.paramkernel.plugin.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.digest.DigestResolver;
 import com.kitchencpq.paramkernel.plugin.digest.GitHead;
 import com.kitchencpq.paramkernel.plugin.digest.RegistryCredential;
+import com.kitchencpq.paramkernel.plugin.digest.ResolveDigestMojo;
 import com.kitchencpq.paramkernel.plugin.digest.ResolveException;
 import java.io.File;
 import java.io.IOException;
@@ -20,14 +21,12 @@ import java.util.Optional;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -100,7 +99,7 @@ public class ImageMojo extends AbstractParamKernelMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
-  @Component
+  @Inject
   SettingsDecrypter decrypter;
 
   @Override
@@ -158,7 +157,7 @@ public class ImageMojo extends AbstractParamKernelMojo {
           Path.of(System.getProperty("user.home")));
       ServiceImageBuilder.Result result = new ServiceImageBuilder(log()).build(spec, options);
       ServiceImageBuilder.writeMetadata(work, image.trim(), result);
-      project.getProperties().setProperty("paramkernel.image.built.digest", result.digest());
+      project.getProperties().setProperty(PropertyNames.IMAGE_BUILT_DIGEST, result.digest());
       StringBuilder line = new StringBuilder("Built image ").append(result.digest())
           .append(" into ").append(display(result.layout()))
           .append(" (tags ").append(String.join(", ", result.layoutTags())).append(')');
@@ -231,21 +230,6 @@ public class ImageMojo extends AbstractParamKernelMojo {
   }
 
   private Optional<RegistryCredential> serverCredential(List<String> ids) {
-    if (settings == null) {
-      return Optional.empty();
-    }
-    for (String id : ids) {
-      Server server = settings.getServer(id);
-      if (server == null || server.getUsername() == null) {
-        continue;
-      }
-      Server decrypted = decrypter == null ? server
-          : Optional.ofNullable(decrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer())
-              .orElse(server);
-      return Optional.of(new RegistryCredential(decrypted.getUsername(),
-          decrypted.getPassword() == null ? "" : decrypted.getPassword(), "settings.xml server '" + id + "'"));
-    }
-    return Optional.empty();
+    return ResolveDigestMojo.serverCredential(settings, decrypter, ids, getLog());
   }
-
 }

@@ -338,4 +338,32 @@ class ResolveDigestIT {
     Resolution r = resolve(plain.hostPort() + "/kitchen-cpq/jib", new HashMap<>(Map.of("GITHUB_SHA", SHA)));
     assertThat(r.digest()).isEqualTo(container.getDigest().toString());
   }
+
+  @Test
+  void bearerTokenFlowAnonymousLikeAPublicGhcrPackage() throws Exception {
+    try (FaultProxy proxy = FaultProxy.inFrontOf(plain).requireBearerToken(null, null)) {
+      Resolution r = resolve(proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA));
+      assertThat(r.digest()).isEqualTo(shaImage.digest());
+      assertThat(proxy.exchanges()).extracting(FaultProxy.Exchange::status).containsExactly(401, 200, 200);
+      assertThat(proxy.exchanges().get(1).path()).contains("/token?service=fault-proxy&scope=repository%3Akitchen-cpq%2Fapp%3Apull");
+    }
+  }
+
+  @Test
+  void bearerTokenFlowWithCredentialsAndWithWrongOnes() throws Exception {
+    try (FaultProxy proxy = FaultProxy.inFrontOf(plain).requireBearerToken(USER, PASSWORD)) {
+      Resolution r = resolve(proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA,
+          CredentialLookup.ENV_USERNAME, USER, CredentialLookup.ENV_PASSWORD, PASSWORD));
+      assertThat(r.digest()).isEqualTo(shaImage.digest());
+
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolve(
+          proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA,
+              CredentialLookup.ENV_USERNAME, USER, CredentialLookup.ENV_PASSWORD, "not-the-Pa55")));
+      assertThat(thrown).isInstanceOf(ResolveException.class)
+          .hasMessageContaining("token service of registry " + proxy.hostPort() + " refused")
+          .hasMessageNotContaining("not-the-Pa55");
+      assertThat(String.join("\n", log)).doesNotContain("not-the-Pa55").doesNotContain(PASSWORD);
+      assertThat(proxy.exchanges("/manifests/latest")).isEmpty();
+    }
+  }
 }
