@@ -67,12 +67,12 @@ class CanaryRulesTest {
 
   /** Without trafficRouting (and the managedRoutes it holds). */
   static final String PLAIN = C.replace("""
-          trafficRouting:
-            istio:
-              virtualService: {name: vs, routes: [primary]}
-            managedRoutes:
-              - name: header
-              - name: mirror
+            trafficRouting:
+              istio:
+                virtualService: {name: vs, routes: [primary]}
+              managedRoutes:
+                - name: header
+                - name: mirror
       """, "");
 
   private static List<String> check(Rule rule, String yaml) {
@@ -93,7 +93,7 @@ class CanaryRulesTest {
 
   @Test
   void pingPong() {
-    String pp = C.replace("    canaryService: c\n    stableService: s\n", "    pingPong: {pingService: ping, pongService: pong}\n");
+    String pp = C.replace("      canaryService: c\n      stableService: s\n", "      pingPong: {pingService: ping, pongService: pong}\n");
     assertThat(check(new PingPongRule(), pp)).isEmpty();
     assertThat(check(new PingPongRule(), pp.replace("pongService: pong", "pongService: ping"))).containsExactly("canary.ping-pong@8:error");
   }
@@ -101,27 +101,27 @@ class CanaryRulesTest {
   @Test
   void trafficRoutingNeedsServices() {
     assertThat(check(new TrafficRoutingServicesRule(), C)).isEmpty();
-    assertThat(check(new TrafficRoutingServicesRule(), C.replace("    canaryService: c\n", ""))).containsExactly("canary.traffic-routing-services@8:error");
+    assertThat(check(new TrafficRoutingServicesRule(), C.replace("      canaryService: c\n", ""))).containsExactly("canary.traffic-routing-services@8:error");
   }
 
   @Test
   void scaleDownOptions() {
-    assertThat(check(new ScaleDownOptionsRule(), C.replace("maxSurge: 1", "maxSurge: 1\n    scaleDownDelaySeconds: 30"))).isEmpty();
-    assertThat(check(new ScaleDownOptionsRule(), PLAIN.replace("maxSurge: 1", "maxSurge: 1\n    scaleDownDelaySeconds: 30")))
+    assertThat(check(new ScaleDownOptionsRule(), C.replace("maxSurge: 1", "maxSurge: 1\n      scaleDownDelaySeconds: 30"))).isEmpty();
+    assertThat(check(new ScaleDownOptionsRule(), PLAIN.replace("maxSurge: 1", "maxSurge: 1\n      scaleDownDelaySeconds: 30")))
         .containsExactly("canary.scale-down-options@11:error");
   }
 
   @Test
   void maxTrafficWeight() {
     assertThat(check(new MaxTrafficWeightRule(), C)).isEmpty();
-    assertThat(check(new MaxTrafficWeightRule(), C.replace("    managedRoutes:", "    maxTrafficWeight: 1000\n      managedRoutes:")))
+    assertThat(check(new MaxTrafficWeightRule(), C.replace("        managedRoutes:", "        maxTrafficWeight: 1000\n        managedRoutes:")))
         .containsExactly("canary.max-traffic-weight@15:error");
   }
 
   @Test
   void stepKind() {
     assertThat(check(new StepKindRule(), C)).isEmpty();
-    assertThat(check(new StepKindRule(), C.replace("- setWeight: 20", "- setWeight: 20\n        pause: {}"))).containsExactly("canary.step-kind@19:error");
+    assertThat(check(new StepKindRule(), C.replace("- setWeight: 20", "- setWeight: 20\n          pause: {}"))).containsExactly("canary.step-kind@19:error");
     assertThat(check(new StepKindRule(), C.replace("- setWeight: 20", "- {}"))).containsExactly("canary.step-kind@19:error");
   }
 
@@ -161,9 +161,9 @@ class CanaryRulesTest {
   @Test
   void managedRoutes() {
     assertThat(check(new ManagedRoutesRule(), C)).isEmpty();
-    assertThat(check(new ManagedRoutesRule(), C.replace("          name: mirror\n", "          name: mirrored\n")))
+    assertThat(check(new ManagedRoutesRule(), C.replace("            name: mirror\n", "            name: mirrored\n")))
         .containsExactly("canary.managed-routes@28:error");
-    assertThat(check(new ManagedRoutesRule(), C.replace("    managedRoutes:\n        - name: header\n        - name: mirror\n", "")))
+    assertThat(check(new ManagedRoutesRule(), C.replace("        managedRoutes:\n          - name: header\n          - name: mirror\n", "")))
         .containsExactly("canary.managed-routes@19:error", "canary.managed-routes@24:error");
   }
 

@@ -53,7 +53,7 @@ class StructureRulesTest {
     assertThat(run(SchemaIssueRule.unknownField(), ROLLOUT)).isEmpty();
     List<Finding> f = run(SchemaIssueRule.unknownField(), ROLLOUT
         .replace("    steps:", "    stepz: []\n      steps:")
-        .replace("          - name: app", "          - name: app\n              imagePullPolicyy: Always"));
+        .replace("        - name: app", "        - name: app\n          imagePullPolicyy: Always"));
     assertThat(summary(f)).containsExactly("schema.unknown-field@15:error", "schema.unknown-field@21:error");
     assertThat(f.get(1).message()).contains("did you mean 'steps'");
     assertThat(f.get(0).field()).isEqualTo("spec.template.spec.containers[0].imagePullPolicyy");
