@@ -12,6 +12,7 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UndeclaredArgTa
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UnusedArgRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DatadogProviderRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateMetricNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntegerFieldsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntervalRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricLimitsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricNameRulesMatchRule;
@@ -145,6 +146,7 @@ public final class RuleRegistry {
         new MetricsPresentRule(),
         new DuplicateMetricNameRule(),
         new MetricLimitsRule(),
+        new IntegerFieldsRule(),
         new IntervalRule(),
         new ProviderCountRule(),
         new MetricNameRulesMatchRule(),

@@ -34,8 +34,8 @@ public final class ArgUnresolvedRule extends AnalysisUseRule {
       for (YamlNode arg : t.args()) {
         String name = arg.get("name").text("");
         if (!passed.contains(name) && !defaulted.contains(name) && reported.add(name)) {
-          out.error(at(use), "args." + name + " of template '" + t.name() + "' is not resolved; pass it in "
-              + describe(use) + "'s args or give it a value in the template");
+          out.error(at(use), "args." + name + " of template '" + t.name() + "' is not resolved; pass it in the args of "
+              + describe(use) + " or give it a value in the template");
         }
       }
     }
