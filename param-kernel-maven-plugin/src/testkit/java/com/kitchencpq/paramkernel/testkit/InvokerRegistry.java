@@ -28,7 +28,8 @@ public final class InvokerRegistry {
    * Starts a registry, pushes one image per tag (content = "image for &lt;tag&gt;"), and points
    * the case at it.
    *
-   * @param extraMavenArgs further lines for {@code .mvn/maven.config}
+   * @param extraMavenArgs further lines for {@code .mvn/maven.config}; {@code {hostPort}} in
+   *     them becomes the registry's {@code 127.0.0.1:<port>}
    * @return tag to pushed digest
    */
   public static Map<String, String> start(File basedir, List<String> tags, List<String> extraMavenArgs) {
@@ -55,7 +56,7 @@ public final class InvokerRegistry {
       StringBuilder config = new StringBuilder()
           .append("-Dparamkernel.image=").append(registry.hostPort()).append('/').append(REPOSITORY).append('\n')
           .append("-Dparamkernel.allowInsecureRegistries=true\n");
-      extraMavenArgs.forEach(a -> config.append(a).append('\n'));
+      extraMavenArgs.forEach(a -> config.append(a.replace("{hostPort}", registry.hostPort())).append('\n'));
       Files.writeString(dir.resolve(".mvn/maven.config"), config.toString(), StandardCharsets.UTF_8);
       Properties state = new Properties();
       state.setProperty("pid", Long.toString(registry.pid()));
