@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.digest;
 import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
+import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -137,6 +138,8 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
     }
     GithubActions github = github();
     warnAll(github.setOutputs(DigestOutputs.githubOutputs(resolution)));
+    warnAll(github.appendSummary(StepSummary.digestSection(resolution.image(), resolution.tag(),
+        resolution.digest(), resolution.fallback(), resolution.source().json())));
     if (resolution.fallback()) {
       github.annotate("warning", null, 0, 0, "param-kernel resolve-digest",
           "Tag " + String.join(", ", resolution.missingTags()) + " of " + resolution.image()

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.render;
 
 import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,7 @@ public class RenderMojo extends AbstractParamKernelMojo {
       projectHelper.attachArtifact(project, TYPE, CLASSIFIER, result.output().toFile());
     }
     warnAll(github().setOutputs(Map.of(OUTPUT_ROLLOUT_PATH, display(result.output()))));
+    warnAll(github().appendSummary(StepSummary.canaryPlan(result.text())));
   }
 
   private Template loadTemplate() throws RenderException, IOException {

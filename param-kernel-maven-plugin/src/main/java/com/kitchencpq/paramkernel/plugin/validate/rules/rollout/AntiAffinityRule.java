@@ -1,0 +1,35 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
+
+import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
+import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
+import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
+import java.util.OptionalLong;
+
+/** antiAffinity: exactly one of preferred/required, and a preferred weight in 1..100. */
+public final class AntiAffinityRule extends RolloutRule {
+  public AntiAffinityRule() {
+    super("rollout.anti-affinity", "antiAffinity needs exactly one of preferred/required, with weight 1-100.");
+  }
+
+  @Override
+  protected void check(RolloutView r, ValidationContext ctx, FindingSink out) {
+    for (YamlNode strategy : new YamlNode[] {r.canary(), r.blueGreen()}) {
+      YamlNode aa = strategy.get("antiAffinity");
+      if (aa.isAbsent()) {
+        continue;
+      }
+      YamlNode preferred = aa.get("preferredDuringSchedulingIgnoredDuringExecution");
+      YamlNode required = aa.get("requiredDuringSchedulingIgnoredDuringExecution");
+      if (preferred.isPresent() == required.isPresent()) {
+        out.error(aa, "antiAffinity must set exactly one of preferredDuringSchedulingIgnoredDuringExecution"
+            + " and requiredDuringSchedulingIgnoredDuringExecution");
+      }
+      OptionalLong weight = preferred.get("weight").longValue();
+      if (preferred.isPresent() && weight.isPresent() && (weight.getAsLong() < 1 || weight.getAsLong() > 100)) {
+        out.error(preferred.get("weight"), "antiAffinity weight " + weight.getAsLong() + " must be between 1 and 100");
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import com.kitchencpq.paramkernel.it.ItAssertions
+import com.kitchencpq.paramkernel.testkit.InvokerRegistry
+
+try {
+  def line = new File(basedir, 'target/broken-rollout.yaml').readLines().findIndexOf { it.contains('param-kernel-canary-helth') } + 1
+  assert line > 0
+  def log = ItAssertions.buildLog(basedir)
+
+  ItAssertions.assertContains(log, 'BUILD FAILURE')
+  // the finding, as a workflow error annotation on the rendered file's line
+  def annotations = log.readLines().findAll { it.startsWith('::error ') }
+  assert annotations.any {
+    it.contains('file=artifacts/param-kernel/rollout.yaml') && it.contains(",line=${line},") && it.contains('param-kernel-canary-helth')
+  } : "no ::error annotation for artifacts/param-kernel/rollout.yaml line ${line} in:\n" + annotations.join('\n')
+  // ... and as a finding line in the log
+  ItAssertions.assertContains(log, "artifacts/param-kernel/rollout.yaml:${line}:")
+
+  // nothing deployed; the summary says what failed
+  ItAssertions.assertNotExists(basedir, 'target/repo')
+  def summary = new File(basedir, 'github-summary.md').text
+  ItAssertions.assertContains(summary, '### param-kernel validation')
+  ItAssertions.assertContains(summary, '**failed**')
+  ItAssertions.assertContains(summary, 'param-kernel-canary-helth')
+} finally {
+  InvokerRegistry.stop(basedir)
+}
+return true
