@@ -4,7 +4,6 @@ import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,9 +63,12 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.RESOLVE_VISIBILITY_RETRY, defaultValue = "3s")
   String visibilityRetry;
 
-  /** Resolve from this local OCI image layout instead of a registry. */
+  /**
+   * Resolve from this local OCI image layout instead of a registry. Empty or {@code none} means
+   * the registry, so a build profile that sets a layout can be switched back from the command line.
+   */
   @Parameter(property = PropertyNames.OCI_LAYOUT)
-  File ociLayout;
+  String ociLayout;
 
   @Parameter(property = PropertyNames.RESOLVE_SKIP, defaultValue = "false")
   boolean skipResolve;
@@ -104,7 +106,7 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
     Resolution resolution;
     try {
       DigestResolver.Request request = new DigestResolver.Request(image, tags, strict, digest,
-          ociLayout == null ? null : baseDirectory().resolve(ociLayout.toPath()).normalize(),
+          localLayout(),
           session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
           DigestResolver.parseDuration(timeout, PropertyNames.RESOLVE_TIMEOUT),
           DigestResolver.parseDuration(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
@@ -192,5 +194,12 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
           "settings.xml server '" + id + "'"));
     }
     return Optional.empty();
+  }
+
+  private Path localLayout() {
+    if (ociLayout == null || ociLayout.isBlank() || "none".equals(ociLayout.trim())) {
+      return null;
+    }
+    return baseDirectory().resolve(ociLayout.trim()).normalize();
   }
 }
