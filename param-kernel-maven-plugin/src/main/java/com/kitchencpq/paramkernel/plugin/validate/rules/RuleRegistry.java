@@ -16,6 +16,26 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetWeightRangeRul
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.StepKindRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SurgeUnavailableRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.TrafficRoutingServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionSyntaxRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.NotBooleanRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShapeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.TypeMismatchRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.UnknownNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConstantConditionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptySuccessRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.FailureLimitDisabledRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.FailureLimitRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramBucketRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramCapRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramLeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.InconclusiveLimitRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NanSuccessRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NilGuardRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NoConditionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ActiveDeadlineRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerImageRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerNameRule;
@@ -98,7 +118,30 @@ public final class RuleRegistry {
         new MirrorRouteRule(),
         new ManagedRoutesRule(),
         new ExperimentWeightRule(),
-        new AnalysisFieldRefRule()));
+        new AnalysisFieldRefRule(),
+        // conditions (layer 3): expression syntax, names, types, result shape
+        new ConditionSyntaxRule(),
+        new UnknownNameRule(),
+        new NotBooleanRule(),
+        new ResultShapeRule(),
+        new TypeMismatchRule(),
+        // hazards (layer 3): no data, metrics that cannot fail, histograms, PromQL
+        new UnguardedIndexRule(),
+        new NanSuccessRule(),
+        new EmptySuccessRule(),
+        new NilGuardRule(),
+        new NoConditionRule(),
+        new FailureLimitRule(),
+        new FailureLimitDisabledRule(),
+        new InconclusiveLimitRule(),
+        new ConstantConditionRule(),
+        new HistogramBucketRule(),
+        new HistogramCapRule(),
+        new HistogramLeRule(),
+        new ErrorRatioRule(),
+        new UnaggregatedVectorRule(),
+        new QueryUnquotedArgRule()));
     return List.copyOf(rules);
   }
 }
+
