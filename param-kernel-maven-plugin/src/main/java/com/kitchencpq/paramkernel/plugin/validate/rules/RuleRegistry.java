@@ -36,6 +36,15 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NoConditionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanAnalysisRefRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanErrorRateRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanImageRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanLatencyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanMetricLimitsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanReplicasRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanRolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanStepsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ActiveDeadlineRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerImageRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerNameRule;
@@ -140,7 +149,17 @@ public final class RuleRegistry {
         new HistogramLeRule(),
         new ErrorRatioRule(),
         new UnaggregatedVectorRule(),
-        new QueryUnquotedArgRule()));
+        new QueryUnquotedArgRule(),
+        // the param-kernel rollout plan (layer 3, only with plan checks on)
+        new PlanRolloutRule(),
+        new PlanStepsRule(),
+        new PlanAnalysisRefRule(),
+        new PlanServicesRule(),
+        new PlanReplicasRule(),
+        new PlanErrorRateRule(),
+        new PlanLatencyRule(),
+        new PlanMetricLimitsRule(),
+        new PlanImageRule()));
     return List.copyOf(rules);
   }
 }
