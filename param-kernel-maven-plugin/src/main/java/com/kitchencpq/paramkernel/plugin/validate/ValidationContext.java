@@ -81,17 +81,50 @@ public final class ValidationContext {
    * Finds the definition a reference from {@code from} means: same file first, then the other
    * files in invocation order. Namespaces match when equal or when either side leaves it unset
    * (then the object goes to whatever namespace it is applied to). Cluster-scoped kinds ignore
-   * the namespace.
+   * the namespace. Objects other than analysis templates are only looked up in the referring
+   * file when the referring object is {@linkplain #ambiguous ambiguous}.
    */
   public Optional<Manifest> find(Manifest from, String group, String kind, String name) {
     boolean clusterScoped = kind.startsWith("Cluster");
+    // Analysis templates are shared by many rollouts; Services, Ingresses and routes belong to
+    // one rollout. When the referring object is defined differently in another file, the
+    // files are separate bundles and its own objects are the ones in its own file.
+    boolean shared = kind.equals("AnalysisTemplate") || kind.equals("ClusterAnalysisTemplate");
+    boolean ownFileOnly = !shared && ambiguous(from);
     Predicate<Manifest> matches = m -> m.is(group, kind) && m.name().equals(name)
-        && (clusterScoped || sameNamespace(from.namespace(), m.namespace()));
+        && (clusterScoped || sameNamespace(from.namespace(), m.namespace()))
+        && (!ownFileOnly || m.file().equals(from.file()));
     return manifests.stream()
         .filter(matches)
         .min(Comparator.comparingInt((Manifest m) -> m.file().equals(from.file()) ? 0 : 1)
             .thenComparingInt(Manifest::fileIndex)
             .thenComparingInt(Manifest::index));
+  }
+
+  /**
+   * Whether another file defines an object of the same kind, namespace and name differently.
+   * The files are then separate bundles (say, test cases applied one at a time), and the
+   * object's references resolve only inside its own file.
+   */
+  public boolean ambiguous(Manifest m) {
+    return memo(List.of("ambiguous", m), () -> {
+      if (m.name().isEmpty()) {
+        return false;
+      }
+      Object content = null;
+      for (Manifest other : manifests) {
+        if (other != m && !other.file().equals(m.file()) && other.is(m.group(), m.kind())
+            && other.name().equals(m.name()) && other.namespace().equals(m.namespace())) {
+          if (content == null) {
+            content = m.root().toPlain();
+          }
+          if (!content.equals(other.root().toPlain())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    });
   }
 
   /** A referenced AnalysisTemplate (or ClusterAnalysisTemplate when {@code clusterScope}). */

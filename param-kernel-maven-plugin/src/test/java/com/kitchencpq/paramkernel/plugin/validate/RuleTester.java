@@ -17,6 +17,11 @@ public final class RuleTester {
     return run(rule, true, new SourceText("test.yaml", yaml));
   }
 
+  /** The positions and severities of the findings, as {@code id@line:severity} strings, for compact assertions. */
+  public static List<String> summary(List<Finding> findings) {
+    return findings.stream().map(f -> f.ruleId() + "@" + f.line() + ":" + f.severity().label()).toList();
+  }
+
   public static List<Finding> run(Rule rule, boolean plan, SourceText... files) {
     return new Validator(List.of(rule))
         .validateSources(Arrays.asList(files), ValidationOptions.of(plan))

@@ -16,8 +16,8 @@ class ValidatorTest {
   @Test
   void directoriesAreSearchedRecursivelyInSortedOrder() throws Exception {
     Files.createDirectories(dir.resolve("b/c"));
-    Files.writeString(dir.resolve("b/c/z.yml"), "kind: ConfigMap\n");
-    Files.writeString(dir.resolve("a.yaml"), "kind: ConfigMap\n---\nkind: Secret\n");
+    Files.writeString(dir.resolve("b/c/z.yml"), "apiVersion: v1\nkind: ConfigMap\n");
+    Files.writeString(dir.resolve("a.yaml"), "apiVersion: v1\nkind: ConfigMap\n---\napiVersion: v1\nkind: Secret\n");
     Files.writeString(dir.resolve("notes.txt"), "not yaml: [");
     ValidationReport report = new Validator().validate(List.of(dir), new ValidationOptions(false, dir));
     assertThat(report.files()).containsExactly("a.yaml", "b/c/z.yml");

@@ -1,6 +1,15 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules;
 
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgConflictRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgUnresolvedRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.DuplicateMetricRuleRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.MetricNameClashRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.RunsIndefinitelyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateArgsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateMissingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UndeclaredArgTagRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UnusedArgRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.AnalysisFieldRefRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.CanaryServicesRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.ExperimentWeightRule;
@@ -25,17 +34,27 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConstantCondition
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptySuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.FailureLimitDisabledRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.FailureLimitRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramBucketRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramCapRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramLeRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.InconclusiveLimitRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NanSuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NilGuardRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NoConditionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.SingleMeasurementRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DatadogProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateMetricNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntegerFieldsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntervalRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricLimitsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricNameRulesMatchRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricsPresentRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.NeverFailsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.PrometheusProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.ProviderCountRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.WebProviderRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanAnalysisRefRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanErrorRateRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanImageRule;
@@ -54,6 +73,12 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.pod.EnvVarRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ImagePinnedRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.LabelSyntaxRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.RestartPolicyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.AmbassadorMappingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.DuplicateDefinitionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.IngressRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceMissingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceSelectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.VirtualServiceRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.AntiAffinityRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.BlueGreenScaleDownLimitRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.BlueGreenServicesRule;
@@ -128,6 +153,35 @@ public final class RuleRegistry {
         new ManagedRoutesRule(),
         new ExperimentWeightRule(),
         new AnalysisFieldRefRule(),
+        // references between objects
+        new ServiceMissingRule(),
+        new ServiceSelectorRule(),
+        new IngressRule(),
+        new VirtualServiceRule(),
+        new AmbassadorMappingRule(),
+        new DuplicateDefinitionRule(),
+        // rollout -> analysis templates
+        new TemplateMissingRule(),
+        new MetricNameClashRule(),
+        new ArgConflictRule(),
+        new ArgUnresolvedRule(),
+        new UnusedArgRule(),
+        new DuplicateMetricRuleRule(),
+        new RunsIndefinitelyRule(),
+        new TemplateArgsRule(),
+        new UndeclaredArgTagRule(),
+        // metrics and providers
+        new MetricsPresentRule(),
+        new DuplicateMetricNameRule(),
+        new MetricLimitsRule(),
+        new IntegerFieldsRule(),
+        new IntervalRule(),
+        new ProviderCountRule(),
+        new MetricNameRulesMatchRule(),
+        new NeverFailsRule(),
+        new PrometheusProviderRule(),
+        new WebProviderRule(),
+        new DatadogProviderRule(),
         // conditions (layer 3): expression syntax, names, types, result shape
         new ConditionSyntaxRule(),
         new UnknownNameRule(),
@@ -139,8 +193,7 @@ public final class RuleRegistry {
         new NanSuccessRule(),
         new EmptySuccessRule(),
         new NilGuardRule(),
-        new NoConditionRule(),
-        new FailureLimitRule(),
+        new SingleMeasurementRule(),
         new FailureLimitDisabledRule(),
         new InconclusiveLimitRule(),
         new ConstantConditionRule(),

@@ -1,0 +1,133 @@
+package com.kitchencpq.paramkernel.plugin.validate;
+
+import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.github.GithubActions;
+import com.kitchencpq.paramkernel.plugin.validate.report.GithubReport;
+import com.kitchencpq.paramkernel.plugin.validate.report.OutputFormat;
+import com.kitchencpq.paramkernel.plugin.validate.report.SarifReport;
+import com.kitchencpq.paramkernel.plugin.validate.report.TextReport;
+import com.kitchencpq.paramkernel.plugin.validate.rules.RuleRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks Argo Rollouts manifests (Rollouts, AnalysisTemplates, ClusterAnalysisTemplates and the
+ * Services they use) for everything upstream Argo Rollouts would reject, plus hazards of the
+ * param-kernel plan. All findings are printed as {@code path:line:column: severity [rule] message};
+ * any error fails the build.
+ */
+@Mojo(name = "validate", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
+public class ValidateMojo extends AbstractParamKernelMojo {
+
+  /** Comma-separated files or directories (searched for *.yaml / *.yml); default: the rendered rollout. */
+  @Parameter(property = PropertyNames.VALIDATE_FILES)
+  private String files;
+
+  /** Also check the param-kernel rollout plan; hazards become errors. */
+  @Parameter(property = PropertyNames.VALIDATE_PLAN, defaultValue = "true")
+  private boolean plan;
+
+  /** text, github (workflow annotations) or sarif (a SARIF 2.1.0 file beside the rendered rollout). */
+  @Parameter(property = PropertyNames.VALIDATE_FORMAT, defaultValue = "text")
+  private String format;
+
+  /** Warnings fail the build too. */
+  @Parameter(property = PropertyNames.VALIDATE_FAIL_ON_WARNING, defaultValue = "false")
+  private boolean failOnWarning;
+
+  /** Skips this goal. */
+  @Parameter(property = PropertyNames.VALIDATE_SKIP, defaultValue = "false")
+  private boolean validateSkip;
+
+  @Override
+  protected boolean goalSkipped() {
+    return validateSkip;
+  }
+
+  @Override
+  protected String goalSkipProperty() {
+    return PropertyNames.VALIDATE_SKIP;
+  }
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    OutputFormat outputFormat = OutputFormat.parse(format).orElseThrow(() -> new MojoFailureException(
+        PropertyNames.VALIDATE_FORMAT + "=" + format + " is not a format; use text, github or sarif"));
+    List<Path> inputs = inputs();
+    long start = System.nanoTime();
+    ValidationReport report;
+    try {
+      report = new Validator().validate(inputs, new ValidationOptions(plan, topLevelDirectory()));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not read the files to validate: " + e.getMessage(), e);
+    }
+    getLog().debug("validate took " + (System.nanoTime() - start) / 1_000_000 + " ms for " + report.fileCount() + " files");
+    for (Finding f : report.findings()) {
+      if (f.severity() == Severity.ERROR) {
+        getLog().error(f.toLine());
+      } else {
+        getLog().warn(f.toLine());
+      }
+    }
+    GithubActions github = github();
+    if (outputFormat == OutputFormat.GITHUB || github.isActions()) {
+      GithubReport.annotate(report, github);
+    }
+    if (outputFormat == OutputFormat.SARIF) {
+      Path sarif = artifactsDirectory().resolve("validate.sarif");
+      try {
+        SarifReport.write(report, RuleRegistry.all(), sarif);
+      } catch (IOException e) {
+        throw new MojoExecutionException("Could not write " + display(sarif) + ": " + e.getMessage(), e);
+      }
+      getLog().info("Wrote " + display(sarif));
+    }
+    getLog().info(TextReport.summary(report) + (plan ? "" : " (plan checks off)"));
+    if (report.errors() > 0) {
+      throw new MojoFailureException("validate found " + report.errors() + " error" + (report.errors() == 1 ? "" : "s")
+          + " (and " + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s") + "); see the lines above");
+    }
+    if (failOnWarning && report.warnings() > 0) {
+      throw new MojoFailureException("validate found " + report.warnings() + " warning"
+          + (report.warnings() == 1 ? "" : "s") + " and " + PropertyNames.VALIDATE_FAIL_ON_WARNING + " is true");
+    }
+  }
+
+  private List<Path> inputs() throws MojoFailureException {
+    List<Path> out = new ArrayList<>();
+    if (files == null || files.isBlank()) {
+      Path rendered = artifactsDirectory().resolve("rollout.yaml");
+      if (!Files.exists(rendered)) {
+        throw new MojoFailureException("Nothing to validate: " + display(rendered) + " does not exist; run the render"
+            + " goal first or set " + PropertyNames.VALIDATE_FILES);
+      }
+      out.add(rendered);
+      return out;
+    }
+    for (String part : files.split(",")) {
+      String p = part.trim();
+      if (p.isEmpty()) {
+        continue;
+      }
+      Path path = baseDirectory().resolve(p).normalize();
+      if (!Files.exists(path)) {
+        throw new MojoFailureException(PropertyNames.VALIDATE_FILES + " names " + p + ", which does not exist ("
+            + path + "); fix the path");
+      }
+      out.add(path);
+    }
+    if (out.isEmpty()) {
+      throw new MojoFailureException(PropertyNames.VALIDATE_FILES + " lists no file; give files or directories");
+    }
+    return out;
+  }
+}

@@ -1,0 +1,41 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
+
+import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
+import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Hazard: a metric whose measurements can never fail it. Either it has no condition at all (a
+ * provider other than job/kayenta/plugin then always reports success), or its failureLimit is
+ * at least its count, so even all-failed measurements leave it successful.
+ */
+public final class NeverFailsRule extends MetricRule {
+  private static final Set<String> SELF_JUDGING = Set.of("job", "kayenta");
+
+  public NeverFailsRule() {
+    super("metric.never-fails", "A metric should be able to fail (hazard).");
+  }
+
+  @Override
+  protected void check(AnalysisTemplateView t, MetricView m, Values v, FindingSink out) {
+    String provider = m.providerName();
+    if (provider.isEmpty() || SELF_JUDGING.contains(provider) || provider.startsWith("plugin/")) {
+      return;
+    }
+    if (m.successCondition().isAbsent() && m.failureCondition().isAbsent()) {
+      out.hazard(m.node().get("name").isPresent() ? m.node().get("name") : m.node(), "metric '" + m.name()
+          + "' has neither successCondition nor failureCondition, so every measurement succeeds; add a condition");
+      return;
+    }
+    OptionalLong count = v.intValue(m.count());
+    OptionalLong failure = v.intValue(m.failureLimit());
+    OptionalLong success = v.intValue(m.consecutiveSuccessLimit());
+    if (count.isPresent() && count.getAsLong() > 0 && failure.isPresent() && failure.getAsLong() >= count.getAsLong()
+        && success.orElse(0) == 0) {
+      out.hazard(m.failureLimit(), "failureLimit (" + failure.getAsLong() + ") is not below count (" + count.getAsLong()
+          + "), so metric '" + m.name() + "' can never fail; lower failureLimit below count");
+    }
+  }
+}
