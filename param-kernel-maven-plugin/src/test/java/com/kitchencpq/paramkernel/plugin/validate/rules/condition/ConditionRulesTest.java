@@ -42,7 +42,7 @@ class ConditionRulesTest {
   @Test
   void argoHelpersAndBuiltinsAreKnown() {
     assertThat(run(new UnknownNameRule(), prometheus(VECTOR,
-        "successCondition: asFloat(result[0]) < 0.01 && !isInf(result[0]) && all(result, # >= 0)",
+        "successCondition: 'asFloat(result[0]) < 0.01 && !isInf(result[0]) && all(result, # >= 0)'",
         "failureCondition: default(result, [0.0])[0] > max(result) || isNil(result)"))).isEmpty();
   }
 
@@ -75,7 +75,7 @@ class ConditionRulesTest {
     assertThat(run(new ResultShapeRule(), prometheus("1 - " + SCALAR, "successCondition: result > 0.99"))).isEmpty();
     assertThat(run(new ResultShapeRule(), prometheus(VECTOR, "successCondition: len(result) > 0 && result[0] < 1")))
         .isEmpty();
-    assertThat(run(new ResultShapeRule(), rangeQuery(VECTOR, "successCondition: all(result, # < 0.01)"))).isEmpty();
+    assertThat(run(new ResultShapeRule(), rangeQuery(VECTOR, "successCondition: 'all(result, # < 0.01)'"))).isEmpty();
   }
 
   @Test
