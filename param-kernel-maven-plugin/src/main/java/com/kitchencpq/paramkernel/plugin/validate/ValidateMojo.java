@@ -9,6 +9,8 @@ import com.kitchencpq.paramkernel.plugin.validate.report.SarifReport;
 import com.kitchencpq.paramkernel.plugin.validate.report.TextReport;
 import com.kitchencpq.paramkernel.plugin.validate.rules.RuleRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "validate", requiresProject = false, threadSafe = true, defaultPhase = LifecyclePhase.VERIFY)
 public class ValidateMojo extends AbstractParamKernelMojo {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** Comma-separated files or directories (searched for *.yaml / *.yml); default: the rendered rollout. */
   @Parameter(property = PropertyNames.VALIDATE_FILES)
@@ -64,13 +67,16 @@ public class ValidateMojo extends AbstractParamKernelMojo {
         PropertyNames.VALIDATE_FORMAT + "=" + format + " is not a format; use text, github or sarif"));
     List<Path> inputs = inputs();
     long start = System.nanoTime();
+    long cpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     ValidationReport report;
     try {
       report = new Validator().validate(inputs, new ValidationOptions(plan, topLevelDirectory()));
     } catch (IOException e) {
       throw new MojoExecutionException("Could not read the files to validate: " + e.getMessage(), e);
     }
-    getLog().debug("validate took " + (System.nanoTime() - start) / 1_000_000 + " ms for " + report.fileCount() + " files");
+    long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() - cpuStart : 0;
+    getLog().debug("validate took " + (System.nanoTime() - start) / 1_000_000 + " ms (" + cpu / 1_000_000
+        + " ms CPU of the goal's thread) for " + report.fileCount() + " files");
     for (Finding f : report.findings()) {
       if (f.severity() == Severity.ERROR) {
         getLog().error(f.toLine());

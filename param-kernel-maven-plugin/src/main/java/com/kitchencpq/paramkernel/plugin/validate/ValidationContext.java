@@ -116,14 +116,22 @@ public final class ValidationContext {
         if (other != m && !other.file().equals(m.file()) && other.is(m.group(), m.kind())
             && other.name().equals(m.name()) && other.namespace().equals(m.namespace())) {
           if (content == null) {
-            content = m.root().toPlain();
+            content = content(m);
           }
-          if (!content.equals(other.root().toPlain())) {
+          if (!content.equals(content(other))) {
             return true;
           }
         }
       }
       return false;
+    });
+  }
+
+  /** The document as plain Java values (maps, lists, scalars), computed once, for comparisons. */
+  public Object content(Manifest m) {
+    return memo(List.of("content", m), () -> {
+      Object plain = m.root().toPlain();
+      return plain == null ? "" : plain;
     });
   }
 

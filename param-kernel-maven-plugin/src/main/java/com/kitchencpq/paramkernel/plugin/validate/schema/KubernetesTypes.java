@@ -1,11 +1,12 @@
 package com.kitchencpq.paramkernel.plugin.validate.schema;
 
-import com.fasterxml.jackson.databind.BeanDescription;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,12 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Field types of Kubernetes core objects, read from fabric8's typed model through Jackson's
- * bean introspection (the same property names fabric8 binds JSON with). fabric8 keeps unknown
+ * property annotations (the same property names fabric8 binds JSON with). fabric8 keeps unknown
  * fields in an "additional properties" map instead of failing, so unknown fields are found by
  * walking the YAML against these property lists rather than by binding.
  */
 public final class KubernetesTypes {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<Class<?>, FieldType.ObjectType> CACHE = new ConcurrentHashMap<>();
   private static final String MODEL_PACKAGE = "io.fabric8.kubernetes.api.model.";
 
@@ -63,21 +63,37 @@ public final class KubernetesTypes {
     }
   }
 
+  /**
+   * The JSON properties of a fabric8 model class: its fields annotated with
+   * {@code @JsonProperty} (fabric8 generates one per API field), with their generic types.
+   * Plain reflection is much cheaper than Jackson's full bean introspection.
+   */
   private static Map<String, FieldType> introspect(Class<?> cls) {
-    JavaType javaType = MAPPER.constructType(cls);
-    BeanDescription description = MAPPER.getDeserializationConfig().introspect(javaType);
     Map<String, FieldType> out = new LinkedHashMap<>();
-    for (BeanPropertyDefinition p : description.findProperties()) {
-      if (p.getName().equals("additionalProperties") || !(p.hasField() || p.hasSetter())) {
-        continue;
+    for (Class<?> c = cls; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        JsonProperty p = f.getAnnotation(JsonProperty.class);
+        if (p == null || Modifier.isStatic(f.getModifiers())) {
+          continue;
+        }
+        String name = p.value().isEmpty() ? f.getName() : p.value();
+        out.putIfAbsent(name, typeOf(f.getGenericType()));
       }
-      out.put(p.getName(), typeOf(p.getPrimaryType()));
     }
     return Map.copyOf(out);
   }
 
-  static FieldType typeOf(JavaType t) {
-    Class<?> raw = t.getRawClass();
+  static FieldType typeOf(Type t) {
+    Class<?> raw;
+    Type[] args = new Type[0];
+    if (t instanceof Class<?> c) {
+      raw = c;
+    } else if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+      raw = c;
+      args = p.getActualTypeArguments();
+    } else {
+      return new FieldType.Any();
+    }
     if (raw == String.class) {
       return new FieldType.Scalar(FieldType.ScalarKind.STRING);
     }
@@ -97,13 +113,16 @@ public final class KubernetesTypes {
     if (raw == Quantity.class) {
       return new FieldType.Scalar(FieldType.ScalarKind.QUANTITY);
     }
-    if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
-      return new FieldType.ListOf(typeOf(t.getContentType()));
+    if (Collection.class.isAssignableFrom(raw)) {
+      return new FieldType.ListOf(args.length == 1 ? typeOf(args[0]) : new FieldType.Any());
+    }
+    if (raw.isArray()) {
+      return new FieldType.ListOf(typeOf(raw.getComponentType()));
     }
     if (Map.class.isAssignableFrom(raw)) {
-      return new FieldType.MapOf(typeOf(t.getContentType()));
+      return new FieldType.MapOf(args.length == 2 ? typeOf(args[1]) : new FieldType.Any());
     }
-    if (raw.getName().startsWith(MODEL_PACKAGE) && !raw.isEnum() && !raw.isInterface()
+    if (raw.getName().startsWith("io.fabric8.kubernetes.api.model") && !raw.isEnum() && !raw.isInterface()
         && !raw.getSimpleName().equals("AnyType")) {
       return of(raw);
     }

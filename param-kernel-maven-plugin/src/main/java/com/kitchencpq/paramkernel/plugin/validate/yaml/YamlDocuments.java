@@ -4,13 +4,16 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads every document of one YAML text with SnakeYAML's composer, so each node keeps its
@@ -34,12 +37,15 @@ public final class YamlDocuments {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(200);
     options.setCodePointLimit(Math.max(options.getCodePointLimit(), content.length() + 1));
-    Yaml yaml = new Yaml(options);
     List<Document> documents = new ArrayList<>();
     List<SyntaxError> errors = new ArrayList<>();
     int index = 0;
     try {
-      for (Node node : yaml.composeAll(new StringReader(content))) {
+      // The composer alone (no Yaml facade): nodes with positions, no object construction.
+      Composer composer = new Composer(
+          new ParserImpl(new StreamReader(new StringReader(content)), options), new Resolver(), options);
+      while (composer.checkNode()) {
+        Node node = composer.getNode();
         if (node != null && !(node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()))) {
           documents.add(new Document(index, YamlNode.root(file, node)));
         }

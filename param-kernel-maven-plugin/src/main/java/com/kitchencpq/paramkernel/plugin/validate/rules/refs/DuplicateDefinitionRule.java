@@ -37,9 +37,9 @@ public final class DuplicateDefinitionRule implements Rule {
     }
     for (List<Manifest> same : byIdentity.values()) {
       Manifest first = same.get(0);
-      Object content = first.root().toPlain();
+      Object content = ctx.content(first);
       for (Manifest other : same.subList(1, same.size())) {
-        if (!Objects.equals(content, other.root().toPlain())) {
+        if (!Objects.equals(content, ctx.content(other))) {
           out.warning(other.root().at("metadata", "name"), other.kind() + " '" + other.name()
               + "' is also defined differently at " + first.file() + ":" + first.root().line()
               + "; references prefer the definition in their own file; rename one of them if both are needed");

@@ -51,8 +51,8 @@ public final class IngressRule extends RolloutRule {
     for (YamlNode name : names) {
       Optional<Manifest> ingress = find(r, ctx, name.text(""));
       if (ingress.isEmpty()) {
-        out.warning(name, "Ingress '" + name.text("") + "' is not defined in the validated files;"
-            + " its rules cannot be checked (ignore this if it is managed elsewhere)");
+        out.warning(name, NotFound.text(ctx, r.manifest(), "Ingress", name.text(""))
+            + "; its rules cannot be checked (ignore this if it is managed elsewhere)");
       } else if (!service.isEmpty() && !routesTo(ingress.get(), service)) {
         out.error(name, "Ingress '" + name.text("") + "' has no rule with Service '" + service
             + "' as backend; add a rule that sends traffic to it");

@@ -20,8 +20,8 @@ public final class ServiceMissingRule extends RolloutRule {
   protected void check(RolloutView r, ValidationContext ctx, FindingSink out) {
     for (RolloutView.ServiceRef ref : r.serviceRefs()) {
       if (ctx.findService(r.manifest(), ref.name()).isEmpty()) {
-        out.report(Severity.hazard(ctx.planChecks()), ref.node(), "Service '" + ref.name()
-            + "' is not defined in the validated files; add it to the bundle"
+        out.report(Severity.hazard(ctx.planChecks()), ref.node(), NotFound.text(ctx, r.manifest(), "Service", ref.name())
+            + "; add it to the bundle"
             + (ctx.planChecks() ? "" : " (or ignore this if it is managed elsewhere)"));
       }
     }

@@ -38,8 +38,8 @@ public final class VirtualServiceRule extends RolloutRule {
       String name = ref.get("name").text("");
       Optional<Manifest> vs = find(r, ctx, name);
       if (vs.isEmpty()) {
-        out.warning(ref.get("name").isPresent() ? ref.get("name") : ref, "VirtualService '" + name
-            + "' is not defined in the validated files; its routes cannot be checked (ignore this if it is managed elsewhere)");
+        out.warning(ref.get("name").isPresent() ? ref.get("name") : ref, NotFound.text(ctx, r.manifest(), "VirtualService", name)
+            + "; its routes cannot be checked (ignore this if it is managed elsewhere)");
         continue;
       }
       checkRoutes(r, ref, vs.get(), out);
