@@ -24,6 +24,13 @@ class ConditionRulesTest {
   }
 
   @Test
+  void unquotedHashIsCutOffByYamlAndSaidSo() {
+    List<Finding> f = run(new ConditionSyntaxRule(), prometheus(VECTOR, "successCondition: all(result, # < 1)"));
+    assertThat(summary(f)).containsExactly("condition.syntax@8:error");
+    assertThat(f.get(0).message()).contains("YAML read the rest of the line as a comment");
+  }
+
+  @Test
   void wellFormedConditionPassesSyntax() {
     assertThat(run(new ConditionSyntaxRule(), prometheus(VECTOR,
         "successCondition: len(result) > 0 && result[0] < 0.01",

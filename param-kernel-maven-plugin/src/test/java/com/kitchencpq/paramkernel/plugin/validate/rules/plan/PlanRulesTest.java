@@ -112,6 +112,24 @@ class PlanRulesTest {
   }
 
   @Test
+  void missingOrMismatchedPlanServicesAreErrorsThroughTheReferenceRules() {
+    int canarySvc = bundle.indexOf("kind: Service\nmetadata:\n  name: param-kernel-service-canary");
+    String withoutCanary = bundle.substring(0, canarySvc - "---\napiVersion: v1\n".length())
+        + bundle.substring(bundle.indexOf("---\napiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate"));
+    List<Finding> missing = new Validator().validateSources(List.of(new SourceText("plan.yaml", withoutCanary)),
+        ValidationOptions.of(true)).findings();
+    assertThat(summary(missing)).containsExactly(
+        "ref.service-missing@" + line(withoutCanary, "canaryService: param-kernel-service-canary") + ":error");
+    String otherSelector = bundle.replace("  selector:\n    app: param-kernel-service\n  ports:\n    - port: 80\n"
+        + "      targetPort: 8080\n---\napiVersion: argoproj.io", "  selector:\n    app: other\n  ports:\n"
+        + "    - port: 80\n      targetPort: 8080\n---\napiVersion: argoproj.io");
+    List<Finding> selector = new Validator().validateSources(List.of(new SourceText("plan.yaml", otherSelector)),
+        ValidationOptions.of(true)).findings();
+    assertThat(summary(selector)).containsExactly(
+        "ref.service-selector@" + line(otherSelector, "canaryService: param-kernel-service-canary") + ":error");
+  }
+
+  @Test
   void otherReplicaCountIsOnlyAWarning() {
     String yaml = with("replicas: 1", "replicas: 3");
     assertThat(summary(runPlan(new PlanReplicasRule(), yaml)))
