@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Warning: a condition reads {@code result[0]} of an instant query that can return several
- * series (no aggregation, or an aggregation {@code by} some label). Argo drops the labels and
+ * series (no aggregation, or an aggregation {@code by} a label that no {@code label="value"}
+ * matcher pins to one value). Argo drops the labels and
  * keeps Prometheus's order, so {@code result[0]} is an arbitrary pod or instance.
  */
 public final class UnaggregatedVectorRule extends MetricRule {
@@ -37,6 +38,13 @@ public final class UnaggregatedVectorRule extends MetricRule {
     }
   }
 
+  /** Every label in {@code labels} is fixed by an equality matcher in every selector under {@code n}. */
+  private static boolean pinned(PromQl.Node n, java.util.List<String> labels) {
+    java.util.List<PromQl.Selector> selectors = PromQl.selectors(n);
+    return !selectors.isEmpty() && labels.stream().allMatch(label -> selectors.stream()
+        .allMatch(s -> s.matchers().stream().anyMatch(m -> m.label().equals(label) && m.op().equals("="))));
+  }
+
   static boolean singleSeries(PromQl.Node n) {
     if (n instanceof PromQl.Num || n instanceof PromQl.Tag || n instanceof PromQl.Str) {
       return true;
@@ -48,7 +56,7 @@ public final class UnaggregatedVectorRule extends MetricRule {
       return singleSeries(u.operand());
     }
     if (n instanceof PromQl.Agg a) {
-      return a.grouping().isEmpty() || (a.grouping().equals("by") && a.labels().isEmpty());
+      return a.grouping().isEmpty() || (a.grouping().equals("by") && pinned(a, a.labels()));
     }
     if (n instanceof PromQl.Call c) {
       if (SINGLE_SERIES_FUNCTIONS.contains(c.name())) {

@@ -89,6 +89,8 @@ class QueryHazardsTest {
         "successCondition: " + GUARD + "result[0] > 1"))).isEmpty();
     assertThat(run(new UnaggregatedVectorRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 1")))
         .isEmpty();
+    assertThat(run(new UnaggregatedVectorRule(), prometheus("sum by (service) (rate(x{service=\"a\"}[1m]))",
+        "successCondition: " + GUARD + "result[0] > 1"))).isEmpty();
     assertThat(run(new UnaggregatedVectorRule(), prometheus("rate(x[1m])", "successCondition: 'all(result, # > 1)'")))
         .isEmpty();
   }
