@@ -27,6 +27,10 @@ public final class InconclusiveLimitRule extends MetricRule {
     if (!count.isFinite() || limit.isEmpty() || streak.isEmpty() || streak.getAsLong() > 0) {
       return;
     }
+    boolean explicitCount = MetricLimits.value(m.view().count()).orElse(0) > 0;
+    if (explicitCount && limit.getAsLong() > count.value()) {
+      return; // upstream rejects count < inconclusiveLimit itself (metric.limits)
+    }
     if (limit.getAsLong() >= count.value()) {
       out.hazard(m.view().inconclusiveLimit(), m.label() + " takes " + count.value() + " measurement(s) but only"
           + " becomes Inconclusive after more than inconclusiveLimit (" + limit.getAsLong() + ") inconclusive ones,"
