@@ -123,6 +123,11 @@ class MetricRulesTest {
     assertThat(summary(runPlan(new NeverFailsRule(), noCondition))).containsExactly("metric.never-fails@9:error");
     assertThat(check(new NeverFailsRule(), template(PROM.replace("failureLimit: 1", "failureLimit: 5"))))
         .containsExactly("metric.never-fails@12:warning");
+    // a job judges itself, so it needs no condition, but failureLimit >= count still means it cannot fail
+    String job = "count: 1\nfailureLimit: 0\nprovider:\n  job:\n    spec: {template: {spec: {containers: [{name: c, image: i}]}}}\n";
+    assertThat(check(new NeverFailsRule(), template(job))).isEmpty();
+    assertThat(check(new NeverFailsRule(), template(job.replace("failureLimit: 0", "failureLimit: 1"))))
+        .containsExactly("metric.never-fails@11:warning");
   }
 
   @Test

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Hazard: a metric whose measurements can never fail it. Either it has no condition at all (a
  * provider other than job/kayenta/plugin then always reports success), or its failureLimit is
- * at least its count, so even all-failed measurements leave it successful.
+ * at least its count (any provider), so even all-failed measurements leave it successful.
  */
 public final class NeverFailsRule extends MetricRule {
   private static final Set<String> SELF_JUDGING = Set.of("job", "kayenta");
@@ -21,10 +21,8 @@ public final class NeverFailsRule extends MetricRule {
   @Override
   protected void check(AnalysisTemplateView t, MetricView m, Values v, FindingSink out) {
     String provider = m.providerName();
-    if (provider.isEmpty() || SELF_JUDGING.contains(provider) || provider.startsWith("plugin/")) {
-      return;
-    }
-    if (m.successCondition().isAbsent() && m.failureCondition().isAbsent()) {
+    boolean judgesItself = provider.isEmpty() || SELF_JUDGING.contains(provider) || provider.startsWith("plugin/");
+    if (!judgesItself && m.successCondition().isAbsent() && m.failureCondition().isAbsent()) {
       out.hazard(m.node().get("name").isPresent() ? m.node().get("name") : m.node(), "metric '" + m.name()
           + "' has neither successCondition nor failureCondition, so every measurement succeeds; add a condition");
       return;
