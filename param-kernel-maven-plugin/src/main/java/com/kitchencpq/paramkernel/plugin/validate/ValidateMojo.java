@@ -115,7 +115,7 @@ public class ValidateMojo extends AbstractParamKernelMojo {
     }
   }
 
-  private List<Path> inputs() throws MojoFailureException {
+  private List<Path> inputs() throws MojoFailureException, MojoExecutionException {
     List<Path> out = new ArrayList<>();
     if (files == null || files.isBlank()) {
       Path rendered = artifactsDirectory().resolve("rollout.yaml");
@@ -140,6 +140,14 @@ public class ValidateMojo extends AbstractParamKernelMojo {
     }
     if (out.isEmpty()) {
       throw new MojoFailureException(PropertyNames.VALIDATE_FILES + " lists no file; give files or directories");
+    }
+    try {
+      if (Validator.expand(out).isEmpty()) {
+        throw new MojoFailureException(PropertyNames.VALIDATE_FILES + "=" + files
+            + " contains no *.yaml or *.yml file; point it at the manifests to check");
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not list " + files + ": " + e.getMessage(), e);
     }
     return out;
   }

@@ -38,14 +38,21 @@ public final class Validator {
    * in sorted order).
    *
    * @throws NoSuchFileException when a given path does not exist
-   * @throws IOException when a file cannot be read
+   * @throws IOException when a file cannot be read (a file that is not UTF-8 is a finding)
    */
   public ValidationReport validate(List<Path> filesOrDirs, ValidationOptions options) throws IOException {
-    List<SourceText> sources = new ArrayList<>();
+    List<YamlDocuments.Parsed> parsed = new ArrayList<>();
     for (Path file : expand(filesOrDirs)) {
-      sources.add(new SourceText(display(file, options.baseDirectory()), read(file)));
+      String shown = display(file, options.baseDirectory());
+      byte[] bytes = Files.readAllBytes(file);
+      try {
+        parsed.add(YamlDocuments.parse(shown, decode(bytes)));
+      } catch (CharacterCodingException e) {
+        parsed.add(new YamlDocuments.Parsed(shown, List.of(), List.of(new YamlDocuments.SyntaxError(1, 1,
+            "the file is not UTF-8 text; save it as UTF-8"))));
+      }
     }
-    return validateSources(sources, options);
+    return run(parsed, options);
   }
 
   /** Validates in-memory texts (the render goal checks what it is about to write). */
@@ -54,6 +61,10 @@ public final class Validator {
     for (SourceText s : sources) {
       parsed.add(YamlDocuments.parse(s.path(), s.content()));
     }
+    return run(parsed, options);
+  }
+
+  private ValidationReport run(List<YamlDocuments.Parsed> parsed, ValidationOptions options) {
     ValidationContext ctx = new ValidationContext(parsed, options.planChecks());
     FindingCollector collector = new FindingCollector(options.planChecks());
     for (Rule rule : rules) {
@@ -61,13 +72,13 @@ public final class Validator {
       try {
         rule.check(ctx, sink);
       } catch (RuntimeException e) {
-        String where = sources.isEmpty() ? "" : sources.get(0).path();
+        String where = parsed.isEmpty() ? "" : parsed.get(0).file();
         sink.report(Severity.ERROR, where, 1, 1, "",
             "internal error in rule " + rule.id() + " (" + e + "); please report it with the input file");
       }
     }
     return new ValidationReport(collector.findings(), ctx.manifests().size(),
-        sources.stream().map(SourceText::path).toList());
+        parsed.stream().map(YamlDocuments.Parsed::file).toList());
   }
 
   /** The files a list of files and directories stands for, without duplicates, in a stable order. */
@@ -103,15 +114,10 @@ public final class Validator {
     return s.replace('\\', '/');
   }
 
-  private static String read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new IOException(file + " is not UTF-8 text", e);
-    }
+  private static String decode(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes)).toString();
   }
 }

@@ -43,4 +43,15 @@ class ValidatorTest {
     });
     assertThat(report.errors()).isEqualTo(1);
   }
+
+  @Test
+  void aFileThatIsNotUtf8IsAFinding() throws Exception {
+    Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, '\n'});
+    ValidationReport report = new Validator().validate(List.of(dir), new ValidationOptions(false, dir));
+    assertThat(report.findings()).singleElement().satisfies(f -> {
+      assertThat(f.path()).isEqualTo("latin1.yaml");
+      assertThat(f.ruleId()).isEqualTo("yaml.syntax");
+      assertThat(f.message()).contains("UTF-8");
+    });
+  }
 }

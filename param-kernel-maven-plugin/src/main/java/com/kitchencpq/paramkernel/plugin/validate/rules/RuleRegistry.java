@@ -10,23 +10,6 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateArgsRul
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateMissingRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UndeclaredArgTagRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UnusedArgRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DatadogProviderRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateMetricNameRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntegerFieldsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntervalRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricLimitsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricNameRulesMatchRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricsPresentRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.NeverFailsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.PrometheusProviderRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.ProviderCountRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.WebProviderRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.AmbassadorMappingRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.DuplicateDefinitionRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.IngressRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceMissingRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceSelectorRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.VirtualServiceRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.AnalysisFieldRefRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.CanaryServicesRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.ExperimentWeightRule;
@@ -42,6 +25,45 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetWeightRangeRul
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.StepKindRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SurgeUnavailableRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.TrafficRoutingServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionSyntaxRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.NotBooleanRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShapeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.TypeMismatchRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.UnknownNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConstantConditionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptySuccessRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.FailureLimitDisabledRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramBucketRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramCapRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramLeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.InconclusiveLimitRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NanSuccessRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NilGuardRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.SingleMeasurementRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DatadogProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateMetricNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntegerFieldsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntervalRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricLimitsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricNameRulesMatchRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricsPresentRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.NeverFailsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.PrometheusProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.ProviderCountRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.WebProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanAnalysisRefRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanErrorRateRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanImageRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanLatencyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanMetricLimitsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanReplicasRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanRolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanStepsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ActiveDeadlineRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerImageRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerNameRule;
@@ -51,6 +73,12 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.pod.EnvVarRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ImagePinnedRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.LabelSyntaxRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.RestartPolicyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.AmbassadorMappingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.DuplicateDefinitionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.IngressRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceMissingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceSelectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.refs.VirtualServiceRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.AntiAffinityRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.BlueGreenScaleDownLimitRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.BlueGreenServicesRule;
@@ -153,7 +181,39 @@ public final class RuleRegistry {
         new NeverFailsRule(),
         new PrometheusProviderRule(),
         new WebProviderRule(),
-        new DatadogProviderRule()));
+        new DatadogProviderRule(),
+        // conditions (layer 3): expression syntax, names, types, result shape
+        new ConditionSyntaxRule(),
+        new UnknownNameRule(),
+        new NotBooleanRule(),
+        new ResultShapeRule(),
+        new TypeMismatchRule(),
+        // hazards (layer 3): no data, metrics that cannot fail, histograms, PromQL
+        new UnguardedIndexRule(),
+        new NanSuccessRule(),
+        new EmptySuccessRule(),
+        new NilGuardRule(),
+        new SingleMeasurementRule(),
+        new FailureLimitDisabledRule(),
+        new InconclusiveLimitRule(),
+        new ConstantConditionRule(),
+        new HistogramBucketRule(),
+        new HistogramCapRule(),
+        new HistogramLeRule(),
+        new ErrorRatioRule(),
+        new UnaggregatedVectorRule(),
+        new QueryUnquotedArgRule(),
+        // the param-kernel rollout plan (layer 3, only with plan checks on)
+        new PlanRolloutRule(),
+        new PlanStepsRule(),
+        new PlanAnalysisRefRule(),
+        new PlanServicesRule(),
+        new PlanReplicasRule(),
+        new PlanErrorRateRule(),
+        new PlanLatencyRule(),
+        new PlanMetricLimitsRule(),
+        new PlanImageRule()));
     return List.copyOf(rules);
   }
 }
+

@@ -1,0 +1,34 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+
+import java.util.Set;
+
+/** The names a condition may use besides {@code result}: Argo's helpers and expr-lang's builtins. */
+public final class Builtins {
+  private Builtins() {}
+
+  /** The helpers Argo puts into the environment of every condition. */
+  public static final Set<String> ARGO = Set.of("asInt", "asFloat", "isNaN", "isInf", "isNil", "default");
+
+  /** expr-lang v1.17 builtin functions. */
+  public static final Set<String> EXPR = Set.of("len", "all", "none", "any", "one", "filter", "map", "find",
+      "findIndex", "findLast", "findLastIndex", "count", "sum", "groupBy", "sortBy", "reduce", "type", "abs",
+      "ceil", "floor", "round", "int", "float", "string", "trim", "trimPrefix", "trimSuffix", "upper", "lower",
+      "split", "splitAfter", "replace", "repeat", "join", "indexOf", "lastIndexOf", "hasPrefix", "hasSuffix",
+      "max", "min", "mean", "median", "toJSON", "fromJSON", "toBase64", "fromBase64", "now", "duration", "date",
+      "timezone", "first", "last", "get", "take", "keys", "values", "toPairs", "fromPairs", "reverse", "uniq",
+      "concat", "flatten", "sort", "bitand", "bitor", "bitxor", "bitnand", "bitnot", "bitshl", "bitshr",
+      "bitushr");
+
+  private static final Set<String> PREDICATE = Set.of("all", "none", "any", "one", "filter", "map", "find",
+      "findIndex", "findLast", "findLastIndex", "count", "sum", "groupBy", "sortBy", "reduce");
+
+  /** Whether {@code name} is a function a condition may call. */
+  public static boolean isKnown(String name) {
+    return ARGO.contains(name) || EXPR.contains(name);
+  }
+
+  /** Whether the second argument of {@code name} is a predicate over the elements ({@code #}). */
+  public static boolean takesPredicate(String name) {
+    return PREDICATE.contains(name);
+  }
+}

@@ -1,0 +1,19 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+
+import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+
+/** A condition whose value is not a boolean: Argo reports {@code expected bool, but got ...} as an Error. */
+public final class NotBooleanRule extends ConditionRule {
+  public NotBooleanRule() {
+    super("condition.not-boolean", "Conditions must evaluate to true or false.");
+  }
+
+  @Override
+  protected void check(MetricConditions.Metric m, MetricConditions.Condition c, FindingSink out) {
+    if (c.parsed() && !c.types().type().maybe(Type.Kind.BOOL)) {
+      out.error(c.node(), where(m, c) + " gives a " + c.types().type() + ", not a bool; Argo would fail every"
+          + " measurement with 'expected bool, but got " + c.types().type() + "'; compare it, e.g. '"
+          + c.text().strip() + " > 0'");
+    }
+  }
+}

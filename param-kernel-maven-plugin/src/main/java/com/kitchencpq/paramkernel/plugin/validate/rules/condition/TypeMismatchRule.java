@@ -1,0 +1,26 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+
+import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+
+/**
+ * Any other operation expr-lang rejects at compile time for sure (a string compared with a
+ * number, {@code &&} on numbers, {@code #} outside a predicate...): every measurement is an Error.
+ */
+public final class TypeMismatchRule extends ConditionRule {
+  public TypeMismatchRule() {
+    super("condition.type-mismatch", "Conditions must not combine values of incompatible types.");
+  }
+
+  @Override
+  protected void check(MetricConditions.Metric m, MetricConditions.Condition c, FindingSink out) {
+    if (!c.parsed()) {
+      return;
+    }
+    for (TypeChecker.Problem p : c.types().problems()) {
+      if (p.kind() == TypeChecker.ProblemKind.TYPE) {
+        out.error(c.node(), where(m, c) + ": " + p.message() + at(p.offset())
+            + "; expr-lang rejects this, so every measurement would be an Error");
+      }
+    }
+  }
+}
