@@ -137,5 +137,8 @@ class StructureRulesTest {
     List<Finding> f = runPlan(new UnreplacedPlaceholderRule(), text);
     assertThat(summary(f)).containsExactly("plan.unreplaced-placeholder@15:error");
     assertThat(f.get(0).severity()).isEqualTo(Severity.ERROR);
+    assertThat(summary(runPlan(new UnreplacedPlaceholderRule(), ROLLOUT.replace("example/app:1", "${IMAGE:-example/app:1}"))))
+        .containsExactly("plan.unreplaced-placeholder@15:error");
+    assertThat(runPlan(new UnreplacedPlaceholderRule(), ROLLOUT.replace("example/app:1", "example/$${escaped}"))).isEmpty();
   }
 }

@@ -32,6 +32,9 @@ public final class PrometheusProviderRule extends MetricRule {
     if (address.isAbsent() || (addr.isPresent() && addr.get().isBlank())) {
       out.warning(address.isMissing() ? p : address, "metric '" + m.name() + "' has no Prometheus address; it only works"
           + " if the controller sets ARGO_ROLLOUTS_PROMETHEUS_ADDRESS, so set provider.prometheus.address");
+    } else if (addr.isPresent() && addr.get().contains("${")) {
+      out.error(address, "Prometheus address '" + addr.get() + "' still contains a ${...} placeholder, which Argo"
+          + " Rollouts does not replace; render the template first or write the URL");
     } else if (addr.isPresent() && !isUrl(addr.get())) {
       out.error(address, "Prometheus address '" + addr.get() + "' is not a URL; write it with scheme and host,"
           + " e.g. http://prometheus.monitoring:9090");

@@ -9,11 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code ${NAME}} placeholder left in a rendered plan: render should have replaced it. Only
+ * A {@code ${NAME}} (or {@code ${NAME:-default}}) placeholder left in a rendered plan: render should have replaced it. Only
  * checked with the plan checks on (elsewhere, {@code ${...}} is often shell syntax in a job).
  */
 public final class UnreplacedPlaceholderRule implements Rule {
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.-]*)}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(:?[-=?+][^}]*)?}");
 
   @Override
   public String id() {
