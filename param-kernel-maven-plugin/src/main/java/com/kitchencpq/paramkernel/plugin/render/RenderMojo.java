@@ -78,6 +78,7 @@ public class RenderMojo extends AbstractParamKernelMojo {
       Template source = loadTemplate();
       DigestInput.Choice chosen = chooseDigest();
       RenderedRollout rendered = new TemplateRenderer().render(source, chosen.digest(), overrides());
+      RenderedBundleCheck.requireValid(rendered);
       result = writer.write(rendered, outputFile);
       getLog().info("Wrote " + display(result.output()) + " (" + result.digest() + " from " + chosen.origin() + ")");
     } catch (RenderException e) {
