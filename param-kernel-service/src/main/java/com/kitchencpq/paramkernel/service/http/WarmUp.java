@@ -1,0 +1,109 @@
+package com.kitchencpq.paramkernel.service.http;
+
+import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaException;
+import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Start-up warm-up: runs a representative request through the kernel in-process until the JIT
+ * has compiled the hot path, then sends a few loopback HTTP requests so that the server's own
+ * path (Netty pipeline, handler, metrics) is loaded and compiled too. Warm-up requests are not
+ * counted in the metrics.
+ */
+public final class WarmUp {
+  /** What the warm-up did, for the "ready" log line. */
+  public record Report(int kernelRuns, long kernelMillis, int httpRequests, long httpMillis) {}
+
+  private final int minKernelRuns;
+  private final int maxKernelRuns;
+  private final Duration kernelBudget;
+  private final int httpRequests;
+
+  public WarmUp(int minKernelRuns, int maxKernelRuns, Duration kernelBudget, int httpRequests) {
+    this.minKernelRuns = minKernelRuns;
+    this.maxKernelRuns = maxKernelRuns;
+    this.kernelBudget = kernelBudget;
+    this.httpRequests = httpRequests;
+  }
+
+  /** The settings the service uses. */
+  public static WarmUp standard() {
+    return new WarmUp(2_000, 20_000, Duration.ofMillis(800), 400);
+  }
+
+  /**
+   * Warms up with {@code payload} (a request the kernel answers with 200).
+   *
+   * @throws IllegalStateException when the kernel or the server does not answer 200
+   */
+  public Report run(ApplyDeltaServer server, ApplyDeltaKernel kernel, byte[] payload) {
+    long t0 = System.nanoTime();
+    long budgetEnd = t0 + kernelBudget.toNanos();
+    int runs = 0;
+    try {
+      while (runs < maxKernelRuns && (runs < minKernelRuns || System.nanoTime() < budgetEnd)) {
+        kernel.apply(payload);
+        runs++;
+      }
+    } catch (ApplyDeltaException e) {
+      throw new IllegalStateException("the warm-up request was rejected by the kernel: "
+          + e.status() + " " + e.code() + " at \"" + e.pointer() + "\": " + e.getMessage(), e);
+    }
+    long t1 = System.nanoTime();
+    if (httpRequests > 0) {
+      loopback(server, payload);
+    }
+    long t2 = System.nanoTime();
+    return new Report(runs, (t1 - t0) / 1_000_000, httpRequests, (t2 - t1) / 1_000_000);
+  }
+
+  private void loopback(ApplyDeltaServer server, byte[] payload) {
+    String host = server.config().host();
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
+    int connections = ApplyDeltaServer.eventLoops();
+    HttpClient client = server.vertx().createHttpClient(
+        new HttpClientOptions().setKeepAlive(true),
+        new PoolOptions().setHttp1MaxSize(connections));
+    RequestOptions options = new RequestOptions()
+        .setMethod(HttpMethod.POST)
+        .setHost(host)
+        .setPort(server.port())
+        .setURI(Routes.APPLY_DELTA)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(RequestHandler.WARMUP_HEADER, server.warmupToken());
+    Buffer body = Buffer.buffer(payload);
+    try {
+      int sent = 0;
+      while (sent < httpRequests) {
+        // A few requests at a time, one per connection.
+        List<Future<Integer>> batch = new ArrayList<>();
+        for (int i = 0; i < connections && sent < httpRequests; i++, sent++) {
+          batch.add(client.request(options)
+              .compose(req -> req.send(body))
+              .compose(resp -> resp.body().map(b -> resp.statusCode())));
+        }
+        for (Future<Integer> f : batch) {
+          int status = ApplyDeltaServer.await(f, Duration.ofSeconds(10));
+          if (status != 200) {
+            throw new IllegalStateException(
+                "a warm-up request over HTTP was answered with status " + status);
+          }
+        }
+      }
+    } finally {
+      ApplyDeltaServer.await(client.close(), Duration.ofSeconds(5));
+    }
+  }
+}
