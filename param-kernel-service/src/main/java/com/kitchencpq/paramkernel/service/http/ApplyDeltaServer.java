@@ -1,6 +1,5 @@
 package com.kitchencpq.paramkernel.service.http;
 
-import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
 import com.kitchencpq.paramkernel.service.metrics.HttpMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -50,7 +49,7 @@ public final class ApplyDeltaServer {
    *
    * @throws IllegalStateException when the address cannot be bound; the message names it
    */
-  public static ApplyDeltaServer start(ServiceConfig config, ApplyDeltaKernel kernel) {
+  public static ApplyDeltaServer start(ServiceConfig config, KernelFunction kernel) {
     int loops = eventLoops();
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(loops)
@@ -64,11 +63,9 @@ public final class ApplyDeltaServer {
     RequestHandler handler = new RequestHandler(vertx, kernel, metrics, server.lifecycle,
         config.bodyLimitBytes(), server.warmupToken);
     try {
-      // The first listener fixes the port (PORT=0 picks one); the others share it.
-      server.deploy(handler, config.port(), 1);
-      if (loops > 1) {
-        server.deploy(handler, server.port, loops - 1);
-      }
+      // Listeners on the same Vert.x instance share one socket. A negative port is Vert.x's way
+      // to share one randomly chosen port, which is what PORT=0 asks for.
+      server.deploy(handler, config.port() == 0 ? -1 : config.port(), loops);
     } catch (RuntimeException e) {
       vertx.close();
       throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()

@@ -1,7 +1,6 @@
 package com.kitchencpq.paramkernel.service.http;
 
 import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaException;
-import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
 import com.kitchencpq.paramkernel.service.metrics.HttpMetrics;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -37,13 +36,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
   private static final byte[] READY_BODY = bytes("{\"status\":\"ready\"}");
 
   private final Vertx vertx;
-  private final ApplyDeltaKernel kernel;
+  private final KernelFunction kernel;
   private final HttpMetrics metrics;
   private final Lifecycle lifecycle;
   private final int bodyLimit;
   private final String warmupToken;
 
-  RequestHandler(Vertx vertx, ApplyDeltaKernel kernel, HttpMetrics metrics, Lifecycle lifecycle,
+  RequestHandler(Vertx vertx, KernelFunction kernel, HttpMetrics metrics, Lifecycle lifecycle,
       int bodyLimit, String warmupToken) {
     this.vertx = vertx;
     this.kernel = kernel;
@@ -257,7 +256,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
   /** The kernel's answer as data; never throws. */
   record KernelOutcome(int status, byte[] body, Throwable failure) {
-    static KernelOutcome of(ApplyDeltaKernel kernel, byte[] request) {
+    static KernelOutcome of(KernelFunction kernel, byte[] request) {
       try {
         return new KernelOutcome(200, kernel.apply(request), null);
       } catch (ApplyDeltaException e) {

@@ -1,7 +1,6 @@
 package com.kitchencpq.paramkernel.service.http;
 
 import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaException;
-import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -46,7 +45,7 @@ public final class WarmUp {
    *
    * @throws IllegalStateException when the kernel or the server does not answer 200
    */
-  public Report run(ApplyDeltaServer server, ApplyDeltaKernel kernel, byte[] payload) {
+  public Report run(ApplyDeltaServer server, KernelFunction kernel, byte[] payload) {
     long t0 = System.nanoTime();
     long budgetEnd = t0 + kernelBudget.toNanos();
     int runs = 0;
