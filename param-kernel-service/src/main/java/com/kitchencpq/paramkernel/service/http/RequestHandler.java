@@ -156,15 +156,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
               + (contentType == null ? "missing" : printable(contentType)));
       return;
     }
-    String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH);
-    long length = -1;
-    if (declared != null) {
-      try {
-        length = Long.parseLong(declared.strip());
-      } catch (NumberFormatException e) {
-        length = -1; // Netty rejects malformed lengths before we get here
-      }
-    }
+    long length = declaredLength(req);
     if (length > bodyLimit) {
       tooLarge(ex);
       return;
@@ -190,33 +182,39 @@ final class RequestHandler implements Handler<HttpServerRequest> {
   }
 
   private void tooLarge(Exchange ex) {
-    // The rest of the body is discarded and the connection closed, so say so.
-    ex.response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     rejectEarly(ex, 413, "payload-too-large",
         "the request body is larger than the limit of " + bodyLimit + " bytes (BODY_LIMIT_BYTES)");
-    if (ex.request.isEnded()) {
-      ex.request.connection().close();
-    }
   }
 
   /**
-   * Answers before the body was read. The rest of the body is read and thrown away (never
-   * kept), so the client sees the answer instead of a reset; a client that keeps sending past
-   * the body limit or for longer than {@link #LINGER_MILLIS} has its connection closed.
+   * Answers before the body was read. A body of announced length within the limit is read and
+   * thrown away, and the connection stays open for the next request. A body that is too large
+   * or of unknown length (chunked) may be long: the answer says {@code Connection: close}, the
+   * rest is discarded (never kept) for a moment so that the client can read the answer rather
+   * than a reset, and the connection is closed when the body ends, passes the limit, or after
+   * {@link #LINGER_MILLIS}.
    */
   private void rejectEarly(Exchange ex, int status, String code, String message) {
-    ex.error(status, code, message);
     HttpServerRequest req = ex.request;
-    if (req.isEnded()) {
-      return;
+    boolean mayBeLong = status == 413 || declaredLength(req) > bodyLimit
+        || req.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+    if (mayBeLong) {
+      ex.response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
-    boolean closeAfter = status == 413;
-    long[] discarded = {0};
-    long timer = vertx.setTimer(LINGER_MILLIS, id -> {
-      if (!req.isEnded()) {
+    ex.error(status, code, message);
+    if (req.isEnded()) {
+      if (mayBeLong) {
         req.connection().close();
       }
-    });
+      return;
+    }
+    if (!mayBeLong) {
+      req.handler(chunk -> { });
+      req.endHandler(v -> { });
+      return;
+    }
+    long[] discarded = {0};
+    long timer = vertx.setTimer(LINGER_MILLIS, id -> req.connection().close());
     req.handler(chunk -> {
       discarded[0] += chunk.length();
       if (discarded[0] > bodyLimit) {
@@ -226,10 +224,21 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     });
     req.endHandler(v -> {
       vertx.cancelTimer(timer);
-      if (closeAfter) {
-        req.connection().close();
-      }
+      req.connection().close();
     });
+  }
+
+  /** The Content-Length header, or -1 when absent or unreadable (Netty rejects bad ones). */
+  private static long declaredLength(HttpServerRequest req) {
+    String declared = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declared == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(declared.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   private void runKernel(Exchange ex, byte[] body) {
