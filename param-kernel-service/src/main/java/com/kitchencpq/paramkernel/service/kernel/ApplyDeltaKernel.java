@@ -242,12 +242,11 @@ public final class ApplyDeltaKernel {
       List<Request.Delta> deltas = req.deltas;
       for (int k = 0; k < deltas.size(); k++) {
         Request.Delta d = deltas.get(k);
-        String ptr = "/deltas/" + k;
         Integer slotBox = shape.slotOf.get(d.param);
         if (slotBox == null) {
           throw new ApplyDeltaException(
               422, "unknown-parameter", "delta " + k + " names unknown parameter '" + d.param + "'",
-              ptr + "/param");
+              "/deltas/" + k + "/param");
         }
         int s = slotBox;
         if (shape.tree[s] != null) {
@@ -255,7 +254,7 @@ public final class ApplyDeltaKernel {
               422, "derived-parameter",
               "delta " + k + " changes '" + d.param
                   + "', a derived parameter; only input parameters can be changed",
-              ptr + "/param");
+              "/deltas/" + k + "/param");
         }
         byte t = shape.type[s];
         if (d.op == Request.OP_SET) {
@@ -264,7 +263,7 @@ public final class ApplyDeltaKernel {
                 422, "type-mismatch",
                 "delta " + k + " sets '" + d.param + "', a " + Type.name(t)
                     + " parameter, to a " + Type.name(d.valueType),
-                ptr + "/value");
+                "/deltas/" + k + "/value");
           }
           switch (t) {
             case Type.NUMBER -> after.num[s] = d.num;
@@ -278,21 +277,21 @@ public final class ApplyDeltaKernel {
                 422, "type-mismatch",
                 "delta " + k + " uses '" + op + "' on '" + d.param + "', a " + Type.name(t)
                     + " parameter; add and scale need a number parameter",
-                ptr + "/param");
+                "/deltas/" + k + "/param");
           }
           if (d.valueType != Type.NUMBER) {
             throw new ApplyDeltaException(
                 422, "type-mismatch",
                 "delta " + k + " ('" + op + "') needs a number value, got a "
                     + Type.name(d.valueType),
-                ptr + "/value");
+                "/deltas/" + k + "/value");
           }
           double r = d.op == Request.OP_ADD ? after.num[s] + d.num : after.num[s] * d.num;
           if (!Double.isFinite(r)) {
             throw new ApplyDeltaException(
                 422, "non-finite",
                 "delta " + k + " makes '" + d.param + "' " + r + " (not a finite number)",
-                ptr + "/value");
+                "/deltas/" + k + "/value");
           }
           after.num[s] = r;
         }
@@ -324,14 +323,14 @@ public final class ApplyDeltaKernel {
 
     private double partValue(Node t, double literal, Request.Part part, int i, String field)
         throws ApplyDeltaException {
-      String ptr = "/model/parts/" + i + "/" + field;
       double v = literal;
       if (t != null) {
         try {
           v = t.num(after);
         } catch (EvalError e) {
           throw new ApplyDeltaException(
-              422, e.code(), "part \"" + part.id + "\" " + field + ": " + e.getMessage(), ptr);
+              422, e.code(), "part \"" + part.id + "\" " + field + ": " + e.getMessage(),
+              "/model/parts/" + i + "/" + field);
         }
       }
       if (v < 0) {
@@ -380,11 +379,10 @@ public final class ApplyDeltaKernel {
       double total = 0;
       for (int m = 0; m < materials.size(); m++) {
         Request.Material mat = materials.get(m);
-        String ptr = "/model/materials/" + m;
-        double area = finiteBill(Rounding.halfAwayFromZero(areaSum[m], 4), mat, ptr, "area");
-        double rawCost = finiteBill(areaSum[m] * mat.pricePerM2, mat, ptr, "cost");
-        double cost = finiteBill(Rounding.halfAwayFromZero(rawCost, 2), mat, ptr, "cost");
-        total = finiteBill(total + cost, mat, ptr, "running total");
+        double area = finiteBill(Rounding.halfAwayFromZero(areaSum[m], 4), mat, m, "area");
+        double rawCost = finiteBill(areaSum[m] * mat.pricePerM2, mat, m, "cost");
+        double cost = finiteBill(Rounding.halfAwayFromZero(rawCost, 2), mat, m, "cost");
+        total = finiteBill(total + cost, mat, m, "running total");
         if (m > 0) {
           out.raw(',');
         }
@@ -401,12 +399,13 @@ public final class ApplyDeltaKernel {
       out.raw("],\"total\":").number(roundedTotal);
     }
 
-    private static double finiteBill(double v, Request.Material mat, String ptr, String what)
+    private static double finiteBill(double v, Request.Material mat, int m, String what)
         throws ApplyDeltaException {
       if (!Double.isFinite(v)) {
         throw new ApplyDeltaException(
             422, "non-finite",
-            "material \"" + mat.id + "\": the " + what + " is not a finite number", ptr);
+            "material \"" + mat.id + "\": the " + what + " is not a finite number",
+            "/model/materials/" + m);
       }
       return v;
     }

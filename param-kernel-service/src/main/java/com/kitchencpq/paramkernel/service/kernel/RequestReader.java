@@ -35,13 +35,16 @@ final class RequestReader {
 
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
-          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
           .enable(StreamReadFeature.USE_FAST_BIG_NUMBER_PARSER)
           .build();
 
   private final JsonParser p;
   private final Request req = new Request();
+
+  // Where the reader is, for JSON pointers built only when an error is reported.
+  private String section = "";
+  private int index = -1;
 
   private RequestReader(JsonParser p) {
     this.p = p;
@@ -91,21 +94,27 @@ final class RequestReader {
       throw invalid("", "the request must be a JSON object");
     }
     boolean sawModel = false;
+    int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
+      seen = once(seen, f);
       t = p.nextToken();
       switch (f) {
         case "model" -> {
           if (t != JsonToken.VALUE_NULL) {
-            expectObject(t, "/model");
+            expectObject(t, "model");
             readModel();
+            section = "";
+            index = -1;
             sawModel = true;
           }
         }
         case "deltas" -> {
           if (t != JsonToken.VALUE_NULL) {
-            expectArray(t, "/deltas");
+            expectArray(t, "deltas");
             readDeltas();
+            section = "";
+            index = -1;
           }
         }
         default -> p.skipChildren();
@@ -133,19 +142,23 @@ final class RequestReader {
   // ---------------------------------------------------------------- model
 
   private void readModel() throws IOException, ApplyDeltaException {
+    section = "/model";
+    index = -1;
     boolean sawId = false;
     boolean sawRevision = false;
     boolean sawParameters = false;
     JsonToken t;
+    int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
+      seen = once(seen, f);
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         continue;
       }
       switch (f) {
         case "id" -> {
-          String id = string(t, "/model/id");
+          String id = string(t, "id");
           int cps = id.codePointCount(0, id.length());
           if (cps < 1 || cps > MAX_ID_CODE_POINTS) {
             throw invalid("/model/id", "/model/id must have 1 to 128 characters, has " + cps);
@@ -158,17 +171,23 @@ final class RequestReader {
           sawRevision = true;
         }
         case "parameters" -> {
-          expectArray(t, "/model/parameters");
+          expectArray(t, "parameters");
           readParameters();
+          section = "/model";
+          index = -1;
           sawParameters = true;
         }
         case "materials" -> {
-          expectArray(t, "/model/materials");
+          expectArray(t, "materials");
           readMaterials();
+          section = "/model";
+          index = -1;
         }
         case "parts" -> {
-          expectArray(t, "/model/parts");
+          expectArray(t, "parts");
           readParts();
+          section = "/model";
+          index = -1;
         }
         default -> p.skipChildren();
       }
@@ -209,7 +228,7 @@ final class RequestReader {
       }
       throw invalid(ptr, ptr + " must be an integer from 0 to 2^53-1, got " + p.getText());
     }
-    throw typeError(t, ptr, "an integer");
+    throw typeError(t, "revision", "an integer");
   }
 
   // ---------------------------------------------------------------- parameters
@@ -218,11 +237,12 @@ final class RequestReader {
     JsonToken t;
     int i = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      String ptr = "/model/parameters/" + i;
+      section = "/model/parameters";
+      index = i;
       if (i >= MAX_PARAMETERS) {
-        throw invalid(ptr, "/model/parameters has more than " + MAX_PARAMETERS + " parameters");
+        throw invalid(at(""), "/model/parameters has more than " + MAX_PARAMETERS + " parameters");
       }
-      expectObject(t, ptr);
+      expectObject(t, "");
       req.params.add(readParameter(i));
       i++;
     }
@@ -234,8 +254,10 @@ final class RequestReader {
     List<String> options = null;
     boolean hasOptions = false;
     JsonToken t;
+    int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
+      seen = once(seen, f);
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         if (f.equals("value")) {
@@ -245,13 +267,13 @@ final class RequestReader {
         continue;
       }
       switch (f) {
-        case "name" -> par.name = string(t, paramPtr(i, "name"));
+        case "name" -> par.name = string(t, "name");
         case "value" -> {
           hasValue = true;
           switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
               par.valueType = Type.NUMBER;
-              par.num = number(t, paramPtr(i, "value"));
+              par.num = number(t, "value");
             }
             case VALUE_STRING -> {
               par.valueType = Type.STRING;
@@ -261,30 +283,29 @@ final class RequestReader {
               par.valueType = Type.BOOLEAN;
               par.bool = t == JsonToken.VALUE_TRUE;
             }
-            default -> throw typeError(t, paramPtr(i, "value"), "a number, string or boolean");
+            default -> throw typeError(t, "value", "a number, string or boolean");
           }
         }
         case "expr" -> {
-          par.expr = string(t, paramPtr(i, "expr"));
-          checkExprLength(par.expr, paramPtr(i, "expr"));
+          par.expr = string(t, "expr");
+          checkExprLength(par.expr, "expr");
         }
-        case "unit" -> string(t, paramPtr(i, "unit"));
-        case "min" -> par.min = number(t, paramPtr(i, "min"));
-        case "max" -> par.max = number(t, paramPtr(i, "max"));
+        case "unit" -> string(t, "unit");
+        case "min" -> par.min = number(t, "min");
+        case "max" -> par.max = number(t, "max");
         case "step" -> {
-          par.step = number(t, paramPtr(i, "step"));
+          par.step = number(t, "step");
           if (!(par.step > 0)) {
             throw invalid(paramPtr(i, "step"), paramPtr(i, "step") + " must be greater than 0");
           }
         }
         case "options" -> {
-          String ptr = paramPtr(i, "options");
-          expectArray(t, ptr);
+          expectArray(t, "options");
           options = new ArrayList<>();
           hasOptions = true;
           int k = 0;
           while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            options.add(string(t, ptr + "/" + k));
+            options.add(t == JsonToken.VALUE_STRING ? p.getText() : string(t, "options/" + k));
             k++;
           }
         }
@@ -364,8 +385,9 @@ final class RequestReader {
     k.append(s.length()).append(':').append(s);
   }
 
-  private void checkExprLength(String expr, String ptr) throws ApplyDeltaException {
+  private void checkExprLength(String expr, String field) throws ApplyDeltaException {
     if (expr.length() > MAX_EXPR_LENGTH) {
+      String ptr = at(field);
       throw invalid(ptr, ptr + " is longer than " + MAX_EXPR_LENGTH + " characters");
     }
   }
@@ -377,40 +399,43 @@ final class RequestReader {
     int i = 0;
     Set<String> ids = new HashSet<>();
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      String ptr = "/model/materials/" + i;
+      section = "/model/materials";
+      index = i;
       if (i >= MAX_MATERIALS) {
-        throw invalid(ptr, "/model/materials has more than " + MAX_MATERIALS + " materials");
+        throw invalid(at(""), "/model/materials has more than " + MAX_MATERIALS + " materials");
       }
-      expectObject(t, ptr);
+      expectObject(t, "");
       Request.Material m = new Request.Material();
       boolean hasPrice = false;
+      int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
+        seen = once(seen, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
         }
         switch (f) {
-          case "id" -> m.id = string(t, ptr + "/id");
-          case "name" -> string(t, ptr + "/name");
+          case "id" -> m.id = string(t, "id");
+          case "name" -> string(t, "name");
           case "pricePerM2" -> {
-            m.pricePerM2 = number(t, ptr + "/pricePerM2");
+            m.pricePerM2 = number(t, "pricePerM2");
             hasPrice = true;
             if (m.pricePerM2 < 0) {
-              throw invalid(ptr + "/pricePerM2", ptr + "/pricePerM2 must be 0 or more");
+              throw invalid(at("") + "/pricePerM2", at("") + "/pricePerM2 must be 0 or more");
             }
           }
           default -> p.skipChildren();
         }
       }
       if (m.id == null) {
-        throw invalid(ptr + "/id", ptr + "/id is required");
+        throw invalid(at("") + "/id", at("") + "/id is required");
       }
       if (!hasPrice) {
-        throw invalid(ptr + "/pricePerM2", ptr + "/pricePerM2 is required");
+        throw invalid(at("") + "/pricePerM2", at("") + "/pricePerM2 is required");
       }
       if (!ids.add(m.id)) {
-        throw invalid(ptr + "/id", "material id \"" + m.id + "\" is used twice");
+        throw invalid(at("") + "/id", "material id \"" + m.id + "\" is used twice");
       }
       req.materials.add(m);
       i++;
@@ -425,59 +450,62 @@ final class RequestReader {
     Set<String> ids = new HashSet<>();
     StringBuilder k = req.shapeKey;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      String ptr = "/model/parts/" + i;
+      section = "/model/parts";
+      index = i;
       if (i >= MAX_PARTS) {
-        throw invalid(ptr, "/model/parts has more than " + MAX_PARTS + " parts");
+        throw invalid(at(""), "/model/parts has more than " + MAX_PARTS + " parts");
       }
-      expectObject(t, ptr);
+      expectObject(t, "");
       Request.Part part = new Request.Part();
       boolean hasArea = false;
+      int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
+        seen = once(seen, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
         }
         switch (f) {
-          case "id" -> part.id = string(t, ptr + "/id");
-          case "material" -> part.material = string(t, ptr + "/material");
-          case "materialParam" -> part.materialParam = string(t, ptr + "/materialParam");
+          case "id" -> part.id = string(t, "id");
+          case "material" -> part.material = string(t, "material");
+          case "materialParam" -> part.materialParam = string(t, "materialParam");
           case "quantity" -> {
             if (t == JsonToken.VALUE_STRING) {
               part.quantityExpr = p.getText();
-              checkExprLength(part.quantityExpr, ptr + "/quantity");
+              checkExprLength(part.quantityExpr, "quantity");
             } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-              part.quantity = number(t, ptr + "/quantity");
+              part.quantity = number(t, "quantity");
             } else {
-              throw typeError(t, ptr + "/quantity", "a number or an expression string");
+              throw typeError(t, "quantity", "a number or an expression string");
             }
           }
           case "area" -> {
             hasArea = true;
             if (t == JsonToken.VALUE_STRING) {
               part.areaExpr = p.getText();
-              checkExprLength(part.areaExpr, ptr + "/area");
+              checkExprLength(part.areaExpr, "area");
             } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-              part.area = number(t, ptr + "/area");
+              part.area = number(t, "area");
             } else {
-              throw typeError(t, ptr + "/area", "a number or an expression string");
+              throw typeError(t, "area", "a number or an expression string");
             }
           }
           default -> p.skipChildren();
         }
       }
       if (part.id == null) {
-        throw invalid(ptr + "/id", ptr + "/id is required");
+        throw invalid(at("") + "/id", at("") + "/id is required");
       }
       if ((part.material == null) == (part.materialParam == null)) {
-        throw invalid(ptr + (part.material == null ? "/material" : "/materialParam"),
+        throw invalid(at(part.material == null ? "material" : "materialParam"),
             "part \"" + part.id + "\" must have exactly one of \"material\" and \"materialParam\"");
       }
       if (!hasArea) {
-        throw invalid(ptr + "/area", ptr + "/area is required");
+        throw invalid(at("") + "/area", at("") + "/area is required");
       }
       if (!ids.add(part.id)) {
-        throw invalid(ptr + "/id", "part id \"" + part.id + "\" is used twice");
+        throw invalid(at("") + "/id", "part id \"" + part.id + "\" is used twice");
       }
       k.append('Q');
       if (part.materialParam != null) {
@@ -509,32 +537,35 @@ final class RequestReader {
     JsonToken t;
     int i = 0;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      String ptr = "/deltas/" + i;
+      section = "/deltas";
+      index = i;
       if (i >= MAX_DELTAS) {
-        throw invalid(ptr, "/deltas has more than " + MAX_DELTAS + " deltas");
+        throw invalid(at(""), "/deltas has more than " + MAX_DELTAS + " deltas");
       }
-      expectObject(t, ptr);
+      expectObject(t, "");
       Request.Delta d = new Request.Delta();
       String op = null;
       boolean hasValue = false;
+      int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
+        seen = once(seen, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           if (f.equals("value")) {
-            throw invalid(ptr + "/value", ptr + "/value must not be null");
+            throw invalid(at("") + "/value", at("") + "/value must not be null");
           }
           continue;
         }
         switch (f) {
-          case "op" -> op = string(t, ptr + "/op");
-          case "param" -> d.param = string(t, ptr + "/param");
+          case "op" -> op = string(t, "op");
+          case "param" -> d.param = string(t, "param");
           case "value" -> {
             hasValue = true;
             switch (t) {
               case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 d.valueType = Type.NUMBER;
-                d.num = number(t, ptr + "/value");
+                d.num = number(t, "value");
               }
               case VALUE_STRING -> {
                 d.valueType = Type.STRING;
@@ -544,27 +575,27 @@ final class RequestReader {
                 d.valueType = Type.BOOLEAN;
                 d.bool = t == JsonToken.VALUE_TRUE;
               }
-              default -> throw typeError(t, ptr + "/value", "a number, string or boolean");
+              default -> throw typeError(t, "value", "a number, string or boolean");
             }
           }
           default -> p.skipChildren();
         }
       }
       if (op == null) {
-        throw invalid(ptr + "/op", ptr + "/op is required");
+        throw invalid(at("") + "/op", at("") + "/op is required");
       }
       switch (op) {
         case "set" -> d.op = Request.OP_SET;
         case "add" -> d.op = Request.OP_ADD;
         case "scale" -> d.op = Request.OP_SCALE;
-        default -> throw invalid(ptr + "/op",
-            "unknown op \"" + op + "\" at " + ptr + "/op; use set, add or scale");
+        default -> throw invalid(at("") + "/op",
+            "unknown op \"" + op + "\"; use set, add or scale");
       }
       if (d.param == null) {
-        throw invalid(ptr + "/param", ptr + "/param is required");
+        throw invalid(at("") + "/param", at("") + "/param is required");
       }
       if (!hasValue) {
-        throw invalid(ptr + "/value", ptr + "/value is required");
+        throw invalid(at("") + "/value", at("") + "/value is required");
       }
       req.deltas.add(d);
       i++;
@@ -573,38 +604,89 @@ final class RequestReader {
 
   // ---------------------------------------------------------------- values
 
-  private String string(JsonToken t, String ptr) throws IOException, ApplyDeltaException {
+  /**
+   * Jackson's duplicate detection costs a hash set per object; instead every known field has a bit
+   * and a second occurrence of a known field in the same object is a 400. Unknown fields are
+   * ignored, duplicated or not.
+   */
+  private int once(int seen, String field) throws ApplyDeltaException {
+    int bit = switch (field) {
+      case "model" -> 1 << 0;
+      case "deltas" -> 1 << 1;
+      case "id" -> 1 << 2;
+      case "revision" -> 1 << 3;
+      case "parameters" -> 1 << 4;
+      case "materials" -> 1 << 5;
+      case "parts" -> 1 << 6;
+      case "name" -> 1 << 7;
+      case "value" -> 1 << 8;
+      case "expr" -> 1 << 9;
+      case "unit" -> 1 << 10;
+      case "min" -> 1 << 11;
+      case "max" -> 1 << 12;
+      case "step" -> 1 << 13;
+      case "options" -> 1 << 14;
+      case "pricePerM2" -> 1 << 15;
+      case "material" -> 1 << 16;
+      case "materialParam" -> 1 << 17;
+      case "quantity" -> 1 << 18;
+      case "area" -> 1 << 19;
+      case "op" -> 1 << 20;
+      case "param" -> 1 << 21;
+      default -> 0;
+    };
+    if ((seen & bit) != 0) {
+      String ptr = at(field);
+      throw invalid(ptr, ptr + " is given twice");
+    }
+    return seen | bit;
+  }
+
+  /** The JSON pointer of {@code field} in the current context ("" for the context itself). */
+  private String at(String field) {
+    StringBuilder sb = new StringBuilder(section);
+    if (index >= 0) {
+      sb.append('/').append(index);
+    }
+    if (!field.isEmpty()) {
+      sb.append('/').append(field);
+    }
+    return sb.toString();
+  }
+
+  private String string(JsonToken t, String field) throws IOException, ApplyDeltaException {
     if (t != JsonToken.VALUE_STRING) {
-      throw typeError(t, ptr, "a string");
+      throw typeError(t, field, "a string");
     }
     return p.getText();
   }
 
-  private double number(JsonToken t, String ptr) throws IOException, ApplyDeltaException {
+  private double number(JsonToken t, String field) throws IOException, ApplyDeltaException {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw typeError(t, ptr, "a number");
+      throw typeError(t, field, "a number");
     }
     double v = p.getDoubleValue();
     if (Double.isInfinite(v) || Double.isNaN(v)) {
-      throw invalid(ptr, ptr + " is out of the range of a double: " + p.getText());
+      throw invalid(at(field), at(field) + " is out of the range of a double: " + p.getText());
     }
     return v;
   }
 
-  private void expectObject(JsonToken t, String ptr) throws IOException, ApplyDeltaException {
+  private void expectObject(JsonToken t, String field) throws ApplyDeltaException {
     if (t != JsonToken.START_OBJECT) {
-      throw typeError(t, ptr, "an object");
+      throw typeError(t, field, "an object");
     }
   }
 
-  private void expectArray(JsonToken t, String ptr) throws IOException, ApplyDeltaException {
+  private void expectArray(JsonToken t, String field) throws ApplyDeltaException {
     if (t != JsonToken.START_ARRAY) {
-      throw typeError(t, ptr, "an array");
+      throw typeError(t, field, "an array");
     }
   }
 
-  private static ApplyDeltaException typeError(JsonToken t, String ptr, String expected) {
+  private ApplyDeltaException typeError(JsonToken t, String field, String expected) {
     // Reported at once: a syntax error further on would also be a 400, so no need to read on.
+    String ptr = at(field);
     return invalid(ptr, ptr + " must be " + expected + ", got " + describe(t));
   }
 

@@ -46,27 +46,23 @@ public abstract class Node {
 
   static double finite(double r, Node at, String what) {
     if (Double.isNaN(r) || Double.isInfinite(r)) {
-      throw new EvalError(
-          "non-finite", what + " at offset " + at.offset + " gives " + r + " (not a finite number)");
+      throw nonFinite(r, at, what);
     }
     return r;
   }
 
-  static ExprError mismatch(Node at, String what, byte expected, byte got) {
-    return new ExprError(
-        "type-mismatch",
-        what
-            + " at offset "
-            + at.offset
-            + " needs a "
-            + Type.name(expected)
-            + ", got a "
-            + Type.name(got));
+  static EvalError nonFinite(double r, Node at, String what) {
+    return new EvalError(
+        "non-finite", what + " at offset " + at.offset + " gives " + r + " (not a finite number)");
   }
 
-  static void expect(Node operand, byte got, byte expected, String what) throws ExprError {
+  /** Fails unless {@code got} is {@code expected} (or unknown after an earlier error). */
+  void expect(Node operand, byte got, byte expected, String what) throws ExprError {
     if (got != Type.UNKNOWN && got != expected) {
-      throw mismatch(operand, what, expected, got);
+      throw new ExprError(
+          "type-mismatch",
+          what + " at offset " + offset + " needs a " + Type.name(expected) + ", got a "
+              + Type.name(got) + " (at offset " + operand.offset + ")");
     }
   }
 
@@ -294,7 +290,10 @@ public abstract class Node {
         case '/' -> r = a / b;
         default -> r = a % b;
       }
-      return finite(r, this, "operator '" + op + "'");
+      if (Double.isNaN(r) || Double.isInfinite(r)) {
+        throw nonFinite(r, this, "operator '" + op + "'");
+      }
+      return r;
     }
   }
 
@@ -481,13 +480,35 @@ public abstract class Node {
 
   /** The numeric functions min, max, abs, ceil, floor, sqrt, round and clamp. */
   public static final class Call extends Node {
+    private static final int MIN = 0;
+    private static final int MAX = 1;
+    private static final int ABS = 2;
+    private static final int CEIL = 3;
+    private static final int FLOOR = 4;
+    private static final int SQRT = 5;
+    private static final int ROUND = 6;
+    private static final int CLAMP = 7;
+
     final String fn;
+    private final int id;
     final Node[] args;
 
     Call(int offset, String fn, Node[] args) {
       super(offset, height(args));
       this.fn = fn;
       this.args = args;
+      this.id =
+          switch (fn) {
+            case "min" -> MIN;
+            case "max" -> MAX;
+            case "abs" -> ABS;
+            case "ceil" -> CEIL;
+            case "floor" -> FLOOR;
+            case "sqrt" -> SQRT;
+            case "round" -> ROUND;
+            case "clamp" -> CLAMP;
+            default -> throw new IllegalArgumentException("unknown function " + fn);
+          };
     }
 
     @Override
@@ -507,34 +528,34 @@ public abstract class Node {
 
     @Override
     public double num(Values v) {
-      switch (fn) {
-        case "min" -> {
+      switch (id) {
+        case MIN -> {
           double r = args[0].num(v);
           for (int i = 1; i < args.length; i++) {
             r = Math.min(r, args[i].num(v));
           }
           return r;
         }
-        case "max" -> {
+        case MAX -> {
           double r = args[0].num(v);
           for (int i = 1; i < args.length; i++) {
             r = Math.max(r, args[i].num(v));
           }
           return r;
         }
-        case "abs" -> {
+        case ABS -> {
           return Math.abs(args[0].num(v));
         }
-        case "ceil" -> {
+        case CEIL -> {
           return Math.ceil(args[0].num(v));
         }
-        case "floor" -> {
+        case FLOOR -> {
           return Math.floor(args[0].num(v));
         }
-        case "sqrt" -> {
+        case SQRT -> {
           return finite(Math.sqrt(args[0].num(v)), this, "sqrt()");
         }
-        case "round" -> {
+        case ROUND -> {
           double x = args[0].num(v);
           int digits = 0;
           if (args.length == 2) {
