@@ -139,7 +139,7 @@ public final class ApplyDeltaServer {
    * take a moment to notice); then stop accepting, let open requests finish and close, all
    * within the grace period.
    *
-   * @return true when every open request finished in time
+   * @return true when the listeners closed within the grace period with no request left open
    */
   public boolean shutdown() {
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
@@ -149,28 +149,40 @@ public final class ApplyDeltaServer {
         "graceMillis", config.shutdownGrace().toMillis());
     sleepUntil(Math.min(deadline, System.nanoTime() + config.shutdownDrain().toNanos()));
     JsonLog.info("shutdown.closing-listener", "inFlight", lifecycle.inFlight());
+    long abandonedBefore = lifecycle.abandoned();
     boolean clean = true;
-    long left = Math.max(1, deadline - System.nanoTime());
+    // Keep a little of the grace period for closing Vert.x itself.
+    long reserve = Math.min(TimeUnit.MILLISECONDS.toNanos(500), config.shutdownGrace().toNanos() / 10);
+    long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - reserve - System.nanoTime());
     List<Future<Void>> closing = new ArrayList<>();
     for (HttpServer s : listeners) {
       closing.add(s.shutdown(left, TimeUnit.NANOSECONDS));
     }
     try {
-      await(Future.all(closing), Duration.ofNanos(left + TimeUnit.SECONDS.toNanos(1)));
+      await(Future.all(closing), Duration.ofNanos(left));
     } catch (RuntimeException e) {
       clean = false;
     }
-    int abandoned = lifecycle.inFlight();
-    clean &= abandoned == 0;
+    // The listeners' futures may complete while an accepted request is still being read or
+    // computed; wait for those too (their connections stay open until they are answered).
+    while (lifecycle.inFlight() > 0 && System.nanoTime() < deadline - reserve) {
+      sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5));
+    }
+    long open = lifecycle.inFlight();
     try {
-      await(vertx.close(), Duration.ofSeconds(2));
+      await(vertx.close(), Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(100),
+          deadline - System.nanoTime())));
     } catch (RuntimeException e) {
       clean = false;
     }
-    if (clean) {
-      JsonLog.info("shutdown.complete", "inFlight", 0);
+    // Requests whose connection closed before they were answered (by the client, or by us when
+    // the grace period ran out).
+    long abandoned = lifecycle.abandoned() - abandonedBefore;
+    if (clean && open == 0) {
+      JsonLog.info("shutdown.complete", "unansweredRequests", abandoned);
     } else {
-      JsonLog.warn("shutdown.grace-expired", "abandonedRequests", abandoned);
+      clean = false;
+      JsonLog.warn("shutdown.grace-expired", "openRequests", open, "unansweredRequests", abandoned);
     }
     return clean;
   }

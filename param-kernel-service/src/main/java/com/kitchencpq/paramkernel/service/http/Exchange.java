@@ -87,7 +87,7 @@ final class Exchange {
       return;
     }
     finished = true;
-    lifecycle.requestFinished();
+    lifecycle.requestFinished(sent);
     if (sent && recorded) {
       metrics.record(method, route, response.getStatusCode(), System.nanoTime() - startNanos);
     }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.service.http;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Where the service is in its life (warming up, ready, draining) and how many requests are open. */
@@ -10,6 +11,7 @@ public final class Lifecycle {
 
   private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WARMING_UP);
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicLong abandoned = new AtomicLong();
 
   public Phase phase() {
     return phase.get();
@@ -38,8 +40,16 @@ public final class Lifecycle {
     inFlight.incrementAndGet();
   }
 
-  void requestFinished() {
+  void requestFinished(boolean answered) {
     inFlight.decrementAndGet();
+    if (!answered) {
+      abandoned.incrementAndGet();
+    }
+  }
+
+  /** Requests whose connection closed before they were answered, since start. */
+  public long abandoned() {
+    return abandoned.get();
   }
 
   /** Requests received and not yet answered (or abandoned by their client). */

@@ -25,6 +25,8 @@ public final class WarmUp {
 
   private static final int BATCH = 50;
   private static final int STABLE_BATCHES = 5;
+  private static final Duration HTTP_BUDGET = Duration.ofMillis(400);
+  private static final int MIN_HTTP_PER_CONNECTION = 10;
 
   private final int minKernelRuns;
   private final int maxKernelRuns;
@@ -86,14 +88,12 @@ public final class WarmUp {
           + e.status() + " " + e.code() + " at \"" + e.pointer() + "\": " + e.getMessage(), e);
     }
     long t1 = System.nanoTime();
-    if (httpRequests > 0) {
-      loopback(server, payload);
-    }
+    int sentOverHttp = httpRequests > 0 ? loopback(server, payload) : 0;
     long t2 = System.nanoTime();
-    return new Report(runs, (t1 - t0) / 1_000_000, httpRequests, (t2 - t1) / 1_000_000);
+    return new Report(runs, (t1 - t0) / 1_000_000, sentOverHttp, (t2 - t1) / 1_000_000);
   }
 
-  private void loopback(ApplyDeltaServer server, byte[] payload) {
+  private int loopback(ApplyDeltaServer server, byte[] payload) {
     String host = server.config().host();
     if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
       host = "127.0.0.1";
@@ -112,7 +112,10 @@ public final class WarmUp {
     Buffer body = Buffer.buffer(payload);
     try {
       int sent = 0;
-      while (sent < httpRequests) {
+      long deadline = System.nanoTime() + HTTP_BUDGET.toNanos();
+      // All requests, or as many as fit in the budget but at least a few per connection.
+      while (sent < httpRequests
+          && (sent < MIN_HTTP_PER_CONNECTION * connections || System.nanoTime() < deadline)) {
         // A few requests at a time, one per connection.
         List<Future<Integer>> batch = new ArrayList<>();
         for (int i = 0; i < connections && sent < httpRequests; i++, sent++) {
@@ -128,6 +131,7 @@ public final class WarmUp {
           }
         }
       }
+      return sent;
     } finally {
       ApplyDeltaServer.await(client.close(), Duration.ofSeconds(5));
     }

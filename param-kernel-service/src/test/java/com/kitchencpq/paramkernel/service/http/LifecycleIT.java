@@ -24,7 +24,7 @@ class LifecycleIT {
       WarmUp.Report report = new WarmUp(50, 200, Duration.ofMillis(50), 20)
           .run(s.server, RunningService.realKernel(), HttpRulesIT.resource("small-request.json"));
       assertThat(report.kernelRuns()).isBetween(50, 250);
-      assertThat(report.httpRequests()).isEqualTo(20);
+      assertThat(report.httpRequests()).isBetween(1, 20);
       assertThat(s.get(Routes.READY).statusCode()).isEqualTo(503);
       s.server.markReady();
 
