@@ -97,10 +97,14 @@ public final class HttpLoadBenchmark {
 
         System.out.println("(b) saturation, " + stepSeconds + " s per step, 16 connections:");
         for (int rate : rates) {
+          long cpu0 = cpuMillis(service.pid());
+          long own0 = ownCpuMillis();
           LoadGenerator.Result r = gen.run("127.0.0.1", port, "/v1/apply-delta", body, rate,
               rate * stepSeconds, 16);
-          System.out.println("    " + r.summary() + " | " + rss(service.pid())
-              + " | load " + loadAverage());
+          double serviceCpuMicros = (cpuMillis(service.pid()) - cpu0) * 1000.0 / r.requests();
+          double clientCpuMicros = (ownCpuMillis() - own0) * 1000.0 / r.requests();
+          System.out.printf("    %s | service CPU %.0f us/req, client CPU %.0f us/req | %s | load %s%n",
+              r.summary(), serviceCpuMicros, clientCpuMicros, rss(service.pid()), loadAverage());
           if (LoadGenerator.Result.ms(r.latencyMicros(), 99) > 30 || r.errors() > 0) {
             break;
           }
@@ -134,6 +138,21 @@ public final class HttpLoadBenchmark {
       Thread.sleep(5);
     }
     throw new IllegalStateException("not ready after 120 s");
+  }
+
+  /** User + system CPU time of a process from /proc (clock ticks of 10 ms). */
+  static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  static long ownCpuMillis() {
+    return cpuMillis(ProcessHandle.current().pid());
   }
 
   static String rss(long pid) {

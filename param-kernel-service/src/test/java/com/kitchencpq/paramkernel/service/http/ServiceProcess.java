@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class ServiceProcess implements AutoCloseable {
   /** The JVM flags docs/runtime.md recommends for a container. */
   static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmx96m",
-      "-Xss512k", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=64m",
+      "-Xss512k", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
       "-XX:+ExitOnOutOfMemoryError");
   private static final Pattern LISTENING = Pattern.compile("\"event\":\"listening\".*\"port\":(\\d+)");
 
