@@ -1,14 +1,13 @@
 package com.kitchencpq.paramkernel.service.bench;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -43,21 +42,33 @@ public final class LoadGenerator implements AutoCloseable {
     }
   }
 
-  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+    Thread t = new Thread(r, "load-client");
+    t.setDaemon(true);
+    return t;
+  });
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .executor(executor)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
 
-  /** Runs {@code requests} POSTs of {@code body} to {@code host:port path} at {@code rate}/s. */
+  /**
+   * Runs {@code requests} POSTs of {@code body} to {@code host:port path} at {@code rate}/s with
+   * at most {@code connections} requests open at once (java.net.http keeps one connection per
+   * open request and reuses it).
+   */
   public Result run(String host, int port, String path, byte[] body, double rate, int requests,
       int connections) throws InterruptedException {
-    HttpClient client = vertx.createHttpClient(
-        new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true),
-        new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(host)
-        .setPort(port).setURI(path).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .setIdleTimeout(10_000);
-    Buffer payload = Buffer.buffer(body);
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+        .header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(20))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
     Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     AtomicLong errors = new AtomicLong();
     AtomicLong firstError = new AtomicLong(-1);
+    Semaphore open = new Semaphore(connections);
     CountDownLatch done = new CountDownLatch(requests);
     long periodNanos = (long) (1e9 / rate);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5);
@@ -67,35 +78,35 @@ public final class LoadGenerator implements AutoCloseable {
       while ((wait = due - System.nanoTime()) > 0) {
         LockSupport.parkNanos(wait);
       }
+      // When all connections are busy the request waits here; its latency still counts from
+      // its due time, and later requests keep their own due times.
+      open.acquire();
       final int index = i;
-      client.request(options)
-          .compose(req -> req.send(payload))
-          .compose(resp -> resp.body().map(b -> resp.statusCode()))
-          .onComplete(ar -> {
-            long micros = (System.nanoTime() - due) / 1000;
-            synchronized (latency) {
-              latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
-            }
-            if (ar.failed() || ar.result() != 200) {
-              errors.incrementAndGet();
-              firstError.compareAndSet(-1, index);
-            }
-            done.countDown();
-          });
+      client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((resp, err) -> {
+        long micros = (System.nanoTime() - due) / 1000;
+        open.release();
+        synchronized (latency) {
+          latency.recordValue(Math.min(micros, latency.getHighestTrackableValue()));
+        }
+        if (err != null || resp.statusCode() != 200) {
+          errors.incrementAndGet();
+          firstError.compareAndSet(-1, index);
+        }
+        done.countDown();
+      });
     }
     long unanswered = 0;
-    if (!done.await(30, TimeUnit.SECONDS)) {
+    if (!done.await(60, TimeUnit.SECONDS)) {
       unanswered = done.getCount(); // counted as errors; their latency is unknown
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    client.close().await();
     return new Result(rate, requests, connections, errors.get() + unanswered, firstError.get(),
         requests / seconds, latency);
   }
 
   @Override
   public void close() {
-    vertx.close().await();
+    executor.shutdownNow();
   }
 
   public static void main(String[] args) throws Exception {
