@@ -65,6 +65,8 @@ public final class HttpLoadBenchmark {
         port = Integer.parseInt(m.group(1));
       }
     }
+    System.out.printf("(c) process start to the listening log line: %d ms%n",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     List<String> logLines = new ArrayList<>();
     Thread drain = new Thread(() -> {
       try {
