@@ -68,7 +68,7 @@ public final class ApplyDeltaKernel {
       throw new ApplyDeltaException(400, "malformed-json", "the body is empty", "");
     }
     Request req = RequestReader.read(body);
-    String key = req.shapeKey.toString();
+    ShapeKey key = req.shapeKey;
     CompiledShape shape = cache.get(key);
     ApplyDeltaException compileError = null;
     if (shape == null) {

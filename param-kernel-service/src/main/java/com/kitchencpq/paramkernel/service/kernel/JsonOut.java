@@ -48,15 +48,13 @@ final class JsonOut {
 
   JsonOut string(String s) {
     int n = s.length();
-    ensure(n + 2);
+    ensure(6 * n + 2);
     buf[len++] = '"';
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-        ensure(1);
         buf[len++] = (byte) c;
       } else {
-        ensure(6);
         buf[len++] = '\\';
         switch (c) {
           case '"' -> buf[len++] = '"';
@@ -74,7 +72,6 @@ final class JsonOut {
         }
       }
     }
-    ensure(1);
     buf[len++] = '"';
     return this;
   }

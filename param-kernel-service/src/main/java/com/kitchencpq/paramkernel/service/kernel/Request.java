@@ -19,7 +19,7 @@ final class Request {
    * Everything the compiled shape depends on (names in order, input types, expression texts,
    * part structure), length-prefixed so that two different shapes never give the same key.
    */
-  final StringBuilder shapeKey = new StringBuilder(4096);
+  final ShapeKey shapeKey = new ShapeKey(512);
 
   static final class Param {
     String name;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.kitchencpq.paramkernel.service.kernel.expr.ExprParser;
 import com.kitchencpq.paramkernel.service.kernel.expr.Type;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -62,6 +61,10 @@ final class RequestReader {
       return r.req;
     } catch (JsonProcessingException e) {
       throw malformed(e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // Safety net: Jackson reports some number limits this way instead of as a parse error.
+      throw new ApplyDeltaException(
+          400, "invalid-request", "a number in the body cannot be read: " + e.getMessage(), "");
     } catch (IOException e) {
       // Reading from a byte array never does real I/O; anything here is a JSON problem.
       throw new ApplyDeltaException(400, "malformed-json", "the body is not valid JSON: " + e.getMessage(), "");
@@ -97,10 +100,11 @@ final class RequestReader {
     int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
-      seen = once(seen, f);
+      int bit = fieldBit(f);
+      seen = once(seen, bit, f);
       t = p.nextToken();
-      switch (f) {
-        case "model" -> {
+      switch (bit) {
+        case F_MODEL -> {
           if (t != JsonToken.VALUE_NULL) {
             expectObject(t, "model");
             readModel();
@@ -109,7 +113,7 @@ final class RequestReader {
             sawModel = true;
           }
         }
-        case "deltas" -> {
+        case F_DELTAS -> {
           if (t != JsonToken.VALUE_NULL) {
             expectArray(t, "deltas");
             readDeltas();
@@ -151,13 +155,14 @@ final class RequestReader {
     int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
-      seen = once(seen, f);
+      int bit = fieldBit(f);
+      seen = once(seen, bit, f);
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         continue;
       }
-      switch (f) {
-        case "id" -> {
+      switch (bit) {
+        case F_ID -> {
           String id = string(t, "id");
           int cps = id.codePointCount(0, id.length());
           if (cps < 1 || cps > MAX_ID_CODE_POINTS) {
@@ -166,24 +171,24 @@ final class RequestReader {
           req.modelId = id;
           sawId = true;
         }
-        case "revision" -> {
+        case F_REVISION -> {
           req.revision = revision(t);
           sawRevision = true;
         }
-        case "parameters" -> {
+        case F_PARAMETERS -> {
           expectArray(t, "parameters");
           readParameters();
           section = "/model";
           index = -1;
           sawParameters = true;
         }
-        case "materials" -> {
+        case F_MATERIALS -> {
           expectArray(t, "materials");
           readMaterials();
           section = "/model";
           index = -1;
         }
-        case "parts" -> {
+        case F_PARTS -> {
           expectArray(t, "parts");
           readParts();
           section = "/model";
@@ -219,16 +224,36 @@ final class RequestReader {
       throw invalid(ptr, ptr + " must be an integer from 0 to 2^53-1, got " + p.getText());
     }
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      BigDecimal d = p.getDecimalValue();
-      if (d.signum() == 0) {
+      BigDecimal d;
+      try {
+        d = p.getDecimalValue();
+      } catch (NumberFormatException | ArithmeticException e) {
+        // an exponent beyond BigDecimal's range: only a zero mantissa gives a valid revision
+        d = zeroMantissa(p.getText()) ? BigDecimal.ZERO : null;
+      }
+      if (d != null && d.signum() == 0) {
         return 0;
       }
-      if (d.signum() > 0 && d.compareTo(MAX_REVISION) <= 0 && d.stripTrailingZeros().scale() <= 0) {
+      if (d != null && d.signum() > 0 && d.compareTo(MAX_REVISION) <= 0
+          && d.stripTrailingZeros().scale() <= 0) {
         return d.longValueExact();
       }
       throw invalid(ptr, ptr + " must be an integer from 0 to 2^53-1, got " + p.getText());
     }
     throw typeError(t, "revision", "an integer");
+  }
+
+  private static boolean zeroMantissa(String number) {
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (c == 'e' || c == 'E') {
+        return true;
+      }
+      if (c >= '1' && c <= '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- parameters
@@ -257,7 +282,8 @@ final class RequestReader {
     int seen = 0;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String f = p.currentName();
-      seen = once(seen, f);
+      int bit = fieldBit(f);
+      seen = once(seen, bit, f);
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
         if (f.equals("value")) {
@@ -266,9 +292,9 @@ final class RequestReader {
         }
         continue;
       }
-      switch (f) {
-        case "name" -> par.name = string(t, "name");
-        case "value" -> {
+      switch (bit) {
+        case F_NAME -> par.name = string(t, "name");
+        case F_VALUE -> {
           hasValue = true;
           switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -286,20 +312,20 @@ final class RequestReader {
             default -> throw typeError(t, "value", "a number, string or boolean");
           }
         }
-        case "expr" -> {
+        case F_EXPR -> {
           par.expr = string(t, "expr");
           checkExprLength(par.expr, "expr");
         }
-        case "unit" -> string(t, "unit");
-        case "min" -> par.min = number(t, "min");
-        case "max" -> par.max = number(t, "max");
-        case "step" -> {
+        case F_UNIT -> checkString(t, "unit");
+        case F_MIN -> par.min = number(t, "min");
+        case F_MAX -> par.max = number(t, "max");
+        case F_STEP -> {
           par.step = number(t, "step");
           if (!(par.step > 0)) {
             throw invalid(paramPtr(i, "step"), paramPtr(i, "step") + " must be greater than 0");
           }
         }
-        case "options" -> {
+        case F_OPTIONS -> {
           expectArray(t, "options");
           options = new ArrayList<>();
           hasOptions = true;
@@ -315,15 +341,7 @@ final class RequestReader {
     if (par.name == null) {
       throw invalid(paramPtr(i, "name"), paramPtr(i, "name") + " is required");
     }
-    if (!ExprParser.isValidName(par.name)) {
-      throw invalid(paramPtr(i, "name"),
-          paramPtr(i, "name") + " \"" + par.name + "\" does not match the name pattern"
-              + " [A-Za-z_][A-Za-z0-9_]*(.[A-Za-z_][A-Za-z0-9_]*)*");
-    }
-    if (par.name.equals("true") || par.name.equals("false")) {
-      throw invalid(paramPtr(i, "name"),
-          paramPtr(i, "name") + " \"" + par.name + "\" is a keyword and cannot name a parameter");
-    }
+    // The name pattern is checked when the shape is compiled: a cached shape has valid names.
     if (hasValue == (par.expr != null)) {
       throw invalid(paramPtr(i, hasValue ? "expr" : "value"),
           "parameter '" + par.name + "' must have exactly one of \"value\" and \"expr\"");
@@ -370,19 +388,15 @@ final class RequestReader {
   }
 
   private void appendParamKey(Request.Param par) {
-    StringBuilder k = req.shapeKey;
-    k.append('P');
-    appendLp(k, par.name);
+    ShapeKey k = req.shapeKey;
+    k.tag('P');
+    k.string(par.name);
     if (par.expr != null) {
-      k.append('e');
-      appendLp(k, par.expr);
+      k.tag('e');
+      k.string(par.expr);
     } else {
-      k.append((char) ('0' + par.valueType));
+      k.tag((char) ('0' + par.valueType));
     }
-  }
-
-  private static void appendLp(StringBuilder k, String s) {
-    k.append(s.length()).append(':').append(s);
   }
 
   private void checkExprLength(String expr, String field) throws ApplyDeltaException {
@@ -410,15 +424,16 @@ final class RequestReader {
       int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
-        seen = once(seen, f);
+        int bit = fieldBit(f);
+      seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
         }
-        switch (f) {
-          case "id" -> m.id = string(t, "id");
-          case "name" -> string(t, "name");
-          case "pricePerM2" -> {
+        switch (bit) {
+          case F_ID -> m.id = string(t, "id");
+          case F_NAME -> checkString(t, "name");
+          case F_PRICE_PER_M2 -> {
             m.pricePerM2 = number(t, "pricePerM2");
             hasPrice = true;
             if (m.pricePerM2 < 0) {
@@ -448,7 +463,7 @@ final class RequestReader {
     JsonToken t;
     int i = 0;
     Set<String> ids = new HashSet<>();
-    StringBuilder k = req.shapeKey;
+    ShapeKey k = req.shapeKey;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
       section = "/model/parts";
       index = i;
@@ -461,16 +476,17 @@ final class RequestReader {
       int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
-        seen = once(seen, f);
+        int bit = fieldBit(f);
+      seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
         }
-        switch (f) {
-          case "id" -> part.id = string(t, "id");
-          case "material" -> part.material = string(t, "material");
-          case "materialParam" -> part.materialParam = string(t, "materialParam");
-          case "quantity" -> {
+        switch (bit) {
+          case F_ID -> part.id = string(t, "id");
+          case F_MATERIAL -> part.material = string(t, "material");
+          case F_MATERIAL_PARAM -> part.materialParam = string(t, "materialParam");
+          case F_QUANTITY -> {
             if (t == JsonToken.VALUE_STRING) {
               part.quantityExpr = p.getText();
               checkExprLength(part.quantityExpr, "quantity");
@@ -480,7 +496,7 @@ final class RequestReader {
               throw typeError(t, "quantity", "a number or an expression string");
             }
           }
-          case "area" -> {
+          case F_AREA -> {
             hasArea = true;
             if (t == JsonToken.VALUE_STRING) {
               part.areaExpr = p.getText();
@@ -507,24 +523,24 @@ final class RequestReader {
       if (!ids.add(part.id)) {
         throw invalid(at("") + "/id", "part id \"" + part.id + "\" is used twice");
       }
-      k.append('Q');
+      k.tag('Q');
       if (part.materialParam != null) {
-        k.append('p');
-        appendLp(k, part.materialParam);
+        k.tag('p');
+        k.string(part.materialParam);
       } else {
-        k.append('m');
+        k.tag('m');
       }
       if (part.quantityExpr != null) {
-        k.append('e');
-        appendLp(k, part.quantityExpr);
+        k.tag('e');
+        k.string(part.quantityExpr);
       } else {
-        k.append('l');
+        k.tag('l');
       }
       if (part.areaExpr != null) {
-        k.append('e');
-        appendLp(k, part.areaExpr);
+        k.tag('e');
+        k.string(part.areaExpr);
       } else {
-        k.append('l');
+        k.tag('l');
       }
       req.parts.add(part);
       i++;
@@ -549,7 +565,8 @@ final class RequestReader {
       int seen = 0;
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
-        seen = once(seen, f);
+        int bit = fieldBit(f);
+      seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           if (f.equals("value")) {
@@ -557,10 +574,10 @@ final class RequestReader {
           }
           continue;
         }
-        switch (f) {
-          case "op" -> op = string(t, "op");
-          case "param" -> d.param = string(t, "param");
-          case "value" -> {
+        switch (bit) {
+          case F_OP -> op = string(t, "op");
+          case F_PARAM -> d.param = string(t, "param");
+          case F_VALUE -> {
             hasValue = true;
             switch (t) {
               case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -609,32 +626,59 @@ final class RequestReader {
    * and a second occurrence of a known field in the same object is a 400. Unknown fields are
    * ignored, duplicated or not.
    */
-  private int once(int seen, String field) throws ApplyDeltaException {
-    int bit = switch (field) {
-      case "model" -> 1 << 0;
-      case "deltas" -> 1 << 1;
-      case "id" -> 1 << 2;
-      case "revision" -> 1 << 3;
-      case "parameters" -> 1 << 4;
-      case "materials" -> 1 << 5;
-      case "parts" -> 1 << 6;
-      case "name" -> 1 << 7;
-      case "value" -> 1 << 8;
-      case "expr" -> 1 << 9;
-      case "unit" -> 1 << 10;
-      case "min" -> 1 << 11;
-      case "max" -> 1 << 12;
-      case "step" -> 1 << 13;
-      case "options" -> 1 << 14;
-      case "pricePerM2" -> 1 << 15;
-      case "material" -> 1 << 16;
-      case "materialParam" -> 1 << 17;
-      case "quantity" -> 1 << 18;
-      case "area" -> 1 << 19;
-      case "op" -> 1 << 20;
-      case "param" -> 1 << 21;
+  private static final int F_MODEL = 1 << 0;
+  private static final int F_DELTAS = 1 << 1;
+  private static final int F_ID = 1 << 2;
+  private static final int F_REVISION = 1 << 3;
+  private static final int F_PARAMETERS = 1 << 4;
+  private static final int F_MATERIALS = 1 << 5;
+  private static final int F_PARTS = 1 << 6;
+  private static final int F_NAME = 1 << 7;
+  private static final int F_VALUE = 1 << 8;
+  private static final int F_EXPR = 1 << 9;
+  private static final int F_UNIT = 1 << 10;
+  private static final int F_MIN = 1 << 11;
+  private static final int F_MAX = 1 << 12;
+  private static final int F_STEP = 1 << 13;
+  private static final int F_OPTIONS = 1 << 14;
+  private static final int F_PRICE_PER_M2 = 1 << 15;
+  private static final int F_MATERIAL = 1 << 16;
+  private static final int F_MATERIAL_PARAM = 1 << 17;
+  private static final int F_QUANTITY = 1 << 18;
+  private static final int F_AREA = 1 << 19;
+  private static final int F_OP = 1 << 20;
+  private static final int F_PARAM = 1 << 21;
+
+  /** One bit per known field name (0 for unknown fields), used for dispatch and duplicates. */
+  private static int fieldBit(String field) {
+    return switch (field) {
+      case "model" -> F_MODEL;
+      case "deltas" -> F_DELTAS;
+      case "id" -> F_ID;
+      case "revision" -> F_REVISION;
+      case "parameters" -> F_PARAMETERS;
+      case "materials" -> F_MATERIALS;
+      case "parts" -> F_PARTS;
+      case "name" -> F_NAME;
+      case "value" -> F_VALUE;
+      case "expr" -> F_EXPR;
+      case "unit" -> F_UNIT;
+      case "min" -> F_MIN;
+      case "max" -> F_MAX;
+      case "step" -> F_STEP;
+      case "options" -> F_OPTIONS;
+      case "pricePerM2" -> F_PRICE_PER_M2;
+      case "material" -> F_MATERIAL;
+      case "materialParam" -> F_MATERIAL_PARAM;
+      case "quantity" -> F_QUANTITY;
+      case "area" -> F_AREA;
+      case "op" -> F_OP;
+      case "param" -> F_PARAM;
       default -> 0;
     };
+  }
+
+  private int once(int seen, int bit, String field) throws ApplyDeltaException {
     if ((seen & bit) != 0) {
       String ptr = at(field);
       throw invalid(ptr, ptr + " is given twice");
@@ -652,6 +696,13 @@ final class RequestReader {
       sb.append('/').append(field);
     }
     return sb.toString();
+  }
+
+  /** A string field whose value the kernel does not use: checked, never decoded. */
+  private void checkString(JsonToken t, String field) throws ApplyDeltaException {
+    if (t != JsonToken.VALUE_STRING) {
+      throw typeError(t, field, "a string");
+    }
   }
 
   private String string(JsonToken t, String field) throws IOException, ApplyDeltaException {

@@ -10,7 +10,7 @@ import java.util.Map;
  */
 final class ShapeCache {
   private final int capacity;
-  private final LinkedHashMap<String, CompiledShape> map;
+  private final LinkedHashMap<ShapeKey, CompiledShape> map;
   private long hits;
   private long misses;
 
@@ -21,13 +21,13 @@ final class ShapeCache {
           private static final long serialVersionUID = 1L;
 
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, CompiledShape> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<ShapeKey, CompiledShape> eldest) {
             return size() > ShapeCache.this.capacity;
           }
         };
   }
 
-  synchronized CompiledShape get(String key) {
+  synchronized CompiledShape get(ShapeKey key) {
     CompiledShape s = map.get(key);
     if (s == null) {
       misses++;
@@ -37,9 +37,9 @@ final class ShapeCache {
     return s;
   }
 
-  synchronized void put(String key, CompiledShape shape) {
+  synchronized void put(ShapeKey key, CompiledShape shape) {
     if (capacity > 0) {
-      map.put(key, shape);
+      map.put(key.compact(), shape);
     }
   }
 

@@ -32,6 +32,20 @@ final class ShapeCompiler {
     return new ShapeCompiler(req).run();
   }
 
+  /** The name rules (a 400): the pattern of the contract, and no keyword as a name. */
+  private static void checkName(String name, int i) throws ApplyDeltaException {
+    String ptr = RequestReader.paramPtr(i, "name");
+    if (!ExprParser.isValidName(name)) {
+      throw new ApplyDeltaException(400, "invalid-request",
+          ptr + " \"" + name + "\" does not match the name pattern"
+              + " [A-Za-z_][A-Za-z0-9_]*(.[A-Za-z_][A-Za-z0-9_]*)*", ptr);
+    }
+    if (name.equals("true") || name.equals("false")) {
+      throw new ApplyDeltaException(400, "invalid-request",
+          ptr + " \"" + name + "\" is a keyword and cannot name a parameter", ptr);
+    }
+  }
+
   private void fail(String code, String message, String pointer) {
     if (firstError == null) {
       firstError = new ApplyDeltaException(422, code, message, pointer);
@@ -43,6 +57,9 @@ final class ShapeCompiler {
     int n = params.size();
     Map<String, Integer> slotOf = new HashMap<>(n * 2);
     byte[] type = new byte[n];
+    for (int i = 0; i < n; i++) {
+      checkName(params.get(i).name, i);
+    }
     for (int i = 0; i < n; i++) {
       Request.Param par = params.get(i);
       Integer prev = slotOf.putIfAbsent(par.name, i);

@@ -2,16 +2,27 @@ package com.kitchencpq.paramkernel.service.kernel;
 
 /** Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF). */
 final class Utf8 {
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+          long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   private Utf8() {}
 
   /** Returns -1 when {@code b} is valid UTF-8, else the offset of the first bad byte. */
   static int firstInvalid(byte[] b) {
     int i = 0;
     int n = b.length;
+    // ASCII fast path, eight bytes at a time
+    while (i + 8 <= n && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+      i += 8;
+    }
     while (i < n) {
       int c = b[i];
       if (c >= 0) {
         i++;
+        while (i + 8 <= n && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+          i += 8;
+        }
         continue;
       }
       c &= 0xff;

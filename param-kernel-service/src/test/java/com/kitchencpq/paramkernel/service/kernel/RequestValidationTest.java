@@ -61,6 +61,19 @@ class RequestValidationTest {
         row("revision 2^53",
             q("{'model':{'id':'m','revision':9007199254740992,'parameters':[" + A + "]}}"),
             "invalid-request", "/model/revision"),
+        row("revision exponent beyond BigDecimal",
+            q("{'model':{'id':'m','revision':1e9999999999,'parameters':[" + A + "]}}"),
+            "invalid-request", "/model/revision"),
+        row("revision tiny exponent beyond BigDecimal",
+            q("{'model':{'id':'m','revision':1e-9999999999,'parameters':[" + A + "]}}"),
+            "invalid-request", "/model/revision"),
+        row("revision not quite integral",
+            q("{'model':{'id':'m','revision':9007199254740991.00000000000000000001,'parameters':[" + A + "]}}"),
+            "invalid-request", "/model/revision"),
+        row("number longer than 1000 characters", params("{'name':'a','value':1" + "0".repeat(1000) + "}"),
+            "malformed-json", ""),
+        row("value exponent beyond double", params("{'name':'a','value':1e9999999999}"),
+            "invalid-request", "/model/parameters/0/value"),
         row("revision huge",
             q("{'model':{'id':'m','revision':1e300,'parameters':[" + A + "]}}"),
             "invalid-request", "/model/revision"),
@@ -247,6 +260,8 @@ class RequestValidationTest {
     assertThat(ok(q("{'model':{'id':'m','revision':2e1,'parameters':[" + A + "]}}")))
         .contains("\"revision\":21,");
     assertThat(ok(q("{'model':{'id':'m','revision':-0,'parameters':[" + A + "]}}")))
+        .contains("\"revision\":1,");
+    assertThat(ok(q("{'model':{'id':'m','revision':0e99999999999,'parameters':[" + A + "]}}")))
         .contains("\"revision\":1,");
     assertThat(ok(q("{'model':{'id':'m','revision':9007199254740991,'parameters':[" + A + "]}}")))
         .contains("\"revision\":9007199254740992,");

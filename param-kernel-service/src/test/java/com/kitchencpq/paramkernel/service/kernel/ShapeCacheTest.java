@@ -73,6 +73,42 @@ class ShapeCacheTest {
   }
 
   @Test
+  void keysCompareEveryCharacterAndEveryBoundary() {
+    ShapeKey a = key("P", "ab", "c");
+    assertThat(a).isEqualTo(key("P", "ab", "c")).hasSameHashCodeAs(key("P", "ab", "c"));
+    assertThat(a).isNotEqualTo(key("P", "a", "bc"));
+    assertThat(a).isNotEqualTo(key("P", "ab", "c", ""));
+    // same length, same sampled characters, different in a character the hash does not sample
+    ShapeKey long1 = key("P", "abcdefghijklmnopqrstuvwxyz");
+    ShapeKey long2 = key("P", "abcdefghijkImnopqrstuvwxyz");
+    assertThat(long1.hashCode()).isEqualTo(long2.hashCode());
+    assertThat(long1).isNotEqualTo(long2);
+    // lone surrogates are distinct characters
+    assertThat(key("P", "\ud800")).isNotEqualTo(key("P", "\ud801"));
+    assertThat(a.compact()).isEqualTo(a);
+  }
+
+  private static ShapeKey key(String tags, String... strings) {
+    ShapeKey k = new ShapeKey(1);
+    for (char c : tags.toCharArray()) {
+      k.tag(c);
+    }
+    for (String s : strings) {
+      k.string(s);
+    }
+    return k;
+  }
+
+  @Test
+  void stringLiteralsWithLoneSurrogatesAreDifferentShapes() throws Exception {
+    ApplyDeltaKernel k = new ApplyDeltaKernel(8);
+    String m = "{'name':'x','value':1},{'name':'d','expr':'`%s`','options':['\\ud800']}";
+    assertThat(run(k, params(String.format(m, "\\ud800")))).contains("\"violations\":[]");
+    assertThat(run(k, params(String.format(m, "\\ud801")))).contains("\"rule\":\"options\"");
+    assertThat(k.cachedShapes()).isEqualTo(2);
+  }
+
+  @Test
   void partStructureIsPartOfTheShape() throws Exception {
     ApplyDeltaKernel k = new ApplyDeltaKernel(16);
     String base = "{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':2},"
