@@ -1,17 +1,19 @@
 package com.kitchencpq.paramkernel.service.http;
 
 import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaException;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Start-up warm-up: runs a representative request through the kernel in-process until the JIT
@@ -97,19 +99,29 @@ public final class WarmUp {
     String host = server.config().host();
     if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
       host = "127.0.0.1";
+    } else if (host.contains(":") && !host.startsWith("[")) {
+      host = "[" + host + "]";
     }
     int connections = ApplyDeltaServer.eventLoops();
-    HttpClient client = server.vertx().createHttpClient(
-        new HttpClientOptions().setKeepAlive(true),
-        new PoolOptions().setHttp1MaxSize(connections));
-    RequestOptions options = new RequestOptions()
-        .setMethod(HttpMethod.POST)
-        .setHost(host)
-        .setPort(server.port())
-        .setURI(Routes.APPLY_DELTA)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(RequestHandler.WARMUP_HEADER, server.warmupToken());
-    Buffer body = Buffer.buffer(payload);
+    ExecutorService executor = Executors.newFixedThreadPool(1, r -> {
+      Thread t = new Thread(r, "warm-up-client");
+      t.setDaemon(true);
+      return t;
+    });
+    // The JDK client: calling the Vert.x client from a thread outside Vert.x lost an occasional
+    // response in the load tests, which here would fail the start-up.
+    HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .executor(executor)
+        .build();
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create("http://" + host + ":" + server.port() + Routes.APPLY_DELTA))
+        .header("Content-Type", "application/json")
+        .header(RequestHandler.WARMUP_HEADER, server.warmupToken())
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+        .build();
     try {
       int sent = 0;
       long deadline = System.nanoTime() + HTTP_BUDGET.toNanos();
@@ -117,14 +129,12 @@ public final class WarmUp {
       while (sent < httpRequests
           && (sent < MIN_HTTP_PER_CONNECTION * connections || System.nanoTime() < deadline)) {
         // A few requests at a time, one per connection.
-        List<Future<Integer>> batch = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<Void>>> batch = new ArrayList<>();
         for (int i = 0; i < connections && sent < httpRequests; i++, sent++) {
-          batch.add(client.request(options)
-              .compose(req -> req.send(body))
-              .compose(resp -> resp.body().map(b -> resp.statusCode())));
+          batch.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()));
         }
-        for (Future<Integer> f : batch) {
-          int status = ApplyDeltaServer.await(f, Duration.ofSeconds(10));
+        for (CompletableFuture<HttpResponse<Void>> f : batch) {
+          int status = f.get(60, TimeUnit.SECONDS).statusCode();
           if (status != 200) {
             throw new IllegalStateException(
                 "a warm-up request over HTTP was answered with status " + status);
@@ -132,8 +142,14 @@ public final class WarmUp {
         }
       }
       return sent;
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("a warm-up request over HTTP failed: "
+          + ApplyDeltaServer.rootMessage(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the warm-up", e);
     } finally {
-      ApplyDeltaServer.await(client.close(), Duration.ofSeconds(5));
+      executor.shutdownNow();
     }
   }
 }
