@@ -119,6 +119,7 @@ class GracefulShutdownIT {
       assertThat(exited).isTrue();
       assertThat(service.process.exitValue()).as("exit code; log: %s", service.lines()).isZero();
       assertThat(tookMillis).as("SIGTERM to exit").isLessThan(GRACE_SECONDS * 1000L);
+      assertThat(service.stderr()).as("Vert.x and Netty stay quiet: nothing on stderr").isEmpty();
       List<String> lines = service.lines();
       assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("{\"ts\":\"").endsWith("}"));
       assertThat(String.join("\n", lines)).contains("\"event\":\"ready\"")
