@@ -189,15 +189,19 @@ final class RequestHandler implements Handler<HttpServerRequest> {
   /**
    * Answers before the body was read. A body of announced length within the limit is read and
    * thrown away, and the connection stays open for the next request. A body that is too large
-   * or of unknown length (chunked) may be long: the answer says {@code Connection: close}, the
+   * or of unknown length (chunked), or one the client was told to hold back (Expect:
+   * 100-continue), may be long or never come: the answer says {@code Connection: close}, the
    * rest is discarded (never kept) for a moment so that the client can read the answer rather
    * than a reset, and the connection is closed when the body ends, passes the limit, or after
    * {@link #LINGER_MILLIS}.
    */
   private void rejectEarly(Exchange ex, int status, String code, String message) {
     HttpServerRequest req = ex.request;
+    // With Expect: 100-continue and no 100 sent, the client may or may not send the body, so
+    // the connection cannot be reused safely either.
     boolean mayBeLong = status == 413 || declaredLength(req) > bodyLimit
-        || req.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+        || req.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)
+        || req.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true);
     if (mayBeLong) {
       ex.response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }

@@ -166,6 +166,18 @@ class HttpRulesIT {
   }
 
   @Test
+  void rejectionWithoutContinueClosesTheConnection() throws IOException {
+    try (RawHttp raw = new RawHttp(service.port())) {
+      raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+          + "Content-Type: text/plain\r\nContent-Length: 10\r\n\r\n");
+      RawHttp.Response r = raw.read(); // a final answer, no 100: the body is never sent
+      assertThat(r.status()).isEqualTo(415);
+      assertThat(r.headers()).containsEntry("connection", "close");
+      assertThat(raw.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void unknownRoutesAre404WithTheErrorBody() {
     for (String path : new String[] {"/", "/v1/apply-delta/", "/v1/apply-delta2", "/v2/apply-delta",
         "/healthz", "/metrics/x", "/%2e%2e/etc/passwd"}) {
