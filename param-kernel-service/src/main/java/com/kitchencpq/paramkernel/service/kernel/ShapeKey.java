@@ -7,7 +7,7 @@ import java.util.Arrays;
  * materialParam names) that a compiled shape depends on, collected while the request is read.
  *
  * <p>Equality compares every tag and every string in full, so a cache hit is never a
- * collision. The hash only samples each string (its length and a few characters), which keeps
+ * collision. The hash only samples each string (its length and last character), which keeps
  * hashing cheap; the full comparison after a hash match uses {@code String.equals}, which the
  * JVM runs as a vectorized intrinsic. Strings are kept as separate elements (not concatenated),
  * so the boundaries between them are part of the key.
@@ -37,10 +37,7 @@ final class ShapeKey {
       int n = s.length();
       h = h * 31 + n;
       if (n > 0) {
-        h = h * 31 + s.charAt(0);
         h = h * 31 + s.charAt(n - 1);
-        h = h * 31 + s.charAt(n >>> 1);
-        h = h * 31 + s.charAt(n >>> 2);
       }
     }
     hash = h;

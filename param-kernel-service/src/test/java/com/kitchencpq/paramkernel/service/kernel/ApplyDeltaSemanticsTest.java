@@ -239,7 +239,7 @@ class ApplyDeltaSemanticsTest {
     Request.Param p = new Request.Param();
     p.step = step;
     p.min = min == null ? Double.NaN : min;
-    assertThat(ApplyDeltaKernel.offStep(value, p)).isEqualTo(violated);
+    assertThat(Evaluation.offStep(value, p)).isEqualTo(violated);
   }
 
   @Test

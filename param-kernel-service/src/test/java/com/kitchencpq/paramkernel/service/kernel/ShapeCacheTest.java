@@ -80,7 +80,7 @@ class ShapeCacheTest {
     assertThat(a).isNotEqualTo(key("P", "ab", "c", ""));
     // same length, same sampled characters, different in a character the hash does not sample
     ShapeKey long1 = key("P", "abcdefghijklmnopqrstuvwxyz");
-    ShapeKey long2 = key("P", "abcdefghijkImnopqrstuvwxyz");
+    ShapeKey long2 = key("P", "Abcdefghijklmnopqrstuvwxyz");
     assertThat(long1.hashCode()).isEqualTo(long2.hashCode());
     assertThat(long1).isNotEqualTo(long2);
     // lone surrogates are distinct characters

@@ -54,6 +54,7 @@ public abstract class Node {
   static EvalError nonFinite(double r, Node at, String what) {
     return new EvalError(
         "non-finite", what + " at offset " + at.offset + " gives " + r + " (not a finite number)");
+    // r is NaN or +-Infinity here, which Double.toString names plainly
   }
 
   /** Fails unless {@code got} is {@code expected} (or unknown after an earlier error). */
@@ -566,7 +567,7 @@ public abstract class Node {
                   "round() at offset "
                       + offset
                       + ": digits must be an integer from 0 to 15, got "
-                      + d);
+                      + NumberText.format(d));
             }
             digits = (int) d;
           }
@@ -579,7 +580,8 @@ public abstract class Node {
           if (lo > hi) {
             throw new EvalError(
                 "invalid-argument",
-                "clamp() at offset " + offset + ": lo " + lo + " is greater than hi " + hi);
+                "clamp() at offset " + offset + ": lo " + NumberText.format(lo)
+                    + " is greater than hi " + NumberText.format(hi));
           }
           return Math.min(Math.max(x, lo), hi);
         }

@@ -210,7 +210,7 @@ class ExprParserTest {
         "round(1, 16);invalid-argument;digits must be an integer from 0 to 15",
         "round(1, -1);invalid-argument;got -1",
         "round(1, 1.5);invalid-argument;got 1.5",
-        "clamp(1, 3, 2);invalid-argument;lo 3.0 is greater than hi 2.0"
+        "clamp(1, 3, 2);invalid-argument;lo 3 is greater than hi 2"
       })
   void evaluationErrors(String src, String code, String fragment) throws ExprError {
     Node n = ExprParser.parse(src);
