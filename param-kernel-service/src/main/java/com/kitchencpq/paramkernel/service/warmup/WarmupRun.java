@@ -22,7 +22,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class WarmupRun {
 
-  /** What one run observed. Latencies in milliseconds; statuses by code ("io" for no answer). */
+  /**
+   * What one run observed. Percentiles in milliseconds; outcomes by status code ("io" for no
+   * answer, "unfinished" for none in time); every request's latency in nanoseconds, in send
+   * order; the index of the first request that did not answer 200, or -1.
+   */
   public record Result(
       int requests,
       int succeeded,
@@ -31,7 +35,9 @@ public final class WarmupRun {
       double p95Millis,
       double p99Millis,
       double maxMillis,
-      double elapsedSeconds) {
+      double elapsedSeconds,
+      long[] latencyNanos,
+      int firstFailure) {
 
     public int failed() {
       return requests - succeeded;
@@ -103,11 +109,14 @@ public final class WarmupRun {
     double elapsed = (System.nanoTime() - start) / 1e9;
     Map<String, Integer> outcomes = new TreeMap<>();
     int ok = 0;
+    int firstFailure = -1;
     for (int i = 0; i < requests; i++) {
       String o = outcome[i] == null ? "unfinished" : outcome[i];
       outcomes.merge(o, 1, Integer::sum);
       if ("200".equals(o)) {
         ok++;
+      } else if (firstFailure < 0) {
+        firstFailure = i;
       }
       if (outcome[i] == null) {
         latencyNanos[i] = System.nanoTime() - (start + i * intervalNanos);
@@ -117,7 +126,7 @@ public final class WarmupRun {
     Arrays.sort(sorted);
     return new Result(requests, ok, outcomes,
         percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-        sorted[sorted.length - 1] / 1e6, elapsed);
+        sorted[sorted.length - 1] / 1e6, elapsed, latencyNanos, firstFailure);
   }
 
   /** Nearest-rank percentile of sorted nanosecond samples, in milliseconds. */

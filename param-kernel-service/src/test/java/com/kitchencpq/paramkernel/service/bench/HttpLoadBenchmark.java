@@ -93,7 +93,7 @@ public final class HttpLoadBenchmark {
       }
 
       try (LoadGenerator gen = new LoadGenerator()) {
-        LoadGenerator.Result a = gen.run("127.0.0.1", port, "/v1/apply-delta", body, 20, 200, 5);
+        LoadGenerator.Result a = gen.run("127.0.0.1", port, body, 20, 200, 5);
         System.out.println("(a) warm-up profile from the first request after readiness: " + a.summary());
         System.out.println("    RSS " + rss(service.pid()));
 
@@ -101,7 +101,7 @@ public final class HttpLoadBenchmark {
         for (int rate : rates) {
           long cpu0 = cpuMillis(service.pid());
           long own0 = ownCpuMillis();
-          LoadGenerator.Result r = gen.run("127.0.0.1", port, "/v1/apply-delta", body, rate,
+          LoadGenerator.Result r = gen.run("127.0.0.1", port, body, rate,
               rate * stepSeconds, 16);
           double serviceCpuMicros = (cpuMillis(service.pid()) - cpu0) * 1000.0 / r.requests();
           double clientCpuMicros = (ownCpuMillis() - own0) * 1000.0 / r.requests();
