@@ -21,6 +21,11 @@ public final class Main {
 
   public static void main(String[] args) {
     long mainStart = System.nanoTime();
+    // Netty's allocator records JFR events when JFR is available; registering them costs about
+    // 0.1 s of start-up for a recording nobody runs. -Dio.netty.jfr.enabled=true brings them back.
+    if (System.getProperty("io.netty.jfr.enabled") == null) {
+      System.setProperty("io.netty.jfr.enabled", "false");
+    }
     JsonLog.takeOverJavaUtilLogging();
     ServiceConfig config;
     try {
