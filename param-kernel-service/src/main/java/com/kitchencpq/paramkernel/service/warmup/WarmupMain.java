@@ -33,14 +33,9 @@ public final class WarmupMain {
     }
     byte[] body = BaselinePayload.request();
     Instant startedAt = Instant.now();
-    WarmupRun run = new WarmupRun(options.concurrency(), Duration.ofSeconds(2));
-    WarmupRun.Result result;
-    try {
-      result = run.run(options.target(), body, options.requests(), options.ratePerSecond(),
-          options.concurrency(), options.requestTimeout());
-    } finally {
-      run.close();
-    }
+    WarmupRun.Result result = new WarmupRun(Duration.ofSeconds(2)).run(options.target(), body,
+        options.requests(), options.ratePerSecond(), options.concurrency(),
+        options.requestTimeout());
     List<String> problems = verdict(result, options);
     out.println(summaryJson(startedAt, options, result, problems));
     out.flush();

@@ -1,16 +1,15 @@
 package com.kitchencpq.paramkernel.service.warmup;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -19,6 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  * Sends a fixed number of ApplyDelta requests at a fixed rate with a bounded number in flight,
  * and measures each one from the moment it was <em>scheduled</em> to be sent, so a slow server
  * that holds back later requests is charged for the wait (no coordinated omission).
+ *
+ * <p>One thread per connection with blocking I/O, by default the JDK's
+ * {@link HttpURLConnection}: a free thread takes the next request, waits for its due time and
+ * sends it itself, so no hand-off between threads sits between the schedule and the wire. The
+ * last stretch before the due time is spun rather than slept, so that the client's own wake-up
+ * delay is not charged to the server (a fifth of the interval, at most 200 µs).
  */
 public final class WarmupRun {
 
@@ -44,104 +49,192 @@ public final class WarmupRun {
     }
   }
 
-  private final HttpClient client;
-  private final ExecutorService workers;
+  /** How a sender thread talks to the server: one connection per thread, opened lazily. */
+  @FunctionalInterface
+  public interface Transport {
+    /** A connection for one sender thread; called once per thread. */
+    Connection open();
+  }
 
-  public WarmupRun(int concurrency, Duration connectTimeout) {
-    this.workers = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "warmup-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        .executor(workers)
-        .build();
+  /** One sender thread's connection. */
+  public interface Connection extends AutoCloseable {
+    /** Sends one request and reads the whole answer; returns its status code. */
+    int post(String requestId) throws IOException;
+
+    @Override
+    void close();
+  }
+
+  private static final long MAX_SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
+  private final Duration connectTimeout;
+
+  public WarmupRun(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
   }
 
   /** Runs the profile against {@code target + /v1/apply-delta} with {@code body}. */
   public Result run(URI target, byte[] body, int requests, double ratePerSecond, int concurrency,
       Duration requestTimeout) throws InterruptedException {
-    URI endpoint = URI.create(target + "/v1/apply-delta");
+    return run(target, body, requests, ratePerSecond, concurrency, requestTimeout, Map.of());
+  }
+
+  /**
+   * As {@link #run(URI, byte[], int, double, int, Duration)}, with {@code headers} added to
+   * every request.
+   */
+  public Result run(URI target, byte[] body, int requests, double ratePerSecond, int concurrency,
+      Duration requestTimeout, Map<String, String> headers) throws InterruptedException {
+    URL endpoint;
+    try {
+      endpoint = URI.create(target + "/v1/apply-delta").toURL();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an http(s) URL: " + target, e);
+    }
+    return run(() -> new JdkConnection(endpoint, body, headers, connectTimeout, requestTimeout),
+        requests, ratePerSecond, concurrency,
+        requestTimeout.plus(connectTimeout));
+  }
+
+  /**
+   * Sends {@code requests} requests through {@code transport}, request <i>i</i> due at start +
+   * <i>i</i> / rate, at most {@code concurrency} at once (one thread and connection each).
+   * {@code requestTimeout} bounds how long the run waits for the last answers.
+   */
+  public static Result run(Transport transport, int requests, double ratePerSecond,
+      int concurrency, Duration requestTimeout) throws InterruptedException {
     long[] latencyNanos = new long[requests];
     String[] outcome = new String[requests];
-    Semaphore inFlight = new Semaphore(concurrency);
-    AtomicInteger done = new AtomicInteger();
-    Object finished = new Object();
+    AtomicInteger next = new AtomicInteger();
     long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
+    long spinNanos = Math.min(MAX_SPIN_NANOS, intervalNanos / 5);
     long start = System.nanoTime();
-    for (int i = 0; i < requests; i++) {
-      long scheduled = start + i * intervalNanos;
-      long wait;
-      while ((wait = scheduled - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      inFlight.acquire();
-      int index = i;
-      HttpRequest request = HttpRequest.newBuilder(endpoint)
-          .timeout(requestTimeout)
-          .header("Content-Type", "application/json")
-          .header("X-Request-Id", "warmup-" + index)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build();
-      client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((resp, err) -> {
-        latencyNanos[index] = System.nanoTime() - scheduled;
-        outcome[index] = err != null ? "io" : Integer.toString(resp.statusCode());
-        inFlight.release();
-        if (done.incrementAndGet() == requests) {
-          synchronized (finished) {
-            finished.notifyAll();
+    Runnable sender = () -> {
+      try (Connection connection = transport.open()) {
+        int i;
+        while ((i = next.getAndIncrement()) < requests && !Thread.currentThread().isInterrupted()) {
+          long scheduled = start + i * intervalNanos;
+          waitUntil(scheduled, spinNanos);
+          String result;
+          try {
+            result = Integer.toString(connection.post("warmup-" + i));
+          } catch (IOException e) {
+            result = "io";
           }
+          latencyNanos[i] = System.nanoTime() - scheduled;
+          outcome[i] = result;
         }
-      });
-    }
-    long deadline = System.nanoTime() + requestTimeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
-    synchronized (finished) {
-      while (done.get() < requests) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        TimeUnit.NANOSECONDS.timedWait(finished, left);
       }
+    };
+    Thread[] threads = new Thread[Math.max(1, Math.min(concurrency, requests))];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] = new Thread(sender, "warmup-sender-" + t);
+      threads[t].setDaemon(true);
+      threads[t].start();
+    }
+    long deadline = start + (requests * intervalNanos) + requestTimeout.toNanos()
+        + TimeUnit.SECONDS.toNanos(5);
+    for (Thread t : threads) {
+      t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
+    for (Thread t : threads) {
+      t.interrupt();
     }
     double elapsed = (System.nanoTime() - start) / 1e9;
     Map<String, Integer> outcomes = new TreeMap<>();
     int ok = 0;
     int firstFailure = -1;
+    long[] latencies = new long[requests];
     for (int i = 0; i < requests; i++) {
-      String o = outcome[i] == null ? "unfinished" : outcome[i];
+      String o = outcome[i];
+      long latency = latencyNanos[i];
+      if (o == null) {
+        o = "unfinished";
+        latency = Math.max(0, System.nanoTime() - (start + i * intervalNanos));
+      }
+      latencies[i] = latency;
       outcomes.merge(o, 1, Integer::sum);
       if ("200".equals(o)) {
         ok++;
       } else if (firstFailure < 0) {
         firstFailure = i;
       }
-      if (outcome[i] == null) {
-        latencyNanos[i] = System.nanoTime() - (start + i * intervalNanos);
-      }
     }
-    long[] sorted = latencyNanos.clone();
+    long[] sorted = latencies.clone();
     Arrays.sort(sorted);
     return new Result(requests, ok, outcomes,
         percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-        sorted[sorted.length - 1] / 1e6, elapsed, latencyNanos, firstFailure);
+        sorted[sorted.length - 1] / 1e6, elapsed, latencies, firstFailure);
+  }
+
+  /**
+   * The JDK's {@link HttpURLConnection}: keep-alive (the JVM keeps up to
+   * {@code http.maxConnections} idle connections per server, 5 by default), http and https.
+   */
+  private static final class JdkConnection implements Connection {
+    private final URL endpoint;
+    private final byte[] body;
+    private final Map<String, String> headers;
+    private final int connectMillis;
+    private final int readMillis;
+
+    JdkConnection(URL endpoint, byte[] body, Map<String, String> headers, Duration connectTimeout,
+        Duration readTimeout) {
+      this.endpoint = endpoint;
+      this.body = body;
+      this.headers = headers;
+      this.connectMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+      this.readMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
+    }
+
+    @Override
+    public int post(String requestId) throws IOException {
+      HttpURLConnection c = (HttpURLConnection) endpoint.openConnection();
+      c.setConnectTimeout(connectMillis);
+      c.setReadTimeout(readMillis);
+      c.setInstanceFollowRedirects(false);
+      c.setUseCaches(false);
+      c.setRequestMethod("POST");
+      c.setDoOutput(true);
+      // Streaming mode: the body is written once and never re-sent behind our back.
+      c.setFixedLengthStreamingMode(body.length);
+      c.setRequestProperty("Content-Type", "application/json");
+      c.setRequestProperty("Accept", "application/json");
+      c.setRequestProperty("X-Request-Id", requestId);
+      headers.forEach(c::setRequestProperty);
+      try (OutputStream out = c.getOutputStream()) {
+        out.write(body);
+      }
+      int status = c.getResponseCode();
+      // Read to the end so that the connection goes back to the keep-alive cache.
+      InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+      if (in != null) {
+        try (in) {
+          in.transferTo(OutputStream.nullOutputStream());
+        }
+      }
+      return status;
+    }
+
+    @Override
+    public void close() {
+      // connections stay in the JVM's keep-alive cache, which closes them when idle
+    }
+  }
+
+  private static void waitUntil(long deadline, long spinNanos) {
+    long left;
+    while ((left = deadline - System.nanoTime()) > spinNanos) {
+      LockSupport.parkNanos(left - spinNanos);
+    }
+    while (deadline - System.nanoTime() > 0) {
+      Thread.onSpinWait();
+    }
   }
 
   /** Nearest-rank percentile of sorted nanosecond samples, in milliseconds. */
   static double percentile(long[] sorted, double p) {
     int rank = (int) Math.ceil(p / 100.0 * sorted.length);
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
-  }
-
-  /** Releases the client's threads. */
-  public void close() {
-    workers.shutdownNow();
-    try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

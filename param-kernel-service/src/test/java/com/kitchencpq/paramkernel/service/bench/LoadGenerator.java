@@ -1,19 +1,22 @@
 package com.kitchencpq.paramkernel.service.bench;
 
+import com.kitchencpq.paramkernel.service.warmup.LoopbackConnection;
 import com.kitchencpq.paramkernel.service.warmup.WarmupRun;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * Open-loop HTTP load for the benchmarks, on the same sender as the warm-up job
+ * Open-loop HTTP load for the benchmarks, on the same schedule as the warm-up job
  * ({@link WarmupRun}): request i is due at start + i / rate whatever happened before, at most
  * {@code connections} requests are on the wire, and each latency is measured from the due
  * time, so a slow server shows up in the numbers instead of quietly lowering the offered load
- * (coordinated omission). This class only adds an HdrHistogram view of the latencies.
+ * (coordinated omission). The requests go over {@link LoopbackConnection} (the lightest client
+ * we measured); this class adds an HdrHistogram view of the latencies.
  *
  * <p>Not a test. Usage: {@code LoadGenerator <url> <rate/s> <requests> <connections> <body.json>}
  */
@@ -41,14 +44,8 @@ public final class LoadGenerator implements AutoCloseable {
    */
   public Result run(String host, int port, byte[] body, double rate, int requests, int connections)
       throws InterruptedException {
-    WarmupRun sender = new WarmupRun(connections, Duration.ofSeconds(5));
-    WarmupRun.Result r;
-    try {
-      r = sender.run(URI.create("http://" + host + ":" + port), body, requests, rate, connections,
-          Duration.ofSeconds(20));
-    } finally {
-      sender.close();
-    }
+    WarmupRun.Result r = WarmupRun.run(() -> new LoopbackConnection(host, port, body, Map.of()),
+        requests, rate, connections, Duration.ofSeconds(25));
     Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     for (long nanos : r.latencyNanos()) {
       latency.recordValue(Math.min(nanos / 1000, latency.getHighestTrackableValue()));

@@ -21,7 +21,7 @@ class LifecycleIT {
       assertThat(before.body()).isEqualTo("{\"status\":\"warming-up\"}");
       assertThat(s.get(Routes.LIVE).statusCode()).isEqualTo(200);
 
-      WarmUp.Report report = new WarmUp(50, 200, Duration.ofMillis(50), 20)
+      WarmUp.Report report = new WarmUp(50, 200, Duration.ofMillis(50), 20, Duration.ofMillis(50))
           .run(s.server, RunningService.realKernel(), HttpRulesIT.resource("small-request.json"));
       assertThat(report.kernelRuns()).isBetween(50, 250);
       assertThat(report.httpRequests()).isBetween(1, 20);
@@ -53,7 +53,7 @@ class LifecycleIT {
   @Test
   void warmUpFailsLoudlyWhenThePayloadIsRejected() {
     try (RunningService s = RunningService.started(RunningService.realKernel(), Map.of())) {
-      WarmUp w = new WarmUp(1, 1, Duration.ZERO, 0);
+      WarmUp w = new WarmUp(1, 1, Duration.ZERO, 0, Duration.ZERO);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.run(s.server,
               RunningService.realKernel(), "{}".getBytes(StandardCharsets.UTF_8)))
           .isInstanceOf(IllegalStateException.class)
