@@ -1,15 +1,11 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -66,11 +62,7 @@ public final class DigestResolver {
       return new Resolution(image, null, digest, false, Resolution.Source.OVERRIDE, List.of(),
           "paramkernel.digest");
     }
-    RegistryManifestClient.Options options = new RegistryManifestClient.Options(
-        request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
-    CompletableFuture<HttpClient> httpClient = request.ociLayout() == null && !request.offline()
-        ? RegistryManifestClient.prepareClient(options) : null;
-    ImageReference reference = parseImage(image);
+    ImageName name = ImageName.parse(image);
     List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
     boolean strict = request.strict() != null ? request.strict()
         : TagPreferences.strictByDefault(request.env(), request.git().branch().orElse(null));
@@ -86,17 +78,19 @@ public final class DigestResolver {
           tag -> layout.digestOf(tag), Duration.ZERO, null);
     }
     if (request.offline()) {
-      throw ResolveException.user("Maven runs offline (-o), so registry " + reference.getRegistry()
+      throw ResolveException.user("Maven runs offline (-o), so registry " + name.registry()
           + " cannot be asked for " + image + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
           + " paramkernel.ociLayout at a local image layout, or run without -o");
     }
 
     RetryBudget budget = budgets.apply(request.timeout());
-    CredentialLookup credentials = new CredentialLookup(reference,
-        request.settingsCredential().apply(serverIds(reference)), request.env(),
+    CredentialLookup credentials = new CredentialLookup(name, image,
+        request.settingsCredential().apply(serverIds(name.registry())), request.env(),
         request.userHome(), log::debug);
-    RegistryManifestClient client = new RegistryManifestClient(reference.getRegistry(),
-        reference.getRepository(), options, credentials, budget, log::debug, httpClient);
+    RegistryManifestClient.Options options = new RegistryManifestClient.Options(
+        request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
+    RegistryManifestClient client = new RegistryManifestClient(name.registry(),
+        name.repository(), options, credentials, budget, log::debug);
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client::digestOf,
         request.visibilityRetry(), budget);
@@ -153,30 +147,9 @@ public final class DigestResolver {
     return Optional.empty();
   }
 
-  /** Parses {@code paramkernel.image}, which names a repository without tag or digest. */
-  static ImageReference parseImage(String image) throws ResolveException {
-    if (image.isEmpty()) {
-      throw ResolveException.user("paramkernel.image is empty; set it to the image repository,"
-          + " e.g. ghcr.io/owner/param-kernel-service");
-    }
-    String last = image.substring(image.lastIndexOf('/') + 1);
-    if (last.contains(":") || image.contains("@")) {
-      throw ResolveException.user("paramkernel.image '" + image + "' carries a tag or digest;"
-          + " give the repository only and put tags in paramkernel.tags");
-    }
-    try {
-      return ImageReference.parse(image);
-    } catch (InvalidImageReferenceException e) {
-      throw ResolveException.user("paramkernel.image '" + image + "' is not a valid image"
-          + " repository (lowercase letters, digits, '.', '_', '-' and '/', with an optional"
-          + " registry host[:port] first)");
-    }
-  }
-
   /** The settings.xml server ids that count for this registry, most specific first. */
-  static List<String> serverIds(ImageReference reference) {
+  static List<String> serverIds(String registry) {
     List<String> ids = new ArrayList<>();
-    String registry = reference.getRegistry();
     ids.add(registry);
     int colon = registry.lastIndexOf(':');
     if (colon > 0 && !registry.endsWith("]")) {
