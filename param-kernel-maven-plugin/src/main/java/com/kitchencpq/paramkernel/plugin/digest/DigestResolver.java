@@ -46,7 +46,8 @@ public final class DigestResolver {
   private final Function<Duration, RetryBudget> budgets;
 
   public DigestResolver(Log log) {
-    this(log, RetryBudget::startingNow);
+    this.log = log;
+    this.budgets = null; // the real clock: RetryBudget.startingNow
   }
 
   /** With a budget factory, so tests can run on a fake clock. */
@@ -75,7 +76,7 @@ public final class DigestResolver {
       OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), "paramkernel.ociLayout");
       String origin = "OCI layout " + request.ociLayout();
       return pick(image, preferences, origin, Resolution.Source.LOCAL,
-          tag -> layout.digestOf(tag), Duration.ZERO, null);
+          layout, Duration.ZERO, null);
     }
     if (request.offline()) {
       throw ResolveException.user("Maven runs offline (-o), so registry " + name.registry()
@@ -83,26 +84,23 @@ public final class DigestResolver {
           + " paramkernel.ociLayout at a local image layout, or run without -o");
     }
 
-    RetryBudget budget = budgets.apply(request.timeout());
+    RetryBudget budget = budgets == null ? RetryBudget.startingNow(request.timeout())
+        : budgets.apply(request.timeout());
+    Consumer<String> debug = log::debug;
     CredentialLookup credentials = new CredentialLookup(name, image,
         request.settingsCredential().apply(serverIds(name.registry())), request.env(),
-        request.userHome(), log::debug);
+        request.userHome(), debug);
     RegistryManifestClient.Options options = new RegistryManifestClient.Options(
         request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
     RegistryManifestClient client = new RegistryManifestClient(name.registry(),
-        name.repository(), options, credentials, budget, log::debug);
+        name.repository(), options, credentials, budget, debug);
     String origin = "registry " + client.hostPort();
-    return pick(image, preferences, origin, Resolution.Source.REGISTRY, client::digestOf,
+    return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
         request.visibilityRetry(), budget);
   }
 
-  @FunctionalInterface
-  private interface Lookup {
-    Optional<String> digestOf(String tag) throws ResolveException, InterruptedException;
-  }
-
   private Resolution pick(String image, TagPreferences preferences, String origin,
-      Resolution.Source source, Lookup lookup, Duration visibilityRetry, RetryBudget budget)
+      Resolution.Source source, TagDigests lookup, Duration visibilityRetry, RetryBudget budget)
       throws ResolveException, InterruptedException {
     List<String> missing = new ArrayList<>();
     List<String> candidates = preferences.candidates();
@@ -131,7 +129,7 @@ public final class DigestResolver {
   }
 
   /** A tag pushed moments ago may not be visible yet: ask again for a short while. */
-  private Optional<String> waitForVisibility(String tag, Lookup lookup, Duration window,
+  private Optional<String> waitForVisibility(String tag, TagDigests lookup, Duration window,
       RetryBudget budget) throws ResolveException, InterruptedException {
     Duration waited = Duration.ZERO;
     while (waited.compareTo(window) < 0 && budget.remaining().compareTo(VISIBILITY_POLL) > 0) {

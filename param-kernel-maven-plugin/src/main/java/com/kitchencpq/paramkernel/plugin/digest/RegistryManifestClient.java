@@ -28,7 +28,7 @@ import javax.net.ssl.SSLException;
  * challenge (Bearer token or Basic). 429, 5xx and network errors are retried within the
  * {@link RetryBudget}; nothing else is.
  */
-public final class RegistryManifestClient {
+public final class RegistryManifestClient implements TagDigests {
   /** Index types first: a multi-platform tag must resolve to its index, not one platform. */
   static final String ACCEPT = String.join(",",
       "application/vnd.oci.image.index.v1+json",
@@ -91,14 +91,15 @@ public final class RegistryManifestClient {
    *
    * @throws ResolveException for every other answer: no fallback may follow it
    */
+  @Override
   public Optional<String> digestOf(String tag) throws ResolveException, InterruptedException {
     String path = "/v2/" + repository + "/manifests/" + tag;
     RegistryHttp.Response head = exchange("HEAD", path);
     int status = head.status();
     if (status == 200) {
-      Optional<String> header = head.firstHeader("Docker-Content-Digest").map(String::trim);
-      if (header.isPresent() && Digests.isValid(header.get())) {
-        return header;
+      String header = head.firstHeader("Docker-Content-Digest").orElse("").trim();
+      if (Digests.isValid(header)) {
+        return Optional.of(header);
       }
       debug.accept("HEAD " + path + " gave no sha256 Docker-Content-Digest; hashing the manifest");
       return digestFromGet(path, tag);
