@@ -19,7 +19,8 @@ import java.util.Optional;
  * Not a test: compares resolve-digest's in-process resolution with {@code skopeo inspect} on
  * the same local registry. Cold numbers come from fresh JVMs (first call, class loading
  * included), once with the plugin on the JVM class path and once in a class loader of its own
- * as Maven runs it ({@link PluginRealmLauncher}); warm numbers from repeated calls in one JVM.
+ * as Maven runs it ({@link PluginRealmLauncher}), and for scale a JVM that sends nothing but
+ * one bare HEAD ({@link BareHeadRequest}); warm numbers from repeated calls in one JVM.
  * Results go into
  * {@code docs/digest-benchmark.md}; see there for the command.
  */
@@ -45,14 +46,20 @@ public final class ResolveDigestBenchmark {
 
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String classPath = System.getProperty("java.class.path");
-      Path launcherDir = copyLauncher(work);
+      Path launcherDir = copyClass(PluginRealmLauncher.class, work.resolve("launcher"));
+      Path bareDir = copyClass(BareHeadRequest.class, work.resolve("bare"));
+      String manifestUrl = "http://" + registry.hostPort()
+          + "/v2/kitchen-cpq/param-kernel-service/manifests/" + SHA;
       List<Double> cold = new ArrayList<>();
       List<Double> coldOwnLoader = new ArrayList<>();
+      List<Double> bare = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         cold.add(coldCall(digest, java, "-cp", classPath, ResolveDigestBenchmark.class.getName(),
             "--once", image));
         coldOwnLoader.add(coldCall(digest, java, "-cp", launcherDir.toString(),
             PluginRealmLauncher.class.getName(), classPath, "--once", image));
+        bare.add(coldCall(digest, java, "-cp", bareDir.toString(), BareHeadRequest.class.getName(),
+            manifestUrl));
       }
 
       List<Double> warm = new ArrayList<>();
@@ -81,6 +88,7 @@ public final class ResolveDigestBenchmark {
       System.out.println("|---|---|---|---|---|");
       row("resolve-digest, first call in a fresh JVM (in-process time)", cold);
       row("resolve-digest, first call in a fresh JVM, plugin in its own class loader", coldOwnLoader);
+      row("floor: one bare HttpURLConnection HEAD in a fresh JVM (in-process time)", bare);
       row("resolve-digest, later calls in the same JVM", warm);
       row("skopeo inspect --format {{.Digest}} (process)", skopeoTimes);
       row("skopeo inspect --raw (process)", skopeoRaw);
@@ -100,13 +108,12 @@ public final class ResolveDigestBenchmark {
     return Long.parseLong(parts[1]) / 1000.0;
   }
 
-  /** A directory holding only {@link PluginRealmLauncher}, to be the JVM class path. */
-  private static Path copyLauncher(Path work) throws IOException {
-    String file = PluginRealmLauncher.class.getSimpleName() + ".class";
-    Path dir = work.resolve("launcher");
-    Path target = dir.resolve(PluginRealmLauncher.class.getPackageName().replace('.', '/')).resolve(file);
+  /** A directory holding only this class, to be a JVM class path of its own. */
+  private static Path copyClass(Class<?> type, Path dir) throws IOException {
+    String file = type.getSimpleName() + ".class";
+    Path target = dir.resolve(type.getPackageName().replace('.', '/')).resolve(file);
     Files.createDirectories(target.getParent());
-    try (InputStream in = PluginRealmLauncher.class.getResourceAsStream(file)) {
+    try (InputStream in = type.getResourceAsStream(file)) {
       Files.copy(in, target);
     }
     return dir;
