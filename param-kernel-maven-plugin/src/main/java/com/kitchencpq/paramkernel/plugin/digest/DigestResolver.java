@@ -64,6 +64,11 @@ public final class DigestResolver {
           "paramkernel.digest");
     }
     ImageName name = ImageName.parse(image);
+    RegistryManifestClient.Options options = new RegistryManifestClient.Options(
+        request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
+    if (request.ociLayout() == null && !request.offline()) {
+      RegistryManifestClient.prepare(name.registry(), options);
+    }
     List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
     boolean strict = request.strict() != null ? request.strict()
         : TagPreferences.strictByDefault(request.env(), request.git().branch().orElse(null));
@@ -90,8 +95,6 @@ public final class DigestResolver {
     CredentialLookup credentials = new CredentialLookup(name, image,
         request.settingsCredential().apply(serverIds(name.registry())), request.env(),
         request.userHome(), debug);
-    RegistryManifestClient.Options options = new RegistryManifestClient.Options(
-        request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
     RegistryManifestClient client = new RegistryManifestClient(name.registry(),
         name.repository(), options, credentials, budget, debug);
     String origin = "registry " + client.hostPort();

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,6 +119,48 @@ final class RegistryHttp {
         throw runtime;
       }
       throw new IOException(String.valueOf(cause), cause);
+    }
+  }
+
+  /**
+   * Starts, on a daemon thread, the work the first request in a JVM would otherwise do itself:
+   * loading and initialising the JDK's URL, HTTP, proxy and socket classes, the TLS set-up
+   * when the first connection will be https, and looking up the host's address. On a JVM's
+   * first resolution that is most of the time, and the caller has its own set-up to do
+   * meanwhile. Sends nothing; every failure is left for the real request to meet and report.
+   */
+  static void prepare(String host, boolean https, boolean trustAnyCertificate) {
+    Thread thread = new Thread(new Preparation(host, https, trustAnyCertificate),
+        "param-kernel-registry-prepare");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static final class Preparation implements Runnable {
+    private final String host;
+    private final boolean https;
+    private final boolean trustAnyCertificate;
+
+    Preparation(String host, boolean https, boolean trustAnyCertificate) {
+      this.host = host;
+      this.https = https;
+      this.trustAnyCertificate = trustAnyCertificate;
+    }
+
+    @Override
+    public void run() {
+      try {
+        URI uri = new URI(https ? "https" : "http", host, "/v2/", null);
+        HttpURLConnection unused = (HttpURLConnection) uri.toURL().openConnection();
+        unused.setAuthenticator(NO_PASSWORDS);
+        new Socket().close();
+        if (https) {
+          InsecureTls.prepare(trustAnyCertificate);
+        }
+        InetAddress.getByName(host);
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        // the request itself will meet this and say what went wrong
+      }
     }
   }
 

@@ -68,9 +68,25 @@ public final class RegistryManifestClient implements TagDigests {
     this.budget = budget;
     this.debug = debug;
     this.explicitPort = registry.matches(".*:\\d+$");
-    // A loopback registry with insecure access allowed is nearly always a plain-http test or
-    // mirror registry: start there and move to https only if it answers like a TLS server.
-    this.scheme = options.allowInsecure() && isLoopback(host(registry)) ? "http" : "https";
+    this.scheme = firstScheme(registry, options);
+  }
+
+  /**
+   * A loopback registry with insecure access allowed is nearly always a plain-http test or
+   * mirror registry: start there and move to https only if it answers like a TLS server.
+   */
+  private static String firstScheme(String registry, Options options) {
+    return options.allowInsecure() && isLoopback(host(registry)) ? "http" : "https";
+  }
+
+  /**
+   * Starts {@link RegistryHttp#prepare} for the connection a client for this registry will
+   * open first; call it as early as possible, before the rest of the set-up.
+   */
+  public static void prepare(String registry, Options options) {
+    String host = host(registry);
+    RegistryHttp.prepare(host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
+        firstScheme(registry, options).equals("https"), options.allowInsecure());
   }
 
   private static String host(String registry) {
