@@ -17,7 +17,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * TLS that accepts any certificate and host name, like {@code --tls-verify=false} in skopeo;
  * used only when {@code paramkernel.allowInsecureRegistries=true} and the registry is https.
- * Everything TLS-related lives here, so a plain-http resolution never loads it.
+ * The transport's TLS code lives here, so a plain-http resolution never loads it.
  */
 final class InsecureTls {
   private InsecureTls() {}

@@ -36,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  *       asked and a 401 always comes back to the caller;
  *   <li>no response cache;
  *   <li>proxies as the JVM's default proxy selector says ({@code http.proxyHost},
- *       {@code http.nonProxyHosts}, ...), as with the {@code java.net.http} client before.
+ *       {@code https.proxyHost}, {@code http.nonProxyHosts}, ...).
  * </ul>
  *
  * <p>The whole exchange, name lookup included, ends within the timeout: it runs on its own

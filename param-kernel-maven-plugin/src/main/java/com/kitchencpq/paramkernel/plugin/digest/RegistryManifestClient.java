@@ -16,12 +16,12 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
- * Asks one registry repository which manifest a tag points to, over the distribution API (see
- * {@link RegistryHttp} for the transport): a HEAD on {@code /v2/<repo>/manifests/<tag>} with every manifest and
- * index media type in one {@code Accept} header, answered by the {@code Docker-Content-Digest}
- * header. The manifest body is never parsed, so any valid manifest resolves (OCI 1.1
- * {@code artifactType}, descriptor {@code data}). Only when the registry gives no usable
- * header is the body fetched with GET and hashed.
+ * Asks one registry repository which manifest a tag points to, over the distribution API
+ * ({@link RegistryHttp} carries the requests): a HEAD on {@code /v2/<repo>/manifests/<tag>}
+ * with every manifest and index media type in one {@code Accept} header, answered by the
+ * {@code Docker-Content-Digest} header. The manifest body is never parsed, so any valid
+ * manifest resolves (OCI 1.1 {@code artifactType}, descriptor {@code data}). Only when the
+ * registry gives no usable header is the body fetched with GET and hashed.
  *
  * <p>A HEAD 404 carries no body, so it is confirmed with a GET: only {@code MANIFEST_UNKNOWN}
  * or an empty 404 means "this tag does not exist". Authentication follows the registry's
