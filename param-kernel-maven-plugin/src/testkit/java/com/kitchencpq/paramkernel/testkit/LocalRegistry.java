@@ -9,8 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Docker registry (Debian's {@code docker-registry}, distribution 2.8) on a free
  * 127.0.0.1 port with storage in a fresh temporary directory, optionally behind htpasswd basic
- * authentication. Use it with try-with-resources or close it in {@code @AfterAll}: closing
+ * authentication, or over https with a self-signed certificate. Use it with try-with-resources or close it in {@code @AfterAll}: closing
  * stops the process tree and deletes the directory. A JVM shutdown hook does the same if a
  * caller forgets, so no registry outlives the test JVM.
  *
@@ -34,25 +39,29 @@ public final class LocalRegistry implements AutoCloseable {
   private final int port;
   private final String username;
   private final String password;
+  private final boolean tls;
   private final Process process;
   private final Thread shutdownHook;
   private volatile boolean closed;
 
-  private LocalRegistry(Path directory, Path log, int port, String username, String password,
-      Process process) {
+  private LocalRegistry(Path directory, Path log, int port, Settings settings, Process process) {
     this.directory = directory;
     this.log = log;
     this.port = port;
-    this.username = username;
-    this.password = password;
+    this.username = settings.username();
+    this.password = settings.password();
+    this.tls = settings.tls();
     this.process = process;
     this.shutdownHook = new Thread(this::stopQuietly, "local-registry-" + port + "-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
+  /** How one registry process is set up; storage null means its own fresh storage. */
+  private record Settings(String username, String password, boolean tls, Path storage) {}
+
   /** A registry without authentication. */
   public static LocalRegistry start() {
-    return start(null, null);
+    return start(new Settings(null, null, false, null));
   }
 
   /** A registry that requires basic authentication with this user and password. */
@@ -60,10 +69,20 @@ public final class LocalRegistry implements AutoCloseable {
     if (username == null || password == null) {
       throw new IllegalArgumentException("username and password are required");
     }
-    return start(username, password);
+    return start(new Settings(username, password, false, null));
   }
 
-  private static LocalRegistry start(String username, String password) {
+  /**
+   * A registry over https only, with a self-signed certificate for 127.0.0.1 (made with the
+   * JDK's keytool), serving the storage of {@code source}: push to {@code source} over http,
+   * read the same images here over https. A client that trusts only the default CAs fails the
+   * handshake; plain http gets the registry's "400 Bad Request".
+   */
+  public static LocalRegistry startWithTls(LocalRegistry source) {
+    return start(new Settings(null, null, true, source.directory.resolve("data")));
+  }
+
+  private static LocalRegistry start(Settings settings) {
     Path binary = TestBinaries.require("docker-registry", "docker-registry");
     IllegalStateException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
@@ -75,7 +94,7 @@ public final class LocalRegistry implements AutoCloseable {
       }
       int port = FreePorts.loopback();
       try {
-        return launch(binary, dir, port, username, password);
+        return launch(binary, dir, port, settings);
       } catch (IllegalStateException e) {
         TempDirs.deleteQuietly(dir);
         last = e;
@@ -85,22 +104,24 @@ public final class LocalRegistry implements AutoCloseable {
     throw last;
   }
 
-  private static LocalRegistry launch(Path binary, Path dir, int port, String username,
-      String password) {
+  private static LocalRegistry launch(Path binary, Path dir, int port, Settings settings) {
     Path log = dir.resolve("registry.log");
     Process process = null;
     try {
       Path config = dir.resolve("config.yml");
-      Files.writeString(config, config(dir, port, username != null), StandardCharsets.UTF_8);
-      if (username != null) {
-        Files.writeString(dir.resolve("htpasswd"), htpasswdLine(username, password),
-            StandardCharsets.UTF_8);
+      Files.writeString(config, config(dir, port, settings), StandardCharsets.UTF_8);
+      if (settings.username() != null) {
+        Files.writeString(dir.resolve("htpasswd"),
+            htpasswdLine(settings.username(), settings.password()), StandardCharsets.UTF_8);
+      }
+      if (settings.tls()) {
+        writeSelfSignedCertificate(dir);
       }
       process = new ProcessBuilder(binary.toString(), "serve", config.toString())
           .redirectErrorStream(true)
           .redirectOutput(log.toFile())
           .start();
-      LocalRegistry registry = new LocalRegistry(dir, log, port, username, password, process);
+      LocalRegistry registry = new LocalRegistry(dir, log, port, settings, process);
       try {
         registry.awaitReady();
       } catch (RuntimeException e) {
@@ -115,19 +136,70 @@ public final class LocalRegistry implements AutoCloseable {
     }
   }
 
-  private static String config(Path dir, int port, boolean auth) {
+  private static String config(Path dir, int port, Settings settings) {
+    Path storage = settings.storage() == null ? dir.resolve("data") : settings.storage();
     StringBuilder yaml = new StringBuilder()
         .append("version: 0.1\n")
         .append("log:\n  level: info\n  accesslog:\n    disabled: false\n")
-        .append("storage:\n  filesystem:\n    rootdirectory: ").append(dir.resolve("data")).append('\n')
+        .append("storage:\n  filesystem:\n    rootdirectory: ").append(storage).append('\n')
         .append("  delete:\n    enabled: true\n")
         .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: ").append(UUID.randomUUID()).append('\n');
-    if (auth) {
+    if (settings.tls()) {
+      yaml.append("  tls:\n    certificate: ").append(dir.resolve("tls.crt"))
+          .append("\n    key: ").append(dir.resolve("tls.key")).append('\n');
+    }
+    if (settings.username() != null) {
       yaml.append("auth:\n  htpasswd:\n    realm: paramkernel-test\n    path: ")
           .append(dir.resolve("htpasswd")).append('\n');
     }
     return yaml.toString();
+  }
+
+  /**
+   * A self-signed EC certificate for 127.0.0.1 and localhost, valid for two days, as the PEM
+   * files {@code tls.crt} and {@code tls.key} the registry reads. keytool makes the key pair in
+   * a PKCS#12 store; the PEM files are written from that store.
+   */
+  private static void writeSelfSignedCertificate(Path dir) throws IOException {
+    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+    Path store = dir.resolve("tls.p12");
+    char[] pass = UUID.randomUUID().toString().toCharArray();
+    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "registry",
+        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
+        "-keystore", store.toString(), "-storepass", new String(pass), "-keypass", new String(pass))
+        .redirectErrorStream(true).start();
+    try {
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("keytool did not finish within 60 s");
+      }
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException("keytool failed (exit " + p.exitValue() + "): " + out);
+      }
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      try (var in = Files.newInputStream(store)) {
+        keys.load(in, pass);
+      }
+      Certificate certificate = keys.getCertificate("registry");
+      PrivateKey key = (PrivateKey) keys.getKey("registry", pass);
+      Files.writeString(dir.resolve("tls.crt"), pem("CERTIFICATE", certificate.getEncoded()));
+      Files.writeString(dir.resolve("tls.key"), pem("PRIVATE KEY", key.getEncoded()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      p.destroyForcibly();
+      throw new IllegalStateException("interrupted while running keytool", e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot read the key store keytool wrote", e);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
   }
 
   /** One bcrypt htpasswd line, made by Apache's {@code htpasswd -Bbn}. */
@@ -165,7 +237,8 @@ public final class LocalRegistry implements AutoCloseable {
         HttpResponse<Void> response = client.send(
             HttpRequest.newBuilder(uri("/v2/")).timeout(Duration.ofSeconds(1)).GET().build(),
             HttpResponse.BodyHandlers.discarding());
-        int expected = username == null ? 200 : 401;
+        // Over plain http a TLS registry answers 400 ("HTTP request to an HTTPS server").
+        int expected = tls ? 400 : username == null ? 200 : 401;
         if (response.statusCode() == expected) {
           return;
         }
@@ -276,7 +349,8 @@ public final class LocalRegistry implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalRegistry[" + hostPort() + (username == null ? "" : ", basic auth") + "]";
+    return "LocalRegistry[" + hostPort() + (username == null ? "" : ", basic auth")
+        + (tls ? ", https" : "") + "]";
   }
 
   /** All lines of the log, e.g. to count requests in a test. */

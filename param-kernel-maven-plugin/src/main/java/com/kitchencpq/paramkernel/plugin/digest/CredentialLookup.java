@@ -1,34 +1,25 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.google.cloud.tools.jib.api.Credential;
-import com.google.cloud.tools.jib.api.CredentialRetriever;
 import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.LogEvent;
-import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
-import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Finds the credential for one registry, in this order: the Maven {@code settings.xml} server
- * (handed in by the Mojo), {@code PARAMKERNEL_REGISTRY_USERNAME}/{@code _PASSWORD}, Docker
- * config files ({@code $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json}, the legacy
- * {@code ~/.dockercfg}; including the {@code credHelpers}/{@code credsStore} they name), and
- * jib's well-known credential helpers (ECR, GCR). Reading Docker configs and running helpers
- * is jib-core's work. The lookup runs once, and only when a registry asks for credentials.
+ * (handed in by the Mojo), {@code PARAMKERNEL_REGISTRY_USERNAME}/{@code _PASSWORD}, then
+ * Docker config files and credential helpers ({@link DockerCredentials}, jib-core's work). The
+ * lookup runs once, and only when a registry asks for credentials; jib's image reference is
+ * only needed (and made) for the Docker part.
  */
 public final class CredentialLookup {
   public static final String ENV_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
   public static final String ENV_PASSWORD = "PARAMKERNEL_REGISTRY_PASSWORD";
 
-  private final ImageReference image;
+  private final String registry;
+  private final ImageReference reference;
+  private final String image;
   private final Optional<RegistryCredential> fromSettings;
   private final Map<String, String> env;
   private final Path userHome;
@@ -41,6 +32,23 @@ public final class CredentialLookup {
    */
   public CredentialLookup(ImageReference image, Optional<RegistryCredential> fromSettings,
       Map<String, String> env, Path userHome, Consumer<String> debug) {
+    this(image.getRegistry(), image, null, fromSettings, env, userHome, debug);
+  }
+
+  /**
+   * For an image named by text that {@link ImageName#parse} accepted; jib parses it only when
+   * Docker configs are read.
+   */
+  public CredentialLookup(ImageName name, String image, Optional<RegistryCredential> fromSettings,
+      Map<String, String> env, Path userHome, Consumer<String> debug) {
+    this(name.registry(), null, image, fromSettings, env, userHome, debug);
+  }
+
+  private CredentialLookup(String registry, ImageReference reference, String image,
+      Optional<RegistryCredential> fromSettings, Map<String, String> env, Path userHome,
+      Consumer<String> debug) {
+    this.registry = registry;
+    this.reference = reference;
     this.image = image;
     this.fromSettings = fromSettings;
     this.env = Map.copyOf(env);
@@ -50,7 +58,7 @@ public final class CredentialLookup {
 
   /** What the user can configure, for messages. */
   public String howToConfigure() {
-    return "a <server> with id '" + image.getRegistry() + "' in Maven settings.xml, the environment"
+    return "a <server> with id '" + registry + "' in Maven settings.xml, the environment"
         + " variables " + ENV_USERNAME + "/" + ENV_PASSWORD + ", or a Docker login"
         + " (config.json in $DOCKER_CONFIG or ~/.docker, or a credential helper)";
   }
@@ -76,58 +84,7 @@ public final class CredentialLookup {
       throw ResolveException.user("only one of " + ENV_USERNAME + " and " + ENV_PASSWORD
           + " is set; set both or neither");
     }
-    Consumer<LogEvent> jibLog = e -> debug.accept("jib: " + e.getMessage());
-    CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(image, jibLog, env);
-    List<Named> retrievers = new ArrayList<>();
-    for (Path config : dockerConfigs()) {
-      retrievers.add(new Named("Docker config " + config, config.getFileName().toString()
-          .equals(".dockercfg") ? factory.legacyDockerConfig(config) : factory.dockerConfig(config)));
-    }
-    retrievers.add(new Named("a well-known credential helper", factory.wellKnownCredentialHelpers()));
-    for (Named named : retrievers) {
-      try {
-        Optional<Credential> c = named.retriever().retrieve();
-        if (c.isPresent()) {
-          debug.accept("Using registry credentials from " + named.name());
-          return Optional.of(new RegistryCredential(c.get().getUsername(), c.get().getPassword(),
-              named.name()));
-        }
-      } catch (CredentialRetrievalException e) {
-        throw ResolveException.user("reading credentials for " + image.getRegistry() + " from "
-            + named.name() + " failed: " + e.getMessage());
-      }
-    }
-    return Optional.empty();
+    ImageReference jibReference = reference != null ? reference : DockerCredentials.reference(image);
+    return DockerCredentials.find(jibReference, env, userHome, debug);
   }
-
-  private List<Path> dockerConfigs() {
-    Set<Path> paths = new LinkedHashSet<>();
-    String dockerConfig = env.getOrDefault("DOCKER_CONFIG", "");
-    if (!dockerConfig.isBlank()) {
-      paths.add(Path.of(dockerConfig, "config.json"));
-    }
-    List<Path> homes = new ArrayList<>();
-    if (userHome != null) {
-      homes.add(userHome);
-    }
-    String home = env.getOrDefault("HOME", "");
-    if (!home.isBlank()) {
-      homes.add(Path.of(home));
-    }
-    for (Path h : homes) {
-      paths.add(h.resolve(".docker").resolve("config.json"));
-    }
-    for (Path h : homes) {
-      paths.add(h.resolve(".dockercfg"));
-    }
-    List<Path> existing = new ArrayList<>();
-    for (Path p : paths) {
-      if (Files.isRegularFile(p)) {
-        existing.add(p.toAbsolutePath().normalize());
-      }
-    }
-    return existing;
-  }
-
-  private record Named(String name, CredentialRetriever retriever) {}
 }

@@ -1,15 +1,11 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.google.cloud.tools.jib.api.ImageReference;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -50,7 +46,8 @@ public final class DigestResolver {
   private final Function<Duration, RetryBudget> budgets;
 
   public DigestResolver(Log log) {
-    this(log, RetryBudget::startingNow);
+    this.log = log;
+    this.budgets = null; // the real clock: RetryBudget.startingNow
   }
 
   /** With a budget factory, so tests can run on a fake clock. */
@@ -66,11 +63,12 @@ public final class DigestResolver {
       return new Resolution(image, null, digest, false, Resolution.Source.OVERRIDE, List.of(),
           "paramkernel.digest");
     }
+    ImageName name = ImageName.parse(image);
     RegistryManifestClient.Options options = new RegistryManifestClient.Options(
         request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
-    CompletableFuture<HttpClient> httpClient = request.ociLayout() == null && !request.offline()
-        ? RegistryManifestClient.prepareClient(options) : null;
-    ImageReference reference = parseImage(image);
+    if (request.ociLayout() == null && !request.offline()) {
+      RegistryManifestClient.prepare(name.registry(), options);
+    }
     List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
     boolean strict = request.strict() != null ? request.strict()
         : TagPreferences.strictByDefault(request.env(), request.git().branch().orElse(null));
@@ -83,32 +81,29 @@ public final class DigestResolver {
       OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), "paramkernel.ociLayout");
       String origin = "OCI layout " + request.ociLayout();
       return pick(image, preferences, origin, Resolution.Source.LOCAL,
-          tag -> layout.digestOf(tag), Duration.ZERO, null);
+          layout, Duration.ZERO, null);
     }
     if (request.offline()) {
-      throw ResolveException.user("Maven runs offline (-o), so registry " + reference.getRegistry()
+      throw ResolveException.user("Maven runs offline (-o), so registry " + name.registry()
           + " cannot be asked for " + image + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
           + " paramkernel.ociLayout at a local image layout, or run without -o");
     }
 
-    RetryBudget budget = budgets.apply(request.timeout());
-    CredentialLookup credentials = new CredentialLookup(reference,
-        request.settingsCredential().apply(serverIds(reference)), request.env(),
-        request.userHome(), log::debug);
-    RegistryManifestClient client = new RegistryManifestClient(reference.getRegistry(),
-        reference.getRepository(), options, credentials, budget, log::debug, httpClient);
+    RetryBudget budget = budgets == null ? RetryBudget.startingNow(request.timeout())
+        : budgets.apply(request.timeout());
+    Consumer<String> debug = log::debug;
+    CredentialLookup credentials = new CredentialLookup(name, image,
+        request.settingsCredential().apply(serverIds(name.registry())), request.env(),
+        request.userHome(), debug);
+    RegistryManifestClient client = new RegistryManifestClient(name.registry(),
+        name.repository(), options, credentials, budget, debug);
     String origin = "registry " + client.hostPort();
-    return pick(image, preferences, origin, Resolution.Source.REGISTRY, client::digestOf,
+    return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
         request.visibilityRetry(), budget);
   }
 
-  @FunctionalInterface
-  private interface Lookup {
-    Optional<String> digestOf(String tag) throws ResolveException, InterruptedException;
-  }
-
   private Resolution pick(String image, TagPreferences preferences, String origin,
-      Resolution.Source source, Lookup lookup, Duration visibilityRetry, RetryBudget budget)
+      Resolution.Source source, TagDigests lookup, Duration visibilityRetry, RetryBudget budget)
       throws ResolveException, InterruptedException {
     List<String> missing = new ArrayList<>();
     List<String> candidates = preferences.candidates();
@@ -137,7 +132,7 @@ public final class DigestResolver {
   }
 
   /** A tag pushed moments ago may not be visible yet: ask again for a short while. */
-  private Optional<String> waitForVisibility(String tag, Lookup lookup, Duration window,
+  private Optional<String> waitForVisibility(String tag, TagDigests lookup, Duration window,
       RetryBudget budget) throws ResolveException, InterruptedException {
     Duration waited = Duration.ZERO;
     while (waited.compareTo(window) < 0 && budget.remaining().compareTo(VISIBILITY_POLL) > 0) {
@@ -153,30 +148,9 @@ public final class DigestResolver {
     return Optional.empty();
   }
 
-  /** Parses {@code paramkernel.image}, which names a repository without tag or digest. */
-  static ImageReference parseImage(String image) throws ResolveException {
-    if (image.isEmpty()) {
-      throw ResolveException.user("paramkernel.image is empty; set it to the image repository,"
-          + " e.g. ghcr.io/owner/param-kernel-service");
-    }
-    String last = image.substring(image.lastIndexOf('/') + 1);
-    if (last.contains(":") || image.contains("@")) {
-      throw ResolveException.user("paramkernel.image '" + image + "' carries a tag or digest;"
-          + " give the repository only and put tags in paramkernel.tags");
-    }
-    try {
-      return ImageReference.parse(image);
-    } catch (InvalidImageReferenceException e) {
-      throw ResolveException.user("paramkernel.image '" + image + "' is not a valid image"
-          + " repository (lowercase letters, digits, '.', '_', '-' and '/', with an optional"
-          + " registry host[:port] first)");
-    }
-  }
-
   /** The settings.xml server ids that count for this registry, most specific first. */
-  static List<String> serverIds(ImageReference reference) {
+  static List<String> serverIds(String registry) {
     List<String> ids = new ArrayList<>();
-    String registry = reference.getRegistry();
     ids.add(registry);
     int colon = registry.lastIndexOf(':');
     if (colon > 0 && !registry.endsWith("]")) {

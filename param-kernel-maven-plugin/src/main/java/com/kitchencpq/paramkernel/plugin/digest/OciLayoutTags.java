@@ -15,7 +15,7 @@ import java.util.Optional;
  * annotations of the manifests listed in its {@code index.json}, each with its descriptor
  * digest (the digest the image has in a registry once pushed unchanged).
  */
-public final class OciLayoutTags {
+public final class OciLayoutTags implements TagDigests {
   public static final String REF_NAME = "org.opencontainers.image.ref.name";
 
   private final Path layout;
@@ -62,6 +62,7 @@ public final class OciLayoutTags {
     return new OciLayoutTags(layout, tags);
   }
 
+  @Override
   public Optional<String> digestOf(String tag) {
     return Optional.ofNullable(digestsByTag.get(tag));
   }

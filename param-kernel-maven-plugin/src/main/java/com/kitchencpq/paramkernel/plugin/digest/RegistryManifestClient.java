@@ -4,39 +4,31 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
- * Asks one registry repository which manifest a tag points to, over the distribution API with
- * {@code java.net.http}: a HEAD on {@code /v2/<repo>/manifests/<tag>} with every manifest and
- * index media type in one {@code Accept} header, answered by the {@code Docker-Content-Digest}
- * header. The manifest body is never parsed, so any valid manifest resolves (OCI 1.1
- * {@code artifactType}, descriptor {@code data}). Only when the registry gives no usable
- * header is the body fetched with GET and hashed.
+ * Asks one registry repository which manifest a tag points to, over the distribution API
+ * ({@link RegistryHttp} carries the requests): a HEAD on {@code /v2/<repo>/manifests/<tag>}
+ * with every manifest and index media type in one {@code Accept} header, answered by the
+ * {@code Docker-Content-Digest} header. The manifest body is never parsed, so any valid
+ * manifest resolves (OCI 1.1 {@code artifactType}, descriptor {@code data}). Only when the
+ * registry gives no usable header is the body fetched with GET and hashed.
  *
  * <p>A HEAD 404 carries no body, so it is confirmed with a GET: only {@code MANIFEST_UNKNOWN}
  * or an empty 404 means "this tag does not exist". Authentication follows the registry's
  * challenge (Bearer token or Basic). 429, 5xx and network errors are retried within the
  * {@link RetryBudget}; nothing else is.
  */
-public final class RegistryManifestClient {
+public final class RegistryManifestClient implements TagDigests {
   /** Index types first: a multi-platform tag must resolve to its index, not one platform. */
   static final String ACCEPT = String.join(",",
       "application/vnd.oci.image.index.v1+json",
@@ -60,8 +52,7 @@ public final class RegistryManifestClient {
   private final Consumer<String> debug;
   private final List<String> secrets = new ArrayList<>();
   private final boolean explicitPort;
-  private final CompletableFuture<HttpClient> clientFuture;
-  private HttpClient client;
+  private final RegistryHttp http;
   private String scheme;
   private boolean schemeSwitched;
   private String authorization;
@@ -69,18 +60,7 @@ public final class RegistryManifestClient {
 
   public RegistryManifestClient(String registry, String repository, Options options,
       CredentialLookup credentials, RetryBudget budget, Consumer<String> debug) {
-    this(registry, repository, options, credentials, budget, debug, null);
-  }
-
-  /**
-   * With an HTTP client that is already being built (see {@link #prepareClient}): creating the
-   * first {@code java.net.http} client in a JVM (TLS set-up, class loading) is the largest
-   * part of a cold resolution, so callers start it early and in parallel.
-   */
-  public RegistryManifestClient(String registry, String repository, Options options,
-      CredentialLookup credentials, RetryBudget budget, Consumer<String> debug,
-      CompletableFuture<HttpClient> preparedClient) {
-    this.clientFuture = preparedClient;
+    this.http = new RegistryHttp(options.allowInsecure());
     this.registry = registry;
     this.repository = repository;
     this.options = options;
@@ -88,9 +68,25 @@ public final class RegistryManifestClient {
     this.budget = budget;
     this.debug = debug;
     this.explicitPort = registry.matches(".*:\\d+$");
-    // A loopback registry with insecure access allowed is nearly always a plain-http test or
-    // mirror registry: start there and move to https only if it answers like a TLS server.
-    this.scheme = options.allowInsecure() && isLoopback(host(registry)) ? "http" : "https";
+    this.scheme = firstScheme(registry, options);
+  }
+
+  /**
+   * A loopback registry with insecure access allowed is nearly always a plain-http test or
+   * mirror registry: start there and move to https only if it answers like a TLS server.
+   */
+  private static String firstScheme(String registry, Options options) {
+    return options.allowInsecure() && isLoopback(host(registry)) ? "http" : "https";
+  }
+
+  /**
+   * Starts {@link RegistryHttp#prepare} for the connection a client for this registry will
+   * open first; call it as early as possible, before the rest of the set-up.
+   */
+  public static void prepare(String registry, Options options) {
+    String host = host(registry);
+    RegistryHttp.prepare(host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
+        firstScheme(registry, options).equals("https"), options.allowInsecure());
   }
 
   private static String host(String registry) {
@@ -111,14 +107,15 @@ public final class RegistryManifestClient {
    *
    * @throws ResolveException for every other answer: no fallback may follow it
    */
+  @Override
   public Optional<String> digestOf(String tag) throws ResolveException, InterruptedException {
     String path = "/v2/" + repository + "/manifests/" + tag;
-    HttpResponse<byte[]> head = exchange("HEAD", path);
-    int status = head.statusCode();
+    RegistryHttp.Response head = exchange("HEAD", path);
+    int status = head.status();
     if (status == 200) {
-      Optional<String> header = head.headers().firstValue("Docker-Content-Digest").map(String::trim);
-      if (header.isPresent() && Digests.isValid(header.get())) {
-        return header;
+      String header = head.firstHeader("Docker-Content-Digest").orElse("").trim();
+      if (Digests.isValid(header)) {
+        return Optional.of(header);
       }
       debug.accept("HEAD " + path + " gave no sha256 Docker-Content-Digest; hashing the manifest");
       return digestFromGet(path, tag);
@@ -131,11 +128,11 @@ public final class RegistryManifestClient {
 
   private Optional<String> digestFromGet(String path, String tag)
       throws ResolveException, InterruptedException {
-    HttpResponse<byte[]> get = exchange("GET", path);
-    if (get.statusCode() == 200) {
+    RegistryHttp.Response get = exchange("GET", path);
+    if (get.status() == 200) {
       return Optional.of(Digests.sha256(get.body()));
     }
-    if (get.statusCode() == 404) {
+    if (get.status() == 404) {
       String body = new String(get.body(), StandardCharsets.UTF_8);
       Matcher code = ERROR_CODE.matcher(body);
       if (body.isBlank()) {
@@ -156,20 +153,20 @@ public final class RegistryManifestClient {
     throw unexpected("GET", path, get);
   }
 
-  private ResolveException unexpected(String method, String path, HttpResponse<byte[]> r) {
-    return ResolveException.user("registry " + hostPort() + " answered " + r.statusCode() + " to "
+  private ResolveException unexpected(String method, String path, RegistryHttp.Response r) {
+    return ResolveException.user("registry " + hostPort() + " answered " + r.status() + " to "
         + method + " " + path + errorSuffix(r) + "; check paramkernel.image");
   }
 
   /** One request with authentication and retries; returns any non-retryable answer. */
-  private HttpResponse<byte[]> exchange(String method, String path)
+  private RegistryHttp.Response exchange(String method, String path)
       throws ResolveException, InterruptedException {
     int attempts = 0;
     boolean authenticated = false;
     while (true) {
       attempts++;
       URI uri = URI.create(scheme + "://" + registry + path);
-      HttpResponse<byte[]> response;
+      RegistryHttp.Response response;
       try {
         response = send(method, uri, authorization, ACCEPT);
       } catch (IOException e) {
@@ -193,7 +190,7 @@ public final class RegistryManifestClient {
         budget.sleep(d.delay());
         continue;
       }
-      int status = response.statusCode();
+      int status = response.status();
       debug.accept(method + " " + uri + " -> " + status);
       if (status == 400 && scheme.equals("http") && !schemeSwitched) {
         // What a TLS-only server says to a plain-http request: try https once.
@@ -223,7 +220,7 @@ public final class RegistryManifestClient {
       }
       if (status == 429 || status >= 500) {
         RetryBudget.Decision d = budget.next(attempts, MAX_ATTEMPTS_STATUS,
-            response.headers().firstValue("Retry-After"));
+            response.firstHeader("Retry-After"));
         if (!d.retry()) {
           throw ResolveException.environment("registry " + hostPort() + " answered " + status
               + " to " + method + " " + path + errorSuffix(response) + "; " + d.reason()
@@ -239,9 +236,9 @@ public final class RegistryManifestClient {
   }
 
   /** Follows a 401 challenge: fetches a Bearer token or prepares Basic authentication. */
-  private void authenticate(HttpResponse<byte[]> unauthorized)
+  private void authenticate(RegistryHttp.Response unauthorized)
       throws ResolveException, InterruptedException {
-    String header = unauthorized.headers().firstValue("WWW-Authenticate").orElse("");
+    String header = unauthorized.firstHeader("WWW-Authenticate").orElse("");
     AuthChallenge challenge = AuthChallenge.parse(header).orElseThrow(() -> ResolveException.user(
         "registry " + hostPort() + " answered 401 without a usable WWW-Authenticate challenge"));
     Optional<RegistryCredential> credential = credentials.find();
@@ -282,7 +279,7 @@ public final class RegistryManifestClient {
       requireCredentialsAllowed(tokenUri, credential.get());
       tokenAuthorization = credential.get().basicAuthorization();
     }
-    HttpResponse<byte[]> token;
+    RegistryHttp.Response token;
     try {
       token = send("GET", tokenUri, tokenAuthorization, "application/json");
     } catch (IOException e) {
@@ -290,15 +287,15 @@ public final class RegistryManifestClient {
           + " (" + rootMessage(e) + ")", e);
     }
     String who = credential.map(c -> "credentials from " + c.source()).orElse("anonymous access");
-    if (token.statusCode() == 401 || token.statusCode() == 403) {
+    if (token.status() == 401 || token.status() == 403) {
       throw ResolveException.user("the token service of registry " + hostPort() + " refused a pull"
-          + " token for " + repository + " with " + who + " (HTTP " + token.statusCode() + "). "
+          + " token for " + repository + " with " + who + " (HTTP " + token.status() + "). "
           + (credential.isEmpty() ? "Configure credentials: " : "Check them or configure others: ")
           + credentials.howToConfigure());
     }
-    if (token.statusCode() != 200) {
+    if (token.status() != 200) {
       throw ResolveException.environment("the token service of registry " + hostPort()
-          + " answered " + token.statusCode(), null);
+          + " answered " + token.status(), null);
     }
     Matcher m = TOKEN.matcher(new String(token.body(), StandardCharsets.UTF_8));
     if (!m.find()) {
@@ -340,7 +337,7 @@ public final class RegistryManifestClient {
     if (!options.allowInsecure() || !scheme.equals("https") || schemeSwitched) {
       return false;
     }
-    if (isTls(e) || hasCause(e, java.net.http.HttpConnectTimeoutException.class)
+    if (isTls(e) || hasCause(e, RegistryHttp.ConnectTimeoutException.class)
         || (!explicitPort && hasCause(e, ConnectException.class))) {
       schemeSwitched = true;
       debug.accept("https to " + hostPort() + " failed (" + rootMessage(e) + "); trying plain http");
@@ -350,73 +347,15 @@ public final class RegistryManifestClient {
     return false;
   }
 
-  private HttpResponse<byte[]> send(String method, URI uri, String auth, String accept)
+  private RegistryHttp.Response send(String method, URI uri, String auth, String accept)
       throws IOException, InterruptedException {
     if (budget.expired()) {
       throw new IOException("time budget used up before " + method + " " + uri.getPath());
     }
-    Duration timeout = budget.requestTimeout(options.requestTimeout());
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(timeout)
-        .header("Accept", accept)
-        .header("User-Agent", "param-kernel-maven-plugin")
-        .method(method, HttpRequest.BodyPublishers.noBody());
-    if (auth != null) {
-      request.header("Authorization", auth);
-    }
-    CompletableFuture<HttpResponse<byte[]>> future =
-        client().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    try {
-      // The future's own bound also covers name resolution, which the client's timeouts do not.
-      return future.get(timeout.toMillis() + 250, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException | CancellationException e) {
-      future.cancel(true);
-      throw new IOException("no answer within " + RetryBudget.seconds(timeout), e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException(cause == null ? e.toString() : cause.toString(), cause);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      throw e;
-    }
+    return http.send(method, uri, auth, accept, budget.requestTimeout(options.requestTimeout()));
   }
 
-  private HttpClient client() {
-    if (client == null) {
-      client = clientFuture == null ? newClient(options) : clientFuture.join();
-    }
-    return client;
-  }
-
-  /** Starts building the HTTP client for these options on another thread. */
-  public static CompletableFuture<HttpClient> prepareClient(Options options) {
-    CompletableFuture<HttpClient> future = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        future.complete(newClient(options));
-      } catch (RuntimeException | Error e) {
-        future.completeExceptionally(e);
-      }
-    }, "param-kernel-http-setup");
-    t.setDaemon(true);
-    t.start();
-    return future;
-  }
-
-  private static HttpClient newClient(Options options) {
-    HttpClient.Builder b = HttpClient.newBuilder()
-        .connectTimeout(options.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER);
-    if (options.allowInsecure()) {
-      b.sslContext(InsecureTls.trustAllContext());
-    }
-    return b.build();
-  }
-
-  private String errorSuffix(HttpResponse<byte[]> r) {
+  private String errorSuffix(RegistryHttp.Response r) {
     if (r.body() == null || r.body().length == 0) {
       return "";
     }

@@ -60,8 +60,25 @@ public final class RetryBudget {
 
   /** A budget on the real clocks with the default backoff (250 ms doubling to 2 s). */
   public static RetryBudget startingNow(Duration total) {
-    return new RetryBudget(total, System::nanoTime, Clock.systemUTC(),
-        d -> Thread.sleep(d.toMillis()), Duration.ofMillis(250), Duration.ofSeconds(2));
+    RealTime time = new RealTime();
+    return new RetryBudget(total, time, Clock.systemUTC(), time, Duration.ofMillis(250),
+        Duration.ofSeconds(2));
+  }
+
+  /**
+   * {@link System#nanoTime()} and {@link Thread#sleep}. A class rather than two lambdas: every
+   * goal's first resolution makes one, and a lambda costs milliseconds the first time.
+   */
+  private static final class RealTime implements LongSupplier, Sleeper {
+    @Override
+    public long getAsLong() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+      Thread.sleep(duration.toMillis());
+    }
   }
 
   public Duration total() {

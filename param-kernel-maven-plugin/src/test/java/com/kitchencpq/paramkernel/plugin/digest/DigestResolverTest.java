@@ -120,9 +120,9 @@ class DigestResolverTest {
 
   @Test
   void settingsServerIdsIncludeTheBareHostAndDockerHubAliases() throws Exception {
-    assertThat(DigestResolver.serverIds(DigestResolver.parseImage("127.0.0.1:5000/a/b")))
+    assertThat(DigestResolver.serverIds(ImageName.parse("127.0.0.1:5000/a/b").registry()))
         .containsExactly("127.0.0.1:5000", "127.0.0.1");
-    assertThat(DigestResolver.serverIds(DigestResolver.parseImage("kitchen-cpq/app")))
+    assertThat(DigestResolver.serverIds(ImageName.parse("kitchen-cpq/app").registry()))
         .contains("registry-1.docker.io", "docker.io");
   }
 

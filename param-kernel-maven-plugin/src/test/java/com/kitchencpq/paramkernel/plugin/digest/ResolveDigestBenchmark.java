@@ -3,6 +3,8 @@ package com.kitchencpq.paramkernel.plugin.digest;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import com.kitchencpq.paramkernel.testkit.Skopeo;
 import com.kitchencpq.paramkernel.testkit.TestImages;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,10 @@ import java.util.Optional;
 /**
  * Not a test: compares resolve-digest's in-process resolution with {@code skopeo inspect} on
  * the same local registry. Cold numbers come from fresh JVMs (first call, class loading
- * included); warm numbers from repeated calls in one JVM. Results go into
+ * included), once with the plugin on the JVM class path and once in a class loader of its own
+ * as Maven runs it ({@link PluginRealmLauncher}), and for scale a JVM that sends nothing but
+ * one bare HEAD ({@link BareHeadRequest}); warm numbers from repeated calls in one JVM.
+ * Results go into
  * {@code docs/digest-benchmark.md}; see there for the command.
  */
 public final class ResolveDigestBenchmark {
@@ -39,18 +44,22 @@ public final class ResolveDigestBenchmark {
       String digest = TestImages.push(registry.hostPort(), "kitchen-cpq/param-kernel-service",
           TestImages.image("bench", "amd64"), null, null, SHA, "latest");
 
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String classPath = System.getProperty("java.class.path");
+      Path launcherDir = copyClass(PluginRealmLauncher.class, work.resolve("launcher"));
+      Path bareDir = copyClass(BareHeadRequest.class, work.resolve("bare"));
+      String manifestUrl = "http://" + registry.hostPort()
+          + "/v2/kitchen-cpq/param-kernel-service/manifests/" + SHA;
       List<Double> cold = new ArrayList<>();
+      List<Double> coldOwnLoader = new ArrayList<>();
+      List<Double> bare = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"), ResolveDigestBenchmark.class.getName(),
-            "--once", image).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        String line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst()
-            .orElseThrow(() -> new IllegalStateException(out));
-        String[] parts = line.split(" ");
-        check(parts[2], digest);
-        cold.add(Long.parseLong(parts[1]) / 1000.0);
+        cold.add(coldCall(digest, java, "-cp", classPath, ResolveDigestBenchmark.class.getName(),
+            "--once", image));
+        coldOwnLoader.add(coldCall(digest, java, "-cp", launcherDir.toString(),
+            PluginRealmLauncher.class.getName(), classPath, "--once", image));
+        bare.add(coldCall(digest, java, "-cp", bareDir.toString(), BareHeadRequest.class.getName(),
+            manifestUrl));
       }
 
       List<Double> warm = new ArrayList<>();
@@ -78,10 +87,36 @@ public final class ResolveDigestBenchmark {
       System.out.println("| what | runs | min ms | median ms | max ms |");
       System.out.println("|---|---|---|---|---|");
       row("resolve-digest, first call in a fresh JVM (in-process time)", cold);
+      row("resolve-digest, first call in a fresh JVM, plugin in its own class loader", coldOwnLoader);
+      row("floor: one bare HttpURLConnection HEAD in a fresh JVM (in-process time)", bare);
       row("resolve-digest, later calls in the same JVM", warm);
       row("skopeo inspect --format {{.Digest}} (process)", skopeoTimes);
       row("skopeo inspect --raw (process)", skopeoRaw);
     }
+  }
+
+  /** Runs one {@code --once} JVM; returns its in-process time in milliseconds. */
+  private static double coldCall(String digest, String... command) throws IOException,
+      InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    String line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst()
+        .orElseThrow(() -> new IllegalStateException(out));
+    String[] parts = line.split(" ");
+    check(parts[2], digest);
+    return Long.parseLong(parts[1]) / 1000.0;
+  }
+
+  /** A directory holding only this class, to be a JVM class path of its own. */
+  private static Path copyClass(Class<?> type, Path dir) throws IOException {
+    String file = type.getSimpleName() + ".class";
+    Path target = dir.resolve(type.getPackageName().replace('.', '/')).resolve(file);
+    Files.createDirectories(target.getParent());
+    try (InputStream in = type.getResourceAsStream(file)) {
+      Files.copy(in, target);
+    }
+    return dir;
   }
 
   private static Resolution resolve(String image) throws Exception {

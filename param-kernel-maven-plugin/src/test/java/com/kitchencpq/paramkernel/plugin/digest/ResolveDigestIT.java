@@ -14,6 +14,14 @@ import com.kitchencpq.paramkernel.testkit.FaultProxy.Fault;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import com.kitchencpq.paramkernel.testkit.Skopeo;
 import com.kitchencpq.paramkernel.testkit.TestImages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Authenticator;
+import java.net.InetAddress;
+import java.net.PasswordAuthentication;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,13 +31,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** resolve-digest's core against real docker-registry processes (plain, htpasswd, behind a fault proxy). */
+/**
+ * resolve-digest's core against real docker-registry processes (plain, htpasswd, https with a
+ * self-signed certificate, behind a fault proxy).
+ */
 class ResolveDigestIT {
   private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
   private static final String OTHER_SHA = "fedcba9876543210fedcba9876543210fedcba98";
@@ -365,5 +379,135 @@ class ResolveDigestIT {
       assertThat(String.join("\n", log)).doesNotContain("not-the-Pa55").doesNotContain(PASSWORD);
       assertThat(proxy.exchanges("/manifests/latest")).isEmpty();
     }
+  }
+
+  @Test
+  void redirectsAreReturnedNotFollowed() throws Exception {
+    // The Location points at the real manifest: following it would resolve.
+    String location = "http://" + plain.hostPort() + "/v2/kitchen-cpq/app/manifests/" + SHA;
+    try (FaultProxy proxy = FaultProxy.inFrontOf(plain)) {
+      proxy.always("/manifests/", Fault.status(307).withHeader("Location", location));
+      assertThatThrownBy(() -> resolve(proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA)))
+          .isInstanceOf(ResolveException.class)
+          .hasMessageContaining("registry " + proxy.hostPort() + " answered 307 to HEAD");
+      assertThat(proxy.exchanges()).extracting(FaultProxy.Exchange::status).containsExactly(307);
+    }
+  }
+
+  @Test
+  void aJvmWideAuthenticatorIsNeverAsked() {
+    AtomicInteger asked = new AtomicInteger();
+    Authenticator previous = Authenticator.getDefault();
+    Authenticator.setDefault(new Authenticator() {
+      @Override
+      protected PasswordAuthentication getPasswordAuthentication() {
+        asked.incrementAndGet();
+        return new PasswordAuthentication(USER, PASSWORD.toCharArray());
+      }
+    });
+    try {
+      assertThatThrownBy(() -> resolve(secured.hostPort() + "/kitchen-cpq/private", Map.of("GITHUB_SHA", SHA)))
+          .isInstanceOf(ResolveException.class)
+          .hasMessageContaining("requires credentials");
+      assertThat(asked).hasValue(0);
+    } finally {
+      Authenticator.setDefault(previous);
+    }
+  }
+
+  @Test
+  void aRegistryThatAcceptsButNeverAnswersFailsWithinTheBudget() throws Exception {
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor = new Thread(() -> {
+        try {
+          while (true) {
+            accepted.add(silent.accept());
+          }
+        } catch (IOException e) {
+          // closed at the end of the test
+        }
+      }, "silent-registry");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> resolve("127.0.0.1:" + silent.getLocalPort() + "/kitchen-cpq/app",
+              Map.of("GITHUB_SHA", SHA), null, Duration.ofSeconds(3), Duration.ZERO, true))
+          .isInstanceOf(ResolveException.class)
+          .hasMessageContaining("cannot reach registry 127.0.0.1:" + silent.getLocalPort())
+          .hasMessageContaining("paramkernel.resolve.timeout=3 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3900));
+      assertThat(accepted).isNotEmpty();
+    } finally {
+      for (Socket s : accepted) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void httpsRegistryWithASelfSignedCertificateResolvesWhenInsecureIsAllowed() throws Exception {
+    try (LocalRegistry https = LocalRegistry.startWithTls(plain)) {
+      Resolution r = resolve(https.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA));
+      assertThat(r.digest()).isEqualTo(shaImage.digest());
+      // Loopback with insecure access starts with plain http; the registry's 400 moves it to https.
+      assertThat(log).anyMatch(l -> l.contains("answered 400; trying https"));
+      assertThat(log).anyMatch(l -> l.contains("HEAD https://" + https.hostPort()) && l.endsWith("-> 200"));
+    }
+  }
+
+  @Test
+  void httpsRegistryWithAnUntrustedCertificateFailsAndSaysHowToTrustIt() throws Exception {
+    try (LocalRegistry https = LocalRegistry.startWithTls(plain)) {
+      assertThatThrownBy(() -> resolve(https.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA),
+              null, Duration.ofSeconds(5), Duration.ZERO, false))
+          .isInstanceOf(ResolveException.class)
+          .hasMessageContaining("TLS with registry " + https.hostPort() + " failed")
+          .hasMessageContaining("javax.net.ssl.trustStore");
+    }
+  }
+
+  @Test
+  void aFirstResolutionOverPlainHttpLoadsNoTlsAndNoJibClasses() throws Exception {
+    List<String> loaded = classesLoadedByAFreshJvm(plain.hostPort() + "/kitchen-cpq/app", "insecure");
+    assertThat(loaded).contains("DIGEST " + latestImage.digest());
+    assertThat(loaded).as("the class-load log is read")
+        .anyMatch(l -> l.startsWith("java.net.HttpURLConnection"));
+    assertThat(loaded).noneMatch(l -> l.startsWith("javax.net.ssl.") || l.startsWith("sun.security.ssl."))
+        .noneMatch(l -> l.startsWith("java.net.http.") || l.startsWith("jdk.internal.net.http."))
+        .noneMatch(l -> l.startsWith("com.google.cloud.tools.jib."));
+  }
+
+  @Test
+  void theTlsCheckAboveSeesTlsWhenHttpsIsTried() throws Exception {
+    // Without insecure access the client goes straight to https: the same check must see TLS.
+    List<String> loaded = classesLoadedByAFreshJvm(plain.hostPort() + "/kitchen-cpq/app", "secure");
+    assertThat(loaded).anyMatch(l -> l.startsWith("FAILED TLS with registry " + plain.hostPort()));
+    assertThat(loaded).anyMatch(l -> l.startsWith("sun.security.ssl."));
+  }
+
+  /** Class names a new JVM loads while it resolves once, followed by its output lines. */
+  private List<String> classesLoadedByAFreshJvm(String image, String mode) throws Exception {
+    Path classLog = work.resolve("class-load-" + mode + ".log");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xlog:class+load=info:file=" + classLog, "-cp", System.getProperty("java.class.path"),
+        FreshJvmResolution.class.getName(), image, mode).redirectErrorStream(true).start();
+    String out;
+    try (InputStream in = p.getInputStream()) {
+      out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(classLog)) {
+      // [0.123s][info][class,load] java.lang.Object source: shared objects file
+      int start = line.indexOf("] ", line.indexOf("[class,load]")) + 2;
+      int end = line.indexOf(' ', start);
+      if (start > 1 && end > start) {
+        lines.add(line.substring(start, end));
+      }
+    }
+    lines.addAll(out.lines().toList());
+    return lines;
   }
 }
