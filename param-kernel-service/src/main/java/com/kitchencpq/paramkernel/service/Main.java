@@ -62,7 +62,8 @@ public final class Main {
 
     WarmUp.Report report;
     try {
-      report = WarmUp.standard().run(server, kernel, BaselinePayload.request());
+      report = WarmUp.standard().run(server, kernel, BaselinePayload.request(),
+          BaselinePayload.smallRequest());
     } catch (RuntimeException e) {
       fail(1, "warmup.failed", e.getMessage());
       return;

@@ -5,6 +5,7 @@ import com.kitchencpq.paramkernel.service.warmup.LoopbackConnection;
 import com.kitchencpq.paramkernel.service.warmup.WarmupRun;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Start-up warm-up, in two phases. The kernel phase runs a representative request through the
@@ -23,7 +24,7 @@ public final class WarmUp {
 
   private static final int BATCH = 50;
   private static final int MIN_HTTP_PER_CONNECTION = 10;
-  private static final int HTTP_BATCH = 50;
+  private static final int HTTP_BATCH = 100;
   /** A rate no sender reaches: requests go out as fast as the connections allow. */
   private static final double UNPACED = 1e9;
 
@@ -52,16 +53,20 @@ public final class WarmUp {
 
   /** The settings the service uses (see docs/runtime.md for the measured start-to-ready time). */
   public static WarmUp standard() {
-    return new WarmUp(300, 50_000, Duration.ofMillis(1000), 5_000, Duration.ofMillis(400));
+    return new WarmUp(300, 50_000, Duration.ofMillis(500), 5_000, Duration.ofMillis(300));
   }
 
   /**
-   * Warms up with {@code payload} (a request the kernel answers with 200): the kernel phase on
-   * the calling thread, then the HTTP phase against {@code server}.
+   * Warms up with {@code payload} and {@code smallPayload} (requests the kernel answers with
+   * 200): the kernel phase runs {@code payload} on the calling thread; the HTTP phase sends
+   * {@code payload} over one connection and {@code smallPayload} over the others, so that the
+   * server's per-request code runs many times for little kernel work, while the large body's
+   * path (several reads per body) is exercised too.
    *
    * @throws IllegalStateException when the kernel or the server does not answer 200
    */
-  public Report run(ApplyDeltaServer server, KernelFunction kernel, byte[] payload) {
+  public Report run(ApplyDeltaServer server, KernelFunction kernel, byte[] payload,
+      byte[] smallPayload) {
     long t0 = System.nanoTime();
     int kernelRuns;
     try {
@@ -71,7 +76,7 @@ public final class WarmUp {
           + e.status() + " " + e.code() + " at \"" + e.pointer() + "\": " + e.getMessage(), e);
     }
     long t1 = System.nanoTime();
-    int sentOverHttp = httpRequests > 0 ? loopback(server, payload) : 0;
+    int sentOverHttp = httpRequests > 0 ? loopback(server, payload, smallPayload) : 0;
     long t2 = System.nanoTime();
     return new Report(kernelRuns, (t1 - t0) / 1_000_000, sentOverHttp, (t2 - t1) / 1_000_000);
   }
@@ -88,7 +93,7 @@ public final class WarmUp {
     return runs;
   }
 
-  private int loopback(ApplyDeltaServer server, byte[] payload) {
+  private int loopback(ApplyDeltaServer server, byte[] payload, byte[] smallPayload) {
     String host = server.config().host();
     if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
       host = "127.0.0.1";
@@ -107,8 +112,10 @@ public final class WarmUp {
       while (sent < httpRequests
           && (sent < MIN_HTTP_PER_CONNECTION * connections || System.nanoTime() < deadline)) {
         int batch = Math.min(HTTP_BATCH, httpRequests - sent);
+        AtomicInteger opened = new AtomicInteger();
         WarmupRun.Result r = WarmupRun.run(
-            () -> new LoopbackConnection(loopbackHost, server.port(), payload, headers),
+            () -> new LoopbackConnection(loopbackHost, server.port(),
+                opened.getAndIncrement() == 0 ? payload : smallPayload, headers),
             batch, UNPACED, connections, Duration.ofSeconds(30));
         sent += batch;
         if (r.failed() > 0) {

@@ -24,6 +24,30 @@ public final class BaselinePayload {
     return REQUEST.clone();
   }
 
+  /**
+   * A small request of the same kinds (inputs, expressions with if/ceil, a material choice,
+   * parts, two deltas), about 0.6 KB: the start-up warm-up sends it over loopback HTTP to
+   * exercise the server's request path many times at little kernel cost.
+   */
+  public static byte[] smallRequest() {
+    return ("{\"model\":{\"id\":\"warm-up-small\",\"revision\":1,\"parameters\":["
+        + "{\"name\":\"width\",\"value\":3.0,\"unit\":\"m\",\"min\":1,\"max\":6},"
+        + "{\"name\":\"depth\",\"value\":0.6,\"unit\":\"m\"},"
+        + "{\"name\":\"finish\",\"value\":\"oak\",\"options\":[\"oak\",\"white\"]},"
+        + "{\"name\":\"cabinets\",\"expr\":\"ceil(width / 0.6)\"},"
+        + "{\"name\":\"worktop.area\",\"expr\":\"round(width * depth, 2)\"},"
+        + "{\"name\":\"front.material\",\"expr\":"
+        + "\"if(finish == \\\"oak\\\", \\\"oak-veneer\\\", \\\"white-laminate\\\")\"}],"
+        + "\"materials\":[{\"id\":\"oak-veneer\",\"pricePerM2\":85.5},"
+        + "{\"id\":\"white-laminate\",\"pricePerM2\":30},{\"id\":\"granite\",\"pricePerM2\":240}],"
+        + "\"parts\":[{\"id\":\"fronts\",\"materialParam\":\"front.material\","
+        + "\"quantity\":\"cabinets\",\"area\":0.45},"
+        + "{\"id\":\"worktop\",\"material\":\"granite\",\"area\":\"worktop.area\"}]},"
+        + "\"deltas\":[{\"op\":\"add\",\"param\":\"width\",\"value\":1.2},"
+        + "{\"op\":\"set\",\"param\":\"finish\",\"value\":\"white\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Lower-case hex SHA-256 of {@link #request()}. */
   public static String sha256() {
     return SHA256;

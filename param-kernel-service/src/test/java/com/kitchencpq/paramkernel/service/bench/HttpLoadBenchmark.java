@@ -25,7 +25,10 @@ import java.util.regex.Pattern;
  * Starts the service jar fresh and measures (c) start to ready, (a) the rollout plan's warm-up
  * profile right after readiness (200 requests at 20/s over 5 connections, baseline payload),
  * and (b) saturation: rising fixed rates until p99 passes 30 ms, with the resident memory of
- * the service at each step. Not a test; see benchmarks/http-load.md for how to run it.
+ * the service at each step. (b) measures the service in its steady state, so it starts with a
+ * settling run (system property {@code settleSeconds}, default 30 s at 1000/s, reported but
+ * not judged) in which the JIT finishes compiling; the cold start is what (a) and (c) measure.
+ * Not a test; see benchmarks/http-load.md for how to run it.
  *
  * <p>Arguments: {@code <jar> <seconds per step> <rate,rate,...> [jvm flag ...]}
  */
@@ -103,6 +106,14 @@ public final class HttpLoadBenchmark {
         System.out.println("(a) warm-up profile from the first request after readiness: " + a.summary());
         System.out.println("    RSS " + rss(service.pid()));
 
+        int settleSeconds = Integer.getInteger("settleSeconds", 30);
+        if (settleSeconds > 0) {
+          long cpu0 = cpuMillis(service.pid());
+          LoadGenerator.Result settle = gen.run("127.0.0.1", port, body, 1000,
+              1000 * settleSeconds, 16);
+          System.out.printf("(b) settling, not judged: %s | service CPU %.0f us/req%n",
+              settle.summary(), (cpuMillis(service.pid()) - cpu0) * 1000.0 / settle.requests());
+        }
         System.out.println("(b) saturation, " + stepSeconds + " s per step, 16 connections:");
         for (int rate : rates) {
           long cpu0 = cpuMillis(service.pid());

@@ -22,7 +22,8 @@ class LifecycleIT {
       assertThat(s.get(Routes.LIVE).statusCode()).isEqualTo(200);
 
       WarmUp.Report report = new WarmUp(50, 200, Duration.ofMillis(50), 20, Duration.ofMillis(50))
-          .run(s.server, RunningService.realKernel(), HttpRulesIT.resource("small-request.json"));
+          .run(s.server, RunningService.realKernel(), HttpRulesIT.resource("small-request.json"),
+              HttpRulesIT.resource("small-request.json"));
       assertThat(report.kernelRuns()).isBetween(50, 250);
       assertThat(report.httpRequests()).isBetween(1, 20);
       assertThat(s.get(Routes.READY).statusCode()).isEqualTo(503);
@@ -54,8 +55,9 @@ class LifecycleIT {
   void warmUpFailsLoudlyWhenThePayloadIsRejected() {
     try (RunningService s = RunningService.started(RunningService.realKernel(), Map.of())) {
       WarmUp w = new WarmUp(1, 1, Duration.ZERO, 0, Duration.ZERO);
+      byte[] rejected = "{}".getBytes(StandardCharsets.UTF_8);
       org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.run(s.server,
-              RunningService.realKernel(), "{}".getBytes(StandardCharsets.UTF_8)))
+              RunningService.realKernel(), rejected, rejected))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("rejected by the kernel: 400");
     }

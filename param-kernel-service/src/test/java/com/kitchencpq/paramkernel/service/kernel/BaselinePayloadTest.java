@@ -39,4 +39,13 @@ class BaselinePayloadTest {
     assertThat(out).contains("\"cab3.width\":650", "\"front.material\":\"laminate\"");
     assertThat(out).contains("\"total\":");
   }
+
+  @Test
+  void theSmallWarmUpRequestIsAcceptedByTheKernel() throws Exception {
+    byte[] small = BaselinePayload.smallRequest();
+    assertThat(small.length).isLessThan(1_000);
+    String out = new String(new ApplyDeltaKernel().apply(small), StandardCharsets.UTF_8);
+    assertThat(out).startsWith("{\"modelId\":\"warm-up-small\",\"revision\":2,");
+    assertThat(out).contains("\"front.material\":\"white-laminate\"", "\"total\":");
+  }
 }
