@@ -31,6 +31,11 @@ public final class WarmupMain {
       err.println("warmup: " + e.getMessage());
       return 2;
     }
+    // The JDK client keeps at most http.maxConnections idle connections per server (default 5);
+    // with more senders than that, the others would reconnect for every request.
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", Integer.toString(Math.max(5, options.concurrency())));
+    }
     byte[] body = BaselinePayload.request();
     Instant startedAt = Instant.now();
     WarmupRun.Result result = new WarmupRun(Duration.ofSeconds(2)).run(options.target(), body,
