@@ -53,7 +53,7 @@ public final class WarmUp {
 
   /** The settings the service uses (see docs/runtime.md for the measured start-to-ready time). */
   public static WarmUp standard() {
-    return new WarmUp(300, 50_000, Duration.ofMillis(500), 5_000, Duration.ofMillis(300));
+    return new WarmUp(150, 50_000, Duration.ofMillis(350), 5_000, Duration.ofMillis(300));
   }
 
   /**
