@@ -79,7 +79,7 @@ public final class DigestResolver {
 
     if (request.ociLayout() != null) {
       OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), "paramkernel.ociLayout");
-      String origin = "OCI layout " + request.ociLayout();
+      String origin = "OCI layout " + forPeople(request.ociLayout());
       return pick(image, preferences, origin, Resolution.Source.LOCAL,
           layout, Duration.ZERO, null);
     }
@@ -100,6 +100,14 @@ public final class DigestResolver {
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
         request.visibilityRetry(), budget);
+  }
+
+  /** The layout path relative to the working directory when it lies below it (Maven's log). */
+  static String forPeople(Path layout) {
+    Path here = Path.of("").toAbsolutePath();
+    Path absolute = layout.toAbsolutePath().normalize();
+    return absolute.startsWith(here) && !absolute.equals(here)
+        ? here.relativize(absolute).toString() : absolute.toString();
   }
 
   private Resolution pick(String image, TagPreferences preferences, String origin,

@@ -64,6 +64,15 @@ class DigestResolverTest {
   }
 
   @Test
+  void layoutPathsAreShownRelativeToTheWorkingDirectoryWhenBelowIt() {
+    Path here = Path.of("").toAbsolutePath();
+    assertThat(DigestResolver.forPeople(here.resolve("svc/target/jib-image/oci")))
+        .isEqualTo(Path.of("svc", "target", "jib-image", "oci").toString());
+    assertThat(DigestResolver.forPeople(dir.resolve("oci")))
+        .isEqualTo(dir.resolve("oci").toAbsolutePath().normalize().toString());
+  }
+
+  @Test
   void localLayoutFallsBackToLatestAndWarns() throws Exception {
     TestImages.Image b = TestImages.image("b", "amd64");
     TestImages.writeLayout(dir.resolve("oci"), TestImages.tags("latest", b));
