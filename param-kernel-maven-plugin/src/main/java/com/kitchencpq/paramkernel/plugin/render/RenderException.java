@@ -5,7 +5,7 @@ package com.kitchencpq.paramkernel.plugin.render;
  * a malformed digest, a template that is not YAML. The message is complete and names the file
  * and line, or the property to change; it is shown as is, without a stack trace.
  */
-public final class RenderException extends Exception {
+public class RenderException extends Exception {
   private static final long serialVersionUID = 1L;
 
   public RenderException(String message) {

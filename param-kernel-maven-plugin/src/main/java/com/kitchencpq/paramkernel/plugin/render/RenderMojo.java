@@ -2,7 +2,9 @@ package com.kitchencpq.paramkernel.plugin.render;
 
 import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
+import com.kitchencpq.paramkernel.plugin.validate.report.GithubReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +83,12 @@ public class RenderMojo extends AbstractParamKernelMojo {
       RenderedBundleCheck.requireValid(rendered);
       result = writer.write(rendered, outputFile);
       getLog().info("Wrote " + display(result.output()) + " (" + result.digest() + " from " + chosen.origin() + ")");
+    } catch (InvalidBundleException e) {
+      GithubActions github = github();
+      if (github.isActions()) {
+        GithubReport.annotate(e.errors(), github);
+      }
+      throw new MojoFailureException(e.getMessage() + removeStale(writer, outputFile));
     } catch (RenderException e) {
       throw new MojoFailureException(e.getMessage() + removeStale(writer, outputFile));
     } catch (IOException e) {

@@ -7,7 +7,6 @@ import com.kitchencpq.paramkernel.plugin.validate.ValidationOptions;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationReport;
 import com.kitchencpq.paramkernel.plugin.validate.Validator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The check render makes before it writes anything: the rendered text must pass the validator
@@ -19,15 +18,14 @@ final class RenderedBundleCheck {
   private RenderedBundleCheck() {}
 
   /** Fails with every error finding when the rendered bundle is not valid. */
-  static ValidationReport requireValid(RenderedRollout rendered) throws RenderException {
+  static ValidationReport requireValid(RenderedRollout rendered) throws InvalidBundleException {
     ValidationReport report = new Validator().validateSources(
         List.of(new SourceText(rendered.templateName(), rendered.text())), ValidationOptions.of(false));
     List<Finding> errors = report.findings().stream()
         .filter(f -> f.severity() == Severity.ERROR)
         .toList();
     if (!errors.isEmpty()) {
-      throw new RenderException("The rendered bundle has " + errors.size() + " error(s); nothing was written. "
-          + "Fix the template:\n" + errors.stream().map(Finding::toLine).collect(Collectors.joining("\n")));
+      throw new InvalidBundleException(errors);
     }
     return report;
   }

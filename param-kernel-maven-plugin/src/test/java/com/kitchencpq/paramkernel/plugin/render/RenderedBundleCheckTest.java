@@ -48,6 +48,13 @@ class RenderedBundleCheckTest {
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("nothing was written")
         .hasMessageContaining("team/rollout.yaml:18:")
-        .hasMessageContaining("[canary.setweight-range]");
+        .hasMessageContaining("[canary.setweight-range]")
+        .isInstanceOfSatisfying(InvalidBundleException.class, e -> assertThat(e.errors())
+            .singleElement()
+            .satisfies(f -> {
+              assertThat(f.path()).isEqualTo("team/rollout.yaml");
+              assertThat(f.line()).isEqualTo(18);
+              assertThat(f.ruleId()).isEqualTo("canary.setweight-range");
+            }));
   }
 }
