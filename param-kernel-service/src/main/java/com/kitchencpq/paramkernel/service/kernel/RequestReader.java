@@ -425,7 +425,7 @@ final class RequestReader {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         int bit = fieldBit(f);
-      seen = once(seen, bit, f);
+        seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
@@ -477,7 +477,7 @@ final class RequestReader {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         int bit = fieldBit(f);
-      seen = once(seen, bit, f);
+        seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           continue;
@@ -566,7 +566,7 @@ final class RequestReader {
       while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         int bit = fieldBit(f);
-      seen = once(seen, bit, f);
+        seen = once(seen, bit, f);
         t = p.nextToken();
         if (t == JsonToken.VALUE_NULL) {
           if (f.equals("value")) {
