@@ -79,15 +79,27 @@ public final class LoopbackConnection implements WarmupRun.Connection {
 
   private int readAnswer() throws IOException {
     String statusLine = readLine();
-    int status = Integer.parseInt(statusLine.substring(9, 12));
+    int status;
+    try {
+      status = Integer.parseInt(statusLine.substring(9, 12));
+    } catch (RuntimeException e) {
+      throw new IOException("not an HTTP/1.1 status line: " + statusLine, e);
+    }
     int length = -1;
     boolean close = false;
     for (String line = readLine(); !line.isEmpty(); line = readLine()) {
       int colon = line.indexOf(':');
+      if (colon < 0) {
+        throw new IOException("not an HTTP header line: " + line);
+      }
       String name = line.substring(0, colon).trim();
       String value = line.substring(colon + 1).trim();
       if (name.equalsIgnoreCase("Content-Length")) {
-        length = Integer.parseInt(value);
+        try {
+          length = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+          throw new IOException("bad Content-Length: " + value, e);
+        }
       } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
         close = true;
       } else if (name.equalsIgnoreCase("Transfer-Encoding")) {

@@ -62,6 +62,28 @@ class LoopbackConnectionIT {
   }
 
   @Test
+  void anAnswerThatIsNotHttpIsAnIoException() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Thread peer = new Thread(() -> {
+        try (java.net.Socket s = server.accept()) {
+          s.getInputStream().readNBytes(SMALL.length);
+          s.getOutputStream().write("nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          s.getInputStream().read();
+        } catch (IOException e) {
+          // the client closed
+        }
+      });
+      peer.start();
+      try (LoopbackConnection c = new LoopbackConnection("127.0.0.1", server.getLocalPort(), SMALL, Map.of())) {
+        assertThatThrownBy(() -> c.post("x")).isInstanceOf(IOException.class)
+            .hasMessageContaining("not an HTTP/1.1 status line");
+      }
+      peer.join(5_000);
+    }
+  }
+
+  @Test
   void aRefusedConnectionIsAnIoException() throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
