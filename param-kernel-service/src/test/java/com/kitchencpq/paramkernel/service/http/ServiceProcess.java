@@ -61,9 +61,16 @@ final class ServiceProcess implements AutoCloseable {
 
   /** Starts the jar with exactly the service variables given (others removed). */
   static ServiceProcess start(Map<String, String> serviceEnv) throws IOException {
+    return start(serviceEnv, List.of());
+  }
+
+  /** As {@link #start(Map)}, with JVM flags added after the recommended ones. */
+  static ServiceProcess start(Map<String, String> serviceEnv, List<String> extraJvmFlags)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JVM_FLAGS);
+    cmd.addAll(extraJvmFlags);
     cmd.add("-jar");
     cmd.add(jar().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
