@@ -18,14 +18,7 @@ def expected = [
   '[ERROR] bundle.yaml:53:14: error [metric.interval] metric \'hits\' has count 3 but no interval; set interval (e.g. 1m) between the measurements',
   '[ERROR] bundle.yaml:55:9: error [metric.provider] metric \'hits\' has several providers (prometheus, web); keep one, or split it into several metrics',
 ]
-expected.each { ItAssertions.assertContains(log, it) }
-// sorted: each line appears after the previous one
-int at = 0
-expected.each { line ->
-  int i = log.indexOf(line, at)
-  assert i >= at : "out of order: " + line
-  at = i
-}
+ItAssertions.assertContainsInOrder(log, expected)
 ItAssertions.assertContains(log, 'Validated 2 documents in 1 file: 11 errors, 3 warnings (plan checks off)')
 ItAssertions.assertContains(log, 'validate found 11 errors (and 3 warnings); see the lines above')
 return true

@@ -20,14 +20,7 @@ def expected = [
   '[ERROR] rollout.yaml:32:11: error [canary.step-kind] this step does nothing; give it one of setWeight, pause, experiment, analysis, setCanaryScale, setHeaderRoute, setMirrorRoute or plugin',
   '[ERROR] rollout.yaml:33:11: error [canary.set-canary-scale] setCanaryScale needs spec.strategy.canary.trafficRouting; configure a traffic router or remove the step',
 ]
-expected.each { ItAssertions.assertContains(log, it) }
-// sorted: each line appears after the previous one
-int at = 0
-expected.each { line ->
-  int i = log.indexOf(line, at)
-  assert i >= at : "out of order: " + line
-  at = i
-}
+ItAssertions.assertContainsInOrder(log, expected)
 ItAssertions.assertContains(log, 'Validated 1 document in 1 file: 13 errors, 3 warnings (plan checks off)')
 ItAssertions.assertContains(log, 'validate found 13 errors (and 3 warnings); see the lines above')
 return true

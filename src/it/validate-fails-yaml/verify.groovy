@@ -9,14 +9,7 @@ def expected = [
   '[ERROR] yaml/b-template.yaml:18:27: error [schema.type] \'timeoutSeconds\' must be an integer, not the string "ten"; write the number without quotes',
   '[ERROR] yaml/b-template.yaml:21:22: error [yaml.unquoted-template] the unquoted value {{args.token}} is read by YAML as an object; put it in quotes: "{{args.token}}"',
 ]
-expected.each { ItAssertions.assertContains(log, it) }
-// sorted: each line appears after the previous one
-int at = 0
-expected.each { line ->
-  int i = log.indexOf(line, at)
-  assert i >= at : "out of order: " + line
-  at = i
-}
+ItAssertions.assertContainsInOrder(log, expected)
 ItAssertions.assertContains(log, 'Validated 1 document in 2 files: 5 errors, 0 warnings (plan checks off)')
 ItAssertions.assertContains(log, 'validate found 5 errors (and 0 warnings); see the lines above')
 return true

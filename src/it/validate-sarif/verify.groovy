@@ -6,14 +6,7 @@ def expected = [
   '[WARNING] bundle.yaml:41:18: warning [pod.image-pinned] image \'registry.example/demo:2.0\' is not pinned by digest; refer to it as <repository>@sha256:<digest> so every pod of the rollout runs the same build',
   '[ERROR] bundle.yaml:62:22: error [canary.setweight-range] setWeight 150 is outside 0..100; use a weight in that range',
 ]
-expected.each { ItAssertions.assertContains(log, it) }
-// sorted: each line appears after the previous one
-int at = 0
-expected.each { line ->
-  int i = log.indexOf(line, at)
-  assert i >= at : "out of order: " + line
-  at = i
-}
+ItAssertions.assertContainsInOrder(log, expected)
 ItAssertions.assertContains(log, 'Validated 4 documents in 1 file: 1 error, 1 warning (plan checks off)')
 ItAssertions.assertContains(log, 'validate found 1 error (and 1 warning); see the lines above')
 ItAssertions.assertContains(log, 'Wrote artifacts/param-kernel/validate.sarif')

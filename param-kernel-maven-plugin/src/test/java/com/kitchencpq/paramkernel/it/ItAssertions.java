@@ -28,6 +28,20 @@ public final class ItAssertions {
     }
   }
 
+  /** Every line is in {@code text}, each one after the one before it. */
+  public static void assertContainsInOrder(String text, List<String> expected) {
+    int at = 0;
+    for (String line : expected) {
+      assertContains(text, line);
+      int i = text.indexOf(line, at);
+      if (i < 0) {
+        throw new AssertionError("out of order: <" + line + "> comes before the line listed above it in:\n"
+            + tail(text));
+      }
+      at = i;
+    }
+  }
+
   public static void assertNotContains(String text, String unexpected) {
     if (text.contains(unexpected)) {
       throw new AssertionError("did not expect <" + unexpected + "> in:\n" + tail(text));
