@@ -1,25 +1,15 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Resolves the published image digest, preferring the commit's tag and falling back to
@@ -28,11 +18,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  * GitHub Actions, the step outputs {@code digest}, {@code tag} and {@code image-ref}.
  */
 @Mojo(name = "resolve-digest", requiresProject = false, threadSafe = true)
-public class ResolveDigestMojo extends AbstractParamKernelMojo {
-
-  /** Image repository, with the registry host when it is not Docker Hub. */
-  @Parameter(property = PropertyNames.IMAGE, defaultValue = "kitchen-cpq/param-kernel-service")
-  String image;
+public class ResolveDigestMojo extends AbstractRegistryMojo {
 
   /**
    * Comma-separated tag preference list; empty entries are dropped. When unset:
@@ -48,12 +34,6 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
   /** Use this digest and do not ask any registry. */
   @Parameter(property = PropertyNames.DIGEST)
   String digest;
-
-  @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
-  boolean allowInsecureRegistries;
-
-  @Parameter(property = PropertyNames.SEND_CREDENTIALS_OVER_HTTP, defaultValue = "false")
-  boolean sendCredentialsOverHttp;
 
   /** Time budget for all registry requests and retries. */
   @Parameter(property = PropertyNames.RESOLVE_TIMEOUT, defaultValue = "15s")
@@ -72,12 +52,6 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
 
   @Parameter(property = PropertyNames.RESOLVE_SKIP, defaultValue = "false")
   boolean skipResolve;
-
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  Settings settings;
-
-  @Inject
-  SettingsDecrypter decrypter;
 
   @Override
   protected boolean goalSkipped() {
@@ -160,40 +134,6 @@ public class ResolveDigestMojo extends AbstractParamKernelMojo {
       getLog().warn("Could not remove the stale " + artifacts.resolve(DigestOutputs.FILE_NAME)
           + ": " + e.getMessage());
     }
-  }
-
-  private Optional<RegistryCredential> serverCredential(List<String> ids) {
-    return serverCredential(settings, decrypter, ids, getLog());
-  }
-
-  /**
-   * The decrypted settings.xml {@code <server>} with the first matching id, as a credential.
-   * Shared with the image goal, which looks up credentials the same way.
-   */
-  public static Optional<RegistryCredential> serverCredential(Settings settings,
-      SettingsDecrypter decrypter, List<String> ids, Log log) {
-    if (settings == null) {
-      return Optional.empty();
-    }
-    for (String id : ids) {
-      Server server = settings.getServer(id);
-      if (server == null || server.getUsername() == null) {
-        continue;
-      }
-      Server decrypted = server;
-      if (decrypter != null) {
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        if (result.getServer() != null) {
-          decrypted = result.getServer();
-        }
-        result.getProblems().forEach(p -> log.warn("settings.xml server '" + id + "': "
-            + p.getMessage()));
-      }
-      String password = decrypted.getPassword() == null ? "" : decrypted.getPassword();
-      return Optional.of(new RegistryCredential(decrypted.getUsername(), password,
-          "settings.xml server '" + id + "'"));
-    }
-    return Optional.empty();
   }
 
   private Path localLayout() {

@@ -1,11 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.image;
 
-import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.digest.AbstractRegistryMojo;
 import com.kitchencpq.paramkernel.plugin.digest.DigestResolver;
 import com.kitchencpq.paramkernel.plugin.digest.GitHead;
-import com.kitchencpq.paramkernel.plugin.digest.RegistryCredential;
-import com.kitchencpq.paramkernel.plugin.digest.ResolveDigestMojo;
 import com.kitchencpq.paramkernel.plugin.digest.ResolveException;
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,8 +23,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Builds the service's container image with jib-core into a local OCI image layout and, with
@@ -36,14 +31,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class ImageMojo extends AbstractParamKernelMojo {
+public class ImageMojo extends AbstractRegistryMojo {
 
   /** A Java 17 JRE pinned by digest (multi-platform index). */
   public static final String DEFAULT_BASE = "eclipse-temurin:17-jre@sha256:"
       + "13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b";
-
-  @Parameter(property = PropertyNames.IMAGE, defaultValue = "kitchen-cpq/param-kernel-service")
-  String image;
 
   @Parameter(property = PropertyNames.IMAGE_BASE, defaultValue = DEFAULT_BASE)
   String base;
@@ -84,23 +76,11 @@ public class ImageMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.IMAGE_BASE_TIMEOUT, defaultValue = "5s")
   String baseTimeout;
 
-  @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
-  boolean allowInsecureRegistries;
-
-  @Parameter(property = PropertyNames.SEND_CREDENTIALS_OVER_HTTP, defaultValue = "false")
-  boolean sendCredentialsOverHttp;
-
   @Parameter(property = PropertyNames.IMAGE_SKIP, defaultValue = "false")
   boolean skipImage;
 
   @Parameter(defaultValue = "${project.build.directory}", readonly = true)
   File buildDirectory;
-
-  @Parameter(defaultValue = "${settings}", readonly = true)
-  Settings settings;
-
-  @Inject
-  SettingsDecrypter decrypter;
 
   @Override
   protected boolean goalSkipped() {
@@ -227,9 +207,5 @@ public class ImageMojo extends AbstractParamKernelMojo {
         getLog().debug(message);
       }
     };
-  }
-
-  private Optional<RegistryCredential> serverCredential(List<String> ids) {
-    return ResolveDigestMojo.serverCredential(settings, decrypter, ids, getLog());
   }
 }
