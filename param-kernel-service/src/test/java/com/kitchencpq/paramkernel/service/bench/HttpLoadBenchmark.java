@@ -36,9 +36,6 @@ public final class HttpLoadBenchmark {
   private static final Pattern PORT = Pattern.compile("\"event\":\"listening\".*\"port\":(\\d+)");
 
   public static void main(String[] args) throws Exception {
-    // The JDK client keeps at most http.maxConnections idle connections per server (5 by
-    // default); the saturation steps use 16.
-    System.setProperty("http.maxConnections", "64");
     Path jar = Path.of(args[0]);
     int stepSeconds = Integer.parseInt(args[1]);
     int[] rates = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
