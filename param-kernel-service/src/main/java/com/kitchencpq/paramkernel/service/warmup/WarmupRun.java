@@ -73,25 +73,19 @@ public final class WarmupRun {
     this.connectTimeout = connectTimeout;
   }
 
-  /** Runs the profile against {@code target + /v1/apply-delta} with {@code body}. */
-  public Result run(URI target, byte[] body, int requests, double ratePerSecond, int concurrency,
-      Duration requestTimeout) throws InterruptedException {
-    return run(target, body, requests, ratePerSecond, concurrency, requestTimeout, Map.of());
-  }
-
   /**
-   * As {@link #run(URI, byte[], int, double, int, Duration)}, with {@code headers} added to
-   * every request.
+   * Runs the profile against {@code target + /v1/apply-delta} with {@code body}, over the JDK's
+   * {@link HttpURLConnection}.
    */
   public Result run(URI target, byte[] body, int requests, double ratePerSecond, int concurrency,
-      Duration requestTimeout, Map<String, String> headers) throws InterruptedException {
+      Duration requestTimeout) throws InterruptedException {
     URL endpoint;
     try {
       endpoint = URI.create(target + "/v1/apply-delta").toURL();
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("not an http(s) URL: " + target, e);
     }
-    return run(() -> new JdkConnection(endpoint, body, headers, connectTimeout, requestTimeout),
+    return run(() -> new JdkConnection(endpoint, body, connectTimeout, requestTimeout),
         requests, ratePerSecond, concurrency,
         requestTimeout.plus(connectTimeout));
   }
@@ -174,15 +168,12 @@ public final class WarmupRun {
   private static final class JdkConnection implements Connection {
     private final URL endpoint;
     private final byte[] body;
-    private final Map<String, String> headers;
     private final int connectMillis;
     private final int readMillis;
 
-    JdkConnection(URL endpoint, byte[] body, Map<String, String> headers, Duration connectTimeout,
-        Duration readTimeout) {
+    JdkConnection(URL endpoint, byte[] body, Duration connectTimeout, Duration readTimeout) {
       this.endpoint = endpoint;
       this.body = body;
-      this.headers = headers;
       this.connectMillis = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
       this.readMillis = (int) Math.min(Integer.MAX_VALUE, readTimeout.toMillis());
     }
@@ -201,7 +192,6 @@ public final class WarmupRun {
       c.setRequestProperty("Content-Type", "application/json");
       c.setRequestProperty("Accept", "application/json");
       c.setRequestProperty("X-Request-Id", requestId);
-      headers.forEach(c::setRequestProperty);
       try (OutputStream out = c.getOutputStream()) {
         out.write(body);
       }
