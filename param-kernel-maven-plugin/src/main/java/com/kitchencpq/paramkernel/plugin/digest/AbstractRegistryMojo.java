@@ -4,6 +4,7 @@ import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.PropertyNames;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -33,6 +34,21 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
 
   @Inject
   protected SettingsDecrypter decrypter;
+
+  /**
+   * {@link #serverCredential} as the core asks for it. A class rather than a method reference:
+   * resolve-digest's first call in a JVM is measured, and a lambda costs milliseconds there.
+   */
+  protected Function<List<String>, Optional<RegistryCredential>> settingsServers() {
+    return new SettingsServers();
+  }
+
+  private final class SettingsServers implements Function<List<String>, Optional<RegistryCredential>> {
+    @Override
+    public Optional<RegistryCredential> apply(List<String> ids) {
+      return serverCredential(ids);
+    }
+  }
 
   /** The decrypted settings.xml {@code <server>} with the first matching id, as a credential. */
   protected Optional<RegistryCredential> serverCredential(List<String> ids) {

@@ -2,9 +2,12 @@ package com.kitchencpq.paramkernel.plugin.digest;
 
 import com.google.cloud.tools.jib.api.ImageReference;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Finds the credential for one registry, in this order: the Maven {@code settings.xml} server
@@ -20,37 +23,40 @@ public final class CredentialLookup {
   private final String registry;
   private final ImageReference reference;
   private final String image;
-  private final Optional<RegistryCredential> fromSettings;
+  private final Function<List<String>, Optional<RegistryCredential>> settings;
   private final Map<String, String> env;
   private final Path userHome;
   private final Consumer<String> debug;
   private Optional<RegistryCredential> found;
 
   /**
-   * @param fromSettings the decrypted settings.xml server for this registry, if any
+   * @param settings the decrypted settings.xml server with the first of the given ids, if any;
+   *     asked only when a registry wants credentials, with {@link #serverIds}
    * @param userHome the user's home directory ({@code user.home})
    */
-  public CredentialLookup(ImageReference image, Optional<RegistryCredential> fromSettings,
-      Map<String, String> env, Path userHome, Consumer<String> debug) {
-    this(image.getRegistry(), image, null, fromSettings, env, userHome, debug);
+  public CredentialLookup(ImageReference image,
+      Function<List<String>, Optional<RegistryCredential>> settings, Map<String, String> env,
+      Path userHome, Consumer<String> debug) {
+    this(image.getRegistry(), image, null, settings, env, userHome, debug);
   }
 
   /**
    * For an image named by text that {@link ImageName#parse} accepted; jib parses it only when
    * Docker configs are read.
    */
-  public CredentialLookup(ImageName name, String image, Optional<RegistryCredential> fromSettings,
-      Map<String, String> env, Path userHome, Consumer<String> debug) {
-    this(name.registry(), null, image, fromSettings, env, userHome, debug);
+  public CredentialLookup(ImageName name, String image,
+      Function<List<String>, Optional<RegistryCredential>> settings, Map<String, String> env,
+      Path userHome, Consumer<String> debug) {
+    this(name.registry(), null, image, settings, env, userHome, debug);
   }
 
   private CredentialLookup(String registry, ImageReference reference, String image,
-      Optional<RegistryCredential> fromSettings, Map<String, String> env, Path userHome,
-      Consumer<String> debug) {
+      Function<List<String>, Optional<RegistryCredential>> settings, Map<String, String> env,
+      Path userHome, Consumer<String> debug) {
     this.registry = registry;
     this.reference = reference;
     this.image = image;
-    this.fromSettings = fromSettings;
+    this.settings = settings;
     this.env = Map.copyOf(env);
     this.userHome = userHome;
     this.debug = debug;
@@ -72,6 +78,7 @@ public final class CredentialLookup {
   }
 
   private Optional<RegistryCredential> lookup() throws ResolveException {
+    Optional<RegistryCredential> fromSettings = settings.apply(serverIds(registry));
     if (fromSettings.isPresent()) {
       return fromSettings;
     }
@@ -86,5 +93,19 @@ public final class CredentialLookup {
     }
     ImageReference jibReference = reference != null ? reference : DockerCredentials.reference(image);
     return DockerCredentials.find(jibReference, env, userHome, debug);
+  }
+
+  /** The settings.xml server ids that count for this registry, most specific first. */
+  static List<String> serverIds(String registry) {
+    List<String> ids = new ArrayList<>();
+    ids.add(registry);
+    int colon = registry.lastIndexOf(':');
+    if (colon > 0 && !registry.endsWith("]")) {
+      ids.add(registry.substring(0, colon));
+    }
+    if (registry.equals("registry-1.docker.io")) {
+      ids.addAll(List.of("docker.io", "index.docker.io", "registry.hub.docker.com"));
+    }
+    return ids;
   }
 }

@@ -15,7 +15,14 @@ import java.util.function.Function;
  * does not exist; every other problem is a {@link ResolveException}.
  */
 public final class DigestResolver {
-  /** Everything one resolution needs; built by the Mojo or a test. */
+  /**
+   * Everything one resolution needs; built by the Mojo or a test.
+   *
+   * @param settingsCredential the settings.xml server with the first of the given ids, asked
+   *     only when a registry wants credentials
+   * @param gitWorkTree where to read the branch that decides the default strictness; null for
+   *     none
+   */
   public record Request(
       String image,
       String tags,
@@ -30,7 +37,7 @@ public final class DigestResolver {
       Duration requestTimeout,
       Function<List<String>, Optional<RegistryCredential>> settingsCredential,
       Map<String, String> env,
-      GitHead git,
+      Path gitWorkTree,
       Path userHome) {}
 
   /** Where messages go; the Mojo adapts it to the Maven log. */
@@ -64,14 +71,27 @@ public final class DigestResolver {
           "paramkernel.digest");
     }
     ImageName name = ImageName.parse(image);
-    RegistryManifestClient.Options options = new RegistryManifestClient.Options(
-        request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
-    if (request.ociLayout() == null && !request.offline()) {
-      RegistryManifestClient.prepare(name.registry(), options);
-    }
     List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
+    RegistryManifestClient client = null;
+    RetryBudget budget = null;
+    if (request.ociLayout() == null && !request.offline()) {
+      // The first request goes out now; the client is set up while it is under way.
+      budget = budgets == null ? RetryBudget.startingNow(request.timeout())
+          : budgets.apply(request.timeout());
+      RegistryManifestClient.Options options = new RegistryManifestClient.Options(
+          request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
+      StartedLookup first = StartedLookup.start(name.registry(), name.repository(), tags.get(0),
+          options, budget.requestTimeout(request.requestTimeout()));
+      Consumer<String> debug = log::debug;
+      client = new RegistryManifestClient(name.registry(), name.repository(), options,
+          new CredentialLookup(name, image, request.settingsCredential(), request.env(),
+              request.userHome(), debug),
+          budget, debug);
+      client.adopt(first);
+    }
     boolean strict = request.strict() != null ? request.strict()
-        : TagPreferences.strictByDefault(request.env(), request.git().branch().orElse(null));
+        : TagPreferences.strictByDefault(request.env(),
+            GitHead.of(request.gitWorkTree()).branch().orElse(null));
     TagPreferences preferences = new TagPreferences(tags, strict);
     if (strict && request.strict() == null) {
       log.debug("Strict mode: release branch, only tag " + tags.get(0) + " counts");
@@ -88,15 +108,6 @@ public final class DigestResolver {
           + " cannot be asked for " + image + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
           + " paramkernel.ociLayout at a local image layout, or run without -o");
     }
-
-    RetryBudget budget = budgets == null ? RetryBudget.startingNow(request.timeout())
-        : budgets.apply(request.timeout());
-    Consumer<String> debug = log::debug;
-    CredentialLookup credentials = new CredentialLookup(name, image,
-        request.settingsCredential().apply(serverIds(name.registry())), request.env(),
-        request.userHome(), debug);
-    RegistryManifestClient client = new RegistryManifestClient(name.registry(),
-        name.repository(), options, credentials, budget, debug);
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
         request.visibilityRetry(), budget);
@@ -154,20 +165,6 @@ public final class DigestResolver {
       }
     }
     return Optional.empty();
-  }
-
-  /** The settings.xml server ids that count for this registry, most specific first. */
-  static List<String> serverIds(String registry) {
-    List<String> ids = new ArrayList<>();
-    ids.add(registry);
-    int colon = registry.lastIndexOf(':');
-    if (colon > 0 && !registry.endsWith("]")) {
-      ids.add(registry.substring(0, colon));
-    }
-    if (registry.equals("registry-1.docker.io")) {
-      ids.addAll(List.of("docker.io", "index.docker.io", "registry.hub.docker.com"));
-    }
-    return ids;
   }
 
   /** Parses a duration property: {@code 15s}, {@code 500ms}, {@code 2m} or plain seconds. */

@@ -22,16 +22,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class InsecureTls {
   private InsecureTls() {}
 
-  /**
-   * Builds the TLS set-up an https connection will use: the JVM's default one, or this
-   * class's when any certificate is trusted (see {@link RegistryHttp#prepare}).
-   */
-  static void prepare(boolean trustAnyCertificate) {
-    SSLSocketFactory factory = trustAnyCertificate ? Factory.INSTANCE
-        : HttpsURLConnection.getDefaultSSLSocketFactory();
-    factory.getDefaultCipherSuites();
-  }
-
   /** Makes an https connection trust any certificate and host name. */
   static void trustAnyCertificate(HttpURLConnection connection) {
     HttpsURLConnection https = (HttpsURLConnection) connection;

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One HTTP/1.1 request to a registry or its token service, with the JDK's
@@ -48,8 +41,6 @@ final class RegistryHttp {
   /** Time given to a request beyond its connect/read timeout before it is abandoned. */
   private static final long GRACE_MILLIS = 250;
 
-  private static final Authenticator NO_PASSWORDS = new Authenticator() {};
-
   /** A response: status, headers by lower-case name in arrival order, and the body. */
   record Response(int status, Map<String, List<String>> headers, byte[] body) {
     Optional<String> firstHeader(String name) {
@@ -75,114 +66,148 @@ final class RegistryHttp {
   }
 
   /**
-   * Sends one request without a body.
+   * Sends one request without a body and waits for its answer.
    *
    * @param authorization the {@code Authorization} header value, or null
    * @throws IOException when no HTTP answer came within the timeout or the connection failed
    */
   Response send(String method, URI uri, String authorization, String accept, Duration timeout)
       throws IOException, InterruptedException {
-    int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE - GRACE_MILLIS, timeout.toMillis()));
-    HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
-    if (trustAnyCertificate && "https".equalsIgnoreCase(uri.getScheme())) {
-      InsecureTls.trustAnyCertificate(connection);
-    }
-    connection.setInstanceFollowRedirects(false);
-    connection.setAuthenticator(NO_PASSWORDS);
-    connection.setUseCaches(false);
-    connection.setConnectTimeout(millis);
-    connection.setReadTimeout(millis);
-    connection.setRequestMethod(method);
-    connection.setRequestProperty("Accept", accept);
-    connection.setRequestProperty("User-Agent", "param-kernel-maven-plugin");
-    if (authorization != null) {
-      connection.setRequestProperty("Authorization", authorization);
-    }
-    FutureTask<Response> task = new FutureTask<>(new Exchange(connection, method, millis));
-    Thread worker = new Thread(task, "param-kernel-registry-request");
-    worker.setDaemon(true);
-    worker.start();
-    try {
-      return task.get(millis + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      abandon(task, connection);
-      throw new IOException("no answer within " + RetryBudget.seconds(timeout), e);
-    } catch (InterruptedException e) {
-      abandon(task, connection);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IOException(String.valueOf(cause), cause);
-    }
+    return start(method, uri, authorization, accept, timeout).await();
   }
 
   /**
-   * Starts, on a daemon thread, the work the first request in a JVM would otherwise do itself:
-   * loading and initialising the JDK's URL, HTTP, proxy and socket classes, the TLS set-up
-   * when the first connection will be https, and looking up the host's address. On a JVM's
-   * first resolution that is most of the time, and the caller has its own set-up to do
-   * meanwhile. Sends nothing; every failure is left for the real request to meet and report.
+   * Sends one request without a body on its own thread and returns at once; {@link
+   * Pending#await} gives the answer. Everything, down to opening the connection, happens on
+   * that thread: on a JVM's first request, loading and initialising the JDK's URL, HTTP, socket
+   * (and for https, TLS) classes is most of the time, and a caller that starts a request it is
+   * sure to need can do the rest of its set-up meanwhile.
    */
-  static void prepare(String host, boolean https, boolean trustAnyCertificate) {
-    Thread thread = new Thread(new Preparation(host, https, trustAnyCertificate),
-        "param-kernel-registry-prepare");
-    thread.setDaemon(true);
-    thread.start();
+  Pending start(String method, URI uri, String authorization, String accept, Duration timeout) {
+    Pending pending = new Pending(method, uri, authorization, accept, timeout, trustAnyCertificate);
+    Thread worker = new Thread(pending, "param-kernel-registry-request");
+    worker.setDaemon(true);
+    worker.start();
+    return pending;
   }
 
-  private static final class Preparation implements Runnable {
-    private final String host;
-    private final boolean https;
+  /**
+   * A request under way on its worker thread, and then its answer or failure. (A monitor of
+   * its own rather than a {@code FutureTask}: this runs once per JVM cold, where every class
+   * loaded counts.)
+   */
+  static final class Pending implements Runnable {
+    private final String method;
+    private final URI uri;
+    private final String authorization;
+    private final String accept;
+    private final Duration timeout;
+    private final int millis;
     private final boolean trustAnyCertificate;
+    private final long deadlineNanos;
+    private HttpURLConnection connection;
+    private boolean abandoned;
+    private boolean done;
+    private Response response;
+    private Exception failure;
 
-    Preparation(String host, boolean https, boolean trustAnyCertificate) {
-      this.host = host;
-      this.https = https;
+    private Pending(String method, URI uri, String authorization, String accept, Duration timeout,
+        boolean trustAnyCertificate) {
+      this.method = method;
+      this.uri = uri;
+      this.authorization = authorization;
+      this.accept = accept;
+      this.timeout = timeout;
+      this.millis = (int) Math.max(1,
+          Math.min(Integer.MAX_VALUE - GRACE_MILLIS, timeout.toMillis()));
       this.trustAnyCertificate = trustAnyCertificate;
+      this.deadlineNanos = System.nanoTime()
+          + TimeUnit.MILLISECONDS.toNanos(millis + GRACE_MILLIS);
+    }
+
+    /**
+     * Waits until the answer is there or the request's time is up (counted from its start);
+     * then the connection is closed and the worker thread left behind.
+     */
+    Response await() throws IOException, InterruptedException {
+      try {
+        synchronized (this) {
+          long left;
+          while (!done && (left = deadlineNanos - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+          }
+          if (done && failure == null) {
+            return response;
+          }
+        }
+      } catch (InterruptedException e) {
+        abandon();
+        throw e;
+      }
+      if (failure == null) {
+        abandon();
+        throw new IOException("no answer within " + RetryBudget.seconds(timeout));
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      throw (RuntimeException) failure;
+    }
+
+    /** Gives the request up: closes the connection, now or as soon as it is opened. */
+    synchronized void abandon() {
+      abandoned = true;
+      if (connection != null) {
+        connection.disconnect();
+      }
     }
 
     @Override
     public void run() {
+      Response r = null;
+      Exception e = null;
       try {
-        URI uri = new URI(https ? "https" : "http", host, "/v2/", null);
-        HttpURLConnection unused = (HttpURLConnection) uri.toURL().openConnection();
-        unused.setAuthenticator(NO_PASSWORDS);
-        new Socket().close();
-        if (https) {
-          InsecureTls.prepare(trustAnyCertificate);
-        }
-        InetAddress.getByName(host);
-      } catch (IOException | URISyntaxException | RuntimeException e) {
-        // the request itself will meet this and say what went wrong
+        r = exchange();
+      } catch (IOException | RuntimeException x) {
+        e = x;
+      }
+      synchronized (this) {
+        response = r;
+        failure = e;
+        done = true;
+        notifyAll();
       }
     }
-  }
 
-  private static void abandon(FutureTask<Response> task, HttpURLConnection connection) {
-    task.cancel(true);
-    connection.disconnect();
-  }
-
-  /** The blocking part, run on the worker thread. */
-  private static final class Exchange implements Callable<Response> {
-    private final HttpURLConnection connection;
-    private final String method;
-    private final int millis;
-
-    Exchange(HttpURLConnection connection, String method, int millis) {
-      this.connection = connection;
-      this.method = method;
-      this.millis = millis;
+    private synchronized boolean adopt(HttpURLConnection opened) {
+      connection = opened;
+      return !abandoned;
     }
 
-    @Override
-    public Response call() throws IOException {
+    private HttpURLConnection open() throws IOException {
+      HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+      if (trustAnyCertificate && "https".equalsIgnoreCase(uri.getScheme())) {
+        InsecureTls.trustAnyCertificate(c);
+      }
+      c.setInstanceFollowRedirects(false);
+      c.setAuthenticator(NoPasswords.INSTANCE);
+      c.setUseCaches(false);
+      c.setConnectTimeout(millis);
+      c.setReadTimeout(millis);
+      c.setRequestMethod(method);
+      c.setRequestProperty("Accept", accept);
+      c.setRequestProperty("User-Agent", "param-kernel-maven-plugin");
+      if (authorization != null) {
+        c.setRequestProperty("Authorization", authorization);
+      }
+      return c;
+    }
+
+    private Response exchange() throws IOException {
+      HttpURLConnection connection = open();
+      if (!adopt(connection)) {
+        throw new IOException("request abandoned");
+      }
       try {
         try {
           connection.connect();
@@ -233,5 +258,13 @@ final class RegistryHttp {
         return "HEAD".equals(method) ? new byte[0] : in.readAllBytes();
       }
     }
+  }
+
+  /**
+   * Knows no password, so a JVM-wide {@link Authenticator} is never asked. A class of its own so
+   * that it is loaded on the worker thread, with the rest of the JDK's HTTP classes.
+   */
+  private static final class NoPasswords extends Authenticator {
+    static final NoPasswords INSTANCE = new NoPasswords();
   }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -30,16 +29,19 @@ import javax.net.ssl.SSLException;
  */
 public final class RegistryManifestClient implements TagDigests {
   /** Index types first: a multi-platform tag must resolve to its index, not one platform. */
-  static final String ACCEPT = String.join(",",
-      "application/vnd.oci.image.index.v1+json",
-      "application/vnd.docker.distribution.manifest.list.v2+json",
-      "application/vnd.oci.image.manifest.v1+json",
-      "application/vnd.docker.distribution.manifest.v2+json");
+  static final String ACCEPT = "application/vnd.oci.image.index.v1+json,"
+      + "application/vnd.docker.distribution.manifest.list.v2+json,"
+      + "application/vnd.oci.image.manifest.v1+json,"
+      + "application/vnd.docker.distribution.manifest.v2+json";
 
   private static final int MAX_ATTEMPTS_STATUS = 6;
   private static final int MAX_ATTEMPTS_NETWORK = 3;
-  private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
-  private static final Pattern TOKEN = Pattern.compile("\"(?:token|access_token)\"\\s*:\\s*\"([^\"]+)\"");
+
+  /** What is read from response bodies; compiled only when a body needs reading. */
+  private static final class Bodies {
+    static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+    static final Pattern TOKEN = Pattern.compile("\"(?:token|access_token)\"\\s*:\\s*\"([^\"]+)\"");
+  }
 
   /** Connection settings of one resolution. */
   public record Options(boolean allowInsecure, boolean sendCredentialsOverHttp, Duration requestTimeout) {}
@@ -57,6 +59,8 @@ public final class RegistryManifestClient implements TagDigests {
   private boolean schemeSwitched;
   private String authorization;
   private String credentialSource = "anonymous access";
+  /** A first HEAD started by {@link StartedLookup#start}, until {@link #send} takes or drops it. */
+  private StartedLookup started;
 
   public RegistryManifestClient(String registry, String repository, Options options,
       CredentialLookup credentials, RetryBudget budget, Consumer<String> debug) {
@@ -67,34 +71,8 @@ public final class RegistryManifestClient implements TagDigests {
     this.credentials = credentials;
     this.budget = budget;
     this.debug = debug;
-    this.explicitPort = registry.matches(".*:\\d+$");
-    this.scheme = firstScheme(registry, options);
-  }
-
-  /**
-   * A loopback registry with insecure access allowed is nearly always a plain-http test or
-   * mirror registry: start there and move to https only if it answers like a TLS server.
-   */
-  private static String firstScheme(String registry, Options options) {
-    return options.allowInsecure() && isLoopback(host(registry)) ? "http" : "https";
-  }
-
-  /**
-   * Starts {@link RegistryHttp#prepare} for the connection a client for this registry will
-   * open first; call it as early as possible, before the rest of the set-up.
-   */
-  public static void prepare(String registry, Options options) {
-    String host = host(registry);
-    RegistryHttp.prepare(host.startsWith("[") ? host.substring(1, host.length() - 1) : host,
-        firstScheme(registry, options).equals("https"), options.allowInsecure());
-  }
-
-  private static String host(String registry) {
-    if (registry.startsWith("[")) {
-      return registry.substring(0, registry.indexOf(']') + 1);
-    }
-    int colon = registry.lastIndexOf(':');
-    return colon < 0 ? registry : registry.substring(0, colon);
+    this.explicitPort = RegistryNames.hasPort(registry);
+    this.scheme = RegistryNames.firstScheme(registry, options.allowInsecure());
   }
 
   /** {@code host:port} as used in every message. */
@@ -109,7 +87,7 @@ public final class RegistryManifestClient implements TagDigests {
    */
   @Override
   public Optional<String> digestOf(String tag) throws ResolveException, InterruptedException {
-    String path = "/v2/" + repository + "/manifests/" + tag;
+    String path = manifestPath(tag);
     RegistryHttp.Response head = exchange("HEAD", path);
     int status = head.status();
     if (status == 200) {
@@ -126,6 +104,22 @@ public final class RegistryManifestClient implements TagDigests {
     throw unexpected("HEAD", path, head);
   }
 
+  /**
+   * Takes over a first request started by {@link StartedLookup#start} for this registry and
+   * repository: {@link #digestOf digestOf(tag)} takes its answer, and meets its failures like
+   * those of any other request; if anything else is asked first, the request is abandoned.
+   */
+  void adopt(StartedLookup lookup) {
+    if (started != null) {
+      started.pending().abandon();
+    }
+    started = lookup;
+  }
+
+  private String manifestPath(String tag) {
+    return RegistryNames.manifestPath(repository, tag);
+  }
+
   private Optional<String> digestFromGet(String path, String tag)
       throws ResolveException, InterruptedException {
     RegistryHttp.Response get = exchange("GET", path);
@@ -134,7 +128,7 @@ public final class RegistryManifestClient implements TagDigests {
     }
     if (get.status() == 404) {
       String body = new String(get.body(), StandardCharsets.UTF_8);
-      Matcher code = ERROR_CODE.matcher(body);
+      Matcher code = Bodies.ERROR_CODE.matcher(body);
       if (body.isBlank()) {
         return Optional.empty();
       }
@@ -297,7 +291,7 @@ public final class RegistryManifestClient implements TagDigests {
       throw ResolveException.environment("the token service of registry " + hostPort()
           + " answered " + token.status(), null);
     }
-    Matcher m = TOKEN.matcher(new String(token.body(), StandardCharsets.UTF_8));
+    Matcher m = Bodies.TOKEN.matcher(new String(token.body(), StandardCharsets.UTF_8));
     if (!m.find()) {
       throw ResolveException.environment("the token service of registry " + hostPort()
           + " answered without a token", null);
@@ -312,24 +306,12 @@ public final class RegistryManifestClient implements TagDigests {
     if ("https".equalsIgnoreCase(target.getScheme()) || options.sendCredentialsOverHttp()) {
       return;
     }
-    if (options.allowInsecure() && isLoopback(target.getHost())) {
+    if (options.allowInsecure() && RegistryNames.isLoopback(target.getHost())) {
       return;
     }
     throw ResolveException.user("registry " + hostPort() + " is reached over plain http, so the"
         + " credentials from " + credential.source() + " are not sent. Use https, or set"
         + " paramkernel.sendCredentialsOverHttp=true if you accept sending them in clear text");
-  }
-
-  static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.startsWith("[") && h.endsWith("]")) {
-      h = h.substring(1, h.length() - 1);
-    }
-    return h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
   }
 
   /** With insecure registries allowed, https that fails at the TLS level falls back to http. */
@@ -349,6 +331,14 @@ public final class RegistryManifestClient implements TagDigests {
 
   private RegistryHttp.Response send(String method, URI uri, String auth, String accept)
       throws IOException, InterruptedException {
+    if (started != null) {
+      StartedLookup lookup = started;
+      started = null;
+      if (auth == null && ACCEPT.equals(accept) && lookup.request().equals(method + " " + uri)) {
+        return lookup.pending().await();
+      }
+      lookup.pending().abandon();
+    }
     if (budget.expired()) {
       throw new IOException("time budget used up before " + method + " " + uri.getPath());
     }
@@ -359,7 +349,7 @@ public final class RegistryManifestClient implements TagDigests {
     if (r.body() == null || r.body().length == 0) {
       return "";
     }
-    Matcher m = ERROR_CODE.matcher(new String(r.body(), StandardCharsets.UTF_8));
+    Matcher m = Bodies.ERROR_CODE.matcher(new String(r.body(), StandardCharsets.UTF_8));
     return m.find() ? ", " + m.group(1) : "";
   }
 

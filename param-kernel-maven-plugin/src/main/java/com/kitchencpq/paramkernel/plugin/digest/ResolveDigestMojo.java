@@ -65,6 +65,7 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
+    long started = System.nanoTime();
     Path artifacts = artifactsDirectory();
     DigestResolver resolver = new DigestResolver(new DigestResolver.Log() {
       @Override
@@ -78,15 +79,17 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
       }
     });
     Resolution resolution;
+    long elapsedMillis;
     try {
       DigestResolver.Request request = new DigestResolver.Request(image, tags, strict, digest,
           localLayout(),
           session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
           DigestResolver.parseDuration(timeout, PropertyNames.RESOLVE_TIMEOUT),
           DigestResolver.parseDuration(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
-          Duration.ofSeconds(5), this::serverCredential, environment,
-          GitHead.of(topLevelDirectory()), Path.of(System.getProperty("user.home")));
+          Duration.ofSeconds(5), settingsServers(), environment,
+          topLevelDirectory(), Path.of(System.getProperty("user.home")));
       resolution = resolver.resolve(request);
+      elapsedMillis = (System.nanoTime() - started) / 1_000_000;
     } catch (ResolveException e) {
       removeStale(artifacts);
       if (e.userFixable()) {
@@ -121,7 +124,8 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
           "Tag " + String.join(", ", resolution.missingTags()) + " of " + resolution.image()
               + " not found; using " + resolution.tag() + " (" + resolution.digest() + ")");
     }
-    getLog().info(resolution.logLine());
+    getLog().info(resolution.source() == Resolution.Source.OVERRIDE ? resolution.logLine()
+        : resolution.logLine() + " in " + elapsedMillis + " ms");
     getLog().debug("Wrote " + display(file));
   }
 

@@ -133,7 +133,7 @@ public class ImageMojo extends AbstractRegistryMojo {
           session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
           work, baseDirectory().resolve(layout.toPath()).normalize(),
           image.trim() + ":" + commit.orElse("latest"), ImageTags.layoutTags(commit), pushRequest,
-          forcePreviewPush, this::serverCredential, environment,
+          forcePreviewPush, settingsServers(), environment,
           Path.of(System.getProperty("user.home")));
       ServiceImageBuilder.Result result = new ServiceImageBuilder(log()).build(spec, options);
       ServiceImageBuilder.writeMetadata(work, image.trim(), result);

@@ -197,12 +197,7 @@ public final class ServiceImageBuilder {
   }
 
   private CredentialLookup credentials(ImageReference ref, Options options) {
-    List<String> ids = new ArrayList<>(List.of(ref.getRegistry()));
-    int colon = ref.getRegistry().lastIndexOf(':');
-    if (colon > 0) {
-      ids.add(ref.getRegistry().substring(0, colon));
-    }
-    return new CredentialLookup(ref, options.settingsCredential().apply(ids), options.env(),
+    return new CredentialLookup(ref, options.settingsCredential(), options.env(),
         options.userHome(), log::debug);
   }
 

@@ -33,7 +33,7 @@ class DigestResolverTest {
       Path layout, boolean offline, Map<String, String> env) {
     return new DigestResolver.Request(image, tags, strict, digest, layout, offline, false, false,
         Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(5), ids -> Optional.empty(), env,
-        GitHead.unknown(), dir);
+        null, dir);
   }
 
   @Test
@@ -129,9 +129,9 @@ class DigestResolverTest {
 
   @Test
   void settingsServerIdsIncludeTheBareHostAndDockerHubAliases() throws Exception {
-    assertThat(DigestResolver.serverIds(ImageName.parse("127.0.0.1:5000/a/b").registry()))
+    assertThat(CredentialLookup.serverIds(ImageName.parse("127.0.0.1:5000/a/b").registry()))
         .containsExactly("127.0.0.1:5000", "127.0.0.1");
-    assertThat(DigestResolver.serverIds(ImageName.parse("kitchen-cpq/app").registry()))
+    assertThat(CredentialLookup.serverIds(ImageName.parse("kitchen-cpq/app").registry()))
         .contains("registry-1.docker.io", "docker.io");
   }
 

@@ -24,7 +24,7 @@ public final class FreshJvmResolution {
     try {
       Resolution r = resolver.resolve(new DigestResolver.Request(args[0], "latest", false, null,
           null, false, args[1].equals("insecure"), false, Duration.ofSeconds(10), Duration.ZERO,
-          Duration.ofSeconds(5), ids -> Optional.empty(), Map.of(), GitHead.unknown(),
+          Duration.ofSeconds(5), ids -> Optional.empty(), Map.of(), null,
           Path.of(System.getProperty("user.home"))));
       System.out.println("DIGEST " + r.digest());
     } catch (ResolveException e) {

@@ -99,7 +99,7 @@ class ResolveDigestIT {
     });
     return resolver.resolve(new DigestResolver.Request(image, null, strict, null, null, false,
         insecure, false, timeout, visibility, Duration.ofSeconds(5), ids -> Optional.empty(), env,
-        GitHead.unknown(), work));
+        null, work));
   }
 
   private Resolution resolve(String image, Map<String, String> env) throws Exception {
@@ -114,6 +114,34 @@ class ResolveDigestIT {
     assertThat(r.source()).isEqualTo(Resolution.Source.REGISTRY);
     assertThat(r.digest()).isEqualTo(shaImage.digest())
         .isEqualTo(Skopeo.create(work).inspectDigest(plain.hostPort() + "/kitchen-cpq/app:" + SHA));
+  }
+
+  @Test
+  void theFirstRequestStartedBeforeTheClientIsTheOneItUses() throws Exception {
+    try (FaultProxy proxy = FaultProxy.inFrontOf(plain)) {
+      Resolution r = resolve(proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA));
+      assertThat(r.digest()).isEqualTo(shaImage.digest());
+      assertThat(proxy.exchanges("/manifests/")).extracting(FaultProxy.Exchange::method)
+          .containsExactly("HEAD");
+    }
+  }
+
+  @Test
+  void aStartedLookupForAnotherTagIsDroppedNotMixedUp() throws Exception {
+    try (FaultProxy proxy = FaultProxy.inFrontOf(plain)) {
+      proxy.always("/manifests/" + SHA, Fault.delay(Duration.ofSeconds(2)));
+      RegistryManifestClient.Options options =
+          new RegistryManifestClient.Options(true, false, Duration.ofSeconds(5));
+      RegistryManifestClient client = new RegistryManifestClient(proxy.hostPort(),
+          "kitchen-cpq/app", options,
+          new CredentialLookup(ImageName.parse(proxy.hostPort() + "/kitchen-cpq/app"),
+              proxy.hostPort() + "/kitchen-cpq/app", ids -> Optional.empty(), Map.of(), work,
+              log::add),
+          RetryBudget.startingNow(Duration.ofSeconds(15)), log::add);
+      client.adopt(StartedLookup.start(proxy.hostPort(), "kitchen-cpq/app", SHA, options,
+          Duration.ofSeconds(5)));
+      assertThat(client.digestOf("latest")).contains(latestImage.digest());
+    }
   }
 
   @Test

@@ -170,7 +170,7 @@ class ServiceImageBuilderIT {
       public void debug(String message) {}
     }).resolve(new DigestResolver.Request(repo, null, null, null, null, false, true, false,
         Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(5), ids -> Optional.empty(),
-        Map.of("GITHUB_SHA", SHA), GitHead.unknown(), work));
+        Map.of("GITHUB_SHA", SHA), null, work));
     assertThat(resolved.digest()).isEqualTo(r.digest());
   }
 
