@@ -14,15 +14,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Not a test: compares resolve-digest's in-process resolution with {@code skopeo inspect} on
- * the same local registry. Cold numbers come from fresh JVMs (first call, class loading
- * included), once with the plugin on the JVM class path and once in a class loader of its own
- * as Maven runs it ({@link PluginRealmLauncher}), and for scale a JVM that sends nothing but
- * one bare HEAD ({@link BareHeadRequest}); warm numbers from repeated calls in one JVM.
- * Results go into
- * {@code docs/digest-benchmark.md}; see there for the command.
+ * the same local registry. First-call numbers come from real {@code mvn} runs of the goal (the
+ * time the goal itself logs, from the start of its work to the resolved digest; the plugin must
+ * be installed in the local Maven repository), and from fresh JVMs: once with the plugin on
+ * the JVM class path, once in a class loader of its own as Maven runs it ({@link
+ * PluginRealmLauncher}), and for scale a JVM that sends nothing but one bare HEAD ({@link
+ * BareHeadRequest}); warm numbers from repeated calls in one JVM. Results go into {@code
+ * docs/digest-benchmark.md}; see there for the command.
  */
 public final class ResolveDigestBenchmark {
   private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
@@ -53,7 +56,10 @@ public final class ResolveDigestBenchmark {
       List<Double> cold = new ArrayList<>();
       List<Double> coldOwnLoader = new ArrayList<>();
       List<Double> bare = new ArrayList<>();
+      List<Double> inMaven = new ArrayList<>();
+      Path project = mavenProject(work.resolve("project"));
       for (int i = 0; i < runs; i++) {
+        inMaven.add(goalInMaven(project, image, digest));
         cold.add(coldCall(digest, java, "-cp", classPath, ResolveDigestBenchmark.class.getName(),
             "--once", image));
         coldOwnLoader.add(coldCall(digest, java, "-cp", launcherDir.toString(),
@@ -86,12 +92,59 @@ public final class ResolveDigestBenchmark {
       }
       System.out.println("| what | runs | min ms | median ms | max ms |");
       System.out.println("|---|---|---|---|---|");
+      row("resolve-digest goal in a real mvn run, first call in Maven's JVM (time the goal logs)",
+          inMaven);
       row("resolve-digest, first call in a fresh JVM (in-process time)", cold);
       row("resolve-digest, first call in a fresh JVM, plugin in its own class loader", coldOwnLoader);
       row("floor: one bare HttpURLConnection HEAD in a fresh JVM (in-process time)", bare);
       row("resolve-digest, later calls in the same JVM", warm);
       row("skopeo inspect --format {{.Digest}} (process)", skopeoTimes);
       row("skopeo inspect --raw (process)", skopeoRaw);
+    }
+  }
+
+  /** A project with nothing but a POM, to run the goal in. */
+  private static Path mavenProject(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">"
+        + "<modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>bench</artifactId>"
+        + "<version>1</version><packaging>pom</packaging></project>\n");
+    return dir;
+  }
+
+  /**
+   * Runs the goal in a fresh {@code mvn} process (online: offline Maven asks no registry);
+   * returns the resolution time the goal logs, in milliseconds.
+   */
+  private static double goalInMaven(Path project, String image, String digest) throws IOException,
+      InterruptedException {
+    String goal = "com.kitchencpq:param-kernel-maven-plugin:" + pluginVersion() + ":resolve-digest";
+    ProcessBuilder builder = new ProcessBuilder("mvn", "-B", "-ntp", goal,
+        "-Dparamkernel.image=" + image, "-Dparamkernel.tags=" + SHA + ",latest",
+        "-Dparamkernel.allowInsecureRegistries=true")
+        .directory(project.toFile()).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(k -> k.startsWith("GITHUB_"));
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    Matcher m = Pattern.compile("Resolved \\S+ -> (sha256:[0-9a-f]{64}) \\(from registry [^)]*\\) in (\\d+) ms")
+        .matcher(out);
+    if (!m.find()) {
+      throw new IllegalStateException("no resolution in the mvn output (install the plugin first:"
+          + " mvn -B -o install -DskipTests -Dinvoker.skip=true at the top level):\n" + out);
+    }
+    check(m.group(1), digest);
+    return Double.parseDouble(m.group(2));
+  }
+
+  private static String pluginVersion() throws IOException {
+    try (InputStream in = ResolveDigestBenchmark.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+      Matcher m = Pattern.compile("<version>([^<]+)</version>")
+          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      if (!m.find()) {
+        throw new IllegalStateException("no version in META-INF/maven/plugin.xml");
+      }
+      return m.group(1);
     }
   }
 
@@ -128,7 +181,7 @@ public final class ResolveDigestBenchmark {
       public void debug(String message) {}
     }).resolve(new DigestResolver.Request(image, SHA + ",latest", false, null, null, false, true,
         false, Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(5), ids -> Optional.empty(),
-        Map.of(), GitHead.unknown(), Path.of(System.getProperty("user.home"))));
+        Map.of(), null, Path.of(System.getProperty("user.home"))));
   }
 
   private static void check(String got, String want) {
