@@ -109,7 +109,7 @@ final class RegistryHttp {
     private boolean abandoned;
     private boolean done;
     private Response response;
-    private Exception failure;
+    private Throwable failure;
 
     private Pending(String method, URI uri, String authorization, String accept, Duration timeout,
         boolean trustAnyCertificate) {
@@ -130,6 +130,8 @@ final class RegistryHttp {
      * then the connection is closed and the worker thread left behind.
      */
     Response await() throws IOException, InterruptedException {
+      boolean finished;
+      Throwable failed;
       try {
         synchronized (this) {
           long left;
@@ -139,19 +141,24 @@ final class RegistryHttp {
           if (done && failure == null) {
             return response;
           }
+          finished = done;
+          failed = failure;
         }
       } catch (InterruptedException e) {
         abandon();
         throw e;
       }
-      if (failure == null) {
+      if (!finished) {
         abandon();
         throw new IOException("no answer within " + RetryBudget.seconds(timeout));
       }
-      if (failure instanceof IOException io) {
+      if (failed instanceof IOException io) {
         throw io;
       }
-      throw (RuntimeException) failure;
+      if (failed instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException(String.valueOf(failed), failed);
     }
 
     /** Gives the request up: closes the connection, now or as soon as it is opened. */
@@ -165,10 +172,10 @@ final class RegistryHttp {
     @Override
     public void run() {
       Response r = null;
-      Exception e = null;
+      Throwable e = null;
       try {
         r = exchange();
-      } catch (IOException | RuntimeException x) {
+      } catch (Throwable x) { // handed to await(), like a FutureTask would
         e = x;
       }
       synchronized (this) {
