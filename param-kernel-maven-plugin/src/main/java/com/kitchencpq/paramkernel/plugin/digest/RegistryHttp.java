@@ -158,10 +158,16 @@ final class RegistryHttp {
       if (failed instanceof RuntimeException runtime) {
         throw runtime;
       }
+      if (failed instanceof Error error) {
+        throw error;
+      }
       throw new IOException(String.valueOf(failed), failed);
     }
 
-    /** Gives the request up: closes the connection, now or as soon as it is opened. */
+    /**
+     * Gives the request up: closes the connection if it is connected; one still connecting is
+     * closed by the worker as soon as it is, before the request is sent.
+     */
     synchronized void abandon() {
       abandoned = true;
       if (connection != null) {
@@ -175,7 +181,7 @@ final class RegistryHttp {
       Throwable e = null;
       try {
         r = exchange();
-      } catch (Throwable x) { // handed to await(), like a FutureTask would
+      } catch (Throwable x) { // handed to await(), which rethrows it
         e = x;
       }
       synchronized (this) {
@@ -188,6 +194,14 @@ final class RegistryHttp {
 
     private synchronized boolean adopt(HttpURLConnection opened) {
       connection = opened;
+      return !abandoned;
+    }
+
+    /**
+     * Whether the caller still waits for the answer. Checked once connected: a connection's
+     * {@code disconnect()} does nothing before then, so {@link #abandon} cannot stop it alone.
+     */
+    private synchronized boolean wanted() {
       return !abandoned;
     }
 
@@ -220,6 +234,9 @@ final class RegistryHttp {
           connection.connect();
         } catch (SocketTimeoutException e) {
           throw new ConnectTimeoutException("no connection within " + millis + " ms", e);
+        }
+        if (!wanted()) {
+          throw new IOException("request abandoned");
         }
         int status = connection.getResponseCode();
         if (status < 0) {

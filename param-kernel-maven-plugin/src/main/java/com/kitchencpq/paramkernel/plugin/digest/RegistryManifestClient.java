@@ -374,7 +374,7 @@ public final class RegistryManifestClient implements TagDigests {
     String text = root.getMessage() == null || root.getMessage().isBlank()
         ? root.getClass().getSimpleName()
         : root.getClass().getSimpleName() + ": " + root.getMessage();
-    if (e != root && e.getMessage() != null && e.getMessage().startsWith("no answer within")) {
+    if (e.getMessage() != null && e.getMessage().startsWith("no answer within")) {
       text = e.getMessage();
     }
     return Secrets.redact(text, secrets);
