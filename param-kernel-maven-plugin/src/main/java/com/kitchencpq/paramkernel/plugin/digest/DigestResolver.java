@@ -82,7 +82,7 @@ public final class DigestResolver {
           request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
       StartedLookup first = StartedLookup.start(name.registry(), name.repository(), tags.get(0),
           options, budget.requestTimeout(request.requestTimeout()));
-      Consumer<String> debug = log::debug;
+      Consumer<String> debug = new DebugLines(log);
       client = new RegistryManifestClient(name.registry(), name.repository(), options,
           new CredentialLookup(name, image, request.settingsCredential(), request.env(),
               request.userHome(), debug),
@@ -111,6 +111,20 @@ public final class DigestResolver {
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
         request.visibilityRetry(), budget);
+  }
+
+  /** The log's debug level as a consumer; a class, not {@code log::debug} (see RetryBudget). */
+  private static final class DebugLines implements Consumer<String> {
+    private final Log log;
+
+    DebugLines(Log log) {
+      this.log = log;
+    }
+
+    @Override
+    public void accept(String message) {
+      log.debug(message);
+    }
   }
 
   /** The layout path relative to the working directory when it lies below it (Maven's log). */

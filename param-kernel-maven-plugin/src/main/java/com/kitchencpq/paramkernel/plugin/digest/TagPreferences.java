@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The ordered list of tags to try, and whether only the first one counts (strict mode).
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public record TagPreferences(List<String> tags, boolean strict) {
   /** The distribution spec's tag grammar. */
-  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
   public TagPreferences {
     tags = List.copyOf(tags);
@@ -45,7 +43,7 @@ public record TagPreferences(List<String> tags, boolean strict) {
       if (tag.isEmpty()) {
         continue;
       }
-      if (!TAG.matcher(tag).matches()) {
+      if (!isTag(tag)) {
         bad.add("'" + tag + "'");
       } else {
         tags.add(tag);
@@ -80,5 +78,24 @@ public record TagPreferences(List<String> tags, boolean strict) {
   public static boolean strictByDefault(Map<String, String> env, String gitBranch) {
     String ref = env.getOrDefault("GITHUB_REF_NAME", "").trim();
     return isReleaseBranch(ref.isEmpty() ? gitBranch : ref);
+  }
+
+  /**
+   * The distribution spec's tag, {@code [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}}, checked without a
+   * regular expression: this runs before a JVM's first registry request.
+   */
+  static boolean isTag(String tag) {
+    if (tag.isEmpty() || tag.length() > 128 || tag.charAt(0) == '.' || tag.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < tag.length(); i++) {
+      char c = tag.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TagPreferencesTest {
@@ -23,6 +25,26 @@ class TagPreferencesTest {
   @Test
   void emptyEntriesAndBlanksAreDroppedAndDuplicatesCollapse() throws Exception {
     assertThat(TagPreferences.parse(" a , ,b,,a, ", Map.of(), "p")).containsExactly("a", "b");
+  }
+
+  /** The distribution spec's tag expression, as the reference for the hand-written check. */
+  @Test
+  void tagCheckMatchesTheSpecExpression() {
+    Pattern spec = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
+    String alphabet = "aZ09_.-: /";
+    Random random = new Random(20261126L);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder tag = new StringBuilder();
+      int length = random.nextInt(6);
+      for (int i = 0; i < length; i++) {
+        tag.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertThat(TagPreferences.isTag(tag.toString())).as("'%s'", tag)
+          .isEqualTo(spec.matcher(tag).matches());
+    }
+    for (String tag : List.of("a".repeat(128), "a".repeat(129), "_".repeat(128), SHA)) {
+      assertThat(TagPreferences.isTag(tag)).as(tag).isEqualTo(spec.matcher(tag).matches());
+    }
   }
 
   @Test
