@@ -1,11 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
+import com.kitchencpq.paramkernel.plugin.AtomicFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,7 +56,7 @@ public final class DigestOutputs {
   public static Path write(Path artifactsDirectory, Resolution r) throws IOException {
     Files.createDirectories(artifactsDirectory);
     Path target = artifactsDirectory.resolve(FILE_NAME);
-    writeAtomically(target, json(r));
+    AtomicFiles.write(target, json(r));
     return target;
   }
 
@@ -76,20 +74,4 @@ public final class DigestOutputs {
     return out;
   }
 
-  /** Writes text to a sibling temporary file, then renames it over the target. */
-  public static void writeAtomically(Path target, String text) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
-  }
 }

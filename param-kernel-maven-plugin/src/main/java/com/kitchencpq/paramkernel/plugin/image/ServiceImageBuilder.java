@@ -19,8 +19,8 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.kitchencpq.paramkernel.plugin.AtomicFiles;
 import com.kitchencpq.paramkernel.plugin.digest.CredentialLookup;
-import com.kitchencpq.paramkernel.plugin.digest.DigestOutputs;
 import com.kitchencpq.paramkernel.plugin.digest.RegistryCredential;
 import com.kitchencpq.paramkernel.plugin.digest.RegistryManifestClient;
 import com.kitchencpq.paramkernel.plugin.digest.ResolveException;
@@ -385,7 +385,7 @@ public final class ServiceImageBuilder {
 
   /** {@code jib-image.digest} and {@code jib-image.json} beside the build output. */
   public static void writeMetadata(Path directory, String image, Result result) throws IOException {
-    DigestOutputs.writeAtomically(directory.resolve("jib-image.digest"), result.digest());
+    AtomicFiles.write(directory.resolve("jib-image.digest"), result.digest());
     ObjectMapper json = new ObjectMapper();
     ObjectNode meta = json.createObjectNode();
     meta.put("image", image);
@@ -401,7 +401,7 @@ public final class ServiceImageBuilder {
     }
     meta.put("ociLayout", result.layout().toString());
     meta.put("pushed", result.pushedImage().isPresent());
-    DigestOutputs.writeAtomically(directory.resolve("jib-image.json"),
+    AtomicFiles.write(directory.resolve("jib-image.json"),
         json.writerWithDefaultPrettyPrinter().writeValueAsString(meta).replace("\r\n", "\n") + "\n");
   }
 }
