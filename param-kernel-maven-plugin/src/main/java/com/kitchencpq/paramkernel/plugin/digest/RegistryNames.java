@@ -52,14 +52,19 @@ final class RegistryNames {
         || isLoopbackIpv4(h);
   }
 
-  /** {@code 127.x.y.z}, each part one to three digits. */
+  /**
+   * {@code 127.x.y.z} as an address literal: each part 0 to 255, without leading zeros. Anything
+   * else (say {@code 127.0.0.300}) is a host name the JVM would look up by DNS, which may
+   * answer with any address, so it must not count as loopback.
+   */
   private static boolean isLoopbackIpv4(String h) {
     String[] parts = h.split("\\.", -1);
     if (parts.length != 4 || !parts[0].equals("127")) {
       return false;
     }
     for (String part : parts) {
-      if (!isDigits(part) || part.length() > 3) {
+      if (!isDigits(part) || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')
+          || Integer.parseInt(part) > 255) {
         return false;
       }
     }

@@ -35,15 +35,16 @@ class RegistryManifestClientTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.254", "[::1]", "::1",
-      "0:0:0:0:0:0:0:1"})
+  @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "127.1.2.254", "127.255.255.255",
+      "127.0.0.0", "[::1]", "::1", "0:0:0:0:0:0:0:1"})
   void loopbackHosts(String host) {
     assertThat(RegistryNames.isLoopback(host)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "127.0.0", "127.0.0.1.5", "127.0.0.1000", "127.a.0.1", "128.0.0.1",
-      "127..0.1", "localhost.example.com", "10.0.0.1", "[::2]"})
+      "127..0.1", "localhost.example.com", "10.0.0.1", "[::2]", "127.0.0.300", "127.256.0.1",
+      "127.0.0.01", "127.00.0.1"})
   void otherHosts(String host) {
     assertThat(RegistryNames.isLoopback(host)).isFalse();
   }
