@@ -76,15 +76,8 @@ public record ImageName(String registry, String repository) {
   private static boolean isRegistry(String s, int from, int to) {
     int colon = s.indexOf(':', from);
     int hostEnd = colon < 0 || colon >= to ? to : colon;
-    if (hostEnd < to) {
-      if (hostEnd + 1 == to) {
-        return false;
-      }
-      for (int i = hostEnd + 1; i < to; i++) {
-        if (!isDigit(s.charAt(i))) {
-          return false;
-        }
-      }
+    if (hostEnd < to && !RegistryNames.isDigits(s.substring(hostEnd + 1, to))) {
+      return false;
     }
     int labelStart = from;
     for (int i = from; i <= hostEnd; i++) {

@@ -71,7 +71,8 @@ final class RegistryNames {
     return true;
   }
 
-  private static boolean isDigits(String s) {
+  /** One or more ASCII digits. */
+  static boolean isDigits(String s) {
     if (s.isEmpty()) {
       return false;
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kitchencpq.paramkernel.plugin.digest.DigestResolver;
-import com.kitchencpq.paramkernel.plugin.digest.GitHead;
 import com.kitchencpq.paramkernel.plugin.digest.Resolution;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import com.kitchencpq.paramkernel.testkit.Skopeo;
