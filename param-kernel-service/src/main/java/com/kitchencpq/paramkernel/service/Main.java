@@ -7,19 +7,38 @@ import com.kitchencpq.paramkernel.service.http.ServiceConfig;
 import com.kitchencpq.paramkernel.service.http.WarmUp;
 import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
 import com.kitchencpq.paramkernel.service.kernel.BaselinePayload;
+import com.kitchencpq.paramkernel.service.warmup.WarmupMain;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 
 /**
  * Starts param-kernel-service: reads the environment, listens, warms up, turns ready, and on
  * SIGTERM drains and exits 0 within the grace period. Exit 2 for bad configuration, 1 when
  * the service cannot start.
+ *
+ * <p>With {@code warmup} as the first argument it runs the canary warm-up client instead
+ * ({@link WarmupMain}, the rest of the arguments are its options). The warm-up Job of the
+ * rollout bundle starts it that way, through the image's own entrypoint, so the Job needs
+ * neither the class path nor the JVM flags of the image spelled out a second time.
  */
 public final class Main {
   private static volatile boolean exitingOnError;
 
   private Main() {}
 
-  public static void main(String[] args) {
+  /** The first argument that runs the warm-up client instead of the service. */
+  public static final String WARMUP_COMMAND = "warmup";
+
+  public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0) {
+      if (WARMUP_COMMAND.equals(args[0])) {
+        WarmupMain.main(Arrays.copyOfRange(args, 1, args.length));
+        return;
+      }
+      System.err.println("param-kernel-service takes no arguments (settings come from the environment),"
+          + " or '" + WARMUP_COMMAND + " --target=<url> ...' to run the warm-up client; got '" + args[0] + "'");
+      System.exit(2);
+    }
     long mainStart = System.nanoTime();
     // Netty's allocator records JFR events when JFR is available; registering them costs about
     // 0.1 s of start-up for a recording nobody runs. -Dio.netty.jfr.enabled=true brings them back.

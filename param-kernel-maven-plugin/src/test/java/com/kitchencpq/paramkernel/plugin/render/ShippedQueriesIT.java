@@ -25,13 +25,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * ({@code promtool test rules}, Debian package {@code prometheus}) on synthetic series, and
  * checks which side of the plan's thresholds each scenario lands on: healthy canary below the
  * success threshold, regressions above the failure threshold, no data as an empty vector or
- * NaN (which the guarded conditions turn into Inconclusive), and the stable Service's series
- * never mixed in.
+ * NaN (which the guarded conditions turn into Inconclusive), and neither the stable Service's
+ * series nor the probe and scrape routes ever mixed in. (ProbeTrafficIT in the service module
+ * runs the same queries against a real service scraped by a real Prometheus.)
  */
 class ShippedQueriesIT {
   private static final String CANARY = "param-kernel-service-canary";
   private static final String STABLE = "param-kernel-service";
   private static final String NS = "kitchen-cpq";
+  private static final String API = "/v1/apply-delta";
   /** The service's histogram bounds (apply-delta contract), +Inf last. */
   private static final String[] LE = {"0.005", "0.01", "0.015", "0.02", "0.025", "0.03", "0.035", "0.04",
       "0.045", "0.05", "0.06", "0.07", "0.08", "0.1", "0.15", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"};
@@ -73,8 +75,14 @@ class ShippedQueriesIT {
   // ---- series ---------------------------------------------------------------------------
 
   private static Map<String, Object> series(String name, String service, String labels, String values) {
+    return series(name, service, API, labels, values);
+  }
+
+  private static Map<String, Object> series(String name, String service, String route, String labels,
+      String values) {
     Map<String, Object> s = new LinkedHashMap<>();
-    s.put("series", name + "{service=\"" + service + "\",namespace=\"" + NS + "\"" + labels + "}");
+    s.put("series", name + "{service=\"" + service + "\",namespace=\"" + NS + "\",route=\"" + route + "\""
+        + labels + "}");
     s.put("values", values);
     return s;
   }
@@ -95,12 +103,36 @@ class ShippedQueriesIT {
 
   /** Histogram buckets: {@code perBucket[i]} requests per step land in bucket LE[i] (non-cumulative). */
   private static List<Map<String, Object>> latencies(String service, Map<String, Integer> perBucket) {
+    return latencies(service, API, perBucket);
+  }
+
+  private static List<Map<String, Object>> latencies(String service, String route, Map<String, Integer> perBucket) {
     List<Map<String, Object>> list = new ArrayList<>();
     int cumulative = 0;
     for (String le : LE) {
       cumulative += perBucket.getOrDefault(le, 0);
-      list.add(series("http_request_duration_seconds_bucket", service, ",le=\"" + le + "\"", growing(cumulative)));
+      list.add(series("http_request_duration_seconds_bucket", service, route, ",le=\"" + le + "\"",
+          growing(cumulative)));
     }
+    return list;
+  }
+
+  /**
+   * What probes and scrapes leave in the canary's metrics: readiness and liveness probes and
+   * the scrape itself, all fast 200s (and 503s from readiness while warming up), plus the API
+   * route's series that the service creates at zero on start and that never move.
+   */
+  private static List<Map<String, Object>> probesAndScrapesOnly(String service) {
+    List<Map<String, Object>> list = new ArrayList<>();
+    list.add(series("http_requests_total", service, "/healthz/ready", ",code=\"200\"", growing(8)));
+    list.add(series("http_requests_total", service, "/healthz/ready", ",code=\"503\"", growing(1)));
+    list.add(series("http_requests_total", service, "/healthz/live", ",code=\"200\"", growing(2)));
+    list.add(series("http_requests_total", service, "/metrics", ",code=\"200\"", growing(1)));
+    list.add(series("http_requests_total", service, API, ",code=\"500\"", "0+0x20"));
+    list.addAll(latencies(service, "/healthz/ready", Map.of("0.005", 9)));
+    list.addAll(latencies(service, "/healthz/live", Map.of("0.005", 2)));
+    list.addAll(latencies(service, "/metrics", Map.of("0.005", 1)));
+    list.addAll(latencies(service, API, Map.of()));
     return list;
   }
 
@@ -244,6 +276,22 @@ class ShippedQueriesIT {
             expect(latencyP95, 0.03), notBelow(latencyP95, "0.030"), notAbove(latencyP95, "0.060")),
         // far too slow: the estimate stays above the threshold (finite buckets go up to 10 s)
         scenario(latencies(CANARY, Map.of("0.25", 300)), above(latencyP95, "0.060"))));
+  }
+
+  @Test
+  void probesAndScrapesAloneAreNoDataNotAHealthyCanary() throws Exception {
+    // Readiness 503s are not 5xx of the API, and fast probe answers are not its latency.
+    assertPasses(List.of(scenario(probesAndScrapesOnly(CANARY), nan(errorRate), nan(latencyP95))));
+  }
+
+  @Test
+  void probeAndScrapeRoutesDoNotDiluteTheApisFigures() throws Exception {
+    // 5% API errors and a slow API (10% at 60-70 ms) next to plenty of fast, successful probes.
+    List<Map<String, Object>> input = all(probesAndScrapesOnly(CANARY).stream()
+        .filter(m -> !((String) m.get("series")).contains("route=\"" + API + "\"")).toList(),
+        requests(CANARY, 15, true), latencies(CANARY, Map.of("0.015", 270, "0.07", 30)));
+    assertPasses(List.of(scenario(input, above(errorRate, "0.03"), expect(errorRate, 0.05),
+        expect(latencyP95, 0.065))));
   }
 
   @Test

@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * not judged) in which the JIT finishes compiling; the cold start is what (a) and (c) measure.
  * Not a test; see benchmarks/http-load.md for how to run it.
  *
- * <p>Arguments: {@code <jar> <seconds per step> <rate,rate,...> [jvm flag ...]}
+ * <p>Arguments: {@code <jar> <seconds per step> <rate,rate,...> [jvm flag ...]}. Without JVM
+ * flags it takes the service's container flags from the system property
+ * {@code paramkernel.service.jvmFlags} (the value of {@code paramkernel.image.jvmFlags} in the
+ * parent POM, as the documented command passes it), and refuses to run without either.
  */
 public final class HttpLoadBenchmark {
   private static final Pattern PORT = Pattern.compile("\"event\":\"listening\".*\"port\":(\\d+)");
@@ -39,7 +42,8 @@ public final class HttpLoadBenchmark {
     Path jar = Path.of(args[0]);
     int stepSeconds = Integer.parseInt(args[1]);
     int[] rates = Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
-    List<String> flags = List.of(args).subList(3, args.length);
+    List<String> flags = args.length > 3 ? List.of(args).subList(3, args.length)
+        : com.kitchencpq.paramkernel.service.http.JvmFlags.container();
     byte[] body = BaselinePayload.request();
 
     System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs, "

@@ -20,10 +20,8 @@ import java.util.regex.Pattern;
 
 /** The executable jar started in a child JVM, with its stdout lines collected. */
 final class ServiceProcess implements AutoCloseable {
-  /** The JVM flags docs/runtime.md recommends for a container. */
-  static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmx96m",
-      "-Xss512k", "-XX:MaxMetaspaceSize=64m", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxDirectMemorySize=64m",
-      "-XX:+ExitOnOutOfMemoryError");
+  /** The service's container JVM flags (the image's), from the parent POM. */
+  static final List<String> JVM_FLAGS = JvmFlags.container();
   private static final Pattern LISTENING = Pattern.compile("\"event\":\"listening\".*\"port\":(\\d+)");
 
   final Process process;

@@ -10,7 +10,7 @@ import java.util.List;
  * @param rolloutName the Rollout the plan is about
  * @param namespace where it runs
  * @param replicas the plan's default replica count
- * @param stableService Service for stable traffic
+ * @param clientService the Service clients call: every pod of the Rollout, not managed by Argo
  * @param canaryService Service for canary traffic
  * @param analysisTemplate the AnalysisTemplate both analysis steps run
  * @param steps the canary steps, in order
@@ -22,7 +22,7 @@ import java.util.List;
  * @param latencyBuckets the finite upper bounds of the service's latency histogram, ascending
  */
 public record RolloutPlan(
-    String rolloutName, String namespace, long replicas, String stableService, String canaryService,
+    String rolloutName, String namespace, long replicas, String clientService, String canaryService,
     String analysisTemplate, List<Step> steps, String imageRepository, HealthMetric errorRate,
     HealthMetric latency, long failureLimit, long minimumCount, List<Double> latencyBuckets) {
 

@@ -112,6 +112,49 @@ class PlanRulesTest {
   }
 
   @Test
+  void theClientServiceAsStableServiceWithoutARouterIsAnErrorThatSaysWhy() {
+    String yaml = with("      canaryService: param-kernel-service-canary\n",
+        "      stableService: param-kernel-service\n      canaryService: param-kernel-service-canary\n");
+    List<Finding> f = runPlan(new PlanServicesRule(), yaml);
+    assertThat(summary(f)).containsExactly("plan.services@" + line(yaml, "stableService: param-kernel-service") + ":error");
+    assertThat(f.get(0).message()).contains("'param-kernel-service'", "no traffic router", "no endpoints",
+        "argoproj/argo-rollouts#1760", "Remove stableService");
+  }
+
+  @Test
+  void withATrafficRouterTheClientServiceMayBeTheStableService() {
+    String yaml = with("      canaryService: param-kernel-service-canary\n",
+        "      stableService: param-kernel-service\n      canaryService: param-kernel-service-canary\n"
+            + "      trafficRouting:\n        smi: {}\n");
+    assertThat(runPlan(new PlanServicesRule(), yaml)).isEmpty();
+  }
+
+  @Test
+  void theClientServiceMustSelectEveryPodOfTheRollout() {
+    String pinned = with("  selector:\n    app: param-kernel-service\n  ports:\n    - port: 80\n      targetPort: 8080\n"
+        + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary",
+        "  selector:\n    app: param-kernel-service\n    rollouts-pod-template-hash: abc123\n  ports:\n    - port: 80\n"
+            + "      targetPort: 8080\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary");
+    List<Finding> f = runPlan(new PlanServicesRule(), pinned);
+    assertThat(summary(f)).containsExactly("plan.services@" + line(pinned, "rollouts-pod-template-hash: abc123") + ":error");
+    assertThat(f.get(0).message()).contains("only one version");
+
+    String other = with("  selector:\n    app: param-kernel-service\n  ports:\n    - port: 80\n      targetPort: 8080\n"
+        + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary",
+        "  selector:\n    app: something-else\n  ports:\n    - port: 80\n      targetPort: 8080\n"
+            + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary");
+    assertThat(summary(runPlan(new PlanServicesRule(), other)))
+        .containsExactly("plan.services@" + line(other, "app: something-else") + ":error");
+
+    int clientStart = bundle.indexOf("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service\n");
+    int clientEnd = bundle.indexOf("---", clientStart + 3);
+    String missing = bundle.substring(0, clientStart) + bundle.substring(clientEnd);
+    List<Finding> m = runPlan(new PlanServicesRule(), missing);
+    assertThat(summary(m)).containsExactly("plan.services@4:error");
+    assertThat(m.get(0).message()).contains("client Service 'param-kernel-service' is not in the validated files");
+  }
+
+  @Test
   void missingOrMismatchedPlanServicesAreErrorsThroughTheReferenceRules() {
     int canarySvc = bundle.indexOf("kind: Service\nmetadata:\n  name: param-kernel-service-canary");
     String withoutCanary = bundle.substring(0, canarySvc - "---\napiVersion: v1\n".length())
