@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.kitchencpq.paramkernel.plugin.AtomicFiles;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,8 +13,6 @@ import java.util.Map;
  * (written atomically, removed when a resolution fails) and the {@code GITHUB_OUTPUT} values.
  */
 public final class DigestOutputs {
-  public static final String FILE_NAME = "digest.json";
-
   private DigestOutputs() {}
 
   /** The file's content: image, tag, digest, fallback, source (stable order, 2-space indent). */
@@ -55,14 +54,14 @@ public final class DigestOutputs {
   /** Writes {@code <dir>/digest.json} via a temporary file and an atomic rename. */
   public static Path write(Path artifactsDirectory, Resolution r) throws IOException {
     Files.createDirectories(artifactsDirectory);
-    Path target = artifactsDirectory.resolve(FILE_NAME);
+    Path target = artifactsDirectory.resolve(ArtifactFiles.DIGEST_JSON);
     AtomicFiles.write(target, json(r));
     return target;
   }
 
   /** Removes a digest.json left by an earlier run; returns whether there was one. */
   public static boolean removeStale(Path artifactsDirectory) throws IOException {
-    return Files.deleteIfExists(artifactsDirectory.resolve(FILE_NAME));
+    return AtomicFiles.removeStale(artifactsDirectory.resolve(ArtifactFiles.DIGEST_JSON));
   }
 
   /** {@code digest}, {@code tag} and {@code image-ref} for later workflow steps. */

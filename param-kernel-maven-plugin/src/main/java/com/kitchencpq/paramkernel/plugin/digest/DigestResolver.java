@@ -1,5 +1,17 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
+import com.kitchencpq.paramkernel.plugin.core.Digests;
+import com.kitchencpq.paramkernel.plugin.core.GitHead;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.Log;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.registry.CredentialLookup;
+import com.kitchencpq.paramkernel.plugin.registry.ImageName;
+import com.kitchencpq.paramkernel.plugin.registry.RegistryCredential;
+import com.kitchencpq.paramkernel.plugin.registry.RegistryManifestClient;
+import com.kitchencpq.paramkernel.plugin.registry.RetryBudget;
+import com.kitchencpq.paramkernel.plugin.registry.StartedLookup;
+import com.kitchencpq.paramkernel.plugin.registry.TagDigests;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +24,7 @@ import java.util.function.Function;
 /**
  * resolve-digest without Maven: an override, a local OCI layout, or the registry, in that
  * order; then the tag preference rule. Falls back to a later tag only when the earlier one
- * does not exist; every other problem is a {@link ResolveException}.
+ * does not exist; every other problem is a {@link GoalException}.
  */
 public final class DigestResolver {
   /**
@@ -40,13 +52,6 @@ public final class DigestResolver {
       Path gitWorkTree,
       Path userHome) {}
 
-  /** Where messages go; the Mojo adapts it to the Maven log. */
-  public interface Log {
-    void warn(String message);
-
-    void debug(String message);
-  }
-
   private static final Duration VISIBILITY_POLL = Duration.ofMillis(500);
 
   private final Log log;
@@ -63,15 +68,15 @@ public final class DigestResolver {
     this.budgets = budgets;
   }
 
-  public Resolution resolve(Request request) throws ResolveException, InterruptedException {
+  public Resolution resolve(Request request) throws GoalException, InterruptedException {
     String image = request.image() == null ? "" : request.image().trim();
     if (request.digestOverride() != null && !request.digestOverride().isBlank()) {
-      String digest = Digests.requireValid(request.digestOverride(), "paramkernel.digest");
+      String digest = Digests.requireValid(request.digestOverride(), PropertyNames.DIGEST);
       return new Resolution(image, null, digest, false, Resolution.Source.OVERRIDE, List.of(),
-          "paramkernel.digest");
+          PropertyNames.DIGEST);
     }
     ImageName name = ImageName.parse(image);
-    List<String> tags = TagPreferences.parse(request.tags(), request.env(), "paramkernel.tags");
+    List<String> tags = TagPreferences.parse(request.tags(), request.env(), PropertyNames.TAGS);
     RegistryManifestClient client = null;
     RetryBudget budget = null;
     if (request.ociLayout() == null && !request.offline()) {
@@ -98,22 +103,26 @@ public final class DigestResolver {
     }
 
     if (request.ociLayout() != null) {
-      OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), "paramkernel.ociLayout");
+      OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), PropertyNames.OCI_LAYOUT);
       String origin = "OCI layout " + forPeople(request.ociLayout());
       return pick(image, preferences, origin, Resolution.Source.LOCAL,
           layout, Duration.ZERO, null);
     }
     if (request.offline()) {
-      throw ResolveException.user("Maven runs offline (-o), so registry " + name.registry()
+      throw GoalException.user("Maven runs offline (-o), so registry " + name.registry()
           + " cannot be asked for " + image + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
-          + " paramkernel.ociLayout at a local image layout, or run without -o");
+          + " " + PropertyNames.OCI_LAYOUT + " at a local image layout, or run without -o");
     }
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
         request.visibilityRetry(), budget);
   }
 
-  /** The log's debug level as a consumer; a class, not {@code log::debug} (see RetryBudget). */
+  /**
+   * The log's debug level as a consumer; a class, not {@code log::debug}, for the reason
+   * {@code RetryBudget.RealTime} gives ({@code docs/digest-benchmark.md}, "What changed for
+   * these numbers").
+   */
   private static final class DebugLines implements Consumer<String> {
     private final Log log;
 
@@ -137,7 +146,7 @@ public final class DigestResolver {
 
   private Resolution pick(String image, TagPreferences preferences, String origin,
       Resolution.Source source, TagDigests lookup, Duration visibilityRetry, RetryBudget budget)
-      throws ResolveException, InterruptedException {
+      throws GoalException, InterruptedException {
     List<String> missing = new ArrayList<>();
     List<String> candidates = preferences.candidates();
     for (int i = 0; i < candidates.size(); i++) {
@@ -156,20 +165,20 @@ public final class DigestResolver {
       }
     }
     if (preferences.strict()) {
-      throw ResolveException.user("Tag " + candidates.get(0) + " of " + image + " not found in "
-          + origin + ". Strict mode (release branch or paramkernel.strict=true) allows no fallback:"
-          + " push that tag, or set paramkernel.tags / paramkernel.strict");
+      throw GoalException.user("Tag " + candidates.get(0) + " of " + image + " not found in "
+          + origin + ". Strict mode (release branch or " + PropertyNames.STRICT + "=true) allows no fallback:"
+          + " push that tag, or set " + PropertyNames.TAGS + " / " + PropertyNames.STRICT);
     }
-    throw ResolveException.user("None of the tags " + String.join(", ", missing) + " of " + image
-        + " exists in " + origin + ". Push the image, or set paramkernel.tags or paramkernel.digest");
+    throw GoalException.user("None of the tags " + String.join(", ", missing) + " of " + image
+        + " exists in " + origin + ". Push the image, or set " + PropertyNames.TAGS + " or " + PropertyNames.DIGEST);
   }
 
   /** A tag pushed moments ago may not be visible yet: ask again for a short while. */
   private Optional<String> waitForVisibility(String tag, TagDigests lookup, Duration window,
-      RetryBudget budget) throws ResolveException, InterruptedException {
+      RetryBudget budget) throws GoalException, InterruptedException {
     Duration waited = Duration.ZERO;
     while (waited.compareTo(window) < 0 && budget.remaining().compareTo(VISIBILITY_POLL) > 0) {
-      log.debug("Tag " + tag + " not visible yet; asking again (paramkernel.resolve.visibilityRetry="
+      log.debug("Tag " + tag + " not visible yet; asking again (" + PropertyNames.RESOLVE_VISIBILITY_RETRY + "="
           + RetryBudget.seconds(window) + ")");
       budget.sleep(VISIBILITY_POLL);
       waited = waited.plus(VISIBILITY_POLL);
@@ -179,29 +188,5 @@ public final class DigestResolver {
       }
     }
     return Optional.empty();
-  }
-
-  /** Parses a duration property: {@code 15s}, {@code 500ms}, {@code 2m} or plain seconds. */
-  public static Duration parseDuration(String value, String property) throws ResolveException {
-    String v = value == null ? "" : value.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      Duration d;
-      if (v.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      } else if (v.endsWith("s")) {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
-      } else if (v.endsWith("m")) {
-        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
-      } else {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-      }
-      if (d.isNegative()) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
-      throw ResolveException.user(property + " must be a duration like 15s, 500ms or 2m, but is '"
-          + value + "'");
-    }
   }
 }

@@ -2,6 +2,9 @@ package com.kitchencpq.paramkernel.plugin.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kitchencpq.paramkernel.plugin.core.Digests;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.registry.TagDigests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,23 +30,23 @@ public final class OciLayoutTags implements TagDigests {
   }
 
   /** Reads {@code <layout>/index.json}; every problem names the file and the property. */
-  public static OciLayoutTags read(Path layout, String property) throws ResolveException {
+  public static OciLayoutTags read(Path layout, String property) throws GoalException {
     Path index = layout.resolve("index.json");
     if (!Files.isRegularFile(layout.resolve("oci-layout"))) {
-      throw ResolveException.user(property + "=" + layout + " is not an OCI image layout (no"
+      throw GoalException.user(property + "=" + layout + " is not an OCI image layout (no"
           + " oci-layout file); build the image first (param-kernel:image) or fix " + property);
     }
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readAllBytes(index));
     } catch (NoSuchFileException e) {
-      throw ResolveException.user(index + " is missing; build the image first or fix " + property);
+      throw GoalException.user(index + " is missing; build the image first or fix " + property);
     } catch (IOException e) {
-      throw ResolveException.user(index + " is not valid JSON: " + e.getMessage());
+      throw GoalException.user(index + " is not valid JSON: " + e.getMessage());
     }
     JsonNode manifests = root == null ? null : root.get("manifests");
     if (manifests == null || !manifests.isArray()) {
-      throw ResolveException.user(index + " has no 'manifests' array");
+      throw GoalException.user(index + " has no 'manifests' array");
     }
     Map<String, String> tags = new LinkedHashMap<>();
     int i = 0;
@@ -52,7 +55,7 @@ public final class OciLayoutTags implements TagDigests {
       String digest = m.path("digest").asText("");
       if (!name.isEmpty()) {
         if (!Digests.isValid(digest)) {
-          throw ResolveException.user(index + ": manifests[" + i + "] (" + name + ") has digest '"
+          throw GoalException.user(index + ": manifests[" + i + "] (" + name + ") has digest '"
               + digest + "', not sha256:<64 hex>");
         }
         tags.putIfAbsent(name, digest);

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import java.util.List;
 
 /**
@@ -48,7 +49,7 @@ public record Resolution(String image, String tag, String digest, boolean fallba
     }
     line.append(" -> ").append(digest);
     switch (source) {
-      case OVERRIDE -> line.append(" (given by paramkernel.digest; no registry asked)");
+      case OVERRIDE -> line.append(" (given by " + PropertyNames.DIGEST + "; no registry asked)");
       case LOCAL -> line.append(" (from the local ").append(origin).append(", not from a registry)");
       default -> line.append(" (from ").append(origin).append(')');
     }

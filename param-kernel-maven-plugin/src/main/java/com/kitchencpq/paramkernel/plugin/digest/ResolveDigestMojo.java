@@ -1,8 +1,12 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.Durations;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
+import com.kitchencpq.paramkernel.plugin.registry.AbstractRegistryMojo;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,30 +71,20 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     long started = System.nanoTime();
     Path artifacts = artifactsDirectory();
-    DigestResolver resolver = new DigestResolver(new DigestResolver.Log() {
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
-
-      @Override
-      public void debug(String message) {
-        getLog().debug(message);
-      }
-    });
+    DigestResolver resolver = new DigestResolver(coreLog());
     Resolution resolution;
     long elapsedMillis;
     try {
       DigestResolver.Request request = new DigestResolver.Request(image, tags, strict, digest,
           localLayout(),
           session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
-          DigestResolver.parseDuration(timeout, PropertyNames.RESOLVE_TIMEOUT),
-          DigestResolver.parseDuration(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
+          Durations.parse(timeout, PropertyNames.RESOLVE_TIMEOUT),
+          Durations.parse(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
           Duration.ofSeconds(5), settingsServers(), environment,
           topLevelDirectory(), Path.of(System.getProperty("user.home")));
       resolution = resolver.resolve(request);
       elapsedMillis = (System.nanoTime() - started) / 1_000_000;
-    } catch (ResolveException e) {
+    } catch (GoalException e) {
       removeStale(artifacts);
       if (e.userFixable()) {
         throw new MojoFailureException(e.getMessage());
@@ -109,7 +103,7 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
     try {
       file = DigestOutputs.write(artifacts, resolution);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + artifacts.resolve(DigestOutputs.FILE_NAME)
+      throw new MojoExecutionException("cannot write " + artifacts.resolve(ArtifactFiles.DIGEST_JSON)
           + ": " + e.getMessage(), e);
     }
     if (project != null) {
@@ -132,10 +126,10 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
   private void removeStale(Path artifacts) {
     try {
       if (DigestOutputs.removeStale(artifacts)) {
-        getLog().warn("Removed the stale " + display(artifacts.resolve(DigestOutputs.FILE_NAME)));
+        getLog().warn("Removed the stale " + display(artifacts.resolve(ArtifactFiles.DIGEST_JSON)));
       }
     } catch (IOException e) {
-      getLog().warn("Could not remove the stale " + artifacts.resolve(DigestOutputs.FILE_NAME)
+      getLog().warn("Could not remove the stale " + artifacts.resolve(ArtifactFiles.DIGEST_JSON)
           + ": " + e.getMessage());
     }
   }

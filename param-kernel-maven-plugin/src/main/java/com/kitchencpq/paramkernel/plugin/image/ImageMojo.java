@@ -1,10 +1,10 @@
 package com.kitchencpq.paramkernel.plugin.image;
 
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
-import com.kitchencpq.paramkernel.plugin.digest.AbstractRegistryMojo;
-import com.kitchencpq.paramkernel.plugin.digest.DigestResolver;
-import com.kitchencpq.paramkernel.plugin.digest.GitHead;
-import com.kitchencpq.paramkernel.plugin.digest.ResolveException;
+import com.kitchencpq.paramkernel.plugin.core.Durations;
+import com.kitchencpq.paramkernel.plugin.core.GitHead;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.registry.AbstractRegistryMojo;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,13 +129,13 @@ public class ImageMojo extends AbstractRegistryMojo {
     Path work = buildDirectory.toPath();
     try {
       ServiceImageBuilder.Options options = new ServiceImageBuilder.Options(base,
-          DigestResolver.parseDuration(baseTimeout, PropertyNames.IMAGE_BASE_TIMEOUT),
+          Durations.parse(baseTimeout, PropertyNames.IMAGE_BASE_TIMEOUT),
           session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
           work, baseDirectory().resolve(layout.toPath()).normalize(),
           image.trim() + ":" + commit.orElse("latest"), ImageTags.layoutTags(commit), pushRequest,
           forcePreviewPush, settingsServers(), environment,
           Path.of(System.getProperty("user.home")));
-      ServiceImageBuilder.Result result = new ServiceImageBuilder(log()).build(spec, options);
+      ServiceImageBuilder.Result result = new ServiceImageBuilder(coreLog()).build(spec, options);
       ServiceImageBuilder.writeMetadata(work, image.trim(), result);
       project.getProperties().setProperty(PropertyNames.IMAGE_BUILT_DIGEST, result.digest());
       StringBuilder line = new StringBuilder("Built image ").append(result.digest())
@@ -149,7 +149,7 @@ public class ImageMojo extends AbstractRegistryMojo {
       } else {
         getLog().info(line.toString());
       }
-    } catch (ResolveException e) {
+    } catch (GoalException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (ImageBuildException e) {
       if (e.userFixable()) {
@@ -190,22 +190,4 @@ public class ImageMojo extends AbstractRegistryMojo {
     return false;
   }
 
-  private ServiceImageBuilder.Log log() {
-    return new ServiceImageBuilder.Log() {
-      @Override
-      public void info(String message) {
-        getLog().info(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        getLog().warn(message);
-      }
-
-      @Override
-      public void debug(String message) {
-        getLog().debug(message);
-      }
-    };
-  }
 }

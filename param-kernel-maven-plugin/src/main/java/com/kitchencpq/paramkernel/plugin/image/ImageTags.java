@@ -1,7 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.image;
 
-import com.kitchencpq.paramkernel.plugin.digest.GitHead;
-import com.kitchencpq.paramkernel.plugin.digest.TagPreferences;
+import com.kitchencpq.paramkernel.plugin.core.GitHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +50,7 @@ public final class ImageTags {
       String defaultBranch, String latestPolicy) {
     List<String> tags = new ArrayList<>();
     commit.ifPresent(tags::add);
-    boolean release = branch.map(TagPreferences::isReleaseBranch).orElse(false);
+    boolean release = branch.map(GitHead::isReleaseBranch).orElse(false);
     boolean latest = switch (latestPolicy == null ? "auto" : latestPolicy.trim().toLowerCase(Locale.ROOT)) {
       case "true" -> !release;
       case "false" -> false;

@@ -19,12 +19,15 @@ import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
-import com.kitchencpq.paramkernel.plugin.AtomicFiles;
-import com.kitchencpq.paramkernel.plugin.digest.CredentialLookup;
-import com.kitchencpq.paramkernel.plugin.digest.RegistryCredential;
-import com.kitchencpq.paramkernel.plugin.digest.RegistryManifestClient;
-import com.kitchencpq.paramkernel.plugin.digest.ResolveException;
-import com.kitchencpq.paramkernel.plugin.digest.RetryBudget;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.Log;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.registry.CredentialLookup;
+import com.kitchencpq.paramkernel.plugin.registry.RegistryCredential;
+import com.kitchencpq.paramkernel.plugin.registry.RegistryManifestClient;
+import com.kitchencpq.paramkernel.plugin.registry.RetryBudget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,15 +53,6 @@ import java.util.function.Function;
  * and pushing it is refused unless forced.
  */
 public final class ServiceImageBuilder {
-  /** Where messages go. */
-  public interface Log {
-    void info(String message);
-
-    void warn(String message);
-
-    void debug(String message);
-  }
-
   /** A push: repository and the tags to push. */
   public record Push(String image, List<String> tags) {}
 
@@ -124,11 +118,11 @@ public final class ServiceImageBuilder {
           throw ImageBuildException.user("Refusing to push " + push.image() + ": the image is a LOCAL"
               + " PREVIEW built without its base image (" + base.reason() + "), NOT DEPLOYABLE."
               + " Build with network access to " + options.base() + ", or set"
-              + " paramkernel.image.forcePreviewPush=true if you really mean it");
+              + " " + PropertyNames.IMAGE_FORCE_PREVIEW_PUSH + "=true if you really mean it");
         }
         if (push.tags().isEmpty()) {
           throw ImageBuildException.user("No tag to push " + push.image() + " with: neither a commit"
-              + " SHA (GITHUB_SHA or git HEAD) nor latest (paramkernel.image.latest)");
+              + " SHA (GITHUB_SHA or git HEAD) nor latest (" + PropertyNames.IMAGE_LATEST + ")");
         }
         String pushedDigest = push(builder, push, options, base.preview());
         if (!pushedDigest.equals(digest)) {
@@ -142,7 +136,7 @@ public final class ServiceImageBuilder {
           base.preview(), base.reason(), options.layoutDirectory(), options.layoutTags(), pushed, pushedTags);
     } catch (InvalidImageReferenceException e) {
       throw ImageBuildException.user("invalid image reference: " + e.getMessage()
-          + " (check paramkernel.image and paramkernel.image.base)");
+          + " (check " + PropertyNames.IMAGE + " and " + PropertyNames.IMAGE_BASE + ")");
     } catch (RegistryException e) {
       throw ImageBuildException.environment("registry error while building the image: "
           + e.getMessage(), e);
@@ -160,7 +154,7 @@ public final class ServiceImageBuilder {
   private BaseChoice chooseBase(Options options) throws ImageBuildException, InterruptedException {
     String base = options.base() == null ? "" : options.base().trim();
     if (base.isEmpty()) {
-      throw ImageBuildException.user("paramkernel.image.base is empty; set it to a Java 17 JRE image"
+      throw ImageBuildException.user(PropertyNames.IMAGE_BASE + " is empty; set it to a Java 17 JRE image"
           + " pinned by digest");
     }
     if (base.equals("scratch")) {
@@ -170,7 +164,7 @@ public final class ServiceImageBuilder {
     try {
       ref = ImageReference.parse(base);
     } catch (InvalidImageReferenceException e) {
-      throw ImageBuildException.user("paramkernel.image.base '" + base + "' is not a valid image reference");
+      throw ImageBuildException.user(PropertyNames.IMAGE_BASE + " '" + base + "' is not a valid image reference");
     }
     if (options.offline()) {
       return new BaseChoice(true, "Maven runs offline", Optional.empty());
@@ -184,10 +178,10 @@ public final class ServiceImageBuilder {
       Optional<String> found = probe.digestOf(ref.getDigest().orElse(ref.getTag().orElse("latest")));
       if (found.isEmpty()) {
         throw ImageBuildException.user("base image " + base + " does not exist in registry "
-            + probe.hostPort() + "; fix paramkernel.image.base");
+            + probe.hostPort() + "; fix " + PropertyNames.IMAGE_BASE);
       }
       return new BaseChoice(false, null, credentials.find());
-    } catch (ResolveException e) {
+    } catch (GoalException e) {
       if (e.userFixable()) {
         throw ImageBuildException.user("base image " + base + ": " + e.getMessage());
       }
@@ -302,7 +296,7 @@ public final class ServiceImageBuilder {
     try {
       Optional<RegistryCredential> credential = credentials(target, options).find();
       credential.ifPresent(c -> to.addCredential(c.username(), c.secret()));
-    } catch (ResolveException e) {
+    } catch (GoalException e) {
       throw ImageBuildException.user(e.getMessage());
     }
     Containerizer containerizer = configure(Containerizer.to(to), options, false);
@@ -385,7 +379,7 @@ public final class ServiceImageBuilder {
 
   /** {@code jib-image.digest} and {@code jib-image.json} beside the build output. */
   public static void writeMetadata(Path directory, String image, Result result) throws IOException {
-    AtomicFiles.write(directory.resolve("jib-image.digest"), result.digest());
+    AtomicFiles.write(directory.resolve(ArtifactFiles.JIB_IMAGE_DIGEST), result.digest());
     ObjectMapper json = new ObjectMapper();
     ObjectNode meta = json.createObjectNode();
     meta.put("image", image);
@@ -401,7 +395,7 @@ public final class ServiceImageBuilder {
     }
     meta.put("ociLayout", result.layout().toString());
     meta.put("pushed", result.pushedImage().isPresent());
-    AtomicFiles.write(directory.resolve("jib-image.json"),
+    AtomicFiles.write(directory.resolve(ArtifactFiles.JIB_IMAGE_JSON),
         json.writerWithDefaultPrettyPrinter().writeValueAsString(meta).replace("\r\n", "\n") + "\n");
   }
 }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.render;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kitchencpq.paramkernel.plugin.core.Digests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,10 +49,10 @@ public final class DigestInput {
   public Choice choose(String explicit, String fromBuild, Path digestJson, String digestJsonName)
       throws RenderException, IOException {
     if (explicit != null && !explicit.isBlank()) {
-      return new Choice(Digests.requireValid(explicit.strip(), explicitProperty), explicitProperty);
+      return new Choice(requireDigest(explicit.strip(), explicitProperty), explicitProperty);
     }
     if (fromBuild != null && !fromBuild.isBlank()) {
-      return new Choice(Digests.requireValid(fromBuild.strip(), buildProperty + " (set by resolve-digest)"),
+      return new Choice(requireDigest(fromBuild.strip(), buildProperty + " (set by resolve-digest)"),
           buildProperty);
     }
     String text;
@@ -62,8 +63,21 @@ public final class DigestInput {
           + "=sha256:<64 hex>, or run resolve-digest first (in the same build, or earlier so that "
           + digestJsonName + " exists; it does not)");
     }
-    return new Choice(Digests.requireValid(digestField(text, digestJsonName), digestJsonName + " field 'digest'"),
+    return new Choice(requireDigest(digestField(text, digestJsonName), digestJsonName + " field 'digest'"),
         digestJsonName);
+  }
+
+  /**
+   * Returns the digest when it is well-formed ({@link Digests}).
+   *
+   * @param where what to name in the message: a property or a file and field
+   * @throws RenderException otherwise
+   */
+  static String requireDigest(String digest, String where) throws RenderException {
+    if (Digests.isValid(digest)) {
+      return digest;
+    }
+    throw new RenderException(Digests.notADigest(where, digest));
   }
 
   private static String digestField(String text, String name) throws RenderException {

@@ -1,7 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.render;
 
-import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import com.kitchencpq.paramkernel.plugin.validate.report.GithubReport;
@@ -72,7 +73,7 @@ public class RenderMojo extends AbstractParamKernelMojo {
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
     Path outputFile = output == null || output.isBlank()
-        ? artifactsDirectory().resolve("rollout.yaml")
+        ? artifactsDirectory().resolve(ArtifactFiles.ROLLOUT_YAML)
         : baseDirectory().resolve(output.strip()).normalize();
     RenderOutput writer = new RenderOutput();
     RenderResult result;
@@ -119,7 +120,7 @@ public class RenderMojo extends AbstractParamKernelMojo {
 
   private DigestInput.Choice chooseDigest() throws RenderException, IOException {
     String fromBuild = projectPresent() ? project.getProperties().getProperty(PropertyNames.RESOLVED_DIGEST) : null;
-    Path digestJson = artifactsDirectory().resolve("digest.json");
+    Path digestJson = artifactsDirectory().resolve(ArtifactFiles.DIGEST_JSON);
     return new DigestInput(PropertyNames.DIGEST, PropertyNames.RESOLVED_DIGEST)
         .choose(digest, fromBuild, digestJson, display(digestJson));
   }
@@ -131,11 +132,6 @@ public class RenderMojo extends AbstractParamKernelMojo {
       overrides.add(new VariableOverride(PrometheusAddress.VARIABLE, address, PropertyNames.PROMETHEUS_ADDRESS));
     }
     return overrides;
-  }
-
-  private boolean projectPresent() {
-    return project != null
-        && (session == null || session.getRequest() == null || session.getRequest().isProjectPresent());
   }
 
   /** Deletes an earlier output after a failure; returns a note for the error message. */

@@ -1,6 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.render;
 
-import com.kitchencpq.paramkernel.plugin.AtomicFiles;
+import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,6 @@ public final class RenderOutput {
    * @return whether a file was deleted
    */
   public boolean removeStale(Path output) throws IOException {
-    Path target = output.toAbsolutePath().normalize();
-    return !Files.isDirectory(target) && Files.deleteIfExists(target);
+    return AtomicFiles.removeStale(output);
   }
 }

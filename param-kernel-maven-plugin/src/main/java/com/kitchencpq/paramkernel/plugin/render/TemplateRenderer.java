@@ -28,7 +28,7 @@ public final class TemplateRenderer {
    */
   public RenderedRollout render(Template template, String digest, List<VariableOverride> overrides)
       throws RenderException {
-    Digests.requireValid(digest, "digest for " + template.name());
+    DigestInput.requireDigest(digest, "digest for " + template.name());
     List<Placeholder> placeholders = PlaceholderScanner.scan(template);
     Map<String, Placeholder> declared = declaredVariables(template, placeholders);
     Map<String, VariableOverride> byName = overridesByName(template, overrides, declared);

@@ -1,7 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.validate;
 
-import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import com.kitchencpq.paramkernel.plugin.validate.report.GithubReport;
@@ -96,7 +97,7 @@ public class ValidateMojo extends AbstractParamKernelMojo {
     warnAll(github.appendSummary(StepSummary.validationSection(report.errors(), report.warnings(),
         report.findings().stream().map(Finding::toLine).toList())));
     if (outputFormat == OutputFormat.SARIF) {
-      Path sarif = artifactsDirectory().resolve("validate.sarif");
+      Path sarif = artifactsDirectory().resolve(ArtifactFiles.VALIDATE_SARIF);
       try {
         SarifReport.write(report, RuleRegistry.all(), sarif);
       } catch (IOException e) {
@@ -118,7 +119,7 @@ public class ValidateMojo extends AbstractParamKernelMojo {
   private List<Path> inputs() throws MojoFailureException, MojoExecutionException {
     List<Path> out = new ArrayList<>();
     if (files == null || files.isBlank()) {
-      Path rendered = artifactsDirectory().resolve("rollout.yaml");
+      Path rendered = artifactsDirectory().resolve(ArtifactFiles.ROLLOUT_YAML);
       if (!Files.exists(rendered)) {
         throw new MojoFailureException("Nothing to validate: " + display(rendered) + " does not exist; run the render"
             + " goal first or set " + PropertyNames.VALIDATE_FILES);

@@ -1,5 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.Log;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +16,10 @@ public final class FreshJvmResolution {
   private FreshJvmResolution() {}
 
   public static void main(String[] args) throws InterruptedException {
-    DigestResolver resolver = new DigestResolver(new DigestResolver.Log() {
+    DigestResolver resolver = new DigestResolver(new Log() {
+      @Override
+      public void info(String message) {}
+
       @Override
       public void warn(String message) {}
 
@@ -27,7 +32,7 @@ public final class FreshJvmResolution {
           Duration.ofSeconds(5), ids -> Optional.empty(), Map.of(), null,
           Path.of(System.getProperty("user.home"))));
       System.out.println("DIGEST " + r.digest());
-    } catch (ResolveException e) {
+    } catch (GoalException e) {
       System.out.println("FAILED " + e.getMessage());
     }
   }

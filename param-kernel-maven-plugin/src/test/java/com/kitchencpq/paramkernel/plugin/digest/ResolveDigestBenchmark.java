@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
+import com.kitchencpq.paramkernel.plugin.core.Log;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import com.kitchencpq.paramkernel.testkit.Skopeo;
 import com.kitchencpq.paramkernel.testkit.TestImages;
@@ -190,7 +191,10 @@ public final class ResolveDigestBenchmark {
   }
 
   private static Resolution resolve(String image) throws Exception {
-    return new DigestResolver(new DigestResolver.Log() {
+    return new DigestResolver(new Log() {
+      @Override
+      public void info(String message) {}
+
       @Override
       public void warn(String message) {}
 

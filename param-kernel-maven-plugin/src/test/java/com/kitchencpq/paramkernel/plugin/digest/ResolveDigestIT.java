@@ -9,8 +9,15 @@ import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
-import com.kitchencpq.paramkernel.testkit.FaultProxy;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.Log;
+import com.kitchencpq.paramkernel.plugin.registry.CredentialLookup;
+import com.kitchencpq.paramkernel.plugin.registry.ImageName;
+import com.kitchencpq.paramkernel.plugin.registry.RegistryManifestClient;
+import com.kitchencpq.paramkernel.plugin.registry.RetryBudget;
+import com.kitchencpq.paramkernel.plugin.registry.StartedLookup;
 import com.kitchencpq.paramkernel.testkit.FaultProxy.Fault;
+import com.kitchencpq.paramkernel.testkit.FaultProxy;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import com.kitchencpq.paramkernel.testkit.Skopeo;
 import com.kitchencpq.paramkernel.testkit.TestImages;
@@ -86,7 +93,10 @@ class ResolveDigestIT {
 
   private Resolution resolve(String image, Map<String, String> env, Boolean strict, Duration timeout,
       Duration visibility, boolean insecure) throws Exception {
-    DigestResolver resolver = new DigestResolver(new DigestResolver.Log() {
+    DigestResolver resolver = new DigestResolver(new Log() {
+      @Override
+      public void info(String message) {}
+
       @Override
       public void warn(String message) {
         log.add("WARN " + message);
@@ -158,7 +168,7 @@ class ResolveDigestIT {
   void strictModeFailsInsteadOfFallingBack() {
     assertThatThrownBy(() -> resolve(plain.hostPort() + "/kitchen-cpq/app",
             Map.of("GITHUB_SHA", OTHER_SHA, "GITHUB_REF_NAME", "release/2.0")))
-        .isInstanceOf(ResolveException.class)
+        .isInstanceOf(GoalException.class)
         .hasMessageContaining("Strict mode")
         .hasMessageContaining(OTHER_SHA);
   }
@@ -167,7 +177,7 @@ class ResolveDigestIT {
   void bothTagsMissingNamesBoth() {
     assertThatThrownBy(() -> resolve(plain.hostPort() + "/kitchen-cpq/never-pushed",
             Map.of("GITHUB_SHA", OTHER_SHA)))
-        .isInstanceOf(ResolveException.class)
+        .isInstanceOf(GoalException.class)
         .hasMessageContaining(OTHER_SHA + ", latest")
         .hasMessageContaining("registry " + plain.hostPort());
   }
@@ -188,11 +198,11 @@ class ResolveDigestIT {
   void anonymousReadOfAnAuthRegistryFailsWithoutFallback() {
     assertThatThrownBy(() -> resolve(secured.hostPort() + "/kitchen-cpq/private",
             Map.of("GITHUB_SHA", SHA)))
-        .isInstanceOf(ResolveException.class)
+        .isInstanceOf(GoalException.class)
         .hasMessageContaining("registry " + secured.hostPort())
         .hasMessageContaining("requires credentials")
         .hasMessageContaining("PARAMKERNEL_REGISTRY_USERNAME")
-        .satisfies(e -> assertThat(((ResolveException) e).userFixable()).isTrue());
+        .satisfies(e -> assertThat(((GoalException) e).userFixable()).isTrue());
     assertThat(log).noneMatch(l -> l.contains("falling back"));
   }
 
@@ -202,7 +212,7 @@ class ResolveDigestIT {
     Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolve(
         secured.hostPort() + "/kitchen-cpq/private", Map.of("GITHUB_SHA", SHA,
             CredentialLookup.ENV_USERNAME, USER, CredentialLookup.ENV_PASSWORD, wrong)));
-    assertThat(thrown).isInstanceOf(ResolveException.class)
+    assertThat(thrown).isInstanceOf(GoalException.class)
         .hasMessageContaining("refused")
         .hasMessageContaining("environment PARAMKERNEL_REGISTRY_USERNAME");
     String everything = thrown.getMessage() + String.join("\n", log);
@@ -236,7 +246,7 @@ class ResolveDigestIT {
     assertThatThrownBy(() -> resolve(secured.hostPort() + "/kitchen-cpq/private",
             Map.of(CredentialLookup.ENV_USERNAME, USER, CredentialLookup.ENV_PASSWORD, PASSWORD),
             null, Duration.ofSeconds(5), Duration.ZERO, false))
-        .isInstanceOf(ResolveException.class)
+        .isInstanceOf(GoalException.class)
         .hasMessageContaining("paramkernel.allowInsecureRegistries")
         .hasMessageContaining(secured.hostPort());
   }
@@ -252,9 +262,9 @@ class ResolveDigestIT {
     long start = System.nanoTime();
     assertThatThrownBy(() -> resolve("127.0.0.1:" + port + "/kitchen-cpq/app", Map.of(), null,
             Duration.ofSeconds(4), Duration.ofSeconds(3), true))
-        .isInstanceOf(ResolveException.class)
+        .isInstanceOf(GoalException.class)
         .hasMessageContaining("cannot reach registry 127.0.0.1:" + port)
-        .satisfies(e -> assertThat(((ResolveException) e).userFixable()).isFalse());
+        .satisfies(e -> assertThat(((GoalException) e).userFixable()).isFalse());
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
@@ -265,7 +275,7 @@ class ResolveDigestIT {
         proxy.always("/manifests/", Fault.status(status));
         assertThatThrownBy(() -> resolve(proxy.hostPort() + "/kitchen-cpq/app",
                 Map.of("GITHUB_SHA", SHA), null, Duration.ofSeconds(4), Duration.ofSeconds(3), true))
-            .isInstanceOf(ResolveException.class)
+            .isInstanceOf(GoalException.class)
             .hasMessageContaining("answered " + status)
             .hasMessageContaining("Not falling back")
             .hasMessageContaining(proxy.hostPort());
@@ -294,7 +304,7 @@ class ResolveDigestIT {
       proxy.always("/manifests/", Fault.tooManyRequests(1));
       assertThatThrownBy(() -> resolve(proxy.hostPort() + "/kitchen-cpq/app",
               Map.of("GITHUB_SHA", SHA), null, Duration.ofSeconds(4), Duration.ZERO, true))
-          .isInstanceOf(ResolveException.class)
+          .isInstanceOf(GoalException.class)
           .hasMessageContaining("answered 429");
       assertThat(proxy.exchanges("/manifests/" + SHA).size()).isBetween(2, 5);
       assertThat(proxy.exchanges("/manifests/latest")).isEmpty();
@@ -317,7 +327,7 @@ class ResolveDigestIT {
     try (FaultProxy proxy = FaultProxy.inFrontOf(plain)) {
       proxy.always("/manifests/" + SHA, Fault.notFoundWithCode("NAME_UNKNOWN"));
       assertThatThrownBy(() -> resolve(proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA)))
-          .isInstanceOf(ResolveException.class)
+          .isInstanceOf(GoalException.class)
           .hasMessageContaining("404 NAME_UNKNOWN")
           .hasMessageContaining("not falling back");
       assertThat(proxy.exchanges("/manifests/latest")).isEmpty();
@@ -401,7 +411,7 @@ class ResolveDigestIT {
       Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> resolve(
           proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA,
               CredentialLookup.ENV_USERNAME, USER, CredentialLookup.ENV_PASSWORD, "not-the-Pa55")));
-      assertThat(thrown).isInstanceOf(ResolveException.class)
+      assertThat(thrown).isInstanceOf(GoalException.class)
           .hasMessageContaining("token service of registry " + proxy.hostPort() + " refused")
           .hasMessageNotContaining("not-the-Pa55");
       assertThat(String.join("\n", log)).doesNotContain("not-the-Pa55").doesNotContain(PASSWORD);
@@ -416,7 +426,7 @@ class ResolveDigestIT {
     try (FaultProxy proxy = FaultProxy.inFrontOf(plain)) {
       proxy.always("/manifests/", Fault.status(307).withHeader("Location", location));
       assertThatThrownBy(() -> resolve(proxy.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA)))
-          .isInstanceOf(ResolveException.class)
+          .isInstanceOf(GoalException.class)
           .hasMessageContaining("registry " + proxy.hostPort() + " answered 307 to HEAD");
       assertThat(proxy.exchanges()).extracting(FaultProxy.Exchange::status).containsExactly(307);
     }
@@ -435,7 +445,7 @@ class ResolveDigestIT {
     });
     try {
       assertThatThrownBy(() -> resolve(secured.hostPort() + "/kitchen-cpq/private", Map.of("GITHUB_SHA", SHA)))
-          .isInstanceOf(ResolveException.class)
+          .isInstanceOf(GoalException.class)
           .hasMessageContaining("requires credentials");
       assertThat(asked).hasValue(0);
     } finally {
@@ -461,7 +471,7 @@ class ResolveDigestIT {
       long start = System.nanoTime();
       assertThatThrownBy(() -> resolve("127.0.0.1:" + silent.getLocalPort() + "/kitchen-cpq/app",
               Map.of("GITHUB_SHA", SHA), null, Duration.ofSeconds(3), Duration.ZERO, true))
-          .isInstanceOf(ResolveException.class)
+          .isInstanceOf(GoalException.class)
           .hasMessageContaining("cannot reach registry 127.0.0.1:" + silent.getLocalPort())
           .hasMessageContaining("paramkernel.resolve.timeout=3 s");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3900));
@@ -489,7 +499,7 @@ class ResolveDigestIT {
     try (LocalRegistry https = LocalRegistry.startWithTls(plain)) {
       assertThatThrownBy(() -> resolve(https.hostPort() + "/kitchen-cpq/app", Map.of("GITHUB_SHA", SHA),
               null, Duration.ofSeconds(5), Duration.ZERO, false))
-          .isInstanceOf(ResolveException.class)
+          .isInstanceOf(GoalException.class)
           .hasMessageContaining("TLS with registry " + https.hostPort() + " failed")
           .hasMessageContaining("javax.net.ssl.trustStore");
     }

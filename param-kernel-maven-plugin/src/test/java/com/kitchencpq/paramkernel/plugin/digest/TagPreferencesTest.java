@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -50,13 +51,13 @@ class TagPreferencesTest {
   @Test
   void invalidTagsAreRejectedByName() {
     assertThatThrownBy(() -> TagPreferences.parse("good,-bad,has space,x".repeat(1), Map.of(), "paramkernel.tags"))
-        .isInstanceOf(ResolveException.class)
+        .isInstanceOf(GoalException.class)
         .hasMessageContaining("paramkernel.tags")
         .hasMessageContaining("'-bad'")
         .hasMessageContaining("'has space'")
-        .satisfies(e -> assertThat(((ResolveException) e).userFixable()).isTrue());
+        .satisfies(e -> assertThat(((GoalException) e).userFixable()).isTrue());
     assertThatThrownBy(() -> TagPreferences.parse("a".repeat(129), Map.of(), "p"))
-        .isInstanceOf(ResolveException.class);
+        .isInstanceOf(GoalException.class);
   }
 
   @Test
@@ -78,8 +79,5 @@ class TagPreferencesTest {
     assertThat(TagPreferences.strictByDefault(Map.of(), "release/2026-01")).isTrue();
     assertThat(TagPreferences.strictByDefault(Map.of(), "main")).isFalse();
     assertThat(TagPreferences.strictByDefault(Map.of(), null)).isFalse();
-    assertThat(TagPreferences.isReleaseBranch("release/")).isFalse();
-    assertThat(TagPreferences.isReleaseBranch("releases/1")).isFalse();
-    assertThat(TagPreferences.isReleaseBranch("feature/release/1")).isFalse();
   }
 }

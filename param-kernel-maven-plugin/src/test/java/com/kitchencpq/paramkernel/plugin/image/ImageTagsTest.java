@@ -2,7 +2,7 @@ package com.kitchencpq.paramkernel.plugin.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.kitchencpq.paramkernel.plugin.digest.GitHead;
+import com.kitchencpq.paramkernel.plugin.core.GitHead;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kitchencpq.paramkernel.plugin.core.Log;
 import com.kitchencpq.paramkernel.plugin.digest.DigestResolver;
 import com.kitchencpq.paramkernel.plugin.digest.Resolution;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
@@ -84,7 +85,7 @@ class ServiceImageBuilderIT {
   }
 
   private ServiceImageBuilder builder() {
-    return new ServiceImageBuilder(new ServiceImageBuilder.Log() {
+    return new ServiceImageBuilder(new Log() {
       @Override
       public void info(String message) {}
 
@@ -161,7 +162,10 @@ class ServiceImageBuilderIT {
     assertThat(skopeo.inspectDigest(repo + ":latest")).isEqualTo(r.digest());
     assertThat(skopeo.inspectLayoutDigest(r.layout(), SHA)).isEqualTo(r.digest());
 
-    Resolution resolved = new DigestResolver(new DigestResolver.Log() {
+    Resolution resolved = new DigestResolver(new Log() {
+      @Override
+      public void info(String message) {}
+
       @Override
       public void warn(String message) {}
 

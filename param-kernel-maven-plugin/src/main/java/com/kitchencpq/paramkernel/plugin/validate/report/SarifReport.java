@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.kitchencpq.paramkernel.plugin.AtomicFiles;
+import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
 import com.kitchencpq.paramkernel.plugin.validate.Finding;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationReport;

@@ -1,0 +1,61 @@
+package com.kitchencpq.paramkernel.plugin.core;
+
+/**
+ * Every user property of the plugin, in one place. The README's property table lists the same
+ * names; keep the two in step. Goal-specific names are {@code paramkernel.<goal>.<name>}.
+ */
+public final class PropertyNames {
+  private PropertyNames() {}
+
+  /** Skips every goal of the plugin. */
+  public static final String SKIP = "paramkernel.skip";
+
+  // resolve-digest
+  public static final String IMAGE = "paramkernel.image";
+  public static final String TAGS = "paramkernel.tags";
+  public static final String STRICT = "paramkernel.strict";
+  public static final String DIGEST = "paramkernel.digest";
+  public static final String ALLOW_INSECURE_REGISTRIES = "paramkernel.allowInsecureRegistries";
+  public static final String SEND_CREDENTIALS_OVER_HTTP = "paramkernel.sendCredentialsOverHttp";
+  public static final String RESOLVE_TIMEOUT = "paramkernel.resolve.timeout";
+  public static final String RESOLVE_VISIBILITY_RETRY = "paramkernel.resolve.visibilityRetry";
+  public static final String OCI_LAYOUT = "paramkernel.ociLayout";
+  public static final String RESOLVE_SKIP = "paramkernel.resolve.skip";
+
+  /** Project property that carries the resolved digest to later goals of the same build. */
+  public static final String RESOLVED_DIGEST = "paramkernel.image.digest";
+
+  // render
+  public static final String TEMPLATE = "paramkernel.template";
+  public static final String OUTPUT = "paramkernel.output";
+  public static final String PROMETHEUS_ADDRESS = "paramkernel.prometheusAddress";
+  public static final String RENDER_SKIP = "paramkernel.render.skip";
+
+  // validate
+  public static final String VALIDATE_FILES = "paramkernel.validate.files";
+  public static final String VALIDATE_PLAN = "paramkernel.validate.plan";
+  public static final String VALIDATE_FORMAT = "paramkernel.validate.format";
+  public static final String VALIDATE_FAIL_ON_WARNING = "paramkernel.validate.failOnWarning";
+  public static final String VALIDATE_SKIP = "paramkernel.validate.skip";
+
+  // image
+  public static final String IMAGE_BASE = "paramkernel.image.base";
+  public static final String IMAGE_PUSH = "paramkernel.image.push";
+  public static final String IMAGE_SKIP = "paramkernel.image.skip";
+  public static final String IMAGE_FORCE_PREVIEW_PUSH = "paramkernel.image.forcePreviewPush";
+  public static final String IMAGE_LATEST = "paramkernel.image.latest";
+  public static final String IMAGE_DEFAULT_BRANCH = "paramkernel.image.defaultBranch";
+  public static final String IMAGE_MAIN_CLASS = "paramkernel.image.mainClass";
+  public static final String IMAGE_JVM_FLAGS = "paramkernel.image.jvmFlags";
+  public static final String IMAGE_USER = "paramkernel.image.user";
+  public static final String IMAGE_PORT = "paramkernel.image.port";
+  public static final String IMAGE_LAYOUT = "paramkernel.image.ociLayout";
+  public static final String IMAGE_BASE_TIMEOUT = "paramkernel.image.baseTimeout";
+
+  /** Project property with the digest of the image the image goal built in this build. */
+  public static final String IMAGE_BUILT_DIGEST = "paramkernel.image.built.digest";
+
+  // environment variables read by the plugin (never logged)
+  public static final String ENV_REGISTRY_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
+  public static final String ENV_REGISTRY_PASSWORD = "PARAMKERNEL_REGISTRY_PASSWORD";
+}
