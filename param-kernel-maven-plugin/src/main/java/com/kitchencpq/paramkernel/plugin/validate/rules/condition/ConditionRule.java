@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.BaseRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /** A rule that looks at one success or failure condition at a time. */
 public abstract class ConditionRule extends BaseRule {

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 

@@ -1,6 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
+import com.kitchencpq.paramkernel.plugin.expr.Type;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /** A condition whose value is not a boolean: Argo reports {@code expected bool, but got ...} as an Error. */
 public final class NotBooleanRule extends ConditionRule {

@@ -1,6 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
+import com.kitchencpq.paramkernel.plugin.expr.ResultShape;
+import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
  * {@code result} used against the shape the Prometheus provider gives it: {@code result >= x} or

@@ -1,6 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
+import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
  * Any other operation expr-lang rejects at compile time for sure (a string compared with a

@@ -1,6 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
+import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
  * A name in a condition that is not {@code result}, one of Argo's helpers ({@code asInt},

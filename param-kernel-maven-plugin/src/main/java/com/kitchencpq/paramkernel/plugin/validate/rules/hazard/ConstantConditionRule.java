@@ -1,10 +1,10 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
+import com.kitchencpq.paramkernel.plugin.expr.ConditionEvaluator;
+import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionEvaluator;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Exprs;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import java.util.OptionalLong;
 
 /**

@@ -1,9 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.PromQl;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
  * Warning: {@code histogram_quantile(q, sum(rate(x_bucket[1m])))} without {@code by (le)}. The

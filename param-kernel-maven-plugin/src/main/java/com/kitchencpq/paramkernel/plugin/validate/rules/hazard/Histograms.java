@@ -1,9 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Expr;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Exprs;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.PromQl;
+import com.kitchencpq.paramkernel.plugin.expr.Expr;
+import com.kitchencpq.paramkernel.plugin.expr.Exprs;
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutPlan;
 import java.util.ArrayList;
 import java.util.List;

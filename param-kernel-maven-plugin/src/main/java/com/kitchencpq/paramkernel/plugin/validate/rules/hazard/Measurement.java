@@ -1,7 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionEvaluator;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.expr.ConditionEvaluator;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,7 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.BaseRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /** A rule that looks at one analysis metric at a time (with its parsed conditions). */
 public abstract class MetricRule extends BaseRule {

@@ -1,12 +1,12 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
+import com.kitchencpq.paramkernel.plugin.expr.Expr;
+import com.kitchencpq.paramkernel.plugin.expr.Exprs;
+import com.kitchencpq.paramkernel.plugin.expr.ResultShape;
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Expr;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Exprs;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.MetricConditions;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.PromQl;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShape;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import java.util.Set;
 
 /**

@@ -1,12 +1,12 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.PromQl;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,6 +70,6 @@ public final class PlanErrorRateRule extends PlanRule {
   }
 
   private static String percent(double v) {
-    return com.kitchencpq.paramkernel.plugin.validate.rules.condition.Exprs.format(v * 100) + " %";
+    return com.kitchencpq.paramkernel.plugin.expr.Exprs.format(v * 100) + " %";
   }
 }

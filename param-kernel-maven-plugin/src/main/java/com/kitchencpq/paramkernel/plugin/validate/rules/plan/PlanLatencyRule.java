@@ -1,12 +1,12 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
+import com.kitchencpq.paramkernel.plugin.expr.Exprs;
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Exprs;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.PromQl;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,16 +1,16 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
+import com.kitchencpq.paramkernel.plugin.expr.ConditionParser;
+import com.kitchencpq.paramkernel.plugin.expr.ConditionSyntaxException;
+import com.kitchencpq.paramkernel.plugin.expr.Expr;
+import com.kitchencpq.paramkernel.plugin.expr.Exprs;
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionParser;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionSyntaxException;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Expr;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.Exprs;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.LinkedHashMap;
 import java.util.List;

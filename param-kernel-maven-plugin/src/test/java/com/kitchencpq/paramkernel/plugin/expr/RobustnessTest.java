@@ -1,7 +1,8 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.expr;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

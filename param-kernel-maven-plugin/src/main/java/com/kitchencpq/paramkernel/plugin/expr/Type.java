@@ -1,4 +1,4 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.expr;
 
 /**
  * The static type of a sub-expression as far as the checker knows it. {@code ANY} means

@@ -1,5 +1,12 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.validate.rules;
 
+import com.kitchencpq.paramkernel.plugin.expr.ConditionParser;
+import com.kitchencpq.paramkernel.plugin.expr.ConditionSyntaxException;
+import com.kitchencpq.paramkernel.plugin.expr.Expr;
+import com.kitchencpq.paramkernel.plugin.expr.ResultShape;
+import com.kitchencpq.paramkernel.plugin.expr.Type;
+import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
+import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;

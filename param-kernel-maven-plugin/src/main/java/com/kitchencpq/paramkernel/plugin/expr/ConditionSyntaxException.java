@@ -1,4 +1,4 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.expr;
 
 /** A condition that does not parse; {@code offset} is the 0-based position of the problem. */
 public final class ConditionSyntaxException extends Exception {

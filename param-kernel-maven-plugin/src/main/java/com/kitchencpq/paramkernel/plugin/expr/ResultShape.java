@@ -1,4 +1,4 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.expr;
 
 /**
  * What Argo binds {@code result} to, as far as the metric's provider and query tell. Only

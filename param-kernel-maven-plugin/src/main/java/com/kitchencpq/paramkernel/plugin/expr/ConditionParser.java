@@ -1,7 +1,7 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.expr;
 
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionLexer.Kind;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionLexer.Token;
+import com.kitchencpq.paramkernel.plugin.expr.ConditionLexer.Kind;
+import com.kitchencpq.paramkernel.plugin.expr.ConditionLexer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
+package com.kitchencpq.paramkernel.plugin.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
