@@ -3,15 +3,15 @@ package com.kitchencpq.paramkernel.plugin.validate.rules;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgConflictRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgUnresolvedRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.ArgValueAndValuefromRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.DuplicateMetricRuleRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.MetricNameClashRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.RunsIndefinitelyRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateArgsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.TemplateMissingRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UndeclaredArgTagRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.analysis.UnusedArgRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.bluegreen.ScaleDownRevisionLimitRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.AnalysisFieldRefRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.canary.CanaryServicesRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.ExperimentWeightRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.HeaderRouteRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.ManagedRoutesRule;
@@ -21,131 +21,132 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.canary.PauseDurationRule
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.PingPongRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.ScaleDownOptionsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetCanaryScaleRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetWeightRangeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetweightRangeRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.StepKindRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SurgeUnavailableRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.TrafficRoutingServicesRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ConditionSyntaxRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.NotBooleanRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShapeRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.TypeMismatchRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.UnknownNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.document.IdentityRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConstantConditionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptySuccessRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioEmptyNumeratorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.FailureLimitDisabledRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramBucketRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramCapRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramLeRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.InconclusiveLimitRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramMissingLeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramThresholdBetweenBucketsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.HistogramThresholdCappedRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.InconclusiveLimitUnreachableRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NanSuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NilGuardRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.SingleMeasurementRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.SingleMeasurementFailureLimitRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DatadogProviderRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateMetricNameRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateNameRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntegerFieldsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.IntervalRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricLimitsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricNameRulesMatchRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.MetricsPresentRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.LimitsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.NeverFailsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.PrometheusProviderRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.ProviderCountRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.metric.WebProviderRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanAnalysisRefRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanErrorRateRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanImageRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanLatencyRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanMetricLimitsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanReplicasRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanRolloutRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanServicesRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.plan.PlanStepsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.NoneRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.ProviderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.metric.RuleMatchesMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.AnalysisTemplateRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.CanaryStepsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ErrorRateMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ImageRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.LatencyMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.MetricLimitsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ReplicasRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.UnreplacedPlaceholderRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ActiveDeadlineRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerImageRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerNameRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainerPortsRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainersRequiredRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.pod.EnvVarRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ContainersRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.pod.EnvRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.ImagePinnedRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.LabelSyntaxRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.pod.RestartPolicyRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.AmbassadorMappingRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.DuplicateDefinitionRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.IngressRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceMissingRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.ServiceSelectorRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.refs.VirtualServiceRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.provider.DatadogRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.provider.PrometheusRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.provider.WebRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.ref.AmbassadorMappingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.ref.DuplicateDefinitionRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.ref.IngressRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.ref.ServiceMissingRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.ref.ServiceSelectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.ref.VirtualServiceRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.AntiAffinityRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.BlueGreenScaleDownLimitRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.BlueGreenServicesRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.NonNegativeFieldsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.NonNegativeRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.ProgressDeadlineRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.SelectorMatchesTemplateRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.SelectorMatchesLabelsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.SelectorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.StrategyRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.rollout.WorkloadRefTemplateRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.DocumentIdentityRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.DuplicateKeyRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.SchemaIssueRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.UnquotedTemplateTagRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.UnreplacedPlaceholderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.QuantityRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.RequiredRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.TypeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.UnknownFieldRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.yaml.DuplicateKeyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.yaml.UnquotedTemplateRule;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every validation rule, in one list. A new rule is a small class in one of the packages below
- * this one ({@code structure}, {@code pod}, {@code rollout}, {@code canary}, {@code refs},
- * {@code analysis}, {@code metric}) and one line here. Ids are dotted and lower-case,
- * {@code <area>.<what>}, and never change once released.
+ * Every validation rule, in one list. Ids are dotted and lower-case, {@code <prefix>.<what>},
+ * and never change once released. A new rule is a small class in the package named after the
+ * id's prefix, named after the rest of the id in CamelCase plus {@code Rule}
+ * ({@code canary.setweight-range} is {@code canary.SetweightRangeRule}), and one line here.
+ * Rule classes of two prefixes may share a simple name; those are written out in full below.
  */
 public final class RuleRegistry {
   private RuleRegistry() {}
 
   public static List<Rule> all() {
     List<Rule> rules = new ArrayList<>(List.of(
-        // structure: YAML and field types
-        new YamlSyntaxRule(),
+        // yaml, document, schema: YAML and field types; plan.unreplaced-placeholder
+        new com.kitchencpq.paramkernel.plugin.validate.rules.yaml.SyntaxRule(),
         new DuplicateKeyRule(),
-        new UnquotedTemplateTagRule(),
-        new DocumentIdentityRule(),
-        SchemaIssueRule.unknownField(),
-        SchemaIssueRule.type(),
-        SchemaIssueRule.required(),
-        SchemaIssueRule.quantity(),
+        new UnquotedTemplateRule(),
+        new IdentityRule(),
+        new UnknownFieldRule(),
+        new TypeRule(),
+        new RequiredRule(),
+        new QuantityRule(),
         new UnreplacedPlaceholderRule(),
         // pod template
-        new ContainersRequiredRule(),
+        new ContainersRule(),
         new ContainerNameRule(),
         new ContainerImageRule(),
         new ContainerPortsRule(),
-        new EnvVarRule(),
+        new EnvRule(),
         new RestartPolicyRule(),
         new ActiveDeadlineRule(),
         new LabelSyntaxRule(),
         new ImagePinnedRule(),
-        // rollout spec and strategy
-        new NonNegativeFieldsRule(),
+        // rollout spec and strategy, bluegreen
+        new NonNegativeRule(),
         new ProgressDeadlineRule(),
         new SelectorRule(),
-        new SelectorMatchesTemplateRule(),
+        new SelectorMatchesLabelsRule(),
         new WorkloadRefTemplateRule(),
         new StrategyRule(),
         new AntiAffinityRule(),
-        new BlueGreenServicesRule(),
-        new BlueGreenScaleDownLimitRule(),
+        new com.kitchencpq.paramkernel.plugin.validate.rules.bluegreen.ServicesDistinctRule(),
+        new ScaleDownRevisionLimitRule(),
         // canary
         new SurgeUnavailableRule(),
-        new CanaryServicesRule(),
+        new com.kitchencpq.paramkernel.plugin.validate.rules.canary.ServicesDistinctRule(),
         new PingPongRule(),
         new TrafficRoutingServicesRule(),
         new ScaleDownOptionsRule(),
         new MaxTrafficWeightRule(),
         new StepKindRule(),
-        new SetWeightRangeRule(),
+        new SetweightRangeRule(),
         new PauseDurationRule(),
         new SetCanaryScaleRule(),
         new HeaderRouteRule(),
@@ -168,22 +169,22 @@ public final class RuleRegistry {
         new UnusedArgRule(),
         new DuplicateMetricRuleRule(),
         new RunsIndefinitelyRule(),
-        new TemplateArgsRule(),
+        new ArgValueAndValuefromRule(),
         new UndeclaredArgTagRule(),
-        // metrics and providers
-        new MetricsPresentRule(),
-        new DuplicateMetricNameRule(),
-        new MetricLimitsRule(),
+        // metric, provider
+        new NoneRule(),
+        new DuplicateNameRule(),
+        new LimitsRule(),
         new IntegerFieldsRule(),
         new IntervalRule(),
-        new ProviderCountRule(),
-        new MetricNameRulesMatchRule(),
+        new ProviderRule(),
+        new RuleMatchesMetricRule(),
         new NeverFailsRule(),
-        new PrometheusProviderRule(),
-        new WebProviderRule(),
-        new DatadogProviderRule(),
+        new PrometheusRule(),
+        new WebRule(),
+        new DatadogRule(),
         // conditions (layer 3): expression syntax, names, types, result shape
-        new ConditionSyntaxRule(),
+        new com.kitchencpq.paramkernel.plugin.validate.rules.condition.SyntaxRule(),
         new UnknownNameRule(),
         new NotBooleanRule(),
         new ResultShapeRule(),
@@ -193,26 +194,26 @@ public final class RuleRegistry {
         new NanSuccessRule(),
         new EmptySuccessRule(),
         new NilGuardRule(),
-        new SingleMeasurementRule(),
+        new SingleMeasurementFailureLimitRule(),
         new FailureLimitDisabledRule(),
-        new InconclusiveLimitRule(),
+        new InconclusiveLimitUnreachableRule(),
         new ConstantConditionRule(),
-        new HistogramBucketRule(),
-        new HistogramCapRule(),
-        new HistogramLeRule(),
-        new ErrorRatioRule(),
+        new HistogramThresholdBetweenBucketsRule(),
+        new HistogramThresholdCappedRule(),
+        new HistogramMissingLeRule(),
+        new ErrorRatioEmptyNumeratorRule(),
         new UnaggregatedVectorRule(),
         new QueryUnquotedArgRule(),
         // the param-kernel rollout plan (layer 3, only with plan checks on)
-        new PlanRolloutRule(),
-        new PlanStepsRule(),
-        new PlanAnalysisRefRule(),
-        new PlanServicesRule(),
-        new PlanReplicasRule(),
-        new PlanErrorRateRule(),
-        new PlanLatencyRule(),
-        new PlanMetricLimitsRule(),
-        new PlanImageRule()));
+        new RolloutRule(),
+        new CanaryStepsRule(),
+        new AnalysisTemplateRule(),
+        new ServicesRule(),
+        new ReplicasRule(),
+        new ErrorRateMetricRule(),
+        new LatencyMetricRule(),
+        new MetricLimitsRule(),
+        new ImageRule()));
     return List.copyOf(rules);
   }
 }

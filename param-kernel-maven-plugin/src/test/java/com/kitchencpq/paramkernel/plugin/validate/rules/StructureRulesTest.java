@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.kitchencpq.paramkernel.plugin.validate.Finding;
 import com.kitchencpq.paramkernel.plugin.validate.Severity;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.DocumentIdentityRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.DuplicateKeyRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.SchemaIssueRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.UnquotedTemplateTagRule;
-import com.kitchencpq.paramkernel.plugin.validate.rules.structure.UnreplacedPlaceholderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.document.IdentityRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.UnreplacedPlaceholderRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.QuantityRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.RequiredRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.TypeRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.schema.UnknownFieldRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.yaml.DuplicateKeyRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.yaml.SyntaxRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.yaml.UnquotedTemplateRule;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,15 +47,15 @@ class StructureRulesTest {
 
   @Test
   void syntax() {
-    assertThat(run(new YamlSyntaxRule(), ROLLOUT)).isEmpty();
-    List<Finding> f = run(new YamlSyntaxRule(), "a: 1\nb: [\n");
+    assertThat(run(new SyntaxRule(), ROLLOUT)).isEmpty();
+    List<Finding> f = run(new SyntaxRule(), "a: 1\nb: [\n");
     assertThat(summary(f)).containsExactly("yaml.syntax@3:error");
   }
 
   @Test
   void unknownField() {
-    assertThat(run(SchemaIssueRule.unknownField(), ROLLOUT)).isEmpty();
-    List<Finding> f = run(SchemaIssueRule.unknownField(), ROLLOUT
+    assertThat(run(new UnknownFieldRule(), ROLLOUT)).isEmpty();
+    List<Finding> f = run(new UnknownFieldRule(), ROLLOUT
         .replace("    steps:", "    stepz: []\n      steps:")
         .replace("        - name: app", "        - name: app\n          imagePullPolicyy: Always"));
     assertThat(summary(f)).containsExactly("schema.unknown-field@15:error", "schema.unknown-field@21:error");
@@ -61,8 +65,8 @@ class StructureRulesTest {
 
   @Test
   void wrongTypes() {
-    assertThat(run(SchemaIssueRule.type(), ROLLOUT)).isEmpty();
-    List<Finding> f = run(SchemaIssueRule.type(), ROLLOUT
+    assertThat(run(new TypeRule(), ROLLOUT)).isEmpty();
+    List<Finding> f = run(new TypeRule(), ROLLOUT
         .replace("replicas: 2", "replicas: abc")
         .replace("setWeight: 20", "setWeight: \"20\""));
     assertThat(summary(f)).containsExactly("schema.type@6:error", "schema.type@21:error");
@@ -82,11 +86,11 @@ class StructureRulesTest {
             - port: 80
               targetPort: http
         """;
-    assertThat(run(SchemaIssueRule.unknownField(), svc)).isEmpty();
-    assertThat(run(SchemaIssueRule.type(), svc)).isEmpty();
-    assertThat(summary(run(SchemaIssueRule.type(), svc.replace("port: 80", "port: eighty"))))
+    assertThat(run(new UnknownFieldRule(), svc)).isEmpty();
+    assertThat(run(new TypeRule(), svc)).isEmpty();
+    assertThat(summary(run(new TypeRule(), svc.replace("port: 80", "port: eighty"))))
         .containsExactly("schema.type@7:error");
-    assertThat(summary(run(SchemaIssueRule.unknownField(), svc.replace("selector:", "selectr:"))))
+    assertThat(summary(run(new UnknownFieldRule(), svc.replace("selector:", "selectr:"))))
         .containsExactly("schema.unknown-field@5:error");
   }
 
@@ -94,15 +98,15 @@ class StructureRulesTest {
   void required() {
     String bg = ROLLOUT.replace("    canary:\n      steps:\n        - setWeight: 20\n        - pause: {duration: 30s}\n",
         "    blueGreen:\n      activeService: a\n");
-    assertThat(run(SchemaIssueRule.required(), bg)).isEmpty();
-    assertThat(summary(run(SchemaIssueRule.required(), bg.replace("activeService: a", "previewService: b"))))
+    assertThat(run(new RequiredRule(), bg)).isEmpty();
+    assertThat(summary(run(new RequiredRule(), bg.replace("activeService: a", "previewService: b"))))
         .containsExactly("schema.required@20:error");
   }
 
   @Test
   void quantity() {
-    assertThat(run(SchemaIssueRule.quantity(), ROLLOUT)).isEmpty();
-    assertThat(summary(run(SchemaIssueRule.quantity(), ROLLOUT.replace("memory: 1Gi", "memory: lots"))))
+    assertThat(run(new QuantityRule(), ROLLOUT)).isEmpty();
+    assertThat(summary(run(new QuantityRule(), ROLLOUT.replace("memory: 1Gi", "memory: lots"))))
         .containsExactly("schema.quantity@17:error");
   }
 
@@ -115,17 +119,17 @@ class StructureRulesTest {
 
   @Test
   void unquotedTemplate() {
-    assertThat(run(new UnquotedTemplateTagRule(), "kind: X\na: \"{{args.x}}\"\n")).isEmpty();
-    assertThat(summary(run(new UnquotedTemplateTagRule(), "kind: X\na: {{args.x}}\n")))
+    assertThat(run(new UnquotedTemplateRule(), "kind: X\na: \"{{args.x}}\"\n")).isEmpty();
+    assertThat(summary(run(new UnquotedTemplateRule(), "kind: X\na: {{args.x}}\n")))
         .containsExactly("yaml.unquoted-template@2:error");
   }
 
   @Test
   void documentIdentity() {
-    assertThat(run(new DocumentIdentityRule(), ROLLOUT)).isEmpty();
-    assertThat(summary(run(new DocumentIdentityRule(), "metadata: {name: x}\n")))
+    assertThat(run(new IdentityRule(), ROLLOUT)).isEmpty();
+    assertThat(summary(run(new IdentityRule(), "metadata: {name: x}\n")))
         .containsExactly("document.identity@1:error", "document.identity@1:error");
-    assertThat(summary(run(new DocumentIdentityRule(), "apiVersion: v1\nkind: Service\nmetadata: {}\n")))
+    assertThat(summary(run(new IdentityRule(), "apiVersion: v1\nkind: Service\nmetadata: {}\n")))
         .containsExactly("document.identity@3:error");
   }
 

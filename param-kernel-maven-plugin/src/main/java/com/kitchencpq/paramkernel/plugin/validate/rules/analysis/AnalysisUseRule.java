@@ -5,10 +5,10 @@ import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.model.TemplateResolver;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 
 /** A rule about one place a Rollout runs analysis, with the templates it resolves to. */
-abstract class AnalysisUseRule extends RolloutRule {
+abstract class AnalysisUseRule extends PerRolloutRule {
   AnalysisUseRule(String id, String description) {
     super(id, description);
   }

@@ -3,11 +3,11 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /** A rule about the canary strategy; skipped for blue-green rollouts. */
-abstract class CanaryRule extends RolloutRule {
+abstract class CanaryRule extends PerRolloutRule {
   CanaryRule(String id, String description) {
     super(id, description);
   }

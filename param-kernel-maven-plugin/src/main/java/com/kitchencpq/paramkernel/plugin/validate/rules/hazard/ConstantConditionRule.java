@@ -5,6 +5,7 @@ import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 import java.util.Optional;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Optional;
  * working failureCondition, means the metric can never fail (hazard). The opposite (always
  * failing) is reported as a warning.
  */
-public final class ConstantConditionRule extends MetricRule {
+public final class ConstantConditionRule extends PerParsedMetricRule {
   public ConstantConditionRule() {
     super("hazard.constant-condition", "Conditions must depend on result.");
   }

@@ -4,6 +4,7 @@ import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /**
@@ -14,7 +15,7 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
  * tests {@code len(result)} the outcome is chosen on purpose ({@code len(result) == 0 || ...} is a
  * documented idiom); it is reported only with the plan checks on.
  */
-public final class EmptySuccessRule extends MetricRule {
+public final class EmptySuccessRule extends PerParsedMetricRule {
   public EmptySuccessRule() {
     super("hazard.empty-success", "An empty Prometheus result (no series) must not count as a success.");
   }

@@ -3,6 +3,8 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 import java.util.OptionalLong;
 
 /**
@@ -11,7 +13,7 @@ import java.util.OptionalLong;
  * canary that keeps failing is measured until the run is stopped and then counts as Successful.
  * ({@code failureLimit: -1} without consecutiveSuccessLimit is rejected by upstream itself.)
  */
-public final class FailureLimitDisabledRule extends MetricRule {
+public final class FailureLimitDisabledRule extends PerParsedMetricRule {
   public FailureLimitDisabledRule() {
     super("hazard.failure-limit-disabled", "failureLimit -1 on an unbounded metric means it can never fail.");
   }

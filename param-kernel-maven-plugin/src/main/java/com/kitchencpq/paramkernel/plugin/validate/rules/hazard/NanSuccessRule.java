@@ -4,6 +4,7 @@ import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /**
@@ -17,7 +18,7 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
  * outcome on purpose: this is reported only with the plan checks on, as the plan wants no
  * traffic to stop the rollout rather than pass it.
  */
-public final class NanSuccessRule extends MetricRule {
+public final class NanSuccessRule extends PerParsedMetricRule {
   public NanSuccessRule() {
     super("hazard.nan-success", "A NaN result (no requests in the window) must not count as a success.");
   }

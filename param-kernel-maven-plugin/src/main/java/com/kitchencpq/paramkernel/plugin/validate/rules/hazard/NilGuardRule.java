@@ -4,13 +4,14 @@ import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 
 /**
  * Hazard: {@code isNil(result)} or {@code default(result, x)} in a Prometheus condition. Argo's
  * helpers only look at whether result is nil, and the Prometheus provider never gives nil: no
  * data is an empty (non-nil) list, no traffic is NaN. The guard never fires.
  */
-public final class NilGuardRule extends MetricRule {
+public final class NilGuardRule extends PerParsedMetricRule {
   public NilGuardRule() {
     super("hazard.nil-guard", "isNil/default never fire for Prometheus results; guard with len(result) or isNaN.");
   }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 
 /**
  * Warning: a {@code {{args.x}}} tag used as a label value without quotes inside a PromQL
@@ -11,7 +12,7 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
  * every measurement is an Error. Tags in quotes, in ranges ({@code [{{args.window}}]}) and in
  * other places are not judged.
  */
-public final class QueryUnquotedArgRule extends MetricRule {
+public final class QueryUnquotedArgRule extends PerParsedMetricRule {
   public QueryUnquotedArgRule() {
     super("hazard.query-unquoted-arg", "{{args.x}} as a PromQL label value belongs in quotes.");
   }

@@ -7,6 +7,7 @@ import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 import java.util.Set;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Set;
  * matcher pins to one value). Argo drops the labels and
  * keeps Prometheus's order, so {@code result[0]} is an arbitrary pod or instance.
  */
-public final class UnaggregatedVectorRule extends MetricRule {
+public final class UnaggregatedVectorRule extends PerParsedMetricRule {
   private static final Set<String> SINGLE_SERIES_FUNCTIONS = Set.of("vector", "scalar", "time", "absent",
       "absent_over_time");
 

@@ -3,6 +3,8 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 
 /**
  * Hazard: a condition on a Prometheus vector that reads {@code result[0]} without first
@@ -11,7 +13,7 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
  * measurement is an Error, and consecutiveErrorLimit + 1 errors in a row abort the rollout even
  * though nothing is wrong with the canary. Found by evaluating the condition with an empty list.
  */
-public final class UnguardedIndexRule extends MetricRule {
+public final class UnguardedIndexRule extends PerParsedMetricRule {
   public UnguardedIndexRule() {
     super("hazard.unguarded-index", "Conditions on a Prometheus vector must check len(result) before result[0].");
   }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.Optional;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
  * count and the limits accept a string so that {@code {{args.x}}} can fill them, but upstream
  * reads any string that is not a whole number as 0, silently. Such a value is always a mistake.
  */
-public final class IntegerFieldsRule extends MetricRule {
+public final class IntegerFieldsRule extends PerMetricRule {
   private static final String[] FIELDS =
       {"count", "failureLimit", "inconclusiveLimit", "consecutiveErrorLimit", "consecutiveSuccessLimit"};
 

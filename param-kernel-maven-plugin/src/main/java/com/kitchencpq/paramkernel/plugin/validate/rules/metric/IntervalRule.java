@@ -3,13 +3,14 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** interval and initialDelay are Go durations; a count above 1 needs an interval. */
-public final class IntervalRule extends MetricRule {
+public final class IntervalRule extends PerMetricRule {
   public IntervalRule() {
     super("metric.interval", "interval/initialDelay must be Go durations; count > 1 needs an interval.");
   }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  * provider other than job/kayenta/plugin then always reports success), or its failureLimit is
  * at least its count (any provider), so even all-failed measurements leave it successful.
  */
-public final class NeverFailsRule extends MetricRule {
+public final class NeverFailsRule extends PerMetricRule {
   private static final Set<String> SELF_JUDGING = Set.of("job", "kayenta");
 
   public NeverFailsRule() {

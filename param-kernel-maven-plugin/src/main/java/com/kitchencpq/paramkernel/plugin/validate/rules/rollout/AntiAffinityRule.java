@@ -3,12 +3,12 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.OptionalLong;
 
 /** antiAffinity: exactly one of preferred/required, and a preferred weight in 1..100. */
-public final class AntiAffinityRule extends RolloutRule {
+public final class AntiAffinityRule extends PerRolloutRule {
   public AntiAffinityRule() {
     super("rollout.anti-affinity", "antiAffinity needs exactly one of preferred/required, with weight 1-100.");
   }

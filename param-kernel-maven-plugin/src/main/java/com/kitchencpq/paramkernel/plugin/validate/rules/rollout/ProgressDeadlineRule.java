@@ -3,11 +3,11 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /** progressDeadlineSeconds (default 600) must be greater than minReadySeconds (default 0). */
-public final class ProgressDeadlineRule extends RolloutRule {
+public final class ProgressDeadlineRule extends PerRolloutRule {
   public ProgressDeadlineRule() {
     super("rollout.progress-deadline", "progressDeadlineSeconds must be greater than minReadySeconds.");
   }

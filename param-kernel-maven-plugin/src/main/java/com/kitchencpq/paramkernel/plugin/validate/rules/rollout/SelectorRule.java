@@ -3,7 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.Set;
@@ -12,7 +12,7 @@ import java.util.Set;
  * A Rollout without workloadRef needs a non-empty label selector whose labels and expressions
  * are well formed.
  */
-public final class SelectorRule extends RolloutRule {
+public final class SelectorRule extends PerRolloutRule {
   private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
   public SelectorRule() {

@@ -3,10 +3,10 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 
 /** Exactly one of spec.strategy.canary and spec.strategy.blueGreen. */
-public final class StrategyRule extends RolloutRule {
+public final class StrategyRule extends PerRolloutRule {
   public StrategyRule() {
     super("rollout.strategy", "A Rollout needs exactly one strategy: canary or blueGreen.");
   }

@@ -3,11 +3,11 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
-import com.kitchencpq.paramkernel.plugin.validate.rules.RolloutRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /** With workloadRef the pods come from the referenced workload; the template must stay empty. */
-public final class WorkloadRefTemplateRule extends RolloutRule {
+public final class WorkloadRefTemplateRule extends PerRolloutRule {
   public WorkloadRefTemplateRule() {
     super("rollout.workload-ref-template", "A Rollout with workloadRef must not define template labels or annotations.");
   }

@@ -17,7 +17,7 @@ class ConditionRulesTest {
 
   @Test
   void syntaxErrorIsReportedAtTheCondition() {
-    List<Finding> f = run(new ConditionSyntaxRule(), prometheus(VECTOR, "successCondition: \"result[0] >=\""));
+    List<Finding> f = run(new SyntaxRule(), prometheus(VECTOR, "successCondition: \"result[0] >=\""));
     assertThat(summary(f)).containsExactly("condition.syntax@8:error");
     assertThat(f.get(0).message()).contains("unexpected end of the condition").contains("character 13");
     assertThat(f.get(0).field()).isEqualTo("spec.metrics[0].successCondition");
@@ -25,14 +25,14 @@ class ConditionRulesTest {
 
   @Test
   void unquotedHashIsCutOffByYamlAndSaidSo() {
-    List<Finding> f = run(new ConditionSyntaxRule(), prometheus(VECTOR, "successCondition: all(result, # < 1)"));
+    List<Finding> f = run(new SyntaxRule(), prometheus(VECTOR, "successCondition: all(result, # < 1)"));
     assertThat(summary(f)).containsExactly("condition.syntax@8:error");
     assertThat(f.get(0).message()).contains("YAML read the rest of the line as a comment");
   }
 
   @Test
   void wellFormedConditionPassesSyntax() {
-    assertThat(run(new ConditionSyntaxRule(), prometheus(VECTOR,
+    assertThat(run(new SyntaxRule(), prometheus(VECTOR,
         "successCondition: len(result) > 0 && result[0] < 0.01",
         "failureCondition: len(result) > 0 && (isNaN(result[0]) || result[0] > 0.03)"))).isEmpty();
   }

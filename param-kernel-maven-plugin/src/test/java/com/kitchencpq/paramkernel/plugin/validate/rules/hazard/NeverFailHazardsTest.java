@@ -18,21 +18,21 @@ class NeverFailHazardsTest {
 
   @Test
   void singleMeasurementWithFailureLimitOneNeverFails() {
-    List<Finding> f = run(new SingleMeasurementRule(), prometheus(Q, "failureLimit: 1", OK));
+    List<Finding> f = run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", OK));
     assertThat(summary(f)).containsExactly("hazard.single-measurement-failure-limit@8:warning");
     assertThat(f.get(0).message()).contains("single measurement").contains("count >= 2");
-    assertThat(summary(runPlan(new SingleMeasurementRule(), prometheus(Q, "failureLimit: 1", OK))))
+    assertThat(summary(runPlan(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", OK))))
         .containsExactly("hazard.single-measurement-failure-limit@8:error");
   }
 
   @Test
   void countedOrUnboundedMetricsAreLeftToOtherRules() {
-    assertThat(run(new SingleMeasurementRule(), prometheus(Q, "failureLimit: 1", "interval: 1m", "count: 5", OK)))
+    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", "interval: 1m", "count: 5", OK)))
         .isEmpty();
-    assertThat(run(new SingleMeasurementRule(), prometheus(Q, "failureLimit: 1", "count: 1", OK))).isEmpty();
-    assertThat(run(new SingleMeasurementRule(), prometheus(Q, "failureLimit: 1", "interval: 1m", OK))).isEmpty();
-    assertThat(run(new SingleMeasurementRule(), prometheus(Q, "failureLimit: \"{{args.limit}}\"", OK))).isEmpty();
-    assertThat(run(new SingleMeasurementRule(), prometheus(Q, OK))).isEmpty();
+    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", "count: 1", OK))).isEmpty();
+    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", "interval: 1m", OK))).isEmpty();
+    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: \"{{args.limit}}\"", OK))).isEmpty();
+    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, OK))).isEmpty();
   }
 
   @Test
@@ -50,15 +50,15 @@ class NeverFailHazardsTest {
 
   @Test
   void inconclusiveLimitAtCountLetsInconclusiveRunsPass() {
-    assertThat(summary(run(new InconclusiveLimitRule(), prometheus(Q, "inconclusiveLimit: 3", "interval: 1m",
+    assertThat(summary(run(new InconclusiveLimitUnreachableRule(), prometheus(Q, "inconclusiveLimit: 3", "interval: 1m",
         "count: 3", OK, BAD)))).containsExactly("hazard.inconclusive-limit-unreachable@8:warning");
   }
 
   @Test
   void inconclusiveLimitBelowCountPasses() {
-    assertThat(run(new InconclusiveLimitRule(), prometheus(Q, "inconclusiveLimit: 2", "interval: 1m", "count: 3",
+    assertThat(run(new InconclusiveLimitUnreachableRule(), prometheus(Q, "inconclusiveLimit: 2", "interval: 1m", "count: 3",
         OK, BAD))).isEmpty();
-    assertThat(run(new InconclusiveLimitRule(), prometheus(Q, "inconclusiveLimit: 3", "interval: 1m", "count: 3",
+    assertThat(run(new InconclusiveLimitUnreachableRule(), prometheus(Q, "inconclusiveLimit: 3", "interval: 1m", "count: 3",
         OK))).isEmpty();
   }
 

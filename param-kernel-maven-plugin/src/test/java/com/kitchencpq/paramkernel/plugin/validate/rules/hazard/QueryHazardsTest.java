@@ -18,42 +18,42 @@ class QueryHazardsTest {
 
   @Test
   void thresholdBetweenBucketsIsAWarning() {
-    List<Finding> f = run(new HistogramBucketRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 0.032",
+    List<Finding> f = run(new HistogramThresholdBetweenBucketsRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 0.032",
         "failureCondition: " + GUARD + "result[0] > 0.06"));
     assertThat(summary(f)).containsExactly("hazard.histogram-threshold-between-buckets@8:warning");
     assertThat(f.get(0).message()).contains("0.032").contains("such as 0.03");
-    assertThat(summary(runPlan(new HistogramBucketRule(), prometheus(P95, "successCondition: " + GUARD
+    assertThat(summary(runPlan(new HistogramThresholdBetweenBucketsRule(), prometheus(P95, "successCondition: " + GUARD
         + "result[0] < 0.032")))).containsExactly("hazard.histogram-threshold-between-buckets@8:warning");
   }
 
   @Test
   void thresholdsOnBucketBoundsPass() {
-    assertThat(run(new HistogramBucketRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 0.030",
+    assertThat(run(new HistogramThresholdBetweenBucketsRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 0.030",
         "failureCondition: " + GUARD + "result[0] > 0.06"))).isEmpty();
-    assertThat(run(new HistogramBucketRule(), prometheus(
+    assertThat(run(new HistogramThresholdBetweenBucketsRule(), prometheus(
         "histogram_quantile(0.95, sum by (le) (rate(other_seconds_bucket[1m])))",
         "successCondition: " + GUARD + "result[0] < 0.032"))).isEmpty();
   }
 
   @Test
   void failureAboveTheLargestBucketCanNeverBeTrue() {
-    assertThat(summary(run(new HistogramCapRule(), prometheus(P95, "failureCondition: " + GUARD + "result[0] > 10"))))
+    assertThat(summary(run(new HistogramThresholdCappedRule(), prometheus(P95, "failureCondition: " + GUARD + "result[0] > 10"))))
         .containsExactly("hazard.histogram-threshold-capped@8:warning");
-    assertThat(run(new HistogramCapRule(), prometheus(P95, "failureCondition: " + GUARD + "result[0] >= 10")))
+    assertThat(run(new HistogramThresholdCappedRule(), prometheus(P95, "failureCondition: " + GUARD + "result[0] >= 10")))
         .isEmpty();
-    assertThat(run(new HistogramCapRule(), prometheus(P95, "failureCondition: " + GUARD + "result[0] > 0.06")))
+    assertThat(run(new HistogramThresholdCappedRule(), prometheus(P95, "failureCondition: " + GUARD + "result[0] > 0.06")))
         .isEmpty();
   }
 
   @Test
   void quantileOverASumWithoutLeIsEmpty() {
-    assertThat(summary(run(new HistogramLeRule(), prometheus(
+    assertThat(summary(run(new HistogramMissingLeRule(), prometheus(
         "histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket[1m])))",
         "successCondition: " + GUARD + "result[0] < 0.03"))))
         .containsExactly("hazard.histogram-missing-le@12:warning");
-    assertThat(run(new HistogramLeRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 0.03")))
+    assertThat(run(new HistogramMissingLeRule(), prometheus(P95, "successCondition: " + GUARD + "result[0] < 0.03")))
         .isEmpty();
-    assertThat(run(new HistogramLeRule(), prometheus(
+    assertThat(run(new HistogramMissingLeRule(), prometheus(
         "histogram_quantile(0.95, rate(http_request_duration_seconds_bucket[1m]))",
         "successCondition: " + GUARD + "result[0] < 0.03"))).isEmpty();
   }
@@ -61,16 +61,16 @@ class QueryHazardsTest {
   @Test
   void errorRatioWithoutZeroFallbackIsAWarning() {
     String q = "sum(rate(http_requests_total{code=~\"5..\"}[1m])) / sum(rate(http_requests_total[1m]))";
-    assertThat(summary(run(new ErrorRatioRule(), prometheus(q, "successCondition: " + GUARD + "result[0] < 0.01"))))
+    assertThat(summary(run(new ErrorRatioEmptyNumeratorRule(), prometheus(q, "successCondition: " + GUARD + "result[0] < 0.01"))))
         .containsExactly("hazard.error-ratio-empty-numerator@12:warning");
   }
 
   @Test
   void errorRatioWithFallbackOrSuccessRatioPasses() {
-    assertThat(run(new ErrorRatioRule(), prometheus("(sum(rate(http_requests_total{code=~\"5..\"}[1m])) or on()"
+    assertThat(run(new ErrorRatioEmptyNumeratorRule(), prometheus("(sum(rate(http_requests_total{code=~\"5..\"}[1m])) or on()"
         + " vector(0)) / sum(rate(http_requests_total[1m]))", "successCondition: " + GUARD + "result[0] < 0.01")))
         .isEmpty();
-    assertThat(run(new ErrorRatioRule(), prometheus("sum(rate(x{response_code_class!~\"5.*\"}[5m])) /"
+    assertThat(run(new ErrorRatioEmptyNumeratorRule(), prometheus("sum(rate(x{response_code_class!~\"5.*\"}[5m])) /"
         + " sum(rate(x[5m]))", "successCondition: " + GUARD + "result[0] > 0.99"))).isEmpty();
   }
 

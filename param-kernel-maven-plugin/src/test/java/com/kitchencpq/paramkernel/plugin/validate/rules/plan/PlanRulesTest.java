@@ -53,30 +53,30 @@ class PlanRulesTest {
   @Test
   void planRulesAreSilentWithoutPlanChecks() {
     String broken = with("setWeight: 20", "setWeight: 30");
-    assertThat(run(new PlanStepsRule(), broken)).isEmpty();
-    assertThat(run(new PlanRolloutRule(), "kind: ConfigMap\n")).isEmpty();
+    assertThat(run(new CanaryStepsRule(), broken)).isEmpty();
+    assertThat(run(new RolloutRule(), "kind: ConfigMap\n")).isEmpty();
   }
 
   @Test
   void missingPlanRolloutIsAnError() {
     String other = bundle.replaceFirst("  name: param-kernel-service\n", "  name: something-else\n");
-    assertThat(summary(runPlan(new PlanRolloutRule(), other))).containsExactly("plan.rollout@1:error");
-    assertThat(runPlan(new PlanRolloutRule(), bundle)).isEmpty();
+    assertThat(summary(runPlan(new RolloutRule(), other))).containsExactly("plan.rollout@1:error");
+    assertThat(runPlan(new RolloutRule(), bundle)).isEmpty();
   }
 
   @Test
   void rolloutInAnotherNamespaceIsAnError() {
     String yaml = bundle.replaceFirst("  namespace: kitchen-cpq", "  namespace: default");
-    List<Finding> f = runPlan(new PlanRolloutRule(), yaml);
+    List<Finding> f = runPlan(new RolloutRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.rollout@5:error");
     assertThat(f.get(0).message()).contains("'kitchen-cpq'");
   }
 
   @Test
   void pauseIsComparedAsADuration() {
-    assertThat(runPlan(new PlanStepsRule(), with("pause: {duration: 600}", "pause: {duration: 10m}"))).isEmpty();
+    assertThat(runPlan(new CanaryStepsRule(), with("pause: {duration: 600}", "pause: {duration: 10m}"))).isEmpty();
     String yaml = with("pause: {duration: 600}", "pause: {duration: 9m}");
-    List<Finding> f = runPlan(new PlanStepsRule(), yaml);
+    List<Finding> f = runPlan(new CanaryStepsRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.canary-steps@" + line(yaml, "- pause: {duration: 9m}") + ":error");
     assertThat(f.get(0).message()).contains("step 5").contains("pauses for 9m").contains("duration: 10m");
   }
@@ -84,21 +84,21 @@ class PlanRulesTest {
   @Test
   void wrongWeightMissingAndExtraStepsAreErrors() {
     String yaml = with("- setWeight: 50", "- setWeight: 40");
-    assertThat(summary(runPlan(new PlanStepsRule(), yaml)))
+    assertThat(summary(runPlan(new CanaryStepsRule(), yaml)))
         .containsExactly("plan.canary-steps@" + line(yaml, "- setWeight: 40") + ":error");
     String shorter = with("        - setWeight: 100\n        - pause: {duration: 300s}\n", "");
-    List<Finding> f = runPlan(new PlanStepsRule(), shorter);
+    List<Finding> f = runPlan(new CanaryStepsRule(), shorter);
     assertThat(summary(f)).containsExactly("plan.canary-steps@" + line(shorter, "- setWeight: 20") + ":error");
     assertThat(f.get(0).message()).contains("setWeight: 100, pause: {duration: 5m}");
     String longer = with("- pause: {duration: 300s}\n", "- pause: {duration: 300s}\n        - pause: {}\n");
-    assertThat(summary(runPlan(new PlanStepsRule(), longer)))
+    assertThat(summary(runPlan(new CanaryStepsRule(), longer)))
         .containsExactly("plan.canary-steps@" + line(longer, "- pause: {}") + ":error");
   }
 
   @Test
   void analysisStepsRunThePlansTemplate() {
     String yaml = bundle.replaceFirst("templateName: param-kernel-canary-health", "templateName: smoke");
-    List<Finding> f = runPlan(new PlanAnalysisRefRule(), yaml);
+    List<Finding> f = runPlan(new AnalysisTemplateRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.analysis-template@" + line(yaml, "templates:\n              - templateName: smoke") + ":error");
     assertThat(f.get(0).message()).contains("'param-kernel-canary-health'");
   }
@@ -106,7 +106,7 @@ class PlanRulesTest {
   @Test
   void servicesAreThePlans() {
     String yaml = with("canaryService: param-kernel-service-canary", "canaryService: pk-canary");
-    List<Finding> f = runPlan(new PlanServicesRule(), yaml);
+    List<Finding> f = runPlan(new ServicesRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.services@" + line(yaml, "canaryService: pk-canary") + ":error");
     assertThat(f.get(0).message()).contains("'param-kernel-service-canary'");
   }
@@ -115,7 +115,7 @@ class PlanRulesTest {
   void theClientServiceAsStableServiceWithoutARouterIsAnErrorThatSaysWhy() {
     String yaml = with("      canaryService: param-kernel-service-canary\n",
         "      stableService: param-kernel-service\n      canaryService: param-kernel-service-canary\n");
-    List<Finding> f = runPlan(new PlanServicesRule(), yaml);
+    List<Finding> f = runPlan(new ServicesRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.services@" + line(yaml, "stableService: param-kernel-service") + ":error");
     assertThat(f.get(0).message()).contains("'param-kernel-service'", "no traffic router", "no endpoints",
         "argoproj/argo-rollouts#1760", "Remove stableService");
@@ -126,7 +126,7 @@ class PlanRulesTest {
     String yaml = with("      canaryService: param-kernel-service-canary\n",
         "      stableService: param-kernel-service\n      canaryService: param-kernel-service-canary\n"
             + "      trafficRouting:\n        smi: {}\n");
-    assertThat(runPlan(new PlanServicesRule(), yaml)).isEmpty();
+    assertThat(runPlan(new ServicesRule(), yaml)).isEmpty();
   }
 
   @Test
@@ -135,7 +135,7 @@ class PlanRulesTest {
         + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary",
         "  selector:\n    app: param-kernel-service\n    rollouts-pod-template-hash: abc123\n  ports:\n    - port: 80\n"
             + "      targetPort: 8080\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary");
-    List<Finding> f = runPlan(new PlanServicesRule(), pinned);
+    List<Finding> f = runPlan(new ServicesRule(), pinned);
     assertThat(summary(f)).containsExactly("plan.services@" + line(pinned, "rollouts-pod-template-hash: abc123") + ":error");
     assertThat(f.get(0).message()).contains("only one version");
 
@@ -143,13 +143,13 @@ class PlanRulesTest {
         + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary",
         "  selector:\n    app: something-else\n  ports:\n    - port: 80\n      targetPort: 8080\n"
             + "---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service-canary");
-    assertThat(summary(runPlan(new PlanServicesRule(), other)))
+    assertThat(summary(runPlan(new ServicesRule(), other)))
         .containsExactly("plan.services@" + line(other, "app: something-else") + ":error");
 
     int clientStart = bundle.indexOf("---\napiVersion: v1\nkind: Service\nmetadata:\n  name: param-kernel-service\n");
     int clientEnd = bundle.indexOf("---", clientStart + 3);
     String missing = bundle.substring(0, clientStart) + bundle.substring(clientEnd);
-    List<Finding> m = runPlan(new PlanServicesRule(), missing);
+    List<Finding> m = runPlan(new ServicesRule(), missing);
     assertThat(summary(m)).containsExactly("plan.services@4:error");
     assertThat(m.get(0).message()).contains("client Service 'param-kernel-service' is not in the validated files");
   }
@@ -175,39 +175,39 @@ class PlanRulesTest {
   @Test
   void otherReplicaCountIsOnlyAWarning() {
     String yaml = with("replicas: 1", "replicas: 3");
-    assertThat(summary(runPlan(new PlanReplicasRule(), yaml)))
+    assertThat(summary(runPlan(new ReplicasRule(), yaml)))
         .containsExactly("plan.replicas@" + line(yaml, "replicas: 3") + ":warning");
-    assertThat(runPlan(new PlanReplicasRule(), with("  replicas: 1\n", ""))).isEmpty();
+    assertThat(runPlan(new ReplicasRule(), with("  replicas: 1\n", ""))).isEmpty();
   }
 
   @Test
   void errorRateThresholdsAreComparedAsNumbers() {
     String yaml = with("result[0] < 0.01\n", "result[0] < 0.02\n");
-    List<Finding> f = runPlan(new PlanErrorRateRule(), yaml);
+    List<Finding> f = runPlan(new ErrorRateMetricRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.error-rate-metric@" + line(yaml, "result[0] < 0.02") + ":error");
     assertThat(f.get(0).message()).contains("tests < 0.02").contains("result[0] < 0.01");
-    assertThat(runPlan(new PlanErrorRateRule(), with("result[0] < 0.01\n", "result[0] < 0.010\n"))).isEmpty();
+    assertThat(runPlan(new ErrorRateMetricRule(), with("result[0] < 0.01\n", "result[0] < 0.010\n"))).isEmpty();
   }
 
   @Test
   void errorRateQueryNeedsFiltersAndTheWindow() {
     String yaml = bundle.replace("[1m])) or vector(0))", "[5m])) or vector(0))");
-    List<Finding> f = runPlan(new PlanErrorRateRule(), yaml);
+    List<Finding> f = runPlan(new ErrorRateMetricRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.error-rate-metric@" + line(yaml, "query: |") + ":error");
     assertThat(f.get(0).message()).contains("[5m]").contains("[1m]");
     String unfiltered = bundle.replace("namespace=\"{{args.namespace}}\",code", "code");
-    assertThat(runPlan(new PlanErrorRateRule(), unfiltered)).extracting(Finding::message)
+    assertThat(runPlan(new ErrorRateMetricRule(), unfiltered)).extracting(Finding::message)
         .singleElement().asString().contains("without a namespace filter");
   }
 
   @Test
   void latencyThresholdsAndQuantileAreThePlans() {
     String yaml = with("result[0] > 0.06", "result[0] > 0.08");
-    List<Finding> f = runPlan(new PlanLatencyRule(), yaml);
+    List<Finding> f = runPlan(new LatencyMetricRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(yaml, "result[0] > 0.08") + ":error");
     assertThat(f.get(0).message()).contains("result[0] > 0.06");
     String p99 = with("histogram_quantile(0.95,", "histogram_quantile(0.99,");
-    assertThat(summary(runPlan(new PlanLatencyRule(), p99)))
+    assertThat(summary(runPlan(new LatencyMetricRule(), p99)))
         .containsExactly("plan.latency-metric@" + (line(p99, "histogram_quantile(0.99") - 1) + ":error");
   }
 
@@ -216,29 +216,29 @@ class PlanRulesTest {
     String yaml = with("result[0] < 0.030\n", "result[0] < {{args.p95-ok}}\n")
         .replace("    - name: namespace\n      value: kitchen-cpq\n",
             "    - name: namespace\n      value: kitchen-cpq\n    - name: p95-ok\n      value: \"0.03\"\n");
-    assertThat(runPlan(new PlanLatencyRule(), yaml)).isEmpty();
+    assertThat(runPlan(new LatencyMetricRule(), yaml)).isEmpty();
   }
 
   @Test
   void healthMetricsNeedFailureLimitOneAndACountThatCanFail() {
     String yaml = bundle.replaceFirst("interval: 1m\n      count: 5\n      failureLimit: 1\n", "failureLimit: 1\n");
-    List<Finding> f = runPlan(new PlanMetricLimitsRule(), yaml);
+    List<Finding> f = runPlan(new MetricLimitsRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.metric-limits@" + line(yaml, "- name: error-rate") + ":error");
     assertThat(f.get(0).message()).contains("single measurement").contains("count >= 2");
     String limit = bundle.replaceFirst("failureLimit: 1", "failureLimit: 2");
-    assertThat(summary(runPlan(new PlanMetricLimitsRule(), limit)))
+    assertThat(summary(runPlan(new MetricLimitsRule(), limit)))
         .containsExactly("plan.metric-limits@" + line(limit, "failureLimit: 2") + ":error");
   }
 
   @Test
   void imageIsThePlansRepositoryByDigest() {
     String yaml = bundle.replaceAll("image: .*", "image: kitchen-cpq/param-kernel-service:1.2.0");
-    List<Finding> f = runPlan(new PlanImageRule(), yaml);
+    List<Finding> f = runPlan(new ImageRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.image@" + line(yaml, "image:") + ":error");
     assertThat(f.get(0).message()).contains("kitchen-cpq/param-kernel-service@sha256:<64 hex digits>");
-    assertThat(runPlan(new PlanImageRule(), bundle.replaceAll("image: .*",
+    assertThat(runPlan(new ImageRule(), bundle.replaceAll("image: .*",
         "image: kitchen-cpq/param-kernel-service@\\${PARAM_KERNEL_IMAGE_DIGEST}"))).isEmpty();
-    assertThat(runPlan(new PlanImageRule(), bundle.replace("image: kitchen-cpq/", "image: 127.0.0.1:5000/kitchen-cpq/")))
+    assertThat(runPlan(new ImageRule(), bundle.replace("image: kitchen-cpq/", "image: 127.0.0.1:5000/kitchen-cpq/")))
         .isEmpty();
   }
 }

@@ -1,0 +1,49 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
+
+import com.kitchencpq.paramkernel.plugin.expr.Exprs;
+import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
+import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
+import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutPlan;
+import java.util.stream.Collectors;
+
+/**
+ * Warning: a threshold on a histogram_quantile of the service's latency histogram that is not
+ * one of its bucket bounds. histogram_quantile interpolates linearly inside a bucket, so the
+ * decision near such a threshold depends on an assumed spread rather than on counted requests;
+ * at a bound the comparison is exact (it counts the requests in the buckets below).
+ */
+public final class HistogramThresholdBetweenBucketsRule extends PerParsedMetricRule {
+  public HistogramThresholdBetweenBucketsRule() {
+    super("hazard.histogram-threshold-between-buckets",
+        "Thresholds on the service's latency quantile should be bucket bounds.");
+  }
+
+  @Override
+  protected void check(MetricConditions.Metric m, ValidationContext ctx, FindingSink out) {
+    if (!m.isPrometheus() || !Histograms.overServiceHistogram(m)) {
+      return;
+    }
+    RolloutPlan plan = RolloutPlan.PARAM_KERNEL;
+    for (Histograms.Compared c : Histograms.thresholds(m)) {
+      double v = c.threshold().value();
+      if (!plan.isBucketBound(v) && v > 0 && v <= plan.largestBucket()) {
+        out.warning(c.condition().node(), c.condition().field() + " of " + m.label() + " compares the quantile"
+            + " with " + Exprs.format(v) + ", which is not a bucket bound of " + plan.latency().series() + " ("
+            + plan.latencyBuckets().stream().map(Exprs::format).collect(Collectors.joining(" "))
+            + "); the quantile is interpolated there, so use a bound such as " + Exprs.format(nearest(plan, v)));
+      }
+    }
+  }
+
+  private static double nearest(RolloutPlan plan, double v) {
+    double best = plan.latencyBuckets().get(0);
+    for (double b : plan.latencyBuckets()) {
+      if (Math.abs(b - v) < Math.abs(best - v)) {
+        best = b;
+      }
+    }
+    return best;
+  }
+}

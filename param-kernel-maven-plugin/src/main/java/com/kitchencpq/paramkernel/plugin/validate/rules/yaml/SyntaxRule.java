@@ -1,0 +1,29 @@
+package com.kitchencpq.paramkernel.plugin.validate.rules.yaml;
+
+import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.Severity;
+import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
+import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlDocuments;
+
+/** Reports the YAML syntax errors found while reading the files. */
+public final class SyntaxRule implements Rule {
+  @Override
+  public String id() {
+    return "yaml.syntax";
+  }
+
+  @Override
+  public String description() {
+    return "The file must be valid YAML.";
+  }
+
+  @Override
+  public void check(ValidationContext ctx, FindingSink out) {
+    for (YamlDocuments.Parsed file : ctx.files()) {
+      for (YamlDocuments.SyntaxError e : file.errors()) {
+        out.report(Severity.ERROR, file.file(), e.line(), e.column(), "", e.message());
+      }
+    }
+  }
+}
