@@ -12,5 +12,11 @@ public interface Rule {
   /** One line saying what the rule checks. */
   String description();
 
+  /**
+   * The rule's entry in the rule catalogue: severity class, upstream check, what it checks,
+   * why that matters, how to fix it. {@code docs/rule-catalogue.md} is generated from these.
+   */
+  RuleDoc doc();
+
   void check(ValidationContext ctx, FindingSink out);
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -35,5 +36,11 @@ public final class ArgConflictRule extends AnalysisUseRule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("I3", "combined templates agree on arg default values")
+        .fix("Give the arg the same value in every template, or pass it from the analysis.");
   }
 }

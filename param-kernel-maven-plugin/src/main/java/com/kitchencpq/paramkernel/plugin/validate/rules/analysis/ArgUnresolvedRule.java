@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -39,5 +40,12 @@ public final class ArgUnresolvedRule extends AnalysisUseRule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("I4, I10, I11",
+        "template args without value/valueFrom are passed by the analysis")
+        .fix("Pass the arg in the analysis's `args`, or give it a `value` in the template.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -37,5 +38,12 @@ public final class DuplicateMetricRuleRule extends AnalysisUseRule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("I5, I6, J18",
+        "a metricName twice in dryRun/measurementRetention across templates + analysis")
+        .fix("List each `metricName` once in `dryRun` and in `measurementRetention`.");
   }
 }

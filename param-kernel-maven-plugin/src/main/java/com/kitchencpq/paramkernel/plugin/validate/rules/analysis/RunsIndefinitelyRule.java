@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.ArgTags;
@@ -56,5 +57,13 @@ public final class RunsIndefinitelyRule extends AnalysisUseRule {
     } catch (NumberFormatException e) {
       return 0;
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("I9",
+        "step and promotion analyses: metrics with interval need a count (read with template "
+        + "defaults, like upstream)")
+        .fix("Give the metric a `count`, or drop its `interval`.");
   }
 }

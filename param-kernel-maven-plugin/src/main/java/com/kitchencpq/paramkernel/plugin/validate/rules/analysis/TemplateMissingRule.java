@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
@@ -65,5 +66,14 @@ public final class TemplateMissingRule implements Rule {
       out.error(at, "AnalysisTemplate '" + ref.name() + "' is not defined in the validated files;"
           + " add it to the bundle or fix the templateName");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("I1",
+        "referenced templates exist (steps, background, pre/post-promotion, experiment analyses, "
+        + "nested templates)")
+        .note("a missing ClusterAnalysisTemplate is a warning")
+        .fix("Validate the template with the rollout, or correct its name.");
   }
 }

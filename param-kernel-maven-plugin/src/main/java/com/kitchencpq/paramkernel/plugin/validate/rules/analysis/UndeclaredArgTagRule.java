@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.ArgTags;
@@ -50,5 +51,12 @@ public final class UndeclaredArgTagRule implements Rule {
     } else if (n.isSequence()) {
       n.items().forEach(i -> walk(i, declared, t, out));
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("I8", "every `{{...}}` in metrics is `args.<declared>`")
+        .fix("Declare the arg in the template's `args`, or correct the tag to `{{args.<declared "
+            + "name>}}`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.analysis;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -34,5 +35,12 @@ public final class UnusedArgRule extends AnalysisUseRule {
             + "' is not declared by any template of " + describe(use) + ", so it is ignored; fix the name or remove it");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours", "args the rollout passes that no template declares")
+        .why("upstream ignores them silently")
+        .fix("Remove the arg, or declare it in the template that should use it.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.bluegreen;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -22,5 +23,12 @@ public final class ScaleDownRevisionLimitRule extends PerRolloutRule {
       out.error(limit, "scaleDownDelayRevisionLimit (" + v.getAsLong() + ") is larger than revisionHistoryLimit ("
           + history + "); lower it or raise spec.revisionHistoryLimit");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("D2", "scaleDownDelayRevisionLimit <= revisionHistoryLimit")
+        .fix("Lower `scaleDownDelayRevisionLimit` to `revisionHistoryLimit` or below, or raise "
+            + "`revisionHistoryLimit`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.bluegreen;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -25,5 +26,11 @@ public final class ServicesDistinctRule extends PerRolloutRule {
           active.isEmpty() ? "blueGreen needs an activeService; name the Service that receives production traffic"
               : "activeService and previewService are both '" + active + "'; point previewService at a second Service");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("D1", "activeService != previewService (also when both empty)")
+        .fix("Point `activeService` and `previewService` at two different Services.");
   }
 }

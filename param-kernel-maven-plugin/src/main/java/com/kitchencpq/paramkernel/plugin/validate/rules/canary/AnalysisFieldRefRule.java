@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.ArrayList;
@@ -42,5 +43,12 @@ public final class AnalysisFieldRefRule extends CanaryRule {
       case "metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels", "metadata.annotations" -> true;
       default -> SUBSCRIPT.matcher(p).matches();
     };
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F17", "downward-API paths for metadata args of step analyses")
+        .fix("Use `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels`, "
+            + "`metadata.annotations` or `metadata.labels['<key>']`.");
   }
 }

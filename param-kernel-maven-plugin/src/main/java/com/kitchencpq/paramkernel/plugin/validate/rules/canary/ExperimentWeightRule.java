@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -25,5 +26,11 @@ public final class ExperimentWeightRule extends CanaryRule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F15, F16", "experiment weights need SMI/ALB/Istio/plugin routing")
+        .fix("Remove the template weights, or route with SMI, ALB, Istio or a plugin.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -35,5 +36,12 @@ public final class HeaderRouteRule extends CanaryRule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F6–F10", "router support and header match values")
+        .fix("Use `setHeaderRoute` with Istio, ALB, APISIX or plugin routing, with valid header "
+            + "match values.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.Set;
@@ -34,5 +35,11 @@ public final class ManagedRoutesRule extends CanaryRule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F13, F14", "routes of steps listed in managedRoutes")
+        .fix("List every route the steps set under `trafficRouting.managedRoutes`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -16,5 +17,11 @@ public final class MaxTrafficWeightRule extends CanaryRule {
     if (max.isPresent() && !has(canary, "nginx") && !has(canary, "plugins")) {
       out.error(max, "maxTrafficWeight is only supported with NGINX or plugin traffic routing; remove it");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("E13", "maxTrafficWeight only with NGINX or plugins")
+        .fix("Remove `maxTrafficWeight`, or route with NGINX or a plugin.");
   }
 }

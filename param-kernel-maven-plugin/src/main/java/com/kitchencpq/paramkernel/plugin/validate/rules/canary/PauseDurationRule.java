@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -44,5 +45,12 @@ public final class PauseDurationRule extends CanaryRule {
             + "; write seconds (60) or a duration with units s, m or h (90s, 5m, 1h30m)");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F4", "seconds or Go duration, not negative")
+        .fix("Write the duration as seconds (`300`) or a Go duration (`30s`, `5m`, `1h`), not "
+            + "negative.");
   }
 }

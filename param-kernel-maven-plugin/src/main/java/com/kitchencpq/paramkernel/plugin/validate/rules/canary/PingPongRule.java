@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -34,5 +35,12 @@ public final class PingPongRule extends CanaryRule {
     if (has(canary, "alb") && tr.at("alb", "rootService").text("").isEmpty()) {
       out.error(tr.get("alb"), "ALB routing with pingPong needs alb.rootService; name the root Service");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("E3–E7", "ping-pong router, both services, distinct, ALB rootService")
+        .fix("Give `pingPong` two different Services, route with ALB, Istio or a plugin, and set "
+            + "`alb.rootService` with ALB.");
   }
 }

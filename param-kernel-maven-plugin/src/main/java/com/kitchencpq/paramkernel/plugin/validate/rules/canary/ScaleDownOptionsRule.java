@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -24,5 +25,13 @@ public final class ScaleDownOptionsRule extends CanaryRule {
     } else if (delay.isPresent() && dynamic.isTrue()) {
       out.error(dynamic, "dynamicStableScale cannot be combined with scaleDownDelaySeconds; keep one of them");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("E10–E12",
+        "scaleDownDelaySeconds / dynamicStableScale need routing, not both")
+        .fix("Use `scaleDownDelaySeconds` or `dynamicStableScale` only with traffic routing, and "
+            + "not both.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -18,5 +19,11 @@ public final class ServicesDistinctRule extends CanaryRule {
       out.error(canary.get("stableService"), "canaryService and stableService are both '" + s
           + "'; the canary needs a Service of its own");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("E2", "canaryService != stableService")
+        .fix("Point `canaryService` and `stableService` at two different Services.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -21,5 +22,11 @@ public final class SetCanaryScaleRule extends CanaryRule {
             + " configure a traffic router or remove the step");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F5", "setCanaryScale needs traffic routing")
+        .fix("Add `trafficRouting`, or remove the `setCanaryScale` step.");
   }
 }

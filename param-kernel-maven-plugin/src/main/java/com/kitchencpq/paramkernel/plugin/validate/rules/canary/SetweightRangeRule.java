@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.OptionalLong;
@@ -21,5 +22,11 @@ public final class SetweightRangeRule extends CanaryRule {
         out.error(w, "setWeight " + v.getAsLong() + " is outside 0.." + max + "; use a weight in that range");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F3", "0 <= setWeight <= maxTrafficWeight")
+        .fix("Use a `setWeight` from 0 to `maxTrafficWeight` (100 when not set).");
   }
 }

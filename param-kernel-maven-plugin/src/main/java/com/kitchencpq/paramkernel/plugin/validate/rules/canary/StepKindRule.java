@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.List;
@@ -26,5 +27,11 @@ public final class StepKindRule extends CanaryRule {
             + " setCanaryScale, setHeaderRoute, setMirrorRoute or plugin");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("F1, F2", "one action per step")
+        .fix("Give each step exactly one action (`setWeight`, `pause`, `analysis`, ...).");
   }
 }

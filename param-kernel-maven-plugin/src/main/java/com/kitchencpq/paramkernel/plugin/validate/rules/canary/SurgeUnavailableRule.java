@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -33,5 +34,11 @@ public final class SurgeUnavailableRule extends CanaryRule {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("E1", "maxSurge and maxUnavailable not both 0 (`0`, `\"0\"`, `\"0%\"`)")
+        .fix("Let `maxSurge` or `maxUnavailable` be above 0.");
   }
 }

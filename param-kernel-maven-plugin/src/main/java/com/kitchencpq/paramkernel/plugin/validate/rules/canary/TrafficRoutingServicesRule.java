@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.canary;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -36,5 +37,11 @@ public final class TrafficRoutingServicesRule extends CanaryRule {
         || (has(canary, "istio") && tr.at("istio", "destinationRule").isAbsent() && !pingPong)
         || has(canary, "smi") || has(canary, "apisix") || has(canary, "ambassador") || has(canary, "nginx")
         || has(canary, "appMesh") || has(canary, "traefik");
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("E8, E9", "traffic routers that need canary/stable Services have them")
+        .fix("Set `canaryService` and `stableService` for the traffic router in use.");
   }
 }

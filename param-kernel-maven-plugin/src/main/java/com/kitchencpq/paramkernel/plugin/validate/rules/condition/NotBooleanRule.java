@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
 import com.kitchencpq.paramkernel.plugin.expr.Type;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /** A condition whose value is not a boolean: Argo reports {@code expected bool, but got ...} as an Error. */
@@ -17,5 +18,13 @@ public final class NotBooleanRule extends ConditionRule {
           + " measurement with 'expected bool, but got " + c.types().type() + "'; compare it, e.g. '"
           + c.text().strip() + " > 0'");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours",
+        "a condition whose value is a number, string or list (`result[0] * 100`)")
+        .why("Argo wants a bool: `expected bool, but got ...` is an Error")
+        .fix("Compare the value: `result[0] * 100 < 5`.");
   }
 }

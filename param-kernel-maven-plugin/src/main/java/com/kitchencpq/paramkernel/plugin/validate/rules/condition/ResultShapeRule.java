@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 import com.kitchencpq.paramkernel.plugin.expr.ResultShape;
 import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
@@ -34,5 +35,16 @@ public final class ResultShapeRule extends ConditionRule {
       case VECTOR -> "compare one element (len(result) > 0 && result[0] < 0.01), or wrap the query in scalar(...)";
       default -> "check every sample, e.g. all(result, # < 0.01)";
     };
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours",
+        "`result` used against the shape the query gives it: `result >= 0.9`, `isNaN(result)`, "
+        + "`len(result)` on the wrong side; `result[0]` with `scalar(...)`; scalar use with "
+        + "`rangeQuery`")
+        .why("expr type-checks against the real value: every measurement is an Error")
+        .fix("Use `result` as the query gives it: `result[0]` and `len(result)` for a vector, "
+            + "`result` for `scalar(...)`.");
   }
 }

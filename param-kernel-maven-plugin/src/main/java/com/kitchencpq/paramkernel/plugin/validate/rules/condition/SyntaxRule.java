@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -32,5 +33,15 @@ public final class SyntaxRule extends ConditionRule {
     boolean cutShort = c.syntaxError().offset() >= c.text().strip().length();
     return plain && cutShort ? " (if the condition has a ' #', YAML read the rest of the line as a comment:"
         + " put the condition in quotes)" : "";
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours",
+        "a success/failure condition that does not parse (`result[0] >=`, `result = 1`, an "
+        + "unquoted ` #` that YAML cut off as a comment)")
+        .why("Argo cannot compile it: every measurement is an Error, the rollout aborts")
+        .fix("Fix the expression at the reported character; quote a condition that contains ` #` "
+            + "so that YAML keeps it whole.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
 import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
@@ -24,5 +25,13 @@ public final class TypeMismatchRule extends ConditionRule {
             + "; expr-lang rejects this, so every measurement would be an Error");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours",
+        "other sure type errors (`result[0] < 'high'`, `x && 2`, `#` outside a predicate)")
+        .why("expr rejects them at compile time")
+        .fix("Compare values of one type: numbers with numbers, strings with strings.");
   }
 }

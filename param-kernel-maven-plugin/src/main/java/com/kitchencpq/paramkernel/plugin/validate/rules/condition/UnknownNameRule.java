@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.condition;
 
 import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 
 /**
@@ -25,5 +26,15 @@ public final class UnknownNameRule extends ConditionRule {
             + " isNaN, isInf, isNil, default and the expr-lang builtins exist, so every measurement would be an Error");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours",
+        "names other than `result`, Argo's `asInt asFloat isNaN isInf isNil default` and expr "
+        + "builtins (`resutl`, `isNan`)")
+        .why("expr fails with `unknown name`: every measurement is an Error")
+        .fix("Use `result`, Argo's helpers or expr builtins, spelled as they are (`isNaN`, not "
+            + "`isNan`).");
   }
 }

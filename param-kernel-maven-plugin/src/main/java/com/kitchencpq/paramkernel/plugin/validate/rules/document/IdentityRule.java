@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.document;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 
 /**
@@ -39,5 +40,12 @@ public final class IdentityRule implements Rule {
             m.kind() + " has no 'metadata.name'; give it a name");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours", "apiVersion, kind, and metadata.name for checked kinds")
+        .why("rejected at apply time")
+        .fix("Set the `apiVersion`, `kind` or `metadata.name` the finding names.");
   }
 }

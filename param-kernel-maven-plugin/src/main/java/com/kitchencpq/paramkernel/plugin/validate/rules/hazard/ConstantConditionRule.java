@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionEvaluator;
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -51,5 +52,16 @@ public final class ConstantConditionRule extends PerParsedMetricRule {
     } catch (ConditionEvaluator.RuntimeFailure | ConditionEvaluator.Unsupported e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "a condition that does not read `result`: failureCondition always false, "
+        + "successCondition always true without a working failureCondition (hazard); "
+        + "failureCondition always true or successCondition always false (warning)")
+        .note("warning for always-failing")
+        .why("the metric can never fail, or can never pass")
+        .fix("Make the condition depend on `result`.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -39,5 +40,16 @@ public final class EmptySuccessRule extends PerParsedMetricRule {
       out.error(at, what + " through the len(result) guard; the plan wants no data to stop the rollout: use"
           + " 'len(result) > 0 && ...' in the successCondition");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "a Prometheus vector metric that is Successful for `[]` (`all(result, # < 0.01)`, "
+        + "`len(result) == 0 || ...`)")
+        .note("error with plan checks when a `len(result)` guard makes it pass on purpose")
+        .why("the canary passes without a single data point; the plan wants no data to stop the "
+            + "rollout")
+        .fix("Make the condition false for `[]`: `len(result) > 0 && all(result, # < 0.01)`.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -47,5 +48,15 @@ public final class ErrorRatioEmptyNumeratorRule extends PerParsedMetricRule {
   static boolean hasZeroFallback(PromQl.Node n) {
     return PromQl.nodes(n).stream().anyMatch(x -> x instanceof PromQl.Binary b && b.op().equals("or")
         && PromQl.nodes(b.right()).stream().anyMatch(y -> y instanceof PromQl.Call c && c.name().equals("vector")));
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours",
+        "`errors / total` whose numerator selects 5xx (`code=~\"5..\"`, `status=\"500\"`, ...) "
+        + "without `or vector(0)` / `or on() vector(0)`")
+        .why("client libraries create the 5xx series at the first error; a healthy canary has "
+            + "none, so the whole ratio is empty")
+        .fix("Add `or vector(0)` (or `or on() vector(0)`) to the 5xx numerator.");
   }
 }

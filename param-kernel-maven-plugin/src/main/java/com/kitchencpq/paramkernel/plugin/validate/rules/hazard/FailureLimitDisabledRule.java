@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
@@ -30,5 +31,15 @@ public final class FailureLimitDisabledRule extends PerParsedMetricRule {
           + " measurements are never counted and the metric only ends on " + streak.getAsLong() + " successes in a"
           + " row; set a count (it then fails when the streak is not reached) or a failureLimit >= 0");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "`failureLimit: -1` with `consecutiveSuccessLimit` and an interval but no count")
+        .why("failures are never counted; the metric only ends on a success streak or when the "
+            + "run stops (then Successful). Without consecutiveSuccessLimit upstream rejects it "
+            + "(`metric.limits`)")
+        .fix("Set a `failureLimit` of 0 or more, or give the metric a `count`.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -27,5 +28,14 @@ public final class HistogramMissingLeRule extends PerParsedMetricRule {
           + String.join(", ", agg.labels()) + ")") + " under histogram_quantile and so drops the le label;"
           + " Prometheus then returns an empty result every time; write " + agg.name() + " by (le) (...)"));
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours",
+        "an aggregation under `histogram_quantile` that drops `le` (no `by (le)`, or `without "
+        + "(le)`)")
+        .why("the quantile has no buckets: Prometheus returns an empty result every time")
+        .fix("Keep `le`: `sum by (le) (rate(..._bucket[1m]))`.");
   }
 }

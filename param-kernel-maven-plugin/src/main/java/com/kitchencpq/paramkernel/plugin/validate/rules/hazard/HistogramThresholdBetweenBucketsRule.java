@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -45,5 +46,17 @@ public final class HistogramThresholdBetweenBucketsRule extends PerParsedMetricR
       }
     }
     return best;
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours",
+        "a threshold on a `histogram_quantile` of the service's "
+        + "`http_request_duration_seconds_bucket` that is not one of its bucket bounds (0.005 "
+        + "0.01 0.015 0.02 0.025 0.03 0.035 0.04 0.045 0.05 0.06 0.07 0.08 0.1 0.15 0.25 0.5 1 "
+        + "2.5 5 10)")
+        .why("inside a bucket the quantile is interpolated, so the decision rests on an assumed "
+            + "spread, not on counted requests")
+        .fix("Use a threshold that is a bucket bound (0.03, not 0.032).");
   }
 }

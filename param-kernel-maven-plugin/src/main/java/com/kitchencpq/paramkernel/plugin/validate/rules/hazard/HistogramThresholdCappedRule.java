@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -36,5 +37,15 @@ public final class HistogramThresholdCappedRule extends PerParsedMetricRule {
             + Exprs.format(cap) + "), so it can never be true; use a threshold below " + Exprs.format(cap));
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours",
+        "a failure threshold the quantile cannot cross: `> t` with t at or above the largest "
+        + "finite bound (10), `>= t` with t above it")
+        .why("a quantile in the +Inf bucket is reported as the largest finite bound, so the "
+            + "condition is never true")
+        .fix("Use a threshold below the largest finite bucket bound.");
   }
 }

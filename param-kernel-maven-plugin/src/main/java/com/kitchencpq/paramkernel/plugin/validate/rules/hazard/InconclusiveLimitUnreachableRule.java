@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
@@ -39,5 +40,15 @@ public final class InconclusiveLimitUnreachableRule extends PerParsedMetricRule 
           + " so measurements between the two thresholds end as a success; lower inconclusiveLimit below "
           + count.value());
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "both conditions set and `inconclusiveLimit >= count` (effective count; an explicit "
+        + "count below inconclusiveLimit is upstream's own error, `metric.limits`)")
+        .why("inconclusive measurements never stop the metric, and at count it is Successful: "
+            + "values between the thresholds pass")
+        .fix("Lower `inconclusiveLimit` below the number of measurements.");
   }
 }

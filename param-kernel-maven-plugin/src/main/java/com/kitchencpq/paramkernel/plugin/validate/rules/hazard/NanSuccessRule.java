@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -46,5 +47,16 @@ public final class NanSuccessRule extends PerParsedMetricRule {
       out.error(at, what + " (isNaN is treated as a pass), so a canary without traffic passes; the plan wants"
           + " no data to stop the rollout: use '!isNaN(result[0]) && ...' in the successCondition");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "a Prometheus metric that is Successful for NaN: a negated comparison (`!(result[0] > "
+        + "0.03)`), `!=`, or a failureCondition without a successCondition")
+        .note("error with plan checks when `isNaN` makes it pass on purpose")
+        .why("a window without requests is 0/0 = NaN, so a canary that serves nothing passes")
+        .fix("Write conditions that are false for NaN (`result[0] < 0.01`, not `!(result[0] >= "
+            + "0.01)` or `!=`), and pair a failureCondition with a successCondition.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -28,5 +29,14 @@ public final class NilGuardRule extends PerParsedMetricRule {
             + " fires; use len(result) > 0 and isNaN(result[0]) instead");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "`isNil(result)` / `default(result, x)` in a Prometheus condition")
+        .why("Argo's helpers only look for nil, and the Prometheus provider never returns nil "
+            + "(no data is `[]`, no traffic is NaN): the guard never fires")
+        .fix("Guard with `len(result) > 0` or `!isNaN(result[0])` instead.");
   }
 }

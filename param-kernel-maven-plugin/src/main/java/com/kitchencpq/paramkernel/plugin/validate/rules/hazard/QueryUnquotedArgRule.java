@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -56,5 +57,16 @@ public final class QueryUnquotedArgRule extends PerParsedMetricRule {
       }
     }
     return null;
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours",
+        "`{{args.x}}` as a label value without quotes inside a selector "
+        + "(`{service={{args.svc}}}`)")
+        .why("Argo inserts the value verbatim; Prometheus cannot parse the query (400) unless "
+            + "the value brings its own quotes. `[{{args.window}}]` and quoted tags are not "
+            + "judged")
+        .fix("Quote the tag: `{service=\"{{args.svc}}\"}`.");
   }
 }

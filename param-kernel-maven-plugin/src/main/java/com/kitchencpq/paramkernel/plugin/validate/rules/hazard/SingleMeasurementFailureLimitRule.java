@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
@@ -38,5 +39,16 @@ public final class SingleMeasurementFailureLimitRule extends PerParsedMetricRule
           + " measurement, and it fails only after more than failureLimit (" + l + ") failed ones: it can never"
           + " fail; set interval and count >= " + (l + 1) + ", or failureLimit: 0");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "no `count` and no `interval` (one measurement) with `failureLimit >= 1`")
+        .why("a metric fails only when failures exceed failureLimit, which one measurement never "
+            + "does: the plan's own trap. An explicit `count <= failureLimit` is reported by "
+            + "`metric.never-fails`")
+        .fix("Give the metric an `interval` and a `count` above `failureLimit`, or set "
+            + "`failureLimit: 0`.");
   }
 }

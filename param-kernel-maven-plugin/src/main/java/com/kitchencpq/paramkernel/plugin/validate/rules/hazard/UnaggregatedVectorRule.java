@@ -5,6 +5,7 @@ import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.expr.ResultShape;
 import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
@@ -76,5 +77,15 @@ public final class UnaggregatedVectorRule extends PerParsedMetricRule {
       return l && r;
     }
     return false;
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours",
+        "a condition reads `result[0]` of an instant query that can return several series (no "
+        + "aggregation, or an aggregation `by` a label that no `label=\"value\"` matcher pins)")
+        .why("Argo drops labels and keeps Prometheus's order: `result[0]` is an arbitrary series")
+        .fix("Aggregate the query to one series (`sum(...)`), or pin the grouping labels with "
+            + "`label=\"value\"` matchers.");
   }
 }

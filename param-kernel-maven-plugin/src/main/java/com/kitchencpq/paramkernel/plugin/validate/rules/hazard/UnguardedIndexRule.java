@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.hazard;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
@@ -33,5 +34,15 @@ public final class UnguardedIndexRule extends PerParsedMetricRule {
             + " or 'len(result) == 0 || ...' (no data passes)");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "a condition on a Prometheus vector that reads `result[0]` without a `len(result)` guard "
+        + "(evaluated with `[]`)")
+        .why("no series (no traffic yet, no 5xx series, a label typo) gives `[]`; indexing it is "
+            + "an Error, and 5 in a row abort a healthy rollout")
+        .fix("Guard the index: `len(result) > 0 && result[0] < 0.01`.");
   }
 }

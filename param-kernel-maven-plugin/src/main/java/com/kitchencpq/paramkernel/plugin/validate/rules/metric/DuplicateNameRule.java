@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
@@ -37,5 +38,12 @@ public final class DuplicateNameRule extends BaseRule {
         }
       });
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("J2, J18",
+        "unique metric names; no metricName twice in one template's dryRun/measurementRetention")
+        .fix("Give each metric of a template its own name, and list each `metricName` once.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -32,5 +33,14 @@ public final class IntegerFieldsRule extends PerMetricRule {
             + " write a number");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours",
+        "count/limits that are strings but not whole numbers")
+        .why("upstream reads them as 0")
+        .fix("Write `count` and the limits as whole numbers, or as an `{{args.x}}` that resolves "
+            + "to one.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -36,5 +37,13 @@ public final class IntervalRule extends PerMetricRule {
       out.error(n, field + " '" + text.get() + "' is not a Go duration (" + d.error()
           + "); use units ms, s, m or h, e.g. 30s, 5m or 1h30m");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("J11, J12, J13",
+        "interval needed for count > 1; interval/initialDelay Go durations")
+        .fix("Add an `interval` when `count` is above 1; write `interval` and `initialDelay` as "
+            + "Go durations (`30s`, `5m`).");
   }
 }

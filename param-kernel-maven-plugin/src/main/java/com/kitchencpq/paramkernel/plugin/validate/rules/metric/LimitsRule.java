@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -55,5 +56,11 @@ public final class LimitsRule extends PerMetricRule {
       out.error(m.count(), "count (" + c + ") is less than inconclusiveLimit (" + inconclusive.getAsLong()
           + "); raise count or lower inconclusiveLimit");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("J3–J10", "limit ranges and count vs limits")
+        .fix("Bring the limit the finding names into its range (limits below `count`).");
   }
 }

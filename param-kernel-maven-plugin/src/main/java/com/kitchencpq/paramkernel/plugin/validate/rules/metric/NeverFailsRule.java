@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -36,5 +37,13 @@ public final class NeverFailsRule extends PerMetricRule {
       out.hazard(m.failureLimit(), "failureLimit (" + failure.getAsLong() + ") is not below count (" + count.getAsLong()
           + "), so metric '" + m.name() + "' can never fail; lower failureLimit below count");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours",
+        "no condition (non-job/kayenta/plugin provider), or failureLimit >= count")
+        .why("a metric that cannot fail never stops a bad canary")
+        .fix("Give the metric a condition, and a `failureLimit` below its `count`.");
   }
 }

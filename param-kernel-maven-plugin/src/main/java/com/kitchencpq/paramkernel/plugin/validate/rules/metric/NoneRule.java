@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.BaseRule;
@@ -19,5 +20,11 @@ public final class NoneRule extends BaseRule {
             + "' has no metrics; add spec.metrics");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("J1", "a template has metrics or nested templates")
+        .fix("Add metrics to the template, or nest templates that have them.");
   }
 }

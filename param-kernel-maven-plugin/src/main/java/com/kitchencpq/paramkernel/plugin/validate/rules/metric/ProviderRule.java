@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -22,5 +23,11 @@ public final class ProviderRule extends PerMetricRule {
       out.error(m.provider(), "metric '" + m.name() + "' has several providers (" + String.join(", ", names)
           + "); keep one, or split it into several metrics");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("J14, J15", "exactly one provider")
+        .fix("Give the metric exactly one provider.");
   }
 }

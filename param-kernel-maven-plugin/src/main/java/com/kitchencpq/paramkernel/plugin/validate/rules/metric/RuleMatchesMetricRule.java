@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.metric;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
@@ -74,5 +75,12 @@ public final class RuleMatchesMetricRule extends BaseRule {
             + String.join(", ", names) + "); fix the name or the pattern");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("J16, J17",
+        "dryRun/measurementRetention patterns match a metric (java.util.regex, unanchored find)")
+        .fix("Correct the pattern so that it matches a metric of the analysis.");
   }
 }

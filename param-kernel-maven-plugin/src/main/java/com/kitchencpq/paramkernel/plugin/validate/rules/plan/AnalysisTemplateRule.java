@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisUse;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -31,5 +32,12 @@ public final class AnalysisTemplateRule extends PlanRule {
             + got + "; the plan wants AnalysisTemplate '" + plan.analysisTemplate() + "'");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("every analysis step runs AnalysisTemplate `param-kernel-canary-health` "
+        + "(its presence is checked by `analysis.template-missing`)")
+        .fix("Run AnalysisTemplate `param-kernel-canary-health` in every analysis step.");
   }
 }

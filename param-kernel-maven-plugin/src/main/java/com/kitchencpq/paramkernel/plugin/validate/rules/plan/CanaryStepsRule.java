@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
@@ -96,5 +97,14 @@ public final class CanaryStepsRule extends PlanRule {
     }
     Syntax.DurationResult parsed = Syntax.parseGoDuration(text);
     return parsed.valid() ? Optional.of(Duration.ofNanos(parsed.nanos())) : Optional.empty();
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("canary steps exactly: setWeight 20, pause 5m, analysis, setWeight 50, "
+        + "pause 10m, analysis, setWeight 100, pause 5m; each wrong, missing or extra step is "
+        + "named")
+        .fix("Use the plan's steps, in this order: setWeight 20, pause 5m, analysis, setWeight "
+            + "50, pause 10m, analysis, setWeight 100, pause 5m.");
   }
 }

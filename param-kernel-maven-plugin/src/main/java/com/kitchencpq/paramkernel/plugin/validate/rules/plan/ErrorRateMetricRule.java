@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
@@ -71,5 +72,13 @@ public final class ErrorRateMetricRule extends PlanRule {
 
   private static String percent(double v) {
     return com.kitchencpq.paramkernel.plugin.expr.Exprs.format(v * 100) + " %";
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("the template has a metric on `http_requests_total`, filtered by "
+        + "`service` and `namespace`, over `[1m]`, with `successCondition` testing `< 0.01` and "
+        + "`failureCondition` testing `> 0.03`")
+        .fix("Keep the plan's error-rate metric and its thresholds, as the finding names them.");
   }
 }

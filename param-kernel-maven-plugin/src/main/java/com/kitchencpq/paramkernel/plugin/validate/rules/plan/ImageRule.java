@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -35,5 +36,14 @@ public final class ImageRule extends PlanRule {
     out.error(image.isPresent() ? image : container, "container '" + container.get("name").text("")
         + "' of Rollout '" + r.name() + "' runs image '" + text + "'; the plan wants " + plan.imageRepository()
         + "@sha256:<64 hex digits> (render the template with the resolved digest)");
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("the Rollout's container runs "
+        + "`kitchen-cpq/param-kernel-service@sha256:<64 hex>` (a registry host in front is "
+        + "allowed); an unrendered `${...}` is left to `plan.unreplaced-placeholder`")
+        .fix("Run `kitchen-cpq/param-kernel-service@sha256:<digest>`; render the bundle to fill "
+            + "the digest in.");
   }
 }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
 import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
@@ -52,5 +53,13 @@ public final class LatencyMetricRule extends PlanRule {
         "success when p95 is below " + Exprs.format(want.successBelow() * 1000) + " ms", args, out);
     PlanMetrics.expectThreshold(m, "failureCondition", ">", want.failureAbove(),
         "failure when p95 is above " + Exprs.format(want.failureAbove() * 1000) + " ms", args, out);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("the template has `histogram_quantile(0.95, ... "
+        + "http_request_duration_seconds_bucket ...)` with `< 0.030` success and `> 0.060` "
+        + "failure")
+        .fix("Keep the plan's p95 latency metric and its thresholds, as the finding names them.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
@@ -49,5 +50,14 @@ public final class MetricLimitsRule extends PlanRule {
             + (plan.failureLimit() + 1) + " failed measurements can abort the rollout");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("both health metrics have `failureLimit: 1` and an effective count of at "
+        + "least 2 (count >= 2 with an interval), so that a sustained failure can exceed the "
+        + "limit")
+        .fix("Give both health metrics `failureLimit: 1`, an `interval` and a `count` of at "
+            + "least 2.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -23,5 +24,13 @@ public final class ReplicasRule extends PlanRule {
       out.warning(replicas, "Rollout '" + r.name() + "' has replicas: " + replicas.text() + "; the plan's default"
           + " is " + plan.replicas() + " (scaling up is allowed for finer traffic splits)");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("`replicas` other than the plan's default of 1 (the plan allows scaling "
+        + "up for finer traffic splits, so this never fails the build)")
+        .note("a warning")
+        .fix("Leave `replicas` at 1, or accept the warning when scaling up on purpose.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.Severity;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -42,5 +43,13 @@ public final class RolloutRule extends BaseRule {
           + "' in the validated files, so the rollout plan cannot be checked; validate the rendered rollout, or"
           + " turn the plan checks off (-Dparamkernel.validate.plan=false) for other manifests");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("a Rollout named `param-kernel-service` is in the validated files, in "
+        + "namespace `kitchen-cpq` (or without a namespace)")
+        .fix("Validate the Rollout `param-kernel-service`, in namespace `kitchen-cpq` or without "
+            + "a namespace.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -84,5 +85,18 @@ public final class ServicesRule extends PlanRule {
       out.error(svc.get().spec(), "Service '" + client + "' has no selector; it must select the pods of"
           + " Rollout '" + r.name() + "' by their template labels");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("`canaryService: param-kernel-service-canary`; the client Service "
+        + "`param-kernel-service` is in the validated files and selects every pod of the Rollout "
+        + "(no `rollouts-pod-template-hash`); without a traffic router it is not the "
+        + "`stableService`")
+        .why("Argo pins the stableService to the stable ReplicaSet (argoproj/argo-rollouts#1760): "
+            + "without a router clients would never reach the canary, and from setWeight 100 the "
+            + "Service would select a ReplicaSet scaled to zero")
+        .fix("Set `canaryService: param-kernel-service-canary`, leave `stableService` out (or add "
+            + "`trafficRouting`), and let `param-kernel-service` select the pod template's labels.");
   }
 }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.regex.Matcher;
@@ -50,5 +51,13 @@ public final class UnreplacedPlaceholderRule implements Rule {
     } else if (n.isSequence()) {
       n.items().forEach(i -> walk(i, out));
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.plan("`${NAME}` left in the manifests")
+        .why("the files are a template, not the rendered bundle")
+        .fix("Validate the rendered bundle (the render goal fills in the placeholders), not the "
+            + "template.");
   }
 }

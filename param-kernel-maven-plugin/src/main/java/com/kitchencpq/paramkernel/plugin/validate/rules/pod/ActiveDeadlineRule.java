@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.pod;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -26,5 +27,11 @@ public final class ActiveDeadlineRule implements Rule {
             "activeDeadlineSeconds is not allowed in a Rollout's pod template; remove it");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B10", "no activeDeadlineSeconds")
+        .fix("Remove `activeDeadlineSeconds` from the pod template.");
   }
 }

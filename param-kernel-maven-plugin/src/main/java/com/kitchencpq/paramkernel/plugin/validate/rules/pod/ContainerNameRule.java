@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.pod;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -43,5 +44,12 @@ public final class ContainerNameRule implements Rule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B8", "container names present, DNS-1123 labels, unique (init + regular)")
+        .fix("Give every container, init containers included, its own name of lower-case "
+            + "letters, digits and inner '-'.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.pod;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -35,5 +36,11 @@ public final class EnvRule implements Rule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B8", "env names present and without `=`, not both value and valueFrom")
+        .fix("Give every variable a name without `=`, and either `value` or `valueFrom`.");
   }
 }

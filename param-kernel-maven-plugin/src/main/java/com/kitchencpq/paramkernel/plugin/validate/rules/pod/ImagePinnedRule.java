@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.pod;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.regex.Pattern;
@@ -35,5 +36,14 @@ public final class ImagePinnedRule implements Rule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("ours", "images pinned by digest")
+        .why("a tag can name another image by the time a pod starts; a digest names exactly the "
+            + "image that was built and checked")
+        .fix("Pin the image by digest (`repository@sha256:<64 hex>`); the render goal fills the "
+            + "digest in.");
   }
 }

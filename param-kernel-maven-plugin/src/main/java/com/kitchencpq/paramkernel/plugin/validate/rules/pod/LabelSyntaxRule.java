@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.pod;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -43,5 +44,12 @@ public final class LabelSyntaxRule implements Rule {
         Syntax.labelValueProblem(e.value().text()).ifPresent(p -> out.error(e.value(), p));
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B8 (template labels)", "label keys/values of metadata and pod template")
+        .fix("Use valid label keys (an optional DNS prefix and `/`, then at most 63 characters) "
+            + "and values (at most 63 letters, digits, '-', '_' and '.').");
   }
 }

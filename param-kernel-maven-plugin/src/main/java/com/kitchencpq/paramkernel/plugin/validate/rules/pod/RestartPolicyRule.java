@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.pod;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
@@ -26,5 +27,11 @@ public final class RestartPolicyRule implements Rule {
             + " use Always or remove the field");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B9", "restartPolicy only Always")
+        .fix("Remove `restartPolicy`, or set it to `Always`.");
   }
 }

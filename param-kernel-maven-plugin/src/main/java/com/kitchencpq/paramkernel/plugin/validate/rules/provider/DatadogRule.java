@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.provider;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -63,5 +64,13 @@ public final class DatadogRule extends PerMetricRule {
         out.error(dd.get("interval"), "Datadog interval '" + interval.get() + "' must be a positive duration such as 5m");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("A12 (enums), K10",
+        "query/queries/formula/apiVersion/aggregator shape, interval")
+        .fix("Combine query, queries, formula, apiVersion and aggregator the way the finding "
+            + "says, with a Go-duration `interval`.");
   }
 }

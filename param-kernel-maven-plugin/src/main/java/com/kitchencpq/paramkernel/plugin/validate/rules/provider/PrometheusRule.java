@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.provider;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -82,5 +83,14 @@ public final class PrometheusRule extends PerMetricRule {
         out.error(oauth2, "OAuth2 with a tokenUrl needs clientId and clientSecret; add the missing one");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("K1, K2, K3, K4, K5, K6 (step)",
+        "address URL, timeout, basic auth pair, OAuth2, rangeQuery.step")
+        .note("K1 (the address) is a warning")
+        .fix("Use an http(s) `address`, a valid `timeout`, username and password together, a "
+            + "complete OAuth2 block and a Go-duration `rangeQuery.step`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.provider;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerMetricRule;
@@ -30,5 +31,12 @@ public final class WebRule extends PerMetricRule {
       }
     }
     PrometheusRule.OAuth2Check.check(web.at("authentication", "oauth2"), out);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("K5, K8, K9", "body/jsonBody and method, OAuth2")
+        .fix("Send `body` or `jsonBody`, not both, and only with POST or PUT; complete the "
+            + "OAuth2 block.");
   }
 }

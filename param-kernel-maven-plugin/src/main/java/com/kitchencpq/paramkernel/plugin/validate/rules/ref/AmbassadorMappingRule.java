@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.ref;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -22,5 +23,11 @@ public final class AmbassadorMappingRule extends PerRolloutRule {
         out.error(name, "Ambassador Mapping '" + name.text("") + "' defines a weight; remove it, the rollout sets the canary weight");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("H14", "a validated Mapping defines no weight")
+        .fix("Remove `weight` from the Mapping.");
   }
 }

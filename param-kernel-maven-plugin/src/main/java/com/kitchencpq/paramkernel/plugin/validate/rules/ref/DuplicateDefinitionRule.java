@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.ref;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,5 +47,12 @@ public final class DuplicateDefinitionRule implements Rule {
         }
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.warning("ours", "one kind/namespace/name defined differently twice")
+        .why("only one of the two definitions can be what is applied")
+        .fix("Keep one definition, or validate the bundles one at a time.");
   }
 }

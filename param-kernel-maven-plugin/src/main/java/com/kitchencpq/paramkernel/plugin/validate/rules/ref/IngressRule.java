@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.ref;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -74,5 +75,15 @@ public final class IngressRule extends PerRolloutRule {
       }
     }
     return backends.contains(service);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("H4–H8",
+        "one of ingress/ingresses (NGINX, ALB); the Ingress routes to the stable (or ALB root) "
+        + "Service")
+        .note("a missing Ingress is a warning")
+        .fix("Name the Ingress once, validate it with the rollout, and route it to the stable "
+            + "(ALB: root) Service.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.ref;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.Severity;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
@@ -25,5 +26,12 @@ public final class ServiceMissingRule extends PerRolloutRule {
             + (ctx.planChecks() ? "" : " (or ignore this if it is managed elsewhere)"));
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.hazard("H1", "Services named by the rollout are in the invocation")
+        .why("with plan checks on, the rollout's Services are part of the plan")
+        .fix("Validate the Services together with the rollout, or correct the names.");
   }
 }

@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.ref;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -60,5 +61,13 @@ public final class ServiceSelectorRule extends PerRolloutRule {
     YamlNode ref = r.spec().get("workloadRef");
     return ctx.find(r.manifest(), "apps", ref.get("kind").text("Deployment"), ref.get("name").text(""))
         .map(d -> d.spec().at("template", "metadata", "labels").stringMap());
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("H2, H3",
+        "Service selector labels on the pod template; Service not managed by another rollout")
+        .fix("Make the Service select the pod template's labels, and give each Service to one "
+            + "rollout only.");
   }
 }

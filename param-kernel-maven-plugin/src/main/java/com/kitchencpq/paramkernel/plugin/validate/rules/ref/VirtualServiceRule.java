@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.ref;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -160,5 +161,15 @@ public final class VirtualServiceRule extends PerRolloutRule {
   private static String lastSegment(String path) {
     int dot = path.lastIndexOf('.');
     return dot < 0 ? path : path.substring(dot + 1);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("H9–H12",
+        "one of virtualService(s); routes exist; single-route rule; canary/stable destinations "
+        + "or subsets")
+        .note("a missing VirtualService is a warning")
+        .fix("Name the VirtualService once, validate it with the rollout, and give its routes "
+            + "the canary and stable destinations (or subsets).");
   }
 }

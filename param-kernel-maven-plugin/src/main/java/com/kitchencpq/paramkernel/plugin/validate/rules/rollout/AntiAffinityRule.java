@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -31,5 +32,12 @@ public final class AntiAffinityRule extends PerRolloutRule {
         out.error(preferred.get("weight"), "antiAffinity weight " + weight.getAsLong() + " must be between 1 and 100");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("D3, G1, G2", "exactly one anti-affinity kind; weight 1..100")
+        .fix("Set one anti-affinity kind, preferred or required; a preferred one needs a "
+            + "`weight` from 1 to 100.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -22,5 +23,12 @@ public final class NonNegativeRule extends PerRolloutRule {
         out.error(n, field + " is " + v.getAsLong() + "; it must be 0 or more");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B1, B11, B12, B13",
+        "replicas, minReadySeconds, revisionHistoryLimit, progressDeadlineSeconds >= 0")
+        .fix("Use 0 or more for the fields the finding names.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -23,5 +24,11 @@ public final class ProgressDeadlineRule extends PerRolloutRule {
       out.error(pds.isPresent() ? pds : mrs, "progressDeadlineSeconds (" + deadline
           + ") must be greater than minReadySeconds (" + minReady + "); raise the deadline or lower minReadySeconds");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B14", "progressDeadlineSeconds (default 600) > minReadySeconds")
+        .fix("Make `progressDeadlineSeconds` (600 when not set) greater than `minReadySeconds`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -54,5 +55,13 @@ public final class SelectorRule extends PerRolloutRule {
         out.error(values, "operator " + op + " takes no 'values'; remove them");
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B2, B3, B4, B5",
+        "selector present (unless workloadRef), non-empty, well-formed labels and expressions")
+        .fix("Set `spec.selector` with well-formed `matchLabels` or `matchExpressions`, or use "
+            + "`workloadRef`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -21,5 +22,11 @@ public final class StrategyRule extends PerRolloutRule {
     } else if (canary && blueGreen) {
       out.error(r.strategy(), "Rollout '" + r.name() + "' sets both canary and blueGreen; keep one strategy");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("C1, C2", "exactly one of canary / blueGreen")
+        .fix("Set exactly one of `strategy.canary` and `strategy.blueGreen`.");
   }
 }

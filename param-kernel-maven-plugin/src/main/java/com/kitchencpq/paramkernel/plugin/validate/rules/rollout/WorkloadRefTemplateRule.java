@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.rollout;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
@@ -19,5 +20,11 @@ public final class WorkloadRefTemplateRule extends PerRolloutRule {
       out.error(r.spec().keyNode("template"), "Rollout '" + r.name()
           + "' uses workloadRef, so spec.template must be empty; remove its labels and annotations");
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("B6", "no template labels/annotations with workloadRef")
+        .fix("Remove the template's labels and annotations, or `workloadRef`.");
   }
 }

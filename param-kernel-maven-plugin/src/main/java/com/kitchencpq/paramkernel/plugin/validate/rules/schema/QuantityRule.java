@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.schema;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.BaseRule;
 import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
@@ -15,5 +16,11 @@ public final class QuantityRule extends BaseRule {
   @Override
   public void check(ValidationContext ctx, FindingSink out) {
     SchemaIssues.report(SchemaCheck.Problem.QUANTITY, ctx, out);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("A3", "Kubernetes quantity syntax of resource amounts")
+        .fix("Write the amount as a Kubernetes quantity: `500m`, `1Gi`, `2`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.schema;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.BaseRule;
 import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
@@ -15,5 +16,12 @@ public final class TypeRule extends BaseRule {
   @Override
   public void check(ValidationContext ctx, FindingSink out) {
     SchemaIssues.report(SchemaCheck.Problem.WRONG_TYPE, ctx, out);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("A2",
+        "scalar/list/object types (`setWeight: \"20\"`, `replicas: abc`, `timeoutSeconds: ten`)")
+        .fix("Give the field the type its API defines: `setWeight: 20`, not `setWeight: \"20\"`.");
   }
 }

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.schema;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.BaseRule;
 import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
@@ -15,5 +16,13 @@ public final class UnknownFieldRule extends BaseRule {
   @Override
   public void check(ValidationContext ctx, FindingSink out) {
     SchemaIssues.report(SchemaCheck.Problem.UNKNOWN_FIELD, ctx, out);
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("A1",
+        "unknown fields in Rollout, AnalysisTemplate, ClusterAnalysisTemplate and v1 Service, "
+        + "including the pod template (fabric8 model)")
+        .fix("Remove the field or correct its spelling; the finding names its path.");
   }
 }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.yaml;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.HashSet;
@@ -39,5 +40,12 @@ public final class DuplicateKeyRule implements Rule {
     } else if (n.isSequence()) {
       n.items().forEach(i -> walk(i, out));
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("ours", "a key twice in one mapping")
+        .why("strict YAML decoding rejects it at apply time")
+        .fix("Remove one of the two keys, or merge their values.");
   }
 }

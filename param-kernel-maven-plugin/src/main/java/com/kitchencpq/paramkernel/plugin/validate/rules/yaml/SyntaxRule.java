@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.yaml;
 
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.Severity;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlDocuments;
@@ -25,5 +26,14 @@ public final class SyntaxRule implements Rule {
         out.report(Severity.ERROR, file.file(), e.line(), e.column(), "", e.message());
       }
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("A4",
+        "the file parses as YAML (position of the first syntax error; later documents of that "
+        + "file are not read)")
+        .fix("Fix the YAML at the reported line and column; the file's later documents are "
+            + "checked once it parses.");
   }
 }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules.yaml;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.Rule;
+import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.TemplateTags;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
@@ -42,5 +43,11 @@ public final class UnquotedTemplateRule implements Rule {
     } else if (n.isSequence()) {
       n.items().forEach(i -> walk(i, out));
     }
+  }
+
+  @Override
+  public RuleDoc doc() {
+    return RuleDoc.error("A4", "an unquoted `{{...}}` value, which YAML reads as a nested object")
+        .fix("Quote the value: `'{{args.x}}'` or `\"{{args.x}}\"`.");
   }
 }
