@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  * the JVM class path, once in a class loader of its own as Maven runs it ({@link
  * PluginRealmLauncher}), and for scale a JVM that sends nothing but one bare HEAD ({@link
  * BareHeadRequest}); warm numbers from repeated calls in one JVM. Results go into {@code
- * docs/digest-benchmark.md}; see there for the command.
+ * docs/digest-benchmark.md}; see there for the command. With the system property {@value
+ * #LOCAL_REPO} the {@code mvn} runs take the plugin from that local repository (the invoker's
+ * {@code target/local-repo}) instead of the user's.
  */
 public final class ResolveDigestBenchmark {
   private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+  /** System property: the local Maven repository the {@code mvn} runs use, if not the user's. */
+  static final String LOCAL_REPO = "bench.localRepo";
 
   private ResolveDigestBenchmark() {}
 
@@ -137,9 +141,14 @@ public final class ResolveDigestBenchmark {
   private static double goalInMaven(Path project, String image, String digest) throws IOException,
       InterruptedException {
     String goal = "com.kitchencpq:param-kernel-maven-plugin:" + pluginVersion() + ":resolve-digest";
-    ProcessBuilder builder = new ProcessBuilder("mvn", "-B", "-ntp", goal,
+    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", goal,
         "-Dparamkernel.image=" + image, "-Dparamkernel.tags=" + SHA + ",latest",
-        "-Dparamkernel.allowInsecureRegistries=true")
+        "-Dparamkernel.allowInsecureRegistries=true"));
+    String localRepo = System.getProperty(LOCAL_REPO);
+    if (localRepo != null && !localRepo.isBlank()) {
+      command.add("-Dmaven.repo.local=" + Path.of(localRepo).toAbsolutePath());
+    }
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(project.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("GITHUB_"));
     Process p = builder.start();
@@ -148,8 +157,9 @@ public final class ResolveDigestBenchmark {
     Matcher m = Pattern.compile("Resolved \\S+ -> (sha256:[0-9a-f]{64}) \\(from registry [^)]*\\) in (\\d+) ms")
         .matcher(out);
     if (!m.find()) {
-      throw new IllegalStateException("no resolution in the mvn output (install the plugin first:"
-          + " mvn -B -o install -DskipTests -Dinvoker.skip=true at the top level):\n" + out);
+      throw new IllegalStateException("no resolution in the mvn output (build the plugin into the"
+          + " invoker's repository first and pass -D" + LOCAL_REPO + "=target/local-repo; see"
+          + " docs/digest-benchmark.md, Command):\n" + out);
     }
     check(m.group(1), digest);
     return Double.parseDouble(m.group(2));
