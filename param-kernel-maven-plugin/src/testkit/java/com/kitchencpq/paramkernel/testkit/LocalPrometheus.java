@@ -18,19 +18,30 @@ import java.util.regex.Pattern;
 
 /**
  * Debian's {@code prometheus} started for one test: a free loopback port, a generated
- * configuration with a 1 s scrape interval, temporary storage. Scrape targets carry the
- * {@code service} and {@code namespace} labels the way Kubernetes service discovery plus the
- * usual relabelling would, so the analysis queries run unchanged against it.
+ * configuration (1 s scrape interval unless given), temporary storage. Scrape targets carry the
+ * {@code service}, {@code namespace}, {@code pod} and (when given) {@code rollouts_pod_template_hash}
+ * labels the way Kubernetes endpoint discovery plus the rollout bundle's ServiceMonitor
+ * relabelings set them, so the analysis queries run unchanged against it. A pod behind two
+ * Services is two targets, as the ServiceMonitor scrapes it once per Service.
  */
 public final class LocalPrometheus implements AutoCloseable {
   private static final Pattern UP_SAMPLE = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]");
 
-  /** A scrape target and the Kubernetes labels it should get. */
-  public record Target(String hostPort, String service, String namespace, String pod) {
+  /**
+   * A scrape target and the Kubernetes labels it should get.
+   *
+   * @param podTemplateHash the pod's {@code rollouts-pod-template-hash} label, or null
+   */
+  public record Target(String hostPort, String service, String namespace, String pod, String podTemplateHash) {
     public Target {
       if (!hostPort.startsWith("127.0.0.1:") && !hostPort.startsWith("localhost:")) {
         throw new IllegalArgumentException("test targets must be on loopback: " + hostPort);
       }
+    }
+
+    /** A target whose pod has no pod-template hash. */
+    public Target(String hostPort, String service, String namespace, String pod) {
+      this(hostPort, service, namespace, pod, null);
     }
   }
 
@@ -47,11 +58,16 @@ public final class LocalPrometheus implements AutoCloseable {
 
   /** Starts Prometheus scraping {@code targets} every second and waits until it is ready. */
   public static LocalPrometheus start(List<Target> targets) {
+    return start(targets, Duration.ofSeconds(1));
+  }
+
+  /** Starts Prometheus scraping {@code targets} at {@code scrapeInterval} and waits until it is ready. */
+  public static LocalPrometheus start(List<Target> targets, Duration scrapeInterval) {
     Path binary = TestBinaries.require("prometheus", "prometheus");
     Path dir = TempDirs.create("pk-prometheus-");
     try {
       Path config = dir.resolve("prometheus.yml");
-      Files.writeString(config, config(targets), StandardCharsets.UTF_8);
+      Files.writeString(config, config(targets, scrapeInterval), StandardCharsets.UTF_8);
       Path data = Files.createDirectories(dir.resolve("data"));
       int port = FreePorts.loopback();
       ManagedProcess p = ManagedProcess.start("prometheus", List.of(
@@ -75,9 +91,11 @@ public final class LocalPrometheus implements AutoCloseable {
     }
   }
 
-  static String config(List<Target> targets) {
+  static String config(List<Target> targets, Duration scrapeInterval) {
+    long seconds = Math.max(1, scrapeInterval.toSeconds());
     StringBuilder sb = new StringBuilder();
-    sb.append("global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n  evaluation_interval: 1s\n");
+    sb.append("global:\n  scrape_interval: ").append(seconds).append("s\n  scrape_timeout: ")
+        .append(Math.min(seconds, 10)).append("s\n  evaluation_interval: ").append(seconds).append("s\n");
     sb.append("scrape_configs:\n  - job_name: param-kernel\n    metrics_path: /metrics\n");
     sb.append("    static_configs:\n");
     for (Target t : targets) {
@@ -86,6 +104,10 @@ public final class LocalPrometheus implements AutoCloseable {
       sb.append("          __meta_kubernetes_namespace: '").append(t.namespace()).append("'\n");
       sb.append("          __meta_kubernetes_service_name: '").append(t.service()).append("'\n");
       sb.append("          __meta_kubernetes_pod_name: '").append(t.pod()).append("'\n");
+      if (t.podTemplateHash() != null) {
+        sb.append("          __meta_kubernetes_pod_label_rollouts_pod_template_hash: '").append(t.podTemplateHash())
+            .append("'\n");
+      }
     }
     sb.append("    relabel_configs:\n");
     sb.append("      - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}\n");
