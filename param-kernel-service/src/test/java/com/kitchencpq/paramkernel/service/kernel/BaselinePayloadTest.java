@@ -19,6 +19,14 @@ class BaselinePayloadTest {
   }
 
   @Test
+  void itsBytesAreTheOnesTheBenchmarksAndWarmupLogsRecorded() {
+    // benchmarks/kernel-jmh.md and every warm-up run log name the payload by this hash
+    assertThat(BaselinePayload.sha256())
+        .isEqualTo("d73aa6bb7b411dc40c1ba9dfb653f86effa4c3dca5725119c7a298b041eb08f0");
+    assertThat(BaselinePayload.request()).hasSize(21_875);
+  }
+
+  @Test
   void hasTheSizeAndMixOfTheRolloutPlan() throws Exception {
     byte[] body = BaselinePayload.request();
     assertThat(body.length).isBetween(18_000, 24_000);

@@ -29,8 +29,9 @@ public final class WarmupRun {
 
   /**
    * What one run observed. Percentiles in milliseconds; outcomes by status code ("io" for no
-   * answer, "unfinished" for none in time); every request's latency in nanoseconds, in send
-   * order; the index of the first request that did not answer 200, or -1.
+   * answer, "unfinished" for none in time); every request's latency in nanoseconds and its
+   * outcome, in send order; the index of the first request that did not answer 200, or -1; the error of the
+   * first request that got no answer ("io"), or null.
    */
   public record Result(
       int requests,
@@ -42,7 +43,9 @@ public final class WarmupRun {
       double maxMillis,
       double elapsedSeconds,
       long[] latencyNanos,
-      int firstFailure) {
+      String[] requestOutcomes,
+      int firstFailure,
+      String firstError) {
 
     public int failed() {
       return requests - succeeded;
@@ -99,6 +102,7 @@ public final class WarmupRun {
       int concurrency, Duration requestTimeout) throws InterruptedException {
     long[] latencyNanos = new long[requests];
     String[] outcome = new String[requests];
+    String[] error = new String[requests];
     AtomicInteger next = new AtomicInteger();
     long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
     long spinNanos = Math.min(MAX_SPIN_NANOS, intervalNanos / 5);
@@ -114,6 +118,7 @@ public final class WarmupRun {
             result = Integer.toString(connection.post("warmup-" + i));
           } catch (IOException e) {
             result = "io";
+            error[i] = describe(e);
           }
           latencyNanos[i] = System.nanoTime() - scheduled;
           outcome[i] = result;
@@ -138,7 +143,10 @@ public final class WarmupRun {
     Map<String, Integer> outcomes = new TreeMap<>();
     int ok = 0;
     int firstFailure = -1;
+    String firstError = null;
     long[] latencies = new long[requests];
+    // Copies: a sender that missed the deadline may still write into the shared arrays.
+    String[] finalOutcomes = new String[requests];
     for (int i = 0; i < requests; i++) {
       String o = outcome[i];
       long latency = latencyNanos[i];
@@ -147,18 +155,28 @@ public final class WarmupRun {
         latency = Math.max(0, System.nanoTime() - (start + i * intervalNanos));
       }
       latencies[i] = latency;
+      finalOutcomes[i] = o;
       outcomes.merge(o, 1, Integer::sum);
       if ("200".equals(o)) {
         ok++;
       } else if (firstFailure < 0) {
         firstFailure = i;
       }
+      if (firstError == null && error[i] != null) {
+        firstError = error[i];
+      }
     }
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
     return new Result(requests, ok, outcomes,
         percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-        sorted[sorted.length - 1] / 1e6, elapsed, latencies, firstFailure);
+        sorted[sorted.length - 1] / 1e6, elapsed, latencies, finalOutcomes, firstFailure, firstError);
+  }
+
+  /** What went wrong, without a stack trace: "ConnectException: Connection refused". */
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
   /**

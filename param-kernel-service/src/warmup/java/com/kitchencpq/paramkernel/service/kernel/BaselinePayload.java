@@ -9,8 +9,10 @@ import java.util.Random;
  * The baseline ApplyDelta request of the rollout plan, generated deterministically: a kitchen run
  * of 12 base cabinets plus worktop, plinth, wall panel and island (about 21 KB of JSON, 162
  * parameters mixing inputs and derived expressions with if/min/max/round/clamp, 40 parts,
- * 3 materials, 5 deltas). Used by the start-up warm-up, the load tests and the benchmarks, so
- * its bytes must never change by accident: {@link #sha256()} identifies them.
+ * 3 materials, 5 deltas). Used by the start-up warm-up, the canary warm-up job and goal, the
+ * load tests and the benchmarks, so its bytes must never change by accident: {@link #sha256()}
+ * identifies them. Plain JDK code: it lives in the warm-up client's source root, which the
+ * plugin compiles too.
  */
 public final class BaselinePayload {
   private static final int CABINETS = 12;
@@ -232,13 +234,13 @@ public final class BaselinePayload {
 
     void num(String name, double value, String unit, double min, double max, double step) {
       open(name);
-      sb.append(",\"value\":").append(JsonOut.formatNumber(value));
+      sb.append(",\"value\":").append(number(value));
       if (unit != null) {
         sb.append(",\"unit\":\"").append(unit).append('"');
       }
-      sb.append(",\"min\":").append(JsonOut.formatNumber(min));
-      sb.append(",\"max\":").append(JsonOut.formatNumber(max));
-      sb.append(",\"step\":").append(JsonOut.formatNumber(step));
+      sb.append(",\"min\":").append(number(min));
+      sb.append(",\"max\":").append(number(max));
+      sb.append(",\"step\":").append(number(step));
       sb.append('}');
     }
 
@@ -264,6 +266,16 @@ public final class BaselinePayload {
       }
       sb.append('}');
     }
+  }
+
+  /**
+   * The payload's numbers as the kernel writes them (whole numbers without a fraction, the
+   * few others in their shortest form): all of them are whole or halves, for which
+   * {@link Double#toString} is already the shortest form. Kept here, and not borrowed from the
+   * kernel, because this class is compiled into the plugin too (see the service's pom).
+   */
+  private static String number(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
   }
 
   private static String hex(byte[] bytes) {
