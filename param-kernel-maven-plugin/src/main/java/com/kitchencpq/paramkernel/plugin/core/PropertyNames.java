@@ -55,6 +55,18 @@ public final class PropertyNames {
   /** Project property with the digest of the image the image goal built in this build. */
   public static final String IMAGE_BUILT_DIGEST = "paramkernel.image.built.digest";
 
+  // warmup
+  public static final String WARMUP_TARGET = "paramkernel.warmup.target";
+  public static final String WARMUP_REQUESTS = "paramkernel.warmup.requests";
+  public static final String WARMUP_RATE = "paramkernel.warmup.rate";
+  public static final String WARMUP_CONCURRENCY = "paramkernel.warmup.concurrency";
+  public static final String WARMUP_ITERATIONS = "paramkernel.warmup.iterations";
+  public static final String WARMUP_JUDGE_SKIP_ITERATIONS = "paramkernel.warmup.judgeSkipIterations";
+  public static final String WARMUP_MAX_P95_MS = "paramkernel.warmup.maxP95Ms";
+  public static final String WARMUP_MAX_P99_MS = "paramkernel.warmup.maxP99Ms";
+  public static final String WARMUP_TIMEOUT = "paramkernel.warmup.timeout";
+  public static final String WARMUP_SKIP = "paramkernel.warmup.skip";
+
   // environment variables read by the plugin (never logged)
   public static final String ENV_REGISTRY_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
   public static final String ENV_REGISTRY_PASSWORD = "PARAMKERNEL_REGISTRY_PASSWORD";

@@ -1,0 +1,4 @@
+import com.kitchencpq.paramkernel.it.InvokerService
+
+InvokerService.start(basedir, serviceClasspath, [])
+return true
