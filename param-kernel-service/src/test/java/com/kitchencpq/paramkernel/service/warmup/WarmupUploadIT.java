@@ -3,7 +3,12 @@ package com.kitchencpq.paramkernel.service.warmup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +115,32 @@ class WarmupUploadIT {
     assertThat(r.runLog().get("passed").asBoolean()).isTrue();
     assertThat(dir.resolve("histogram.json")).exists();
     assertThatThrownBy(() -> object(PREFIX + "refused.json")).isInstanceOf(NoSuchKeyException.class);
+  }
+
+  @Test
+  void aStoreThatNeverAnswersCannotHoldTheJobPastTheUploadBudget() throws Exception {
+    // A peer that accepts the connection and the bytes and then says nothing.
+    try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+      URI url = URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/" + BUCKET
+          + "/hang.json?X-Amz-Signature=0123456789abcdef");
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      long start = System.nanoTime();
+
+      int code = WarmupMain.run(profile("--upload-run-log=" + url, "--upload-histogram=" + url),
+          new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+          new PresignedUpload(Duration.ofSeconds(10), Duration.ofMillis(100)), Duration.ofSeconds(2));
+
+      String stderr = err.toString(StandardCharsets.UTF_8);
+      assertThat(code).as(stderr).isEqualTo(WarmupMain.EVIDENCE_NOT_STORED);
+      // the warm-up itself (20 requests at 40/s) plus the 2 s budget, not 2 files x 3 attempts x 10 s
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+      assertThat(stderr).contains("warmup: run-log.json not stored: upload to http://127.0.0.1:"
+          + silent.getLocalPort() + "/" + BUCKET + "/hang.json failed: SocketTimeoutException: Read timed out")
+          .contains("warmup: histogram.json not stored: upload to http://127.0.0.1:" + silent.getLocalPort()
+              + "/" + BUCKET + "/hang.json failed: ")
+          .doesNotContain("0123456789abcdef");
+    }
   }
 
   @Test

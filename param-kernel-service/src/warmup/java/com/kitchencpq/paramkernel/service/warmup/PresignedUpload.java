@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * only to a loopback address (a port-forward, a test), so that the signature never crosses a
  * network in the clear. A 5xx answer or a broken connection is tried twice more (S3 asks
  * clients to retry those); a 4xx answer (expired or wrong signature, no such bucket) fails at
- * once.
+ * once. All attempts end by a deadline the caller gives, so that a store that hangs cannot hold
+ * the Job past its own deadline.
  */
 public final class PresignedUpload {
   private static final int ATTEMPTS = 3;
@@ -89,18 +91,30 @@ public final class PresignedUpload {
     }
   }
 
-  /** PUTs {@code body} to {@code url} with {@code contentType}; returns the HTTP status (2xx). */
-  public int put(URI url, byte[] body, String contentType) throws UploadException, InterruptedException {
+  /**
+   * PUTs {@code body} to {@code url} with {@code contentType}; returns the HTTP status (2xx).
+   *
+   * @param deadlineNanos {@link System#nanoTime()} by which the last attempt must be over
+   */
+  public int put(URI url, byte[] body, String contentType, long deadlineNanos)
+      throws UploadException, InterruptedException {
     String shown = Redaction.display(url);
     String last = null;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (attempt > 1) {
         Thread.sleep(backoff.toMillis() * (attempt - 1));
       }
+      long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+      if (leftMillis < 1) {
+        last = (last == null ? "" : last + "; then ") + "the time for uploads was up";
+        break;
+      }
+      // connecting and reading each get at most half of what is left
+      int stepMillis = (int) Math.max(1, Math.min(timeout.toMillis(), leftMillis / 2));
       try {
         HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
-        c.setConnectTimeout((int) timeout.toMillis());
-        c.setReadTimeout((int) timeout.toMillis());
+        c.setConnectTimeout(stepMillis);
+        c.setReadTimeout(stepMillis);
         c.setInstanceFollowRedirects(false);
         c.setUseCaches(false);
         c.setRequestMethod("PUT");

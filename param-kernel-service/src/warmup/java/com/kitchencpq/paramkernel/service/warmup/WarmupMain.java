@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,12 @@ public final class WarmupMain {
   static final String UPLOAD_HISTOGRAM = "upload-histogram";
   static final String UPLOAD_HGRM = "upload-hgrm";
   static final String UPLOAD_FAILURE = "upload-failure";
+
+  /**
+   * How long all uploads together may take: the bundle's Job has 90 s in all
+   * (activeDeadlineSeconds), of which the warm-up takes 10 s and the JVM a few.
+   */
+  static final Duration UPLOAD_BUDGET = Duration.ofSeconds(30);
 
   private static final List<String> JOB_OPTIONS =
       List.of(OUTPUT_DIR, UPLOAD_RUN_LOG, UPLOAD_HISTOGRAM, UPLOAD_HGRM, UPLOAD_FAILURE);
@@ -85,11 +92,11 @@ public final class WarmupMain {
    * {@code Main} dispatches its {@code warmup} command here).
    */
   public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
-    return run(args, out, err, PresignedUpload.standard());
+    return run(args, out, err, PresignedUpload.standard(), UPLOAD_BUDGET);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err, PresignedUpload uploader)
-      throws InterruptedException {
+  static int run(String[] args, PrintStream out, PrintStream err, PresignedUpload uploader,
+      Duration uploadBudget) throws InterruptedException {
     JobOptions job;
     try {
       job = JobOptions.parse(args);
@@ -119,10 +126,11 @@ public final class WarmupMain {
         stored = false;
       }
     }
+    long uploadDeadline = System.nanoTime() + uploadBudget.toNanos();
     for (Map.Entry<String, URI> upload : job.uploads().entrySet()) {
       String file = upload.getKey();
       try {
-        uploader.put(upload.getValue(), files.get(file), contentType(file));
+        uploader.put(upload.getValue(), files.get(file), contentType(file), uploadDeadline);
         err.println("warmup: uploaded " + file + " to " + Redaction.display(upload.getValue()));
       } catch (PresignedUpload.UploadException e) {
         if (job.uploadFailureFails()) {
