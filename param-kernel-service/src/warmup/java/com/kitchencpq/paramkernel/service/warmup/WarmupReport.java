@@ -125,8 +125,6 @@ public record WarmupReport(
         if (i >= firstJudged) {
           judged.recordValue(micros);
         }
-      }
-      for (int i = from; i < from + perIteration; i++) {
         if (!"200".equals(result.requestOutcomes()[i])) {
           failed++;
         }
