@@ -19,6 +19,9 @@ public final class ArtifactFiles {
   /** validate's findings as SARIF. */
   public static final String VALIDATE_SARIF = "validate.sarif";
 
+  /** warmup's evidence (run log, histogram, plot), a directory under {@code artifacts/param-kernel}. */
+  public static final String WARMUP_DIRECTORY = "warmup";
+
   /** The image goal's digest, in the build directory. */
   public static final String JIB_IMAGE_DIGEST = "jib-image.digest";
 

@@ -1,7 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.warmup;
 
-import com.kitchencpq.paramkernel.plugin.AtomicFiles;
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
+import com.kitchencpq.paramkernel.plugin.core.Durations;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.service.warmup.Warmup;
 import com.kitchencpq.paramkernel.service.warmup.WarmupOptions;
@@ -13,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -55,15 +56,6 @@ public final class WarmupGoal {
   /** What a run left: the report, the directory of its evidence, soft problems (GitHub hand-off). */
   public record Result(WarmupReport report, Path directory, List<String> warnings) {}
 
-  /** A property the user must change; the message names it. */
-  public static final class BadPropertyException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    BadPropertyException(String message) {
-      super(message);
-    }
-  }
-
   private final Path directory;
   private final GithubActions github;
   private final Function<Path, String> display;
@@ -78,8 +70,12 @@ public final class WarmupGoal {
     this.display = display;
   }
 
-  /** The client's options from the goal's properties (property name to value; null = default). */
-  public static WarmupOptions options(Map<String, String> byProperty) throws BadPropertyException {
+  /**
+   * The client's options from the goal's properties (property name to value; null = default).
+   *
+   * @throws GoalException (user-fixable) naming the property to change
+   */
+  public static WarmupOptions options(Map<String, String> byProperty) throws GoalException {
     Map<String, String> byOption = new HashMap<>();
     for (Map.Entry<String, String> e : byProperty.entrySet()) {
       String option = OPTION_OF_PROPERTY.get(e.getKey());
@@ -91,7 +87,11 @@ public final class WarmupGoal {
       }
       String value = e.getValue().strip();
       if (option.equals(WarmupOptions.TIMEOUT_MS)) {
-        value = Long.toString(millis(value, e.getKey()));
+        long millis = Durations.parse(value, e.getKey()).toMillis();
+        if (millis < 1) {
+          throw GoalException.user(e.getKey() + " must be at least 1ms, but is '" + value + "'");
+        }
+        value = Long.toString(millis);
       }
       byOption.put(option, value);
     }
@@ -101,31 +101,7 @@ public final class WarmupGoal {
       String property = OPTION_OF_PROPERTY.entrySet().stream()
           .filter(p -> p.getValue().equals(e.option())).map(Map.Entry::getKey).findFirst()
           .orElse("paramkernel.warmup");
-      throw new BadPropertyException(property + " " + e.problem());
-    }
-  }
-
-  /** A duration like {@code 2s}, {@code 500ms} or {@code 1m}, in whole milliseconds (at least 1). */
-  static long millis(String value, String property) throws BadPropertyException {
-    String v = value.toLowerCase(Locale.ROOT);
-    try {
-      double ms;
-      if (v.endsWith("ms")) {
-        ms = Double.parseDouble(v.substring(0, v.length() - 2).strip());
-      } else if (v.endsWith("s")) {
-        ms = Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 1000;
-      } else if (v.endsWith("m")) {
-        ms = Double.parseDouble(v.substring(0, v.length() - 1).strip()) * 60_000;
-      } else {
-        throw new NumberFormatException();
-      }
-      if (!(ms >= 1) || ms > Integer.MAX_VALUE) {
-        throw new NumberFormatException();
-      }
-      return Math.round(ms);
-    } catch (NumberFormatException e) {
-      throw new BadPropertyException(property + " must be a duration of at least 1 ms like 2s,"
-          + " 500ms or 1m, got '" + value + "'");
+      throw GoalException.user(property + " " + e.problem());
     }
   }
 

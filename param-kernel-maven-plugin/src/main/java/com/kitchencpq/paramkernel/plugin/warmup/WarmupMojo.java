@@ -1,7 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.warmup;
 
-import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.service.warmup.WarmupOptions;
 import com.kitchencpq.paramkernel.service.warmup.WarmupReport;
 import java.io.IOException;
@@ -85,14 +87,17 @@ public class WarmupMojo extends AbstractParamKernelMojo {
     properties.put(PropertyNames.WARMUP_MAX_P95_MS, maxP95Ms);
     properties.put(PropertyNames.WARMUP_MAX_P99_MS, maxP99Ms);
     properties.put(PropertyNames.WARMUP_TIMEOUT, timeout);
-    Path directory = artifactsDirectory().resolve("warmup");
+    Path directory = artifactsDirectory().resolve(ArtifactFiles.WARMUP_DIRECTORY);
     WarmupGoal goal = new WarmupGoal(directory, github(), this::display);
     WarmupGoal.Result result;
     try {
       WarmupOptions options = WarmupGoal.options(properties);
       result = goal.run(options);
-    } catch (WarmupGoal.BadPropertyException e) {
-      throw new MojoFailureException(e.getMessage());
+    } catch (GoalException e) {
+      if (e.userFixable()) {
+        throw new MojoFailureException(e.getMessage());
+      }
+      throw new MojoExecutionException(e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new MojoExecutionException("Could not write the warm-up evidence to " + display(directory)
           + ": " + e.getMessage(), e);

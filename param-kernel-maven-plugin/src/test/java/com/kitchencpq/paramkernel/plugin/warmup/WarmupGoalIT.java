@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.service.http.ApplyDeltaServer;
 import com.kitchencpq.paramkernel.service.http.KernelFunction;
@@ -147,7 +147,9 @@ class WarmupGoalIT {
     assertThatThrownBy(() -> WarmupGoal.options(properties("http://x", PropertyNames.WARMUP_JUDGE_SKIP_ITERATIONS, "10")))
         .hasMessageStartingWith("paramkernel.warmup.judgeSkipIterations must leave at least one");
     assertThatThrownBy(() -> WarmupGoal.options(properties("http://x", PropertyNames.WARMUP_TIMEOUT, "soon")))
-        .hasMessage("paramkernel.warmup.timeout must be a duration of at least 1 ms like 2s, 500ms or 1m, got 'soon'");
+        .hasMessage("paramkernel.warmup.timeout must be a duration like 15s, 500ms or 2m, but is 'soon'");
+    assertThatThrownBy(() -> WarmupGoal.options(properties("http://x", PropertyNames.WARMUP_TIMEOUT, "0ms")))
+        .hasMessage("paramkernel.warmup.timeout must be at least 1ms, but is '0ms'");
     assertThatThrownBy(() -> WarmupGoal.options(properties("http://x", PropertyNames.WARMUP_MAX_P95_MS, "-1")))
         .hasMessage("paramkernel.warmup.maxP95Ms must be a positive number, got '-1'");
   }
