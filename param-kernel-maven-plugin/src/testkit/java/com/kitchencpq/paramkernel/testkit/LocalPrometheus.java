@@ -113,6 +113,8 @@ public final class LocalPrometheus implements AutoCloseable {
     sb.append("      - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}\n");
     sb.append("      - {source_labels: [__meta_kubernetes_service_name], target_label: service}\n");
     sb.append("      - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}\n");
+    sb.append("      - {source_labels: [__meta_kubernetes_pod_label_rollouts_pod_template_hash],"
+        + " target_label: rollouts_pod_template_hash}\n");
     return sb.toString();
   }
 
