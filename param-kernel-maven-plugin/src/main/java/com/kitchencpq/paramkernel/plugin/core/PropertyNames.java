@@ -67,7 +67,24 @@ public final class PropertyNames {
   public static final String WARMUP_TIMEOUT = "paramkernel.warmup.timeout";
   public static final String WARMUP_SKIP = "paramkernel.warmup.skip";
 
+  // cluster goals: apply, rollout-status, promote, abort, retry, set-image
+  public static final String NAMESPACE = "paramkernel.namespace";
+  public static final String KUBE_CONTEXT = "paramkernel.kube.context";
+  public static final String KUBE_CONFIG = "paramkernel.kube.config";
+  public static final String APPLY_FILE = "paramkernel.apply.file";
+  public static final String APPLY_DRY_RUN = "paramkernel.apply.dryRun";
+  public static final String APPLY_FORCE_CONFLICTS = "paramkernel.apply.forceConflicts";
+  public static final String APPLY_SKIP = "paramkernel.apply.skip";
+  public static final String ROLLOUT_NAME = "paramkernel.rollout.name";
+  public static final String ROLLOUT_TIMEOUT = "paramkernel.rollout.timeout";
+  public static final String ROLLOUT_FAIL_ON_PAUSE = "paramkernel.rollout.failOnPause";
+  public static final String ROLLOUT_SKIP = "paramkernel.rollout.skip";
+  public static final String PROMOTE_FULL = "paramkernel.promote.full";
+  public static final String SET_IMAGE_CONTAINER = "paramkernel.setImage.container";
+
   // environment variables read by the plugin (never logged)
   public static final String ENV_REGISTRY_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
   public static final String ENV_REGISTRY_PASSWORD = "PARAMKERNEL_REGISTRY_PASSWORD";
+  /** fabric8's (and kubectl's) list of kubeconfig files. */
+  public static final String ENV_KUBECONFIG = "KUBECONFIG";
 }

@@ -1,0 +1,44 @@
+package com.kitchencpq.paramkernel.plugin.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/** Small reads of Kubernetes objects as JSON trees: absent fields are missing nodes, never null. */
+final class Nodes {
+  private Nodes() {}
+
+  static JsonNode tree(GenericKubernetesResource object) {
+    return object == null ? MissingNode.getInstance() : Serialization.jsonMapper().valueToTree(object);
+  }
+
+  static JsonNode at(JsonNode node, String... path) {
+    JsonNode n = node;
+    for (String p : path) {
+      n = n.path(p);
+    }
+    return n;
+  }
+
+  /** The text at the path, or {@code ""} when absent or null. */
+  static String text(JsonNode node, String... path) {
+    JsonNode n = at(node, path);
+    return n.isMissingNode() || n.isNull() ? "" : n.asText();
+  }
+
+  static boolean bool(JsonNode node, String... path) {
+    return at(node, path).asBoolean(false);
+  }
+
+  /** The integer at the path, or null when absent. */
+  static Integer integer(JsonNode node, String... path) {
+    JsonNode n = at(node, path);
+    return n.isNumber() || n.isTextual() && n.asText().matches("-?\\d+") ? n.asInt() : null;
+  }
+
+  static long longValue(JsonNode node, long fallback, String... path) {
+    JsonNode n = at(node, path);
+    return n.isNumber() ? n.asLong() : fallback;
+  }
+}
