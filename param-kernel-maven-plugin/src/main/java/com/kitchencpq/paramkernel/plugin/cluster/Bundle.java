@@ -90,7 +90,7 @@ public record Bundle(Path file, String display, List<Document> documents) {
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new BundleException(display + " does not exist: render the bundle first (param-kernel:render)"
-          + " or name another file with paramkernel.apply.file");
+          + " or name another file with paramkernel.bundle");
     }
     return parse(file, display, text);
   }

@@ -71,7 +71,8 @@ public final class PropertyNames {
   public static final String NAMESPACE = "paramkernel.namespace";
   public static final String KUBE_CONTEXT = "paramkernel.kube.context";
   public static final String KUBE_CONFIG = "paramkernel.kube.config";
-  public static final String APPLY_FILE = "paramkernel.apply.file";
+  /** The rendered bundle that apply applies and whose Rollout the other cluster goals address. */
+  public static final String BUNDLE = "paramkernel.bundle";
   public static final String APPLY_DRY_RUN = "paramkernel.apply.dryRun";
   public static final String APPLY_FORCE_CONFLICTS = "paramkernel.apply.forceConflicts";
   public static final String APPLY_SKIP = "paramkernel.apply.skip";

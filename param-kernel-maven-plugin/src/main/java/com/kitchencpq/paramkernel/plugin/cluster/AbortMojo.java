@@ -1,0 +1,30 @@
+package com.kitchencpq.paramkernel.plugin.cluster;
+
+import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * {@code kubectl argo rollouts abort}: the same patches, in the same order
+ * ({@link RolloutCommands#abort}); upstream's help: it stops the update and reverts all steps, the previous
+ * ReplicaSet is active again.
+ */
+@Mojo(name = "abort", requiresProject = false, threadSafe = true)
+public class AbortMojo extends AbstractClusterMojo {
+
+  /** The Rollout; the rendered bundle's when not set. */
+  @Parameter(property = PropertyNames.ROLLOUT_NAME)
+  String rolloutName;
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    withCluster(api -> {
+      RolloutTarget target = target(api, rolloutName);
+      RolloutCommands.Outcome outcome = new RolloutCommands(api).abort(target.namespace(), target.name());
+      outcome.requests().forEach(r -> getLog().debug("patch " + r.target() + ": " + r.body()));
+      getLog().info(outcome.message() + " (namespace " + target.namespace() + ", " + api.server() + ")");
+    });
+  }
+}
