@@ -72,6 +72,8 @@ public final class RolloutFollower {
           signals::offer));
       String previous = null;
       while (true) {
+        // Whatever changed before this read, the read sees it.
+        signals.removeIf(Boolean.TRUE::equals);
         RolloutSnapshot snapshot = read(namespace, name);
         String line = snapshot.line();
         if (!line.equals(previous)) {
@@ -89,9 +91,8 @@ public final class RolloutFollower {
         Object signal = signals.poll(Math.min(left, resync.toNanos()), TimeUnit.NANOSECONDS);
         if (signal instanceof ClusterException) {
           // The watch gave up after its reconnects; the resync reads go on.
-          continue;
+          signals.remove(signal);
         }
-        signals.removeIf(Boolean.TRUE::equals);
       }
     } finally {
       for (AutoCloseable w : watches) {

@@ -171,6 +171,35 @@ public final class ApiServerDouble implements AutoCloseable {
     }
   }
 
+  /** The number of requests so far: a mark for {@link #awaitAfter}. */
+  public int mark() {
+    return requests.size();
+  }
+
+  /**
+   * Waits for a request after {@code mark} that matches; returns its index (a new mark).
+   *
+   * @throws TimeoutException when none came in time
+   */
+  public int awaitAfter(int mark, Predicate<Request> which, long timeoutMillis)
+      throws InterruptedException, TimeoutException {
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (readMonitor) {
+      while (true) {
+        for (int i = mark; i < requests.size(); i++) {
+          if (which.test(requests.get(i))) {
+            return i + 1;
+          }
+        }
+        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+        if (left <= 0) {
+          throw new TimeoutException("no matching request within " + timeoutMillis + " ms");
+        }
+        readMonitor.wait(left);
+      }
+    }
+  }
+
   /** The stored object at an API path, as JSON, or null. */
   public JsonNode stored(String path) throws IOException {
     MockResponse r = crud.dispatch(request(HttpMethod.GET, path, null, null));
@@ -231,6 +260,11 @@ public final class ApiServerDouble implements AutoCloseable {
       String body = new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
       Request recorded = new Request(request.getMethod(), request.getPath(), query(request.getPath()),
           request.getHeader("Content-Type"), request.getHeader("Authorization"), body);
+      // Recorded before it is served: a request recorded after a mark is answered with the state at that mark or later.
+      synchronized (readMonitor) {
+        requests.add(recorded);
+        readMonitor.notifyAll();
+      }
       MockResponse response;
       Integer refusal = refusal(recorded);
       if (refusal != null) {
@@ -244,12 +278,6 @@ public final class ApiServerDouble implements AutoCloseable {
         response = mergePatch(recorded);
       } else {
         response = crud.dispatch(request);
-      }
-      requests.add(recorded);
-      if (recorded.method().equals("GET")) {
-        synchronized (readMonitor) {
-          readMonitor.notifyAll();
-        }
       }
       return response;
     }
