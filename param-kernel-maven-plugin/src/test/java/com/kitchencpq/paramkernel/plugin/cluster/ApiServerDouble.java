@@ -79,6 +79,7 @@ public final class ApiServerDouble implements AutoCloseable {
   private final KubernetesMixedDispatcher crud;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> refusals = new LinkedHashMap<>();
+  private final Map<String, Integer> refusalsLeft = new LinkedHashMap<>();
   private final Object readMonitor = new Object();
 
   static {
@@ -146,8 +147,14 @@ public final class ApiServerDouble implements AutoCloseable {
 
   /** Refuses {@code method} on paths starting with {@code pathPrefix} with this HTTP status (403: RBAC). */
   public void refuse(String method, String pathPrefix, int code) {
+    refuse(method, pathPrefix, code, Integer.MAX_VALUE);
+  }
+
+  /** Like {@link #refuse(String, String, int)}, for the next {@code times} matching requests only. */
+  public void refuse(String method, String pathPrefix, int code, int times) {
     synchronized (refusals) {
       refusals.put(method + " " + pathPrefix, code);
+      refusalsLeft.put(method + " " + pathPrefix, times);
     }
   }
 
@@ -268,8 +275,12 @@ public final class ApiServerDouble implements AutoCloseable {
       MockResponse response;
       Integer refusal = refusal(recorded);
       if (refusal != null) {
-        response = status(refusal, refusal == 403 ? "Forbidden" : "Refused", "refused by the test ("
-            + recorded.method() + " " + recorded.pathWithoutQuery() + ")");
+        response = status(refusal, switch (refusal) {
+          case 403 -> "Forbidden";
+          case 404 -> "NotFound";
+          case 409 -> "Conflict";
+          default -> "Refused";
+        }, "refused by the test (" + recorded.method() + " " + recorded.pathWithoutQuery() + ")");
       } else if (recorded.method().equals("PATCH") && recorded.contentType() != null
           && recorded.contentType().startsWith(SSA_CONTENT_TYPE)) {
         response = apply(recorded);
@@ -287,7 +298,9 @@ public final class ApiServerDouble implements AutoCloseable {
         for (Map.Entry<String, Integer> e : refusals.entrySet()) {
           int space = e.getKey().indexOf(' ');
           if (e.getKey().substring(0, space).equals(r.method())
-              && r.pathWithoutQuery().startsWith(e.getKey().substring(space + 1))) {
+              && r.pathWithoutQuery().startsWith(e.getKey().substring(space + 1))
+              && refusalsLeft.get(e.getKey()) > 0) {
+            refusalsLeft.merge(e.getKey(), -1, Integer::sum);
             return e.getValue();
           }
         }
