@@ -22,13 +22,19 @@ try {
   ItAssertions.assertNotContains(rollout, '5d5d5d5d')
 
   def requests = InvokerApiServer.requests(basedir)
-  ItAssertions.assertContains(requests, 'PATCH /apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/rollouts/param-kernel-service?fieldManager=param-kernel application/apply-patch+yaml')
+  ItAssertions.assertContains(requests, 'PATCH /apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/rollouts/param-kernel-service?fieldManager=param-kernel application/apply-patch+yaml bearer-token')
   ItAssertions.assertContains(requests, 'dryRun=All')
   def patches = requests.readLines().findAll { it.startsWith('PATCH ') }
   assert patches.size() == 18
-  assert patches.every { it.contains('fieldManager=param-kernel') && it.endsWith(' application/apply-patch+yaml') }
+  assert patches.every { it.contains('fieldManager=param-kernel') && it.endsWith(' application/apply-patch+yaml bearer-token') }
   assert patches.count { it.contains('dryRun=All') } == 6
   assert !patches.any { it.contains('force=') }
+
+  // The kubeconfig's token went to the server and nowhere else, even at debug level (build 2 runs with -X).
+  assert requests.readLines().findAll { it ==~ /^(GET|PATCH|POST|PUT) .*/ }.every { it.endsWith(' bearer-token') }
+  ItAssertions.assertContains(log, '[DEBUG]')
+  ItAssertions.assertNotContains(log, InvokerApiServer.TOKEN)
+  ItAssertions.assertNotContains(new File(basedir, 'github-summary.md').text, InvokerApiServer.TOKEN)
 
   // The job summary of the three builds, the server's random port aside.
   def summary = new File(basedir, 'github-summary.md').text.replace(url, '<server>')

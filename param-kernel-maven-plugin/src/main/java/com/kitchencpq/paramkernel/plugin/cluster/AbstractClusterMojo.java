@@ -39,12 +39,28 @@ public abstract class AbstractClusterMojo extends AbstractParamKernelMojo {
         MojoFailureException;
   }
 
+  /** Work before any connection (reading and checking files), with the core's exceptions. */
+  @FunctionalInterface
+  protected interface LocalWork<T> {
+    T run() throws ClusterException, BundleException, IOException, InterruptedException, MojoFailureException;
+  }
+
   /** Connects, runs the work, closes the client, and maps the exceptions. */
   protected void withCluster(ClusterWork work) throws MojoExecutionException, MojoFailureException {
     KubeConnection connection = KubeConnection.of(kubeConfig, kubeContext, namespace, environment, baseDirectory());
-    try (ClusterApi api = Fabric8ClusterApi.connect(connection)) {
-      getLog().debug("API server " + api.server() + ", default namespace " + api.defaultNamespace());
-      work.run(api);
+    mapped(() -> {
+      try (ClusterApi api = Fabric8ClusterApi.connect(connection)) {
+        getLog().debug("API server " + api.server() + ", default namespace " + api.defaultNamespace());
+        work.run(api);
+      }
+      return null;
+    });
+  }
+
+  /** Runs the work and maps the cluster core's exceptions to Maven's. */
+  protected <T> T mapped(LocalWork<T> work) throws MojoExecutionException, MojoFailureException {
+    try {
+      return work.run();
     } catch (ClusterException e) {
       if (e.reason().userFixable()) {
         throw new MojoFailureException(e.getMessage());

@@ -50,10 +50,14 @@ public class ApplyMojo extends AbstractClusterMojo {
           + " is not supported: use none or server");
     };
     Path file = bundleFile();
-    withCluster(api -> {
-      Bundle parsed = Bundle.read(file, display(file));
+    // Checked before any connection: a bundle that must not be deployed never reaches a server.
+    Bundle parsed = mapped(() -> {
+      Bundle b = Bundle.read(file, display(file));
       Path digestJson = file.resolveSibling(DeployableCheck.DIGEST_JSON);
-      DeployableCheck.requireDeployable(parsed, digestJson, display(digestJson));
+      DeployableCheck.requireDeployable(b, digestJson, display(digestJson));
+      return b;
+    });
+    withCluster(api -> {
       List<BundleApplier.Applied> applied = new BundleApplier().apply(parsed, api,
           new BundleApplier.Options(namespace, serverDryRun, forceConflicts), a -> getLog().info(a.describe()));
       Map<String, Long> counts = new LinkedHashMap<>();

@@ -113,7 +113,12 @@ public final class ApiServerDouble implements AutoCloseable {
 
   /** The {@link ClusterApi} the goals use, connected through a kubeconfig like a user's. */
   public Fabric8ClusterApi clusterApi(Path dir, String namespace) throws IOException, ClusterException {
-    Path kubeconfig = writeKubeconfig(dir.resolve("kubeconfig"), "double-token-" + System.nanoTime(), namespace);
+    return clusterApi(dir, namespace, "double-token-" + System.nanoTime());
+  }
+
+  /** Like {@link #clusterApi(Path, String)}, with a given bearer token (requests can be told apart by it). */
+  public Fabric8ClusterApi clusterApi(Path dir, String namespace, String token) throws IOException, ClusterException {
+    Path kubeconfig = writeKubeconfig(dir.resolve("kubeconfig"), token, namespace);
     return Fabric8ClusterApi.connect(new KubeConnection(List.of(kubeconfig), null, null));
   }
 

@@ -23,6 +23,7 @@ public final class ApiServerDoubleMain {
     String scenario = args[1];
     boolean seed = Boolean.parseBoolean(args[2]);
     long parent = Long.parseLong(args[3]);
+    boolean handshake = args.length < 5 || Boolean.parseBoolean(args[4]);
     long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
     try (ApiServerDouble server = new ApiServerDouble().start()) {
       server.writeKubeconfig(dir.resolve("kubeconfig"), InvokerApiServer.TOKEN, null);
@@ -46,13 +47,14 @@ public final class ApiServerDoubleMain {
         if (!"none".equals(scenario)) {
           ControllerSimulation.Scenario s = ControllerSimulation.Scenario.valueOf(
               scenario.toUpperCase(Locale.ROOT).replace('-', '_'));
-          ControllerSimulation controller = new ControllerSimulation(server, api, ShippedBundle.NAMESPACE,
-              ShippedBundle.ROLLOUT, true);
+          ControllerSimulation controller = new ControllerSimulation(server, work.resolve("controller"),
+              ShippedBundle.NAMESPACE, ShippedBundle.ROLLOUT, handshake);
           player = new Thread(() -> {
             try {
               controller.awaitRollout(TimeUnit.MINUTES.toMillis(10));
               controller.run(s);
               System.out.println("scenario " + scenario + " played");
+              Files.writeString(dir.resolve(InvokerApiServer.PLAYED), scenario);
             } catch (Exception e) {
               System.out.println("scenario " + scenario + " failed: " + e);
             } finally {
@@ -79,8 +81,11 @@ public final class ApiServerDoubleMain {
     StringBuilder text = new StringBuilder();
     for (int i = from; i < all.size(); i++) {
       ApiServerDouble.Request r = all.get(i);
+      // Whether the request carried the kubeconfig's token; the token itself is never written.
+      String auth = r.authorization() == null ? "no-auth"
+          : r.authorization().equals("Bearer " + InvokerApiServer.TOKEN) ? "bearer-token" : "other-auth";
       text.append(r.method()).append(' ').append(r.path()).append(' ')
-          .append(r.contentType() == null ? "-" : r.contentType()).append('\n');
+          .append(r.contentType() == null ? "-" : r.contentType()).append(' ').append(auth).append('\n');
       if (!r.body().isEmpty()) {
         text.append("  ").append(r.body().replace("\n", "\n  ")).append('\n');
       }

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.cluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -28,17 +29,21 @@ final class ControllerSimulation {
 
   private final ApiServerDouble server;
   private final KubernetesClient client;
-  private final ClusterApi api;
+  private final Fabric8ClusterApi api;
   private final String namespace;
   private final String name;
   private final boolean handshake;
   private String stableHash = STABLE_HASH;
   private final int created;
 
-  ControllerSimulation(ApiServerDouble server, ClusterApi api, String namespace, String name, boolean handshake) {
+  /** The bearer token of the controller's own requests, which the handshakes leave out. */
+  static final String TOKEN = "controller-token";
+
+  ControllerSimulation(ApiServerDouble server, Path workDir, String namespace, String name, boolean handshake)
+      throws java.io.IOException, ClusterException {
     this.server = server;
     this.client = server.client();
-    this.api = api;
+    this.api = server.clusterApi(workDir, null, TOKEN);
     this.namespace = namespace;
     this.name = name;
     this.handshake = handshake;
@@ -51,7 +56,7 @@ final class ControllerSimulation {
   void run(Scenario scenario) throws Exception {
     if (handshake) {
       // rollout-status has read the Rollout as apply left it (no status yet).
-      server.awaitAfter(created, r -> r.method().equals("GET") && !r.isWatch()
+      server.awaitAfter(created, r -> watcher(r) && r.method().equals("GET") && !r.isWatch()
           && r.pathWithoutQuery().equals(rolloutPath()), HANDSHAKE_MILLIS);
     }
     begin();
@@ -217,11 +222,16 @@ final class ControllerSimulation {
     }
     int mark = server.mark();
     String rolloutPath = rolloutPath();
-    int next = server.awaitAfter(mark, r -> r.method().equals("GET") && !r.isWatch()
+    int next = server.awaitAfter(mark, r -> watcher(r) && r.method().equals("GET") && !r.isWatch()
         && r.pathWithoutQuery().equals(rolloutPath), HANDSHAKE_MILLIS);
     String last = "rollouts-pod-template-hash=" + stableHash;
-    server.awaitAfter(next, r -> r.method().equals("GET") && r.pathWithoutQuery().endsWith("/replicasets")
+    server.awaitAfter(next, r -> watcher(r) && r.method().equals("GET") && r.pathWithoutQuery().endsWith("/replicasets")
         && last.equals(r.query().get("labelSelector")), HANDSHAKE_MILLIS);
+  }
+
+  /** A request of rollout-status, not of this controller. */
+  private static boolean watcher(ApiServerDouble.Request r) {
+    return !("Bearer " + TOKEN).equals(r.authorization());
   }
 
   private String rolloutPath() {
@@ -272,5 +282,6 @@ final class ControllerSimulation {
 
   void close() {
     client.close();
+    api.close();
   }
 }

@@ -25,6 +25,7 @@ public final class InvokerApiServer {
   static final String STATE = "api-server.properties";
   static final String REQUESTS = "api-server-requests.log";
   static final String STOP = "api-server.stop";
+  static final String PLAYED = "api-server.played";
   /** The bearer token of the case's kubeconfig; verify scripts check it never reaches the log. */
   public static final String TOKEN = "pk-secret-token-7c1d9e";
 
@@ -39,6 +40,15 @@ public final class InvokerApiServer {
    * @param seed apply the shipped bundle before the build starts (for cases without apply)
    */
   public static Properties start(File basedir, String scenario, boolean seed) {
+    return start(basedir, scenario, seed, true);
+  }
+
+  /**
+   * Like {@link #start(File, String, boolean)}; without {@code handshake} the scenario is played
+   * at once (it needs a seeded Rollout) and this returns when it has been played, so the case's
+   * build starts from the state it leaves.
+   */
+  public static Properties start(File basedir, String scenario, boolean seed, boolean handshake) {
     Path dir = basedir.toPath();
     try {
       Files.deleteIfExists(dir.resolve(STATE));
@@ -52,10 +62,12 @@ public final class InvokerApiServer {
       command.add(scenario);
       command.add(Boolean.toString(seed));
       command.add(Long.toString(ProcessHandle.current().pid()));
+      command.add(Boolean.toString(handshake));
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(dir.resolve("api-server.log").toFile()).start();
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.exists(dir.resolve(STATE))) {
+      Path ready = handshake || "none".equals(scenario) ? dir.resolve(STATE) : dir.resolve(PLAYED);
+      while (!Files.exists(ready)) {
         if (!process.isAlive()) {
           throw new IllegalStateException("the API server double exited: see " + dir.resolve("api-server.log"));
         }

@@ -31,14 +31,12 @@ class RolloutStatusApiServerDoubleTest {
 
   private ApiServerDouble server;
   private Fabric8ClusterApi goalApi;
-  private Fabric8ClusterApi controllerApi;
   private ExecutorService executor;
 
   @BeforeEach
   void start() throws Exception {
     server = new ApiServerDouble().start();
     goalApi = server.clusterApi(dir.resolve("goal"), null);
-    controllerApi = server.clusterApi(dir.resolve("controller"), null);
     new BundleApplier().apply(ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, null)), goalApi,
         new BundleApplier.Options(null, false, false), a -> { });
     executor = Executors.newSingleThreadExecutor();
@@ -48,14 +46,13 @@ class RolloutStatusApiServerDoubleTest {
   void stop() {
     executor.shutdownNow();
     goalApi.close();
-    controllerApi.close();
     server.close();
   }
 
   private RolloutReport follow(ControllerSimulation.Scenario scenario, boolean failOnPause, List<String> printed)
       throws Exception {
     // Created before the follower starts, so that it waits for the follower's first read.
-    ControllerSimulation controller = new ControllerSimulation(server, controllerApi, NS, RO, true);
+    ControllerSimulation controller = new ControllerSimulation(server, dir.resolve("controller"), NS, RO, true);
     Duration timeout = Duration.ofMinutes(2);
     Future<RolloutFollower.Result> result = executor.submit(() ->
         new RolloutFollower(goalApi).follow(NS, RO, timeout, printed::add));
