@@ -39,7 +39,8 @@ class CiWorkflowCommandsTest {
       "pipeline-main", "deploy-main",
       "pipeline-main-fallback", "deploy-main",
       "pipeline-validation-error-fails", "deploy-main",
-      "pipeline-release-fails", "deploy-release");
+      "pipeline-release-fails", "deploy-release",
+      "pipeline-cluster", "deploy-cluster");
 
   /** Switches a case may add, and why. */
   private static final Map<String, String> CASE_ONLY = Map.of(
@@ -67,7 +68,7 @@ class CiWorkflowCommandsTest {
 
   @Test
   void everyDeployJobCallsMavenExactlyOnce() throws IOException {
-    for (String job : List.of("deploy-main", "deploy-release")) {
+    for (String job : List.of("deploy-main", "deploy-release", "deploy-cluster")) {
       List<String> mvn = runLines(jobs().get(job)).stream().filter(r -> r.startsWith("mvn ")).toList();
       assertThat(mvn).as("mvn commands of job %s", job).hasSize(1);
     }
@@ -97,6 +98,32 @@ class CiWorkflowCommandsTest {
     assertThat(main.properties()).containsEntry("paramkernel.image.push", "true");
     assertThat(release.properties()).containsEntry("paramkernel.image.push", "true");
     assertThat(release.properties()).containsKey("revision");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theClusterJobIsOffUnlessEnabledAndRunsNoTests() throws IOException {
+    Map<String, Object> job = jobs().get("deploy-cluster");
+    String condition = String.valueOf(job.get("if"));
+    // Enabled by a repository variable; secrets cannot be read in a job-level if.
+    assertThat(condition).contains("vars.PARAMKERNEL_DEPLOY == 'true'").doesNotContain("secrets.");
+    assertThat((List<String>) job.get("needs")).containsExactlyInAnyOrder("deploy-main", "deploy-release");
+    // It consumes the bundle the deploy jobs validated and uploaded.
+    List<Map<String, Object>> steps = (List<Map<String, Object>>) job.get("steps");
+    assertThat(steps).anySatisfy(step -> {
+      assertThat(String.valueOf(step.get("uses"))).startsWith("actions/download-artifact@");
+      assertThat((Map<String, Object>) step.get("with")).containsEntry("name", "param-kernel-rollout")
+          .containsEntry("path", "artifacts/param-kernel");
+    });
+    for (String job2 : List.of("deploy-main", "deploy-release")) {
+      assertThat(String.valueOf(jobs().get(job2).get("steps"))).contains("name=param-kernel-rollout");
+    }
+    // No test anywhere in the job that holds the kubeconfig.
+    assertThat(runLines(job)).noneMatch(r -> r.contains(".ci/run"));
+    MavenCommand mvn = jobCommand("deploy-cluster");
+    assertThat(mvn.properties()).containsEntry("skipTests", "true");
+    assertThat(mvn.goals()).containsExactly("verify");
+    assertThat(mvn.profiles()).containsExactly("cluster");
   }
 
   @Test

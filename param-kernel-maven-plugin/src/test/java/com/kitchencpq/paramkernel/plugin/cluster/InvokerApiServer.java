@@ -86,6 +86,14 @@ public final class InvokerApiServer {
     }
   }
 
+  /**
+   * Writes the shipped bundle, rendered with a fixed digest, and a digest.json with the given
+   * {@code source} to {@code artifacts/param-kernel/} of the case: what a deploy job leaves.
+   */
+  public static void writeBundle(File basedir, String source) throws Exception {
+    ShippedBundle.write(basedir.toPath().resolve("artifacts/param-kernel"), ShippedBundle.DIGEST, source);
+  }
+
   /** What the double recorded at start: {@code url}, {@code pid}. */
   public static Properties state(File basedir) {
     Properties p = new Properties();
