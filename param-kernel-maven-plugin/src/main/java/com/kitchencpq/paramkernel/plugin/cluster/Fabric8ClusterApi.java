@@ -280,7 +280,9 @@ public final class Fabric8ClusterApi implements ClusterApi {
     int code = e.getCode();
     String said = serverMessage(e);
     Throwable cause = rootCause(e);
-    if (code == 0 && (cause instanceof IOException || cause instanceof TimeoutException)) {
+    Throwable network = networkCause(e);
+    if (code <= 0 && network != null) {
+      cause = network;
       return new ClusterException(ClusterException.Reason.UNREACHABLE, 0, "Cannot reach the API server " + server
           + " (" + request + "): " + describe(cause) + "; check the cluster address in the kubeconfig, the network"
           + " and the kube context (paramkernel.kube.context)", e);
@@ -299,7 +301,7 @@ public final class Fabric8ClusterApi implements ClusterApi {
       case 409 -> new ClusterException(ClusterException.Reason.CONFLICT, code, base, e);
       case 400, 415, 422 -> new ClusterException(ClusterException.Reason.INVALID, code, base, e);
       default -> new ClusterException(ClusterException.Reason.SERVER, code,
-          code == 0 ? "Request to the API server " + server + " failed (" + request + "): " + describe(cause) : base, e);
+          code <= 0 ? "Request to the API server " + server + " failed (" + request + "): " + describe(cause) : base, e);
     };
   }
 
@@ -309,6 +311,19 @@ public final class Fabric8ClusterApi implements ClusterApi {
       return status.getMessage();
     }
     return "";
+  }
+
+  /**
+   * The first I/O error or timeout in the chain: fabric8 reports a request without an answer
+   * with code -1 (or 0), the cause being the connection error or Vert.x's timeout.
+   */
+  private static Throwable networkCause(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof IOException || c instanceof TimeoutException || c.getClass().getSimpleName().contains("Timeout")) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static Throwable rootCause(Throwable t) {
