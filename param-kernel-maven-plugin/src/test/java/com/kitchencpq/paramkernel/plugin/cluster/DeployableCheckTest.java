@@ -60,7 +60,7 @@ class DeployableCheckTest {
     Bundle b = ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, null));
     assertThat(b.documents()).extracting(Bundle.Document::kind).containsExactly("Service", "Service",
         "ServiceMonitor", "AnalysisTemplate", "AnalysisTemplate", "Rollout");
-    assertThat(b.documents().get(0).line()).isEqualTo(19);
+    assertThat(b.documents().get(0).line()).isEqualTo(27);
     assertThat(b.first(ResourceKind.ROLLOUT).orElseThrow().images()).hasSize(1);
     Path dates = Files.writeString(dir.resolve("d.yaml"),
         "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: m\ndata:\n  day: 2026-01-01\n  on: yes\n");
