@@ -1,7 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
-import com.kitchencpq.paramkernel.plugin.AbstractParamKernelMojo;
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -80,7 +81,7 @@ public abstract class AbstractClusterMojo extends AbstractParamKernelMojo {
 
   /** The bundle file. */
   protected Path bundleFile() {
-    return bundle == null || bundle.isBlank() ? artifactsDirectory().resolve("rollout.yaml")
+    return bundle == null || bundle.isBlank() ? artifactsDirectory().resolve(ArtifactFiles.ROLLOUT_YAML)
         : baseDirectory().resolve(bundle.strip()).normalize();
   }
 

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public class ApplyMojo extends AbstractClusterMojo {
     // Checked before any connection: a bundle that must not be deployed never reaches a server.
     Bundle parsed = mapped(() -> {
       Bundle b = Bundle.read(file, display(file));
-      Path digestJson = file.resolveSibling(DeployableCheck.DIGEST_JSON);
+      Path digestJson = file.resolveSibling(ArtifactFiles.DIGEST_JSON);
       DeployableCheck.requireDeployable(b, digestJson, display(digestJson));
       return b;
     });

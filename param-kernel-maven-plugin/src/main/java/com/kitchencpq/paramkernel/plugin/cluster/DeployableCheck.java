@@ -22,9 +22,6 @@ import java.util.Optional;
  * pinned digests are all there is to check.
  */
 public final class DeployableCheck {
-  /** The file resolve-digest writes beside the rendered bundle. */
-  public static final String DIGEST_JSON = "digest.json";
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DeployableCheck() {}

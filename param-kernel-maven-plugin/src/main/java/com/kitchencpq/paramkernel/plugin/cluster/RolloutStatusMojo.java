@@ -1,6 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoExecutionException;

@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
-import com.kitchencpq.paramkernel.plugin.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -33,8 +34,8 @@ public class SetImageMojo extends AbstractClusterMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    String fromBuild = project == null ? null : project.getProperties().getProperty(PropertyNames.RESOLVED_DIGEST);
-    Path digestJson = artifactsDirectory().resolve(DeployableCheck.DIGEST_JSON);
+    String fromBuild = !projectPresent() ? null : project.getProperties().getProperty(PropertyNames.RESOLVED_DIGEST);
+    Path digestJson = artifactsDirectory().resolve(ArtifactFiles.DIGEST_JSON);
     withCluster(api -> {
       String reference = ImageReference.resolve(image, digest, fromBuild, digestJson, display(digestJson));
       RolloutTarget target = target(api, rolloutName);
