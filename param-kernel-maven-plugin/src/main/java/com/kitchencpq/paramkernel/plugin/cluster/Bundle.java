@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import tools.jackson.core.JacksonException;
 
 /**
  * The documents of a rendered bundle, in file order, each with the line it starts on and the
@@ -116,7 +117,8 @@ public record Bundle(Path file, String display, List<Document> documents) {
         GenericKubernetesResource object;
         try {
           object = Serialization.jsonMapper().convertValue(value, GenericKubernetesResource.class);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | JacksonException e) {
+          // fabric8 8 converts with Jackson 3, whose DatabindException is no IllegalArgumentException.
           throw new BundleException(display + ":" + line + ": not a Kubernetes object: " + e.getMessage());
         }
         String where = display + ":" + line;

@@ -136,7 +136,7 @@ public final class BundleApplier {
 
   /** The object without what the server maintains, for comparing content. */
   static JsonNode comparable(GenericKubernetesResource object) {
-    ObjectNode node = Serialization.jsonMapper().valueToTree(object);
+    ObjectNode node = (ObjectNode) Nodes.tree(object);
     node.remove("status");
     JsonNode metadata = node.get("metadata");
     if (metadata instanceof ObjectNode m) {

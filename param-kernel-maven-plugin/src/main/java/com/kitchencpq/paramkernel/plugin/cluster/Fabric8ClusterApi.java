@@ -22,14 +22,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.spi.resolver.ResolverProvider;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.util.function.Consumer;
 
 /**
@@ -50,66 +44,25 @@ public final class Fabric8ClusterApi implements ClusterApi {
       new ResourceKind("policy", "v1", "PodDisruptionBudget", "poddisruptionbudgets", true));
 
   private final KubernetesClient client;
-  private final Vertx vertx;
   private final String server;
 
   /** Wraps a client (owned from now on: {@link #close()} closes it). */
   public Fabric8ClusterApi(KubernetesClient client) {
-    this(client, null);
-  }
-
-  private Fabric8ClusterApi(KubernetesClient client, Vertx vertx) {
     this.client = client;
-    this.vertx = vertx;
     this.server = safeServer(client.getConfiguration().getMasterUrl());
   }
 
   /**
-   * A client for the connection, with its bounded retries and timeouts, on fabric8's default
-   * HTTP client (Vert.x). The Vert.x instance is this class's own, created with the options
-   * fabric8's {@code VertxHttpClientBuilder.createVertxInstance} uses, so that {@link #close()}
-   * can wait until its threads are gone: left to fabric8, Vert.x shuts down in the background and
-   * its last tasks run after Maven has disposed of the plugin's class realm
-   * ({@code NoClassDefFoundError: io/vertx/core/impl/future/CompositeFutureImpl} after the build).
+   * A client for the connection, with its bounded retries and timeouts, on fabric8's JDK HTTP
+   * client ({@code java.net.http}), named here rather than found on the class path. Its threads
+   * are a cached pool of daemon threads that {@link #close()} shuts down
+   * ({@code JdkHttpClientFactory.closeHttpClient}) and the JDK's own selector thread, whose
+   * classes are the JDK's: nothing of the plugin's class realm runs after the goal.
    */
   public static Fabric8ClusterApi connect(KubeConnection connection) throws ClusterException {
     Config config = connection.config();
-    Vertx vertx = newVertx();
-    try {
-      return new Fabric8ClusterApi(new KubernetesClientBuilder().withConfig(config)
-          .withHttpClientFactory(new VertxHttpClientFactory(vertx)).build(), vertx);
-    } catch (RuntimeException e) {
-      closeVertx(vertx);
-      throw e;
-    }
-  }
-
-  private static Vertx newVertx() {
-    // As fabric8 does it: the JDK's resolver, no file caching, daemon threads.
-    String property = ResolverProvider.DISABLE_DNS_RESOLVER_PROP_NAME;
-    String original = System.getProperty(property);
-    try {
-      System.setProperty(property, "true");
-      return Vertx.vertx(new VertxOptions()
-          .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false))
-          .setUseDaemonThread(true));
-    } finally {
-      if (original == null) {
-        System.clearProperty(property);
-      } else {
-        System.setProperty(property, original);
-      }
-    }
-  }
-
-  private static void closeVertx(Vertx vertx) {
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // nothing more to do: the threads are daemons
-    }
+    return new Fabric8ClusterApi(new KubernetesClientBuilder().withConfig(config)
+        .withHttpClientFactory(new JdkHttpClientFactory()).build());
   }
 
   @Override
@@ -248,9 +201,6 @@ public final class Fabric8ClusterApi implements ClusterApi {
   @Override
   public void close() {
     client.close();
-    if (vertx != null) {
-      closeVertx(vertx);
-    }
   }
 
   private Resource<GenericKubernetesResource> resource(ResourceKind kind, String namespace, String name) {
@@ -315,7 +265,8 @@ public final class Fabric8ClusterApi implements ClusterApi {
 
   /**
    * The first I/O error or timeout in the chain: fabric8 reports a request without an answer
-   * with code -1 (or 0), the cause being the connection error or Vert.x's timeout.
+   * with code -1 (or 0), the cause being the connection error or the JDK client's
+   * {@code HttpTimeoutException} (an {@code IOException}), or fabric8's own {@code TimeoutException}.
    */
   private static Throwable networkCause(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {

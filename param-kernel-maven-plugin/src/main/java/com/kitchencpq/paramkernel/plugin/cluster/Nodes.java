@@ -1,16 +1,31 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** Small reads of Kubernetes objects as JSON trees: absent fields are missing nodes, never null. */
 final class Nodes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Nodes() {}
 
+  /**
+   * The object as a (Jackson 2) tree. fabric8 serialises its objects with its own mapper, which
+   * is Jackson 3 since fabric8 8, so the tree is read from the JSON fabric8 writes.
+   */
   static JsonNode tree(GenericKubernetesResource object) {
-    return object == null ? MissingNode.getInstance() : Serialization.jsonMapper().valueToTree(object);
+    if (object == null) {
+      return MissingNode.getInstance();
+    }
+    try {
+      return JSON.readTree(Serialization.asJson(object));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("fabric8 wrote JSON that does not parse", e);
+    }
   }
 
   static JsonNode at(JsonNode node, String... path) {

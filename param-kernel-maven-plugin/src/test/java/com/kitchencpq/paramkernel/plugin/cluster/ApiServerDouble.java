@@ -72,7 +72,7 @@ public final class ApiServerDouble implements AutoCloseable {
     }
   }
 
-  private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final YAMLMapper YAML = new YAMLMapper();
 
   private final KubernetesMockServer server;

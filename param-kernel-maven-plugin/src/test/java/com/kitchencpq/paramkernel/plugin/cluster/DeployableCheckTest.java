@@ -67,4 +67,12 @@ class DeployableCheckTest {
     Object data = Bundle.read(dates, "d.yaml").documents().get(0).object().getAdditionalProperties().get("data");
     assertThat(data).isEqualTo(java.util.Map.of("day", "2026-01-01", "true", true));
   }
+
+  @Test
+  void aDocumentThatIsNoKubernetesObjectIsNamedWithItsLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("m.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
+        + "---\napiVersion: v1\nkind: ConfigMap\nmetadata: just-a-name\n");
+    assertThatThrownBy(() -> Bundle.read(file, "m.yaml")).isInstanceOf(BundleException.class)
+        .hasMessageStartingWith("m.yaml:6: not a Kubernetes object").hasMessageContaining("metadata");
+  }
 }
