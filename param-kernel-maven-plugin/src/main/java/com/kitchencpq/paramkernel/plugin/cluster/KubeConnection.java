@@ -20,8 +20,12 @@ import java.util.Map;
  *
  * <p>fabric8 retries a request that failed with an {@code IOException} or answered 429/5xx,
  * with exponential back-off (1 s, 2 s here), and ends an attempt that gets no answer after the
- * request timeout plus up to 5 s (fabric8 7.4 {@code StandardHttpClient.retryWithExponentialBackoff},
- * {@code AsyncUtils.retryWithExponentialBackoff}); a timed-out attempt is not retried.
+ * request timeout plus up to 5 s with a {@code TimeoutException} that it does not retry
+ * ({@code StandardHttpClient.retryWithExponentialBackoff} and {@code shouldRetry},
+ * {@code AsyncUtils.retryWithExponentialBackoff}). On the JDK HTTP client the goals use, the
+ * JDK itself ends an attempt first: {@code HttpConnectTimeoutException} after the connect timeout,
+ * {@code HttpTimeoutException} after the request timeout (fabric8's {@code JdkHttpClientImpl}
+ * sets both), and both are {@code IOException}s, so every attempt may run into a timeout.
  * {@link #worstCaseFailure()} adds these up.
  *
  * @param kubeconfig kubeconfig files (from {@code paramkernel.kube.config} or {@code KUBECONFIG});
@@ -33,8 +37,11 @@ public record KubeConnection(List<Path> kubeconfig, String context, String names
 
   /** Connect timeout of one attempt. */
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  /** Time an attempt waits for the answer (fabric8 adds up to 5 s before it gives up). */
-  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+  /**
+   * Time an attempt waits for the answer. Every attempt may use it up (see the class comment),
+   * so three of them and the back-off must stay under a minute.
+   */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
   /** Retries after the first attempt. */
   public static final int RETRIES = 2;
   /** First back-off; it doubles on every retry. */
@@ -66,17 +73,19 @@ public record KubeConnection(List<Path> kubeconfig, String context, String names
   }
 
   /**
-   * The longest a single request can take before it fails when the server cannot be reached:
-   * every attempt runs into the connect timeout, or the last one into the request timeout.
+   * The longest a single request can take before it fails when the server cannot be reached or
+   * never answers: every retried attempt runs into the longer of the connect and request
+   * timeouts, and the last one into fabric8's own timeout (the request timeout and its grace).
    */
   public static Duration worstCaseFailure() {
     Duration backoff = Duration.ZERO;
     for (int i = 0; i < RETRIES; i++) {
       backoff = backoff.plus(RETRY_BACKOFF.multipliedBy(1L << i));
     }
+    Duration attempt = REQUEST_TIMEOUT.compareTo(CONNECT_TIMEOUT) > 0 ? REQUEST_TIMEOUT : CONNECT_TIMEOUT;
     Duration lastAttempt = REQUEST_TIMEOUT.plus(FABRIC8_TIMEOUT_GRACE).compareTo(CONNECT_TIMEOUT) > 0
         ? REQUEST_TIMEOUT.plus(FABRIC8_TIMEOUT_GRACE) : CONNECT_TIMEOUT;
-    return CONNECT_TIMEOUT.multipliedBy(RETRIES).plus(backoff).plus(lastAttempt);
+    return attempt.multipliedBy(RETRIES).plus(backoff).plus(lastAttempt);
   }
 
   /**
