@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +64,10 @@ public final class ApplyDeltaServer {
     RequestHandler handler = new RequestHandler(vertx, kernel, metrics, server.lifecycle,
         config.bodyLimitBytes(), server.warmupToken);
     try {
-      // Listeners on the same Vert.x instance share one socket. A negative port is Vert.x's way
-      // to share one randomly chosen port, which is what PORT=0 asks for.
-      server.deploy(handler, config.port() == 0 ? -1 : config.port(), loops);
+      // Listeners on the same Vert.x instance share one socket. A shared random port is Vert.x's
+      // way to share one randomly chosen port, which is what PORT=0 asks for.
+      server.deploy(handler, config.port() == 0 ? SocketAddress.sharedRandomPort(1, config.host())
+          : SocketAddress.inetSocketAddress(config.port(), config.host()), loops);
     } catch (RuntimeException e) {
       vertx.close();
       throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
@@ -74,10 +76,15 @@ public final class ApplyDeltaServer {
     return server;
   }
 
-  private void deploy(RequestHandler handler, int onPort, int instances) {
+  /**
+   * Deploys the listeners on {@code address}. A shared random port goes in as an address: since
+   * Vert.x 5.1 {@code HttpServer.listen()} builds its address with
+   * {@code SocketAddress.inetSocketAddress}, which refuses the negative port of the options that
+   * 5.0 took for a shared random one ({@code io.vertx.core.http.impl.tcp.TcpHttpServer#listen}).
+   */
+  private void deploy(RequestHandler handler, SocketAddress address, int instances) {
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
-        .setPort(onPort)
         .setHttp2ClearTextEnabled(false)
         .setCompressionSupported(false)
         .setTcpNoDelay(true)
@@ -89,7 +96,7 @@ public final class ApplyDeltaServer {
         return vertx.createHttpServer(options)
             .requestHandler(handler)
             .invalidRequestHandler(handler::handleInvalid)
-            .listen()
+            .listen(address)
             .onSuccess(s -> {
               listeners.add(s);
               synchronized (ApplyDeltaServer.this) {
