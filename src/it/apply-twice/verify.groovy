@@ -17,11 +17,12 @@ try {
   // The dry run with a new digest: the two documents that name the image would change, nothing is stored.
   ItAssertions.assertContains(log, '[INFO] rollout.argoproj.io/param-kernel-service (namespace kitchen-cpq) configured (server dry run)')
   ItAssertions.assertContains(log, "Applied artifacts/param-kernel/rollout.yaml to ${url} (server dry run): 0 created, 2 configured, 4 unchanged")
+  // The request log before this script's own read of the stored Rollout (itself a request).
+  def requests = InvokerApiServer.requests(basedir)
   def rollout = InvokerApiServer.stored(basedir, '/apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/rollouts/param-kernel-service')
   ItAssertions.assertContains(rollout, 'kitchen-cpq/param-kernel-service@sha256:' + '3b' * 32)
   ItAssertions.assertNotContains(rollout, '5d5d5d5d')
 
-  def requests = InvokerApiServer.requests(basedir)
   ItAssertions.assertContains(requests, 'PATCH /apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/rollouts/param-kernel-service?fieldManager=param-kernel application/apply-patch+yaml bearer-token')
   ItAssertions.assertContains(requests, 'dryRun=All')
   def patches = requests.readLines().findAll { it.startsWith('PATCH ') }

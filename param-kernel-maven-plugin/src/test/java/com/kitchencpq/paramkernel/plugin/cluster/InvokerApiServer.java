@@ -105,13 +105,30 @@ public final class InvokerApiServer {
     return p;
   }
 
-  /** The requests the double answered, one line each: {@code METHOD path content-type} then the body. */
-  public static String requests(File basedir) throws IOException {
+  /**
+   * The requests the double answered, one line each: {@code METHOD path content-type} then the
+   * body. The double appends them every 100 ms, so this waits (up to 5 s) until the log has not
+   * grown for 500 ms: the requests of the build that just ended are all in it.
+   */
+  public static String requests(File basedir) throws IOException, InterruptedException {
     Path file = basedir.toPath().resolve(REQUESTS);
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    long size = Files.exists(file) ? Files.size(file) : -1;
+    while (System.nanoTime() < end) {
+      Thread.sleep(500);
+      long now = Files.exists(file) ? Files.size(file) : -1;
+      if (now == size) {
+        break;
+      }
+      size = now;
+    }
     return Files.exists(file) ? Files.readString(file) : "";
   }
 
-  /** The stored object at an API path as JSON text ({@code null} when absent), via the double's client API. */
+  /**
+   * The stored object at an API path as JSON text ({@code null} when absent), via the double's
+   * client API. The read is itself a request of the double's log: take {@link #requests} first.
+   */
   public static String stored(File basedir, String path) throws Exception {
     Properties state = state(basedir);
     var client = java.net.http.HttpClient.newHttpClient();
