@@ -90,7 +90,7 @@ final class Reconciler {
           String name = e.getKey().name();
           Controller.recordMeasurement(run, name, e.getValue(), plan.dryRun().contains(name));
           listener.measured(name, run.result(name).measurements.size(), e.getValue());
-          e.getValue().warnings().forEach(w -> listener.notice("Prometheus warned about metric '" + name + "': " + w));
+          e.getValue().warnings().forEach(w -> listener.warning("Prometheus warned about metric '" + name + "': " + w));
         }
         boolean startedNow = run.startedAt == null;
         Controller.Verdict verdict = Controller.assessRunStatus(run, metrics, plan.dryRun(), now, release);

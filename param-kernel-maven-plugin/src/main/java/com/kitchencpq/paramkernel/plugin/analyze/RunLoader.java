@@ -152,7 +152,7 @@ final class RunLoader {
     List<Argument> incoming = incoming(rollout, use, declared);
     for (String name : request.args().keySet()) {
       if (!declared.contains(name)) {
-        request.listener().notice("argument '" + name + "' from " + ARGS + " is not declared by the templates"
+        request.listener().warning("argument '" + name + "' from " + ARGS + " is not declared by the templates"
             + " and is ignored, as Argo Rollouts ignores arguments its templates do not declare");
       }
     }
@@ -250,11 +250,11 @@ final class RunLoader {
             + PropertyNames.PROMETHEUS_ADDRESS + " at a Prometheus it can query without");
       }
       if (!request.release().hasRangeQuery() && p.rangeQuery() != null) {
-        request.listener().notice("metric '" + m.name() + "' has a rangeQuery, which Argo Rollouts "
+        request.listener().warning("metric '" + m.name() + "' has a rangeQuery, which Argo Rollouts "
             + request.release() + " does not know: it runs as an instant query, as that release would run it");
       }
       if (!request.release().hasConsecutiveSuccessLimit() && m.consecutiveSuccessLimit() != null) {
-        request.listener().notice("metric '" + m.name() + "' sets consecutiveSuccessLimit, which Argo Rollouts "
+        request.listener().warning("metric '" + m.name() + "' sets consecutiveSuccessLimit, which Argo Rollouts "
             + request.release() + " does not know: it is ignored, as that release ignores it");
       }
       if (specError.isEmpty() && m.effectiveCount() == null) {

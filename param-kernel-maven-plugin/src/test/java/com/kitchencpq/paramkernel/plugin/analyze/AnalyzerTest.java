@@ -236,7 +236,7 @@ class AnalyzerTest {
     AnalysisResult r = Analyzer.analyze(template(TEMPLATE).withArgs(Map.of("service", "a", "extra", "x"))
         .withListener(new AnalysisListener() {
           @Override
-          public void notice(String message) {
+          public void warning(String message) {
             notices.add(message);
           }
         }), new Script(Map.of("m", List.of(Phase.SUCCESSFUL))));
