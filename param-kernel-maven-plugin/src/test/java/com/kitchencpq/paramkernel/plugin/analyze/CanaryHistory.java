@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.service.metrics.HttpMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +21,8 @@ import java.util.Map;
  * exactly.
  */
 public final class CanaryHistory {
-  /** The service's bucket bounds (param-kernel-service HttpMetrics.BUCKETS). */
-  static final double[] BUCKETS = {
-    0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15,
-    0.25, 0.5, 1, 2.5, 5, 10
-  };
+  /** The service's own bucket bounds (its sources are compiled with the plugin's tests). */
+  static final double[] BUCKETS = HttpMetrics.BUCKETS;
 
   /**
    * Traffic from {@code from} on.
