@@ -244,6 +244,27 @@ public final class LocalPrometheus implements AutoCloseable {
     return process.logTail();
   }
 
+  /** The Prometheus process id, for a stop from another class loader ({@link #stop(long, Path)}). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Stops the Prometheus process {@code pid} and removes its {@code directory}: the stop of an
+   * instance that another class loader started (an invoker case's hook scripts).
+   */
+  public static void stop(long pid, Path directory) {
+    ProcessHandle.of(pid).ifPresent(handle -> {
+      handle.destroy();
+      try {
+        handle.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        handle.destroyForcibly();
+      }
+    });
+    TempDirs.deleteQuietly(directory);
+  }
+
   @Override
   public void close() {
     process.close();
