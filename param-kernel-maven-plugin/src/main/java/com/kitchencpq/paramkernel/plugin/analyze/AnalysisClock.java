@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.analyze;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The time source of a live run: what "now" is and how to wait. {@link #system()} is the real
@@ -16,22 +17,22 @@ public interface AnalysisClock {
   /** Returns at {@code instant} (at once when it has passed). */
   void sleepUntil(Instant instant) throws InterruptedException;
 
-  /** The wall clock; waiting sleeps the calling thread. */
+  /** The wall clock in milliseconds; waiting sleeps the calling thread until the instant has come. */
   static AnalysisClock system() {
     return new AnalysisClock() {
       @Override
       public Instant now() {
-        return Instant.now();
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
       }
 
       @Override
       public void sleepUntil(Instant instant) throws InterruptedException {
         while (true) {
-          long ms = Duration.between(Instant.now(), instant).toMillis();
-          if (ms <= 0) {
+          Duration left = Duration.between(Instant.now(), instant);
+          if (left.isNegative() || left.isZero()) {
             return;
           }
-          Thread.sleep(Math.min(ms, 1000));
+          Thread.sleep(Math.min(left.toMillis() + 1, 1000));
         }
       }
     };
