@@ -1,11 +1,13 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
 import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,10 +67,39 @@ public final class AnalysisReport {
       metrics.add(jm);
     }
     root.put("metrics", metrics);
-    try {
-      return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      write(g, root);
+    } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return out + "\n";
+  }
+
+  /** Writes maps, lists, strings, numbers and booleans with jackson-core's generator. */
+  private static void write(JsonGenerator g, Object v) throws IOException {
+    if (v instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        g.writeFieldName(String.valueOf(e.getKey()));
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object x : l) {
+        write(g, x);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v == null) {
+      g.writeNull();
+    } else {
+      g.writeString(String.valueOf(v));
     }
   }
 

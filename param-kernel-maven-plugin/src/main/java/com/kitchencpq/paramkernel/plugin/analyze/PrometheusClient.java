@@ -1,8 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,8 @@ final class PrometheusClient {
   /** What the API answered: the value and its warnings. */
   record Answer(QueryValue value, List<String> warnings) {}
 
-  private final ObjectMapper json = new ObjectMapper();
+  /** jackson-core's streaming parser: the answer is read into maps and lists (databind costs 0.2 s to load). */
+  private final JsonFactory json = new JsonFactory();
 
   /**
    * An instant query at {@code time} ({@code httpAPI.Query}).
@@ -273,45 +275,52 @@ final class PrometheusClient {
       };
       throw new QueryFailure(type, false);
     }
-    JsonNode root;
+    Object parsed;
     try {
-      root = r.code == 204 ? json.createObjectNode() : json.readTree(r.body);
+      parsed = r.code == 204 ? Map.of() : read(r.body);
     } catch (JsonProcessingException e) {
       throw new QueryFailure("bad_response: " + e.getOriginalMessage(), false);
     } catch (IOException e) {
       throw new QueryFailure("bad_response: " + e.getMessage(), false);
     }
-    if (root == null || !root.isObject()) {
+    if (!(parsed instanceof Map<?, ?> root)) {
       throw new QueryFailure("bad_response: the answer is not a JSON object", false);
     }
-    String status = root.path("status").asText("");
+    String status = text(root.get("status"));
     List<String> warnings = new ArrayList<>();
-    root.path("warnings").forEach(w -> warnings.add(w.asText()));
+    if (root.get("warnings") instanceof List<?> ws) {
+      ws.forEach(w -> warnings.add(text(w)));
+    }
     if (apiError && status.equals("success")) {
       throw new QueryFailure("bad_response: inconsistent body for response code", false);
     }
     if (status.equals("error")) {
-      throw new QueryFailure(root.path("errorType").asText("") + ": " + root.path("error").asText(""), false);
+      throw new QueryFailure(text(root.get("errorType")) + ": " + text(root.get("error")), false);
     }
-    JsonNode data = root.path("data");
-    String type = data.path("resultType").asText("");
-    JsonNode result = data.path("result");
+    Map<?, ?> data = root.get("data") instanceof Map<?, ?> d ? d : Map.of();
+    String type = text(data.get("resultType"));
+    Object result = data.get("result");
+    List<?> items = result instanceof List<?> l ? l : List.of();
     List<Double> values = new ArrayList<>();
     switch (type) {
       case "scalar":
         values.add(sampleValue(result));
         return new Answer(new QueryValue(QueryValue.Kind.SCALAR, values), warnings);
       case "vector":
-        for (JsonNode sample : result) {
+        for (Object sample : items) {
           // a native-histogram sample has "histogram" instead of "value"; its model.Sample
           // Value stays 0, and that 0 is what Argo's processResponse reads
-          values.add(sample.has("value") ? sampleValue(sample.get("value")) : 0.0);
+          Object value = sample instanceof Map<?, ?> m ? m.get("value") : null;
+          values.add(value != null ? sampleValue(value) : 0.0);
         }
         return new Answer(new QueryValue(QueryValue.Kind.VECTOR, values), warnings);
       case "matrix":
-        for (JsonNode series : result) {
-          for (JsonNode pair : series.path("values")) {
-            values.add(sampleValue(pair));
+        for (Object series : items) {
+          Object pairs = series instanceof Map<?, ?> m ? m.get("values") : null;
+          if (pairs instanceof List<?> list) {
+            for (Object pair : list) {
+              values.add(sampleValue(pair));
+            }
           }
         }
         return new Answer(new QueryValue(QueryValue.Kind.MATRIX, values), warnings);
@@ -322,13 +331,60 @@ final class PrometheusClient {
     }
   }
 
-  private static double sampleValue(JsonNode pair) throws QueryFailure {
-    JsonNode v = pair.path(1);
-    if (!v.isTextual()) {
+  /** The JSON document as maps, lists, strings, numbers, booleans and null. */
+  private Object read(byte[] body) throws IOException {
+    try (JsonParser p = json.createParser(body)) {
+      JsonToken first = p.nextToken();
+      if (first == null) {
+        // encoding/json's message for an empty body
+        throw new IOException("unexpected end of JSON input");
+      }
+      return value(p, first);
+    }
+  }
+
+  private static Object value(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case START_OBJECT: {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+          String name = p.currentName();
+          m.put(name, value(p, p.nextToken()));
+        }
+        return m;
+      }
+      case START_ARRAY: {
+        List<Object> l = new ArrayList<>();
+        for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+          l.add(value(p, v));
+        }
+        return l;
+      }
+      case VALUE_STRING:
+        return p.getText();
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  private static String text(Object o) {
+    return o == null ? "" : String.valueOf(o);
+  }
+
+  private static double sampleValue(Object pair) throws QueryFailure {
+    Object v = pair instanceof List<?> l && l.size() > 1 ? l.get(1) : null;
+    if (!(v instanceof String s)) {
       throw new QueryFailure("sample value must be a quoted string", false);
     }
     try {
-      return GoText.parseFloat(v.asText());
+      return GoText.parseFloat(s);
     } catch (NumberFormatException e) {
       throw new QueryFailure(e.getMessage(), false);
     }
