@@ -84,10 +84,10 @@ final class Reconciler {
         if (tasks.size() > 1 && pool == null) {
           pool = pool();
         }
-        Map<MetricSpec, Measurement> taken = measure(tasks, now, pool);
+        Map<String, Measurement> taken = measure(tasks, now, pool);
         Map<String, Phase> before = phases(run);
-        for (Map.Entry<MetricSpec, Measurement> e : taken.entrySet()) {
-          String name = e.getKey().name();
+        for (Map.Entry<String, Measurement> e : taken.entrySet()) {
+          String name = e.getKey();
           Controller.recordMeasurement(run, name, e.getValue(), plan.dryRun().contains(name));
           listener.measured(name, run.result(name).measurements.size(), e.getValue());
           e.getValue().warnings().forEach(w -> listener.warning("Prometheus warned about metric '" + name + "': " + w));
@@ -141,19 +141,23 @@ final class Reconciler {
     });
   }
 
-  /** Takes the due measurements, side by side when there are several; results in metric order. */
-  private Map<MetricSpec, Measurement> measure(List<MetricSpec> tasks, Instant now, ExecutorService pool)
+  /**
+   * Takes the due measurements, side by side when there are several; results by metric name in
+   * metric order (keyed by name: hashing the metric records would cost their first use a
+   * method-handle bootstrap).
+   */
+  private Map<String, Measurement> measure(List<MetricSpec> tasks, Instant now, ExecutorService pool)
       throws InterruptedException {
-    Map<MetricSpec, Measurement> out = new LinkedHashMap<>();
+    Map<String, Measurement> out = new LinkedHashMap<>();
     if (tasks.size() == 1) {
-      out.put(tasks.get(0), measureOne(tasks.get(0), now));
+      out.put(tasks.get(0).name(), measureOne(tasks.get(0), now));
       return out;
     }
-    Map<MetricSpec, Future<Measurement>> futures = new LinkedHashMap<>();
+    Map<String, Future<Measurement>> futures = new LinkedHashMap<>();
     for (MetricSpec m : tasks) {
-      futures.put(m, pool.submit(() -> measureOne(m, now)));
+      futures.put(m.name(), pool.submit(() -> measureOne(m, now)));
     }
-    for (Map.Entry<MetricSpec, Future<Measurement>> e : futures.entrySet()) {
+    for (Map.Entry<String, Future<Measurement>> e : futures.entrySet()) {
       try {
         out.put(e.getKey(), e.getValue().get());
       } catch (ExecutionException ex) {
