@@ -75,15 +75,21 @@ final class RunLoader {
           + "; point " + PropertyNames.ANALYZE_FILES + " at the AnalysisTemplates (and the Rollout)");
     }
 
-    List<TemplateRef> refs = new ArrayList<>();
+    List<AnalysisTemplateView> referenced = new ArrayList<>();
     if (!request.templates().isEmpty()) {
       for (String name : request.templates()) {
-        boolean cluster = ctx.findTemplate(from, name, false).isEmpty() && ctx.findTemplate(from, name, true).isPresent();
-        if (ctx.findTemplate(from, name, cluster).isEmpty()) {
+        // with a Rollout, where its controller would look (its namespace); without, any namespace
+        Optional<AnalysisTemplateView> found = rollout.isPresent()
+            ? ctx.findTemplate(from, name, false).or(() -> ctx.findTemplate(from, name, true))
+            : ctx.analysisTemplates().stream().filter(t -> t.name().equals(name))
+                .min(java.util.Comparator.comparing(t -> t.manifest().isClusterAnalysisTemplate()));
+        if (found.isEmpty()) {
           throw GoalException.user(PropertyNames.ANALYZE_TEMPLATES + " names '" + name + "', but " + files
-              + " define no AnalysisTemplate or ClusterAnalysisTemplate of that name" + knownTemplates(ctx));
+              + " define no AnalysisTemplate or ClusterAnalysisTemplate of that name"
+              + (rollout.isPresent() ? " in the Rollout's namespace" : "") + knownTemplates(ctx));
         }
-        refs.add(new TemplateRef(name, cluster, null));
+        TemplateRef ref = new TemplateRef(name, found.get().manifest().isClusterAnalysisTemplate(), null);
+        referenced.addAll(resolve(ctx, rollout.isPresent() ? from : found.get().manifest(), List.of(ref), files));
       }
     } else {
       if (use.isEmpty()) {
@@ -92,21 +98,19 @@ final class RunLoader {
             + ", so there are no default templates; name them with " + PropertyNames.ANALYZE_TEMPLATES
             + knownTemplates(ctx));
       }
-      refs.addAll(use.get().templates());
+      referenced.addAll(resolve(ctx, from, use.get().templates(), files));
     }
-    TemplateResolver.Resolution resolution = TemplateResolver.resolve(ctx, from, refs);
-    if (!resolution.missing().isEmpty()) {
-      TemplateResolver.Missing m = resolution.missing().get(0);
-      throw GoalException.user(m.ref().kind() + " '" + m.ref().name() + "'"
-          + (m.from() == null ? ", named by " + (request.templates().isEmpty()
-              ? "the Rollout's analysis," : PropertyNames.ANALYZE_TEMPLATES + ",")
-              : ", nested in " + m.from().manifest().label() + ",")
-          + " is not in " + files + "; add the file that defines it to " + PropertyNames.ANALYZE_FILES);
+    // each template once (FilterUniqueTemplates)
+    List<AnalysisTemplateView> unique = new ArrayList<>();
+    for (AnalysisTemplateView t : referenced) {
+      if (unique.stream().noneMatch(u -> u == t)) {
+        unique.add(t);
+      }
     }
     // FlattenTemplates: AnalysisTemplates first, then ClusterAnalysisTemplates, each in order
     List<AnalysisTemplateView> templates = new ArrayList<>();
-    resolution.templates().stream().filter(t -> t.manifest().isAnalysisTemplate()).forEach(templates::add);
-    resolution.templates().stream().filter(t -> t.manifest().isClusterAnalysisTemplate()).forEach(templates::add);
+    unique.stream().filter(t -> t.manifest().isAnalysisTemplate()).forEach(templates::add);
+    unique.stream().filter(t -> t.manifest().isClusterAnalysisTemplate()).forEach(templates::add);
 
     List<Object> plainMetrics = new ArrayList<>();
     List<String> metricTemplates = new ArrayList<>();
@@ -270,6 +274,21 @@ final class RunLoader {
           + " with " + PropertyNames.ANALYZE_TEMPLATES);
     }
     return new RunPlan(metrics, runnable, dryRun, specError, secrets);
+  }
+
+  /** The templates {@code refs} name and those they nest, depth first; a missing one is a user error. */
+  private List<AnalysisTemplateView> resolve(ValidationContext ctx, Manifest from, List<TemplateRef> refs, String files)
+      throws GoalException {
+    TemplateResolver.Resolution resolution = TemplateResolver.resolve(ctx, from, refs);
+    if (!resolution.missing().isEmpty()) {
+      TemplateResolver.Missing m = resolution.missing().get(0);
+      throw GoalException.user(m.ref().kind() + " '" + m.ref().name() + "'"
+          + (m.from() == null ? ", named by " + (request.templates().isEmpty()
+              ? "the Rollout's analysis," : PropertyNames.ANALYZE_TEMPLATES + ",")
+              : ", nested in " + m.from().manifest().label() + ",")
+          + " is not in " + files + "; add the file that defines it to " + PropertyNames.ANALYZE_FILES);
+    }
+    return resolution.templates();
   }
 
   private static String firstName(List<String> missing, List<Argument> all) {

@@ -341,6 +341,17 @@ class AnalyzerTest {
   }
 
   @Test
+  void withoutARolloutANamedTemplateIsFoundInAnyNamespace() throws Exception {
+    String service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: a\n";
+    String template = TEMPLATE.replace("  name: t\n", "  name: t\n  namespace: b\n");
+    AnalysisResult r = Analyzer.analyze(AnalysisRequest.of(List.of(new SourceText("s.yaml", service),
+        new SourceText("t.yaml", template))).withTemplates(List.of("t")).withArgs(Map.of("service", "a"))
+        .withClock(AnalysisClock.virtual(START)), new Script(Map.of("m", List.of(Phase.SUCCESSFUL))));
+    assertThat(r.phase()).isEqualTo(Phase.SUCCESSFUL);
+    assertThat(r.metric("m").orElseThrow().template()).isEqualTo("AnalysisTemplate 't'");
+  }
+
+  @Test
   void aMetricThatWouldNeverEndIsAUserError() {
     assertThatThrownBy(() -> Analyzer.analyze(template(TEMPLATE.replace("  - name: m\n", "  - name: m\n      interval: 1m\n"))
         .withArgs(Map.of("service", "a")), new Script(Map.of())))
