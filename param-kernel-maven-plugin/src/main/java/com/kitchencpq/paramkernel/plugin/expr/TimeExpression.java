@@ -219,7 +219,13 @@ public final class TimeExpression {
     }
   }
 
-  private static String goType(Object v) {
+  /**
+   * Go's {@code %T} of a value the engine evaluated to, as expr's messages print it
+   * ({@code expected bool, but got int}): {@code int}, {@code float64}, {@code string},
+   * {@code bool}, {@code time.Time}, {@code time.Duration}, {@code []interface {}},
+   * {@code map[string]interface {}}, {@code <nil>}.
+   */
+  public static String goType(Object v) {
     if (v == null) {
       return "<nil>";
     }
@@ -240,6 +246,12 @@ public final class TimeExpression {
     }
     if (v instanceof Boolean) {
       return "bool";
+    }
+    if (v instanceof java.util.List<?>) {
+      return "[]interface {}";
+    }
+    if (v instanceof java.util.Map<?, ?>) {
+      return "map[string]interface {}";
     }
     return v.getClass().getSimpleName();
   }
