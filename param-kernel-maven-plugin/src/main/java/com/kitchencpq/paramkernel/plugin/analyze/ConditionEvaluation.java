@@ -4,10 +4,10 @@ import com.kitchencpq.paramkernel.plugin.expr.ConditionEvaluator;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionParser;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionSyntaxException;
 import com.kitchencpq.paramkernel.plugin.expr.Expr;
+import com.kitchencpq.paramkernel.plugin.expr.TimeExpression;
 import com.kitchencpq.paramkernel.plugin.expr.Type;
 import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import java.util.List;
-import java.util.Map;
 
 /**
  * How a measured value becomes a measurement phase: {@code EvaluateResult} and
@@ -123,7 +123,7 @@ final class ConditionEvaluation {
     if (out instanceof Boolean b) {
       return b;
     }
-    throw new EvaluationError("expected bool, but got " + goType(out));
+    throw new EvaluationError("expected bool, but got " + TimeExpression.goType(out));
   }
 
   /** The static type expr infers for {@code result} from the value. */
@@ -135,28 +135,5 @@ final class ConditionEvaluation {
       return Type.FLOAT_LIST;
     }
     return Type.ANY;
-  }
-
-  /** Go's {@code %T} of an evaluation result. */
-  private static String goType(Object v) {
-    if (v == null) {
-      return "<nil>";
-    }
-    if (v instanceof Long) {
-      return "int";
-    }
-    if (v instanceof Double) {
-      return "float64";
-    }
-    if (v instanceof String) {
-      return "string";
-    }
-    if (v instanceof List<?>) {
-      return "[]interface {}";
-    }
-    if (v instanceof Map<?, ?>) {
-      return "map[string]interface {}";
-    }
-    return v.getClass().getSimpleName();
   }
 }

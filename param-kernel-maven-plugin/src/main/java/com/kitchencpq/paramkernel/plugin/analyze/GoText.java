@@ -18,6 +18,12 @@ final class GoText {
 
   /** {@code strconv.FormatFloat(v, 'f', -1, 64)}: shortest round-trip digits, no exponent. */
   static String formatFloat(double v) {
+    String special = special(v);
+    return special != null ? special : shortest(v).toPlainString();
+  }
+
+  /** NaN, +Inf, -Inf, 0 and -0 as both formats write them; null for any other value. */
+  private static String special(double v) {
     if (Double.isNaN(v)) {
       return "NaN";
     }
@@ -27,7 +33,7 @@ final class GoText {
     if (v == 0) {
       return (1 / v < 0) ? "-0" : "0";
     }
-    return shortest(v).toPlainString();
+    return null;
   }
 
   /**
@@ -38,14 +44,9 @@ final class GoText {
    * precision}).
    */
   static String formatV(double v) {
-    if (Double.isNaN(v)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(v)) {
-      return v > 0 ? "+Inf" : "-Inf";
-    }
-    if (v == 0) {
-      return (1 / v < 0) ? "-0" : "0";
+    String special = special(v);
+    if (special != null) {
+      return special;
     }
     BigDecimal d = shortest(v);
     String digits = d.unscaledValue().abs().toString();
