@@ -53,9 +53,7 @@ public final class InvokerPrometheus {
       state.setProperty("pid", Long.toString(pid));
       state.setProperty("directory", directory.toString());
       state.setProperty("url", prom.url());
-      try (var out = Files.newBufferedWriter(dir.resolve(STATE))) {
-        state.store(out, "Prometheus of this invoker case");
-      }
+      InvokerCaseState.write(basedir, STATE, state, "Prometheus of this invoker case");
       return prom.url();
     } catch (IOException | RuntimeException e) {
       prom.close();
@@ -65,25 +63,15 @@ public final class InvokerPrometheus {
 
   /** The URL {@link #start} recorded. */
   public static String url(File basedir) {
-    return state(basedir).getProperty("url");
-  }
-
-  private static Properties state(File basedir) {
-    Properties state = new Properties();
-    try (var in = Files.newBufferedReader(basedir.toPath().resolve(STATE))) {
-      state.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("no " + STATE + " in " + basedir + " (did prebuild.groovy run?)", e);
-    }
-    return state;
+    return InvokerCaseState.read(basedir, STATE).getProperty("url");
   }
 
   /** Stops the case's Prometheus; does nothing when none was started. */
   public static void stop(File basedir) {
-    if (!Files.exists(basedir.toPath().resolve(STATE))) {
+    if (!InvokerCaseState.exists(basedir, STATE)) {
       return;
     }
-    Properties state = state(basedir);
+    Properties state = InvokerCaseState.read(basedir, STATE);
     LocalPrometheus.stop(Long.parseLong(state.getProperty("pid")), Path.of(state.getProperty("directory")));
   }
 }
