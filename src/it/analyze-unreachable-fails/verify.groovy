@@ -13,6 +13,12 @@ ItAssertions.assertContains(log, ":analyze (default-cli) on project standalone-p
     + " assessed Error due to consecutiveErrors (5) > consecutiveErrorLimit (4): \"Error Message: ${refused}\"; see"
     + " artifacts/param-kernel/analysis.json (Prometheus gave no answer: check the address, or set paramkernel.prometheusAddress)")
 
+// in GitHub Actions: an error annotation with the verdict, the outputs, the summary
+ItAssertions.assertContains(log, "::error title=param-kernel analyze::Analysis Error: Metric \"error-rate\" assessed Error"
+    + " due to consecutiveErrors (5) > consecutiveErrorLimit (4)")
+ItAssertions.assertContains(new File(basedir, 'github-output.txt').text, 'analysis-phase=Error\n')
+ItAssertions.assertContains(new File(basedir, 'github-summary.md').text, '### param-kernel analysis\n\n**Error** (replay from')
+
 def json = new JsonSlurper().parse(new File(basedir, 'artifacts/param-kernel/analysis.json'))
 assert json.phase == 'Error'
 assert json.metrics*.phase == ['NotRun', 'Error', 'Error']
