@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Progress of a run, for a log or a test: every finished measurement, every wait, notices
  * (metrics not run here) and warnings (arguments ignored, fields the release does not know,
- * Prometheus' own warnings). Called on the thread that
- * runs the analysis, in order. All methods do nothing by default.
+ * Prometheus' own warnings). Called on the thread that runs the analysis, in order. All
+ * methods do nothing by default.
  */
 public interface AnalysisListener {
   /** Does nothing. */
