@@ -1,6 +1,7 @@
 package com.kitchencpq.paramkernel.it;
 
 import com.kitchencpq.paramkernel.testkit.FreePorts;
+import com.kitchencpq.paramkernel.testkit.InvokerCaseState;
 import com.kitchencpq.paramkernel.testkit.ManagedProcess;
 import java.io.File;
 import java.io.IOException;
@@ -71,9 +72,7 @@ public final class InvokerService {
       Properties state = new Properties();
       state.setProperty("pid", Long.toString(process.pid()));
       state.setProperty("url", url);
-      try (var out = Files.newBufferedWriter(dir.resolve(STATE))) {
-        state.store(out, "param-kernel-service of this invoker case");
-      }
+      InvokerCaseState.write(basedir, STATE, state, "param-kernel-service of this invoker case");
       return url;
     } catch (IOException | RuntimeException e) {
       ManagedProcess.stopTree(process);
@@ -113,25 +112,16 @@ public final class InvokerService {
 
   /** The base URL {@link #start} recorded. */
   public static String url(File basedir) {
-    return state(basedir).getProperty("url");
-  }
-
-  private static Properties state(File basedir) {
-    Properties state = new Properties();
-    try (var in = Files.newBufferedReader(basedir.toPath().resolve(STATE))) {
-      state.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("no " + STATE + " in " + basedir + " (did prebuild.groovy run?)", e);
-    }
-    return state;
+    return InvokerCaseState.read(basedir, STATE).getProperty("url");
   }
 
   /** Stops the case's service (SIGTERM, then SIGKILL after 10 s); nothing when none was started. */
   public static void stop(File basedir) {
-    if (!Files.exists(basedir.toPath().resolve(STATE))) {
+    if (!InvokerCaseState.exists(basedir, STATE)) {
       return;
     }
-    Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(state(basedir).getProperty("pid")));
+    Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(InvokerCaseState.read(basedir, STATE)
+        .getProperty("pid")));
     handle.ifPresent(h -> {
       h.destroy();
       try {

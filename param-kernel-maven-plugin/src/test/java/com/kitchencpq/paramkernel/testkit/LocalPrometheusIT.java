@@ -32,10 +32,18 @@ class LocalPrometheusIT {
     });
     target.start();
     Path workDir;
-    try (LocalPrometheus prom = LocalPrometheus.start(List.of(new LocalPrometheus.Target(
-        "127.0.0.1:" + target.getAddress().getPort(), "param-kernel-service", "kitchen-cpq", "pk-0")))) {
+    String hostPort = "127.0.0.1:" + target.getAddress().getPort();
+    try (LocalPrometheus prom = LocalPrometheus.start(List.of(
+        new LocalPrometheus.Target(hostPort, "param-kernel-service", "kitchen-cpq", "pk-0"),
+        new LocalPrometheus.Target(hostPort, "param-kernel-service-canary", "kitchen-cpq", "pk-0", "5d8f9c7b6")))) {
       workDir = prom.directory();
-      prom.awaitTargetsUp(1, Duration.ofSeconds(30));
+      prom.awaitTargetsUp(2, Duration.ofSeconds(30));
+
+      // the canary target carries the pod-template hash the ServiceMonitor relabels, the other none
+      assertThat(prom.query("count(up{rollouts_pod_template_hash=\"5d8f9c7b6\",service=\"param-kernel-service-canary\"})"))
+          .contains("\"value\":[");
+      assertThat(prom.query("up{rollouts_pod_template_hash=\"5d8f9c7b6\",service=\"param-kernel-service\"}"))
+          .contains("\"result\":[]");
 
       String answer = prom.query(
           "sum(http_requests_total{service=\"param-kernel-service\",namespace=\"kitchen-cpq\",code=\"200\"})");

@@ -63,9 +63,7 @@ public final class InvokerRegistry {
       state.setProperty("directory", registry.directory().toString());
       state.setProperty("hostPort", registry.hostPort());
       digests.forEach((tag, digest) -> state.setProperty("digest." + tag, digest));
-      try (var out = Files.newBufferedWriter(dir.resolve(STATE))) {
-        state.store(out, "registry of this invoker case");
-      }
+      InvokerCaseState.write(basedir, STATE, state, "registry of this invoker case");
       return digests;
     } catch (IOException | RuntimeException e) {
       registry.close();
@@ -75,18 +73,12 @@ public final class InvokerRegistry {
 
   /** What {@link #start} recorded. */
   public static Properties state(File basedir) {
-    Properties state = new Properties();
-    try (var in = Files.newBufferedReader(basedir.toPath().resolve(STATE))) {
-      state.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("no " + STATE + " in " + basedir + " (did prebuild.groovy run?)", e);
-    }
-    return state;
+    return InvokerCaseState.read(basedir, STATE);
   }
 
   /** Stops the case's registry; does nothing when none was started. */
   public static void stop(File basedir) {
-    if (!Files.exists(basedir.toPath().resolve(STATE))) {
+    if (!InvokerCaseState.exists(basedir, STATE)) {
       return;
     }
     Properties state = state(basedir);

@@ -63,18 +63,41 @@ public final class LocalPrometheus implements AutoCloseable {
 
   /** Starts Prometheus scraping {@code targets} at {@code scrapeInterval} and waits until it is ready. */
   public static LocalPrometheus start(List<Target> targets, Duration scrapeInterval) {
+    return start(targets, scrapeInterval, null);
+  }
+
+  /**
+   * Starts Prometheus on a storage that already holds {@code history}: samples in the OpenMetrics
+   * text format with timestamps (ending with {@code # EOF}), written into blocks with
+   * {@code promtool tsdb create-blocks-from openmetrics} before Prometheus starts, so that
+   * queries at past instants find exactly these values. The retention is then 30 days, so
+   * Prometheus keeps history of up to that age.
+   */
+  public static LocalPrometheus startWithHistory(String history, List<Target> targets, Duration scrapeInterval) {
+    return start(targets, scrapeInterval, history);
+  }
+
+  private static LocalPrometheus start(List<Target> targets, Duration scrapeInterval, String history) {
     Path binary = TestBinaries.require("prometheus", "prometheus");
     Path dir = TempDirs.create("pk-prometheus-");
     try {
       Path config = dir.resolve("prometheus.yml");
       Files.writeString(config, config(targets, scrapeInterval), StandardCharsets.UTF_8);
       Path data = Files.createDirectories(dir.resolve("data"));
+      if (history != null) {
+        try {
+          backfill(history, dir, data);
+        } catch (RuntimeException e) {
+          TempDirs.deleteQuietly(dir);
+          throw e;
+        }
+      }
       int port = FreePorts.loopback();
       ManagedProcess p = ManagedProcess.start("prometheus", List.of(
           binary.toString(),
           "--config.file=" + config,
           "--storage.tsdb.path=" + data,
-          "--storage.tsdb.retention.time=1h",
+          "--storage.tsdb.retention.time=" + (history == null ? "1h" : "30d"),
           "--web.listen-address=127.0.0.1:" + port,
           "--log.level=warn"), dir, dir.resolve("prometheus.log"));
       LocalPrometheus prom = new LocalPrometheus(dir, p, port);
@@ -91,13 +114,37 @@ public final class LocalPrometheus implements AutoCloseable {
     }
   }
 
+  private static void backfill(String history, Path dir, Path data) throws IOException {
+    Path promtool = TestBinaries.require("promtool", "prometheus");
+    Path input = dir.resolve("history.om");
+    Files.writeString(input, history, StandardCharsets.UTF_8);
+    Path log = dir.resolve("promtool.log");
+    Process p = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
+        input.toString(), data.toString())
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("promtool did not finish the backfill within 60 s");
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted during the backfill", e);
+    }
+    if (p.exitValue() != 0) {
+      throw new IllegalStateException("promtool could not backfill the history (exit " + p.exitValue() + "): "
+          + Files.readString(log, StandardCharsets.UTF_8));
+    }
+  }
+
   static String config(List<Target> targets, Duration scrapeInterval) {
     long seconds = Math.max(1, scrapeInterval.toSeconds());
     StringBuilder sb = new StringBuilder();
     sb.append("global:\n  scrape_interval: ").append(seconds).append("s\n  scrape_timeout: ")
         .append(Math.min(seconds, 10)).append("s\n  evaluation_interval: ").append(seconds).append("s\n");
     sb.append("scrape_configs:\n  - job_name: param-kernel\n    metrics_path: /metrics\n");
-    sb.append("    static_configs:\n");
+    sb.append("    static_configs:").append(targets.isEmpty() ? " []" : "").append('\n');
     for (Target t : targets) {
       sb.append("      - targets: ['").append(t.hostPort()).append("']\n");
       sb.append("        labels:\n");
@@ -195,6 +242,27 @@ public final class LocalPrometheus implements AutoCloseable {
 
   public String logTail() {
     return process.logTail();
+  }
+
+  /** The Prometheus process id, for a stop from another class loader ({@link #stop(long, Path)}). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Stops the Prometheus process {@code pid} and removes its {@code directory}: the stop of an
+   * instance that another class loader started (an invoker case's hook scripts).
+   */
+  public static void stop(long pid, Path directory) {
+    ProcessHandle.of(pid).ifPresent(handle -> {
+      handle.destroy();
+      try {
+        handle.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        handle.destroyForcibly();
+      }
+    });
+    TempDirs.deleteQuietly(directory);
   }
 
   @Override

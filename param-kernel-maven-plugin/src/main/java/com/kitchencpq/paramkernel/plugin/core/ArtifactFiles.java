@@ -16,6 +16,9 @@ public final class ArtifactFiles {
   /** render's output, the rollout bundle; validate checks it when no files are named. */
   public static final String ROLLOUT_YAML = "rollout.yaml";
 
+  /** analyze's result: the run's phase and message, every metric and measurement. */
+  public static final String ANALYSIS_JSON = "analysis.json";
+
   /** validate's findings as SARIF. */
   public static final String VALIDATE_SARIF = "validate.sarif";
 

@@ -37,6 +37,16 @@ public final class PropertyNames {
   public static final String VALIDATE_FORMAT = "paramkernel.validate.format";
   public static final String VALIDATE_FAIL_ON_WARNING = "paramkernel.validate.failOnWarning";
   public static final String VALIDATE_SKIP = "paramkernel.validate.skip";
+  /** The Argo Rollouts version whose semantics validate and analyze follow. */
+  public static final String VALIDATE_ARGO_VERSION = "paramkernel.validate.argoVersion";
+
+  // analyze
+  public static final String ANALYZE_FILES = "paramkernel.analyze.files";
+  public static final String ANALYZE_TEMPLATES = "paramkernel.analyze.templates";
+  public static final String ANALYZE_ARGS = "paramkernel.analyze.args";
+  public static final String ANALYZE_START = "paramkernel.analyze.start";
+  public static final String ANALYZE_FAIL_ON_INCONCLUSIVE = "paramkernel.analyze.failOnInconclusive";
+  public static final String ANALYZE_SKIP = "paramkernel.analyze.skip";
 
   // image
   public static final String IMAGE_BASE = "paramkernel.image.base";

@@ -212,6 +212,53 @@ public final class StepSummary {
     return md.toString();
   }
 
+  /** One measurement as the analysis section lists it. */
+  public record AnalysisMeasurement(String instant, String value, String phase, String message) {}
+
+  /** One metric of an analysis: name, phase, a note (where it is defined, why it was not run) and its measurements. */
+  public record AnalysisMetric(String name, String phase, String note, List<AnalysisMeasurement> measurements) {
+    public AnalysisMetric {
+      measurements = List.copyOf(measurements);
+    }
+  }
+
+  /** The outcome of analyze, as the summary shows it. */
+  public record AnalysisInfo(String phase, String message, String how, List<AnalysisMetric> metrics) {
+    public AnalysisInfo {
+      metrics = List.copyOf(metrics);
+    }
+  }
+
+  /**
+   * The analysis section: the run's phase and why, then per metric a table of its measurements
+   * (instant, value, phase, message).
+   */
+  public static String analysisSection(AnalysisInfo info) {
+    StringBuilder md = new StringBuilder("### param-kernel analysis\n\n");
+    boolean ok = info.phase().equals("Successful");
+    md.append(ok ? info.phase() : "**" + info.phase() + "**").append(" (").append(cell(info.how())).append("): ")
+        .append(cell(info.message())).append("\n\n");
+    for (AnalysisMetric m : info.metrics()) {
+      md.append("#### ").append(code(m.name())).append(": ").append(m.phase());
+      if (!m.note().isEmpty()) {
+        md.append(" (").append(cell(m.note())).append(')');
+      }
+      md.append("\n\n");
+      if (m.measurements().isEmpty()) {
+        continue;
+      }
+      md.append("| # | instant | value | phase | message |\n|---:|---|---|---|---|\n");
+      int i = 1;
+      for (AnalysisMeasurement x : m.measurements()) {
+        md.append("| ").append(i++).append(" | ").append(cell(x.instant())).append(" | ")
+            .append(x.value() == null ? "" : code(x.value())).append(" | ").append(x.phase()).append(" | ")
+            .append(cell(x.message())).append(" |\n");
+      }
+      md.append('\n');
+    }
+    return md.toString();
+  }
+
   private static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
