@@ -25,6 +25,7 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetweightRangeRul
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.StepKindRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SurgeUnavailableRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.TrafficRoutingServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ExprVersionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.NotBooleanRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShapeRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.TypeMismatchRule;
@@ -42,6 +43,7 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NanSuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NilGuardRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.SingleMeasurementFailureLimitRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.StableServiceScaledToZeroRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateNameRule;
@@ -189,6 +191,7 @@ public final class RuleRegistry {
         new NotBooleanRule(),
         new ResultShapeRule(),
         new TypeMismatchRule(),
+        new ExprVersionRule(),
         // hazards (layer 3): no data, metrics that cannot fail, histograms, PromQL
         new UnguardedIndexRule(),
         new NanSuccessRule(),
@@ -204,6 +207,7 @@ public final class RuleRegistry {
         new ErrorRatioEmptyNumeratorRule(),
         new UnaggregatedVectorRule(),
         new QueryUnquotedArgRule(),
+        new StableServiceScaledToZeroRule(),
         // the param-kernel rollout plan (layer 3, only with plan checks on)
         new RolloutRule(),
         new CanaryStepsRule(),
