@@ -31,6 +31,20 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShapeRul
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.TypeMismatchRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.UnknownNameRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.document.IdentityRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AllMetricsDryRunRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AnalysisHashSidesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AnalysisNoCanarySelectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AnalysisWrongServiceRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConditionDefaultPassesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.DenominatorFallbackRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptyResultErrorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.MonitorNamespaceExcludedRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.MonitorNoTargetRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.MonitorPortUnknownRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryCountsProbesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryFallbackPassesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.RateWindowTooShortRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.WindowOverlapRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConstantConditionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptySuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioEmptyNumeratorRule;
@@ -208,6 +222,21 @@ public final class RuleRegistry {
         new UnaggregatedVectorRule(),
         new QueryUnquotedArgRule(),
         new StableServiceScaledToZeroRule(),
+        // issue 13: gates that pass (or abort) on no evidence
+        new QueryFallbackPassesRule(),
+        new DenominatorFallbackRule(),
+        new ConditionDefaultPassesRule(),
+        new AnalysisWrongServiceRule(),
+        new AnalysisNoCanarySelectorRule(),
+        new AnalysisHashSidesRule(),
+        new QueryCountsProbesRule(),
+        new RateWindowTooShortRule(),
+        new WindowOverlapRule(),
+        new MonitorNoTargetRule(),
+        new MonitorNamespaceExcludedRule(),
+        new MonitorPortUnknownRule(),
+        new EmptyResultErrorRule(),
+        new AllMetricsDryRunRule(),
         // the param-kernel rollout plan (layer 3, only with plan checks on)
         new RolloutRule(),
         new CanaryStepsRule(),
