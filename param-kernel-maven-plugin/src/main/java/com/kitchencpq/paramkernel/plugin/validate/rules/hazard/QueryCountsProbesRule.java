@@ -7,13 +7,14 @@ import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.ArgTags;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Hazard: a query over the service's request metrics ({@code http_requests_total},
+ * Hazard: a query over param-kernel-service's request metrics ({@code http_requests_total},
  * {@code http_request_duration_seconds_*}) whose {@code route} matchers let probes
  * ({@code /healthz/live}, {@code /healthz/ready}), scrapes ({@code /metrics}) or unmatched paths
  * through. param-kernel-service counts those in the same series; about 40 fast 200s a minute
@@ -30,7 +31,7 @@ public final class QueryCountsProbesRule extends PerParsedMetricRule {
 
   @Override
   protected void check(MetricConditions.Metric m, ValidationContext ctx, FindingSink out) {
-    if (!m.isPrometheus() || m.query().isEmpty()) {
+    if (!m.isPrometheus() || m.query().isEmpty() || !measuresTheService(m, ctx)) {
       return;
     }
     for (PromQl.Selector s : PromQl.selectors(m.query().get())) {
@@ -62,6 +63,23 @@ public final class QueryCountsProbesRule extends PerParsedMetricRule {
         return;
       }
     }
+  }
+
+  /**
+   * Whether the metric measures param-kernel-service: its template is the plan's health
+   * template, or a Rollout that runs it is the service's (the plan's Rollout, or a pod template
+   * running the service's image). Other applications' http_requests_total may have no route
+   * label at all, and what they count is not known here.
+   */
+  static boolean measuresTheService(MetricConditions.Metric m, ValidationContext ctx) {
+    RolloutPlan plan = RolloutPlan.PARAM_KERNEL;
+    if (m.template().name().equals(plan.analysisTemplate())) {
+      return true;
+    }
+    return Bindings.of(ctx).stream().filter(b -> b.metric() == m).map(Bindings.Bound::rollout).anyMatch(r ->
+        r.name().equals(plan.rolloutName()) || r.allContainers().stream()
+            .anyMatch(c -> c.get("image").text("").startsWith(plan.imageRepository() + "@")
+                || c.get("image").text("").startsWith(plan.imageRepository() + ":")));
   }
 
   private static String seriesName(PromQl.Selector s) {
@@ -97,10 +115,11 @@ public final class QueryCountsProbesRule extends PerParsedMetricRule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.hazard("ours",
-        "a query over the service's request series (`http_requests_total`, "
+        "a query over param-kernel-service's request series (`http_requests_total`, "
         + "`http_request_duration_seconds_bucket/_sum/_count`) whose `route` matchers let "
         + "`/healthz/live`, `/healthz/ready`, `/metrics` or `unmatched` through (no `route` "
-        + "filter at all, or a regex that admits them)")
+        + "filter at all, or a regex that admits them); the service's: the plan's health template, "
+        + "or run by the plan's Rollout or by a pod template with the service's image")
         .why("param-kernel-service counts probes and scrapes in the same series: a canary without "
             + "API traffic shows about 40 fast 200s a minute and passes")
         .fix("Filter the API route: `route=\"/v1/apply-delta\"` next to `service` and `namespace`.");

@@ -45,8 +45,8 @@ public final class StableServiceScaledToZeroRule extends PerRolloutRule {
     List<YamlNode> steps = r.steps();
     for (int i = 0; i < steps.size(); i++) {
       OptionalLong weight = weight(steps.get(i));
-      if (weight.isEmpty() || weight.getAsLong() < 100) {
-        continue;
+      if (weight.isEmpty() || weight.getAsLong() != 100) {
+        continue; // above 100 is upstream's own error (canary.setweight-range)
       }
       int until = steps.size();
       for (int j = i + 1; j < steps.size(); j++) {

@@ -177,6 +177,17 @@ class NoEvidenceHazardsTest {
   }
 
   @Test
+  void otherApplicationsRequestMetricsAreNotJudged() {
+    String broken = TEXT.replace("route=\"/v1/apply-delta\",", "").replace("route=\"/v1/apply-delta\"}", "}");
+    assertThat(off(new QueryCountsProbesRule(), broken)).hasSize(3);
+    String shop = broken.replace("param-kernel-canary-health", "shop-health")
+        .replace("  name: param-kernel-service\n  namespace: kitchen-cpq\nspec:\n  replicas", "  name: shop\n"
+            + "  namespace: kitchen-cpq\nspec:\n  replicas")
+        .replace("kitchen-cpq/param-kernel-service@", "example/shop@");
+    assertThat(off(new QueryCountsProbesRule(), shop)).isEmpty();
+  }
+
+  @Test
   void aRouteRegexThatAdmitsProbesIsReportedAndOneThatExcludesThemIsNot() {
     String broken = with("route=\"/v1/apply-delta\",code=~\"5..\"", "route=~\"/.*\",code=~\"5..\"");
     Finding f = failsOnlyOn(new QueryCountsProbesRule(), broken, query(broken, 1)).get(0);
