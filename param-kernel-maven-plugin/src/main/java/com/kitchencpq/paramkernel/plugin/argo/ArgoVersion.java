@@ -80,6 +80,10 @@ public enum ArgoVersion {
     ADDED_IN.put(metric + ".provider.datadog.requestTimeout", V1_10);
   }
 
+  /** The last segment of every path in {@link #ADDED_IN}, to skip the rest cheaply. */
+  private static final java.util.Set<String> ADDED_NAMES = ADDED_IN.keySet().stream()
+      .map(p -> p.substring(p.lastIndexOf('.') + 1)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   private final String version;
   private final String tag;
   private final ExprVersion expr;
@@ -132,6 +136,11 @@ public enum ArgoVersion {
    */
   public static Optional<ArgoVersion> addedIn(String crdPath) {
     return Optional.ofNullable(ADDED_IN.get(crdPath));
+  }
+
+  /** Whether some version after 1.7 added a field named {@code field} (somewhere): a cheap pre-check. */
+  public static boolean mayBeAdded(String field) {
+    return ADDED_NAMES.contains(field);
   }
 
   /** Whether this version knows the field at {@code crdPath}. */

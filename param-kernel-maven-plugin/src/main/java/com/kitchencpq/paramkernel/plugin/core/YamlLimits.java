@@ -83,12 +83,13 @@ public final class YamlLimits {
     ParserImpl parser = new ParserImpl(new StreamReader(new StringReader(text)), options);
     Composer composer = new Composer(parser, new Resolver(), options);
     List<Document> documents = new ArrayList<>();
+    boolean aliases = text.indexOf('*') >= 0; // without an alias nothing expands
     int index = 0;
     try {
       while (composer.checkNode()) {
         Node node = composer.getNode();
         if (node != null && !(node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()))) {
-          Optional<Node> bomb = new Expansion().tooLarge(node);
+          Optional<Node> bomb = aliases ? new Expansion().tooLarge(node) : Optional.empty();
           if (bomb.isPresent()) {
             Mark m = bomb.get().getStartMark();
             return new Composed(List.copyOf(documents), Optional.of(new Failure(m.getLine() + 1, m.getColumn() + 1,

@@ -95,7 +95,7 @@ public final class SchemaCheck {
       Map<String, FieldType> fields = o.fieldMap();
       for (YamlNode.Entry e : n.entries()) {
         FieldType ft = fields.get(e.key());
-        Optional<ArgoVersion> addedIn = crdKind == null ? Optional.empty()
+        Optional<ArgoVersion> addedIn = crdKind == null || !ArgoVersion.mayBeAdded(e.key()) ? Optional.empty()
             : ArgoVersion.addedIn(crdKind + "." + INDEX.matcher(e.keyNode().path()).replaceAll("[]"));
         if (ft == null) {
           issues.add(new Issue(Problem.UNKNOWN_FIELD, e.keyNode(), unknown(e.key(), field, fields)));

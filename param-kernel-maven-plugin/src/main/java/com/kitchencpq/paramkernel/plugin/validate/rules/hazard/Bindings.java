@@ -88,13 +88,19 @@ final class Bindings {
       if (!r.isCanary()) {
         continue;
       }
-      List<Manifest> services = rolloutServices(r, ctx);
+      List<Manifest> services = null; // worked out once per Rollout, and only when it runs a Prometheus metric
       for (AnalysisUse use : r.analyses()) {
         TemplateResolver.Resolution res = TemplateResolver.resolve(ctx, r.manifest(), use.templates());
-        Map<String, Arg> args = args(res.templates(), use);
+        Map<String, Arg> args = null;
         for (AnalysisTemplateView t : res.templates()) {
           for (MetricConditions.Metric m : byTemplate.getOrDefault(t, List.of())) {
             if (m.isPrometheus() && m.query().isPresent()) {
+              if (services == null) {
+                services = rolloutServices(r, ctx);
+              }
+              if (args == null) {
+                args = args(res.templates(), use);
+              }
               out.add(new Bound(r, use, m, args, matches(m.query().get(), args, r, services)));
             }
           }
@@ -140,10 +146,11 @@ final class Bindings {
    */
   static List<Manifest> rolloutServices(RolloutView r, ValidationContext ctx) {
     Map<String, String> labels = r.templateLabels();
+    List<String> refs = r.serviceRefs().stream().map(RolloutView.ServiceRef::name).toList();
     List<Manifest> out = new ArrayList<>();
     for (Manifest m : ctx.manifests(Manifest::isService)) {
       Map<String, String> selector = m.spec().get("selector").stringMap();
-      boolean named = r.serviceRefs().stream().anyMatch(ref -> ref.name().equals(m.name()));
+      boolean named = refs.contains(m.name());
       boolean selects = !selector.isEmpty() && selector.entrySet().stream()
           .allMatch(e -> e.getKey().equals("rollouts-pod-template-hash") || e.getValue().equals(labels.get(e.getKey())));
       if ((named || selects) && sameNamespace(m.namespace(), r.manifest().namespace())) {
