@@ -31,7 +31,12 @@ public final class AllMetricsDryRunRule extends PerRolloutRule {
 
   @Override
   protected void check(RolloutView r, ValidationContext ctx, FindingSink out) {
+    boolean templatesDryRun = ctx.memo(List.of("AllMetricsDryRunRule"),
+        () -> ctx.analysisTemplates().stream().anyMatch(t -> !t.dryRun().isEmpty()));
     for (AnalysisUse use : r.analyses()) {
+      if (!templatesDryRun && use.node().get("dryRun").items().isEmpty()) {
+        continue;
+      }
       TemplateResolver.Resolution res = TemplateResolver.resolve(ctx, r.manifest(), use.templates());
       if (!res.missing().isEmpty()) {
         continue;
