@@ -56,7 +56,7 @@ public final class WindowOverlapRule extends PerParsedMetricRule {
       return;
     }
     out.hazard(m.view().interval(), m.label() + " measures every " + m.view().interval().text() + " over windows of "
-        + RateWindowTooShortRule.format(range) + ", so a short burst of errors stays in " + times + " consecutive"
+        + RateWindowTooShortRule.format(range) + ", so a short bad spell (errors, slow requests) stays in " + times + " consecutive"
         + " measurements and one bad minute is counted " + times + " times against failureLimit " + limit
         + ": a single bad minute fails the metric that failureLimit was meant to let pass; measure every "
         + RateWindowTooShortRule.format(range) + " (interval as long as the window) or shorten the window to "

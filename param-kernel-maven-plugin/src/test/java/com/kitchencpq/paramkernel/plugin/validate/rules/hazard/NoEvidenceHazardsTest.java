@@ -254,6 +254,26 @@ class NoEvidenceHazardsTest {
     assertThat(f.message()).contains("scrapes port 'metrics'").contains("(named ports: http)");
   }
 
+  @Test
+  void podMonitorsAreReadToo() {
+    String podMonitor = "---\napiVersion: monitoring.coreos.com/v1\nkind: PodMonitor\nmetadata:\n  name: pods\n"
+        + "  namespace: kitchen-cpq\nspec:\n  selector:\n    matchLabels:\n      app.kubernetes.io/name: param-kernel-service\n"
+        + "  podMetricsEndpoints:\n    - port: http\n      interval: 30s\n";
+    String fine = TEXT + podMonitor;
+    assertThat(off(new MonitorNoTargetRule(), fine)).isEmpty();
+    assertThat(off(new MonitorPortUnknownRule(), fine)).isEmpty();
+    String wrongPort = TEXT + podMonitor.replace("- port: http", "- port: metrics");
+    assertThat(off(new MonitorPortUnknownRule(), wrongPort)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("PodMonitor 'pods' scrapes port 'metrics'")
+            .contains("container port"));
+    String noPods = TEXT + podMonitor.replace("      app.kubernetes.io/name: param-kernel-service\n  podMetricsEndpoints",
+        "      app: other\n  podMetricsEndpoints");
+    assertThat(off(new MonitorNoTargetRule(), noPods)).singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("selects no pod template of the bundle"));
+    // a PodMonitor scraping every 30s makes the [1m] windows exactly two scrapes: fine
+    assertThat(off(new RateWindowTooShortRule(), fine)).isEmpty();
+  }
+
   // ---- 6. conditions that error instead of deciding
 
   @Test
