@@ -18,7 +18,12 @@ public final class TypeChecker {
     /** {@code result} used in a way its shape (float vs list of floats) does not allow. */
     RESULT_SHAPE,
     /** Any other sure type mismatch. */
-    TYPE
+    TYPE,
+    /**
+     * A name or form the chosen engine release rejects at compile time and a newer one accepts
+     * ({@code max(result)} over a list, {@code uniq} with antonmedv/expr v1.15.5).
+     */
+    VERSION
   }
 
   /** One problem, at a 0-based offset in the condition. */
@@ -28,15 +33,25 @@ public final class TypeChecker {
   public record Outcome(Type type, List<Problem> problems) {}
 
   private final Type resultType;
+  private final ExprVersion version;
   private final List<Problem> problems = new ArrayList<>();
 
-  private TypeChecker(Type resultType) {
+  private TypeChecker(Type resultType, ExprVersion version) {
     this.resultType = resultType;
+    this.version = version;
   }
 
-  /** Checks {@code e} with {@code result} of type {@code resultType} ({@link Type#ANY} when unknown). */
+  /**
+   * Checks {@code e} with {@code result} of type {@code resultType} ({@link Type#ANY} when
+   * unknown), as the newest engine ({@link ExprVersion#NEWEST}) would.
+   */
   public static Outcome check(Expr e, Type resultType) {
-    TypeChecker c = new TypeChecker(resultType);
+    return check(e, resultType, ExprVersion.NEWEST);
+  }
+
+  /** Checks {@code e} as engine {@code version} compiles it (the one the chosen Argo Rollouts embeds). */
+  public static Outcome check(Expr e, Type resultType, ExprVersion version) {
+    TypeChecker c = new TypeChecker(resultType, version);
     Type t = c.visit(e, new Scope(Map.of(), null));
     return new Outcome(t, List.copyOf(c.problems));
   }
@@ -140,10 +155,10 @@ public final class TypeChecker {
     if (n.equals("$env")) {
       return Type.MAP;
     }
-    if (Builtins.isKnown(n)) {
+    if (Builtins.isKnown(n, version)) {
       return Type.ANY;
     }
-    problems.add(new Problem(ProblemKind.UNKNOWN_NAME, "unknown name " + n, id.offset()));
+    unknownName(n, id.offset());
     return Type.ANY;
   }
 
@@ -271,6 +286,17 @@ public final class TypeChecker {
 
   private Type arithmetic(Expr.Binary b, Type l, Type r) {
     String op = b.op();
+    if (op.equals("%")) {
+      // checker.go, BinaryNode "%": isInteger(l) && isInteger(r), else any when either is unknown.
+      if (l.kind() == Type.Kind.INT && r.kind() == Type.Kind.INT) {
+        return Type.INT;
+      }
+      if ((l.isAny() || l.kind() == Type.Kind.INT) && (r.isAny() || r.kind() == Type.Kind.INT)) {
+        return Type.ANY;
+      }
+      mismatch(b, l, r, null);
+      return Type.ANY;
+    }
     if (l.isNumber() && r.isNumber()) {
       return switch (op) {
         case "/", "**", "^" -> Type.FLOAT;
@@ -319,8 +345,8 @@ public final class TypeChecker {
       c.args().forEach(a -> visit(a, s));
       return Type.ANY;
     }
-    if (!Builtins.isKnown(n)) {
-      problems.add(new Problem(ProblemKind.UNKNOWN_NAME, "unknown name " + n, c.offset()));
+    if (!Builtins.isKnown(n, version)) {
+      unknownName(n, c.offset());
       c.args().forEach(a -> visit(a, s.inPredicate(Type.ANY)));
       return Type.ANY;
     }
@@ -359,7 +385,13 @@ public final class TypeChecker {
       case "asInt", "int", "count", "findIndex", "findLastIndex", "indexOf", "lastIndexOf", "bitand", "bitor",
           "bitxor", "bitnand", "bitnot", "bitshl", "bitshr", "bitushr":
         return Type.INT;
-      case "asFloat", "float", "ceil", "floor", "round", "mean", "median":
+      case "mean", "median":
+        if (!version.meanTakesSeveral() && c.args().size() != 1) {
+          versionProblem(n + " takes exactly one list in " + version.label() + " (invalid number of arguments"
+              + " (expected 1, got " + c.args().size() + "))", c.offset());
+        }
+        return Type.FLOAT;
+      case "asFloat", "float", "ceil", "floor", "round":
         return Type.FLOAT;
       case "all", "any", "none", "one":
         requireCollection(c, first, firstExpr);
@@ -379,6 +411,10 @@ public final class TypeChecker {
         return first.elementOrAny();
       case "sum":
         requireCollection(c, first, firstExpr);
+        if (predicate != null && !version.sumTakesPredicate()) {
+          versionProblem("sum takes no predicate in " + version.label() + " (invalid number of arguments"
+              + " (expected 1, got " + c.args().size() + "))", c.offset());
+        }
         return predicate != null ? predicate : first.elementOrAny();
       case "abs":
         if (!first.maybeNumber()) {
@@ -386,6 +422,15 @@ public final class TypeChecker {
         }
         return first;
       case "max", "min":
+        if (!version.aggregatesLists()) {
+          for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).kind() == Type.Kind.ARRAY) {
+              versionProblem("invalid argument for " + n + " (type " + args.get(i) + "): " + version.label()
+                  + " takes numbers only, not a list (lists are accepted from expr-lang/expr 1.17)", c.offset());
+              return Type.ANY;
+            }
+          }
+        }
         if (args.size() == 1) {
           return first.kind() == Type.Kind.ARRAY ? first.element() : Type.ANY;
         }
@@ -407,6 +452,20 @@ public final class TypeChecker {
       default:
         return Type.ANY;
     }
+  }
+
+  /** {@code name} is no builtin of this engine: a version problem when a newer engine has it. */
+  private void unknownName(String name, int offset) {
+    if (Builtins.isKnown(name)) {
+      versionProblem("unknown name " + name + " (" + name + " is a builtin only from " + ExprVersion.NEWEST.label()
+          + ", not in " + version.label() + ")", offset);
+    } else {
+      problems.add(new Problem(ProblemKind.UNKNOWN_NAME, "unknown name " + name, offset));
+    }
+  }
+
+  private void versionProblem(String message, int offset) {
+    problems.add(new Problem(ProblemKind.VERSION, message, offset));
   }
 
   private void expectArgs(Expr.Call c, int n) {

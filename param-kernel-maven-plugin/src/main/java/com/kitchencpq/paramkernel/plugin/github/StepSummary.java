@@ -1,10 +1,10 @@
 package com.kitchencpq.paramkernel.plugin.github;
 
+import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -107,7 +107,7 @@ public final class StepSummary {
    *     canary strategy; the message says which
    */
   public static List<CanaryStep> canarySteps(String yamlText) {
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Yaml yaml = new Yaml(new SafeConstructor(YamlLimits.loaderOptions()));
     try {
       for (Object doc : yaml.loadAll(yamlText)) {
         if (doc instanceof Map<?, ?> map && "Rollout".equals(map.get("kind"))) {

@@ -127,6 +127,32 @@ public final class PromQl {
     return x;
   }
 
+  /**
+   * A Prometheus duration ({@code 30s}, {@code 1m}, {@code 1h30m}, {@code 500ms}; units ms s m h
+   * d w y, largest first, as {@code model.ParseDuration} reads them) in milliseconds; empty when
+   * the text is not one (a {@code {{args.x}}} tag, a typo).
+   */
+  public static java.util.OptionalLong durationMillis(String text) {
+    if (text == null) {
+      return java.util.OptionalLong.empty();
+    }
+    java.util.regex.Matcher m = DURATION.matcher(text.trim());
+    if (!m.matches() || text.trim().isEmpty()) {
+      return java.util.OptionalLong.empty();
+    }
+    long[] unit = {365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000, 60_000, 1000, 1};
+    long total = 0;
+    for (int g = 1; g <= 7; g++) {
+      if (m.group(g) != null) {
+        total += Long.parseLong(m.group(g).replaceAll("[a-z]", "")) * unit[g - 1];
+      }
+    }
+    return java.util.OptionalLong.of(total);
+  }
+
+  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
+      "(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?");
+
   /** The series selectors under {@code n}. */
   public static List<Selector> selectors(Node n) {
     return nodes(n).stream().filter(Selector.class::isInstance).map(Selector.class::cast).toList();

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
 import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
@@ -47,6 +48,16 @@ public class ValidateMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.VALIDATE_FORMAT, defaultValue = "text")
   private String format;
 
+  /**
+   * The Argo Rollouts version whose fields and expression language the checks follow. Known:
+   * 1.7, 1.8, 1.9 (the default, the newest release) and 1.10 (from the release candidate
+   * v1.10.0-rc1). 1.7 to 1.9 evaluate conditions with antonmedv/expr 1.15.5, 1.10 with
+   * expr-lang/expr 1.17.7. A field the chosen version does not have, or a condition its
+   * expression language rejects, is an error.
+   */
+  @Parameter(property = PropertyNames.VALIDATE_ARGO_VERSION, defaultValue = "1.9")
+  private String argoVersion;
+
   /** Warnings fail the build too. */
   @Parameter(property = PropertyNames.VALIDATE_FAIL_ON_WARNING, defaultValue = "false")
   private boolean failOnWarning;
@@ -69,18 +80,21 @@ public class ValidateMojo extends AbstractParamKernelMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     OutputFormat outputFormat = OutputFormat.parse(format).orElseThrow(() -> new MojoFailureException(
         PropertyNames.VALIDATE_FORMAT + "=" + format + " is not a format; use text, github or sarif"));
+    ArgoVersion version = ArgoVersion.parse(argoVersion).orElseThrow(() -> new MojoFailureException(
+        PropertyNames.VALIDATE_ARGO_VERSION + "=" + argoVersion + " is not an Argo Rollouts version the checks know;"
+            + " use one of " + ArgoVersion.known()));
     List<Path> inputs = inputs();
     long start = System.nanoTime();
     long cpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     ValidationReport report;
     try {
-      report = new Validator().validate(inputs, new ValidationOptions(plan, topLevelDirectory()));
+      report = new Validator().validate(inputs, new ValidationOptions(plan, topLevelDirectory(), version));
     } catch (IOException e) {
       throw new MojoExecutionException("Could not read the files to validate: " + e.getMessage(), e);
     }
     long cpu = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() - cpuStart : 0;
     getLog().debug("validate took " + (System.nanoTime() - start) / 1_000_000 + " ms (" + cpu / 1_000_000
-        + " ms CPU of the goal's thread) for " + report.fileCount() + " files");
+        + " ms CPU of the goal's thread) for " + report.fileCount() + " files, checked for " + version.label());
     for (Finding f : report.findings()) {
       if (f.severity() == Severity.ERROR) {
         getLog().error(f.toLine());

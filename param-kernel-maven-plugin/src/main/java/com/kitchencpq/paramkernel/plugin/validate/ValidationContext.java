@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlDocuments;
@@ -19,13 +20,20 @@ public final class ValidationContext {
   private final List<Manifest> manifests;
   private final List<YamlDocuments.Parsed> files;
   private final boolean planChecks;
+  private final ArgoVersion argoVersion;
   private final Map<Manifest, RolloutView> rollouts = new LinkedHashMap<>();
   private final Map<Manifest, AnalysisTemplateView> templates = new LinkedHashMap<>();
   private final Map<Object, Object> memo = new java.util.HashMap<>();
 
+  /** A context for the default Argo Rollouts version. */
   public ValidationContext(List<YamlDocuments.Parsed> files, boolean planChecks) {
+    this(files, planChecks, ArgoVersion.DEFAULT);
+  }
+
+  public ValidationContext(List<YamlDocuments.Parsed> files, boolean planChecks, ArgoVersion argoVersion) {
     this.files = List.copyOf(files);
     this.planChecks = planChecks;
+    this.argoVersion = argoVersion;
     List<Manifest> all = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
       YamlDocuments.Parsed parsed = files.get(f);
@@ -46,6 +54,11 @@ public final class ValidationContext {
   /** Whether the param-kernel plan checks are on (hazards are then errors). */
   public boolean planChecks() {
     return planChecks;
+  }
+
+  /** The Argo Rollouts release whose fields and expression engine the checks follow. */
+  public ArgoVersion argoVersion() {
+    return argoVersion;
   }
 
   /** Every document, in file order and then document order. */

@@ -65,7 +65,7 @@ public final class Validator {
   }
 
   private ValidationReport run(List<YamlDocuments.Parsed> parsed, ValidationOptions options) {
-    ValidationContext ctx = new ValidationContext(parsed, options.planChecks());
+    ValidationContext ctx = new ValidationContext(parsed, options.planChecks(), options.argoVersion());
     FindingCollector collector = new FindingCollector(options.planChecks());
     for (Rule rule : rules) {
       FindingSink sink = collector.forRule(rule.id());

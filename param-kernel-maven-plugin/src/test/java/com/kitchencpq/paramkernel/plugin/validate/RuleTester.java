@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,6 +26,13 @@ public final class RuleTester {
   public static List<Finding> run(Rule rule, boolean plan, SourceText... files) {
     return new Validator(List.of(rule))
         .validateSources(Arrays.asList(files), ValidationOptions.of(plan))
+        .findings();
+  }
+
+  /** Findings of {@code rule} on one file {@code test.yaml}, checked for Argo Rollouts {@code version}. */
+  public static List<Finding> run(Rule rule, ArgoVersion version, boolean plan, String yaml) {
+    return new Validator(List.of(rule))
+        .validateSources(List.of(new SourceText("test.yaml", yaml)), ValidationOptions.of(plan).withArgoVersion(version))
         .findings();
   }
 }

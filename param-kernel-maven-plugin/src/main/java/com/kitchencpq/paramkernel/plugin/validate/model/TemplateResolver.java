@@ -21,7 +21,21 @@ public final class TemplateResolver {
   /** A reference that no validated file defines; {@code from} is the template that nests it, or null. */
   public record Missing(TemplateRef ref, AnalysisTemplateView from) {}
 
+  /**
+   * The templates {@code refs} stand for, from {@code from}'s point of view. Worked out once
+   * per invocation for each list of references (many rules ask for the same analysis).
+   */
   public static Resolution resolve(ValidationContext ctx, Manifest from, List<TemplateRef> refs) {
+    List<String> key = new ArrayList<>(refs.size() + 2);
+    key.add("TemplateResolver");
+    key.add(from.file() + "#" + from.index());
+    for (TemplateRef r : refs) {
+      key.add(r.name() + "/" + r.clusterScope() + "@" + r.node().line() + ":" + r.node().column());
+    }
+    return ctx.memo(key, () -> compute(ctx, from, refs));
+  }
+
+  private static Resolution compute(ValidationContext ctx, Manifest from, List<TemplateRef> refs) {
     Set<AnalysisTemplateView> seen = new LinkedHashSet<>();
     List<Missing> missing = new ArrayList<>();
     for (TemplateRef ref : refs) {

@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.validate.rules;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionParser;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionSyntaxException;
 import com.kitchencpq.paramkernel.plugin.expr.Expr;
+import com.kitchencpq.paramkernel.plugin.expr.ExprVersion;
 import com.kitchencpq.paramkernel.plugin.expr.ResultShape;
 import com.kitchencpq.paramkernel.plugin.expr.Type;
 import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
@@ -41,9 +42,12 @@ public final class MetricConditions {
     }
   }
 
-  /** One metric: where it is, what its result is, its conditions, and its Prometheus query tree if any. */
+  /**
+   * One metric: where it is, what its result is, its conditions, its Prometheus query tree if
+   * any, and the expression engine its conditions were checked for.
+   */
   public record Metric(AnalysisTemplateView template, MetricView view, ResultShape shape, Optional<Condition> success,
-      Optional<Condition> failure, Optional<PromQl.Node> query) {
+      Optional<Condition> failure, Optional<PromQl.Node> query, ExprVersion engine) {
 
     public List<Condition> conditions() {
       List<Condition> out = new ArrayList<>(2);
@@ -74,16 +78,22 @@ public final class MetricConditions {
 
   private static List<Metric> compute(ValidationContext ctx) {
     List<Metric> out = new ArrayList<>();
+    ExprVersion engine = ctx.argoVersion().expr();
     for (AnalysisTemplateView t : ctx.analysisTemplates()) {
       for (MetricView m : t.metrics()) {
-        out.add(metric(t, m));
+        out.add(metric(t, m, engine));
       }
     }
     return List.copyOf(out);
   }
 
-  /** Builds the view of one metric (also used by tests). */
+  /** Builds the view of one metric for the newest engine (also used by tests). */
   public static Metric metric(AnalysisTemplateView t, MetricView m) {
+    return metric(t, m, ExprVersion.NEWEST);
+  }
+
+  /** Builds the view of one metric, its conditions checked as {@code engine} compiles them. */
+  public static Metric metric(AnalysisTemplateView t, MetricView m, ExprVersion engine) {
     Optional<PromQl.Node> query = Optional.empty();
     ResultShape shape = ResultShape.UNKNOWN;
     if (m.providerName().equals("prometheus") && m.query().isScalar()) {
@@ -98,18 +108,18 @@ public final class MetricConditions {
         };
       }
     }
-    return new Metric(t, m, shape, condition("successCondition", m.successCondition(), shape),
-        condition("failureCondition", m.failureCondition(), shape), query);
+    return new Metric(t, m, shape, condition("successCondition", m.successCondition(), shape, engine),
+        condition("failureCondition", m.failureCondition(), shape, engine), query, engine);
   }
 
-  private static Optional<Condition> condition(String field, YamlNode node, ResultShape shape) {
+  private static Optional<Condition> condition(String field, YamlNode node, ResultShape shape, ExprVersion engine) {
     if (!node.isScalar() || node.text().isBlank()) {
       return Optional.empty();
     }
     String text = node.text();
     try {
       Expr e = ConditionParser.parse(text);
-      return Optional.of(new Condition(field, node, text, e, null, TypeChecker.check(e, shape.type())));
+      return Optional.of(new Condition(field, node, text, e, null, TypeChecker.check(e, shape.type(), engine)));
     } catch (ConditionSyntaxException ex) {
       return Optional.of(new Condition(field, node, text, null, ex, null));
     }

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
@@ -24,7 +25,7 @@ public abstract class PerMetricRule extends BaseRule {
   @Override
   public final void check(ValidationContext ctx, FindingSink out) {
     for (AnalysisTemplateView t : ctx.analysisTemplates()) {
-      Values values = new Values(defaults(t));
+      Values values = new Values(defaults(t), ctx.argoVersion());
       for (MetricView m : t.metrics()) {
         check(t, m, values, out);
       }
@@ -43,8 +44,8 @@ public abstract class PerMetricRule extends BaseRule {
     return out;
   }
 
-  /** Field values after substituting the template's arg defaults. */
-  public record Values(Map<String, String> defaults) {
+  /** Field values after substituting the template's arg defaults, and the Argo Rollouts version checked for. */
+  public record Values(Map<String, String> defaults, ArgoVersion version) {
     /** The text of a scalar field, empty when absent or only known at run time. */
     public Optional<String> text(YamlNode n) {
       if (!n.isScalar()) {

@@ -25,11 +25,26 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SetweightRangeRul
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.StepKindRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.SurgeUnavailableRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.canary.TrafficRoutingServicesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ExprVersionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.NotBooleanRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.ResultShapeRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.TypeMismatchRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.condition.UnknownNameRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.document.IdentityRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AllMetricsDryRunRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AnalysisHashSidesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AnalysisNoCanarySelectorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.AnalysisWrongServiceRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConditionDefaultPassesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.DenominatorFallbackRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptyResultErrorRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.MonitorNamespaceExcludedRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.MonitorNoTargetRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.MonitorPortUnknownRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryCountsProbesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryFallbackPassesRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.RateWindowTooShortRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.WindowOverlapRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ConstantConditionRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.EmptySuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.ErrorRatioEmptyNumeratorRule;
@@ -42,6 +57,7 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NanSuccessRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.NilGuardRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.QueryUnquotedArgRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.SingleMeasurementFailureLimitRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.StableServiceScaledToZeroRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnaggregatedVectorRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.hazard.UnguardedIndexRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.metric.DuplicateNameRule;
@@ -189,6 +205,7 @@ public final class RuleRegistry {
         new NotBooleanRule(),
         new ResultShapeRule(),
         new TypeMismatchRule(),
+        new ExprVersionRule(),
         // hazards (layer 3): no data, metrics that cannot fail, histograms, PromQL
         new UnguardedIndexRule(),
         new NanSuccessRule(),
@@ -204,6 +221,22 @@ public final class RuleRegistry {
         new ErrorRatioEmptyNumeratorRule(),
         new UnaggregatedVectorRule(),
         new QueryUnquotedArgRule(),
+        new StableServiceScaledToZeroRule(),
+        // issue 13: gates that pass (or abort) on no evidence
+        new QueryFallbackPassesRule(),
+        new DenominatorFallbackRule(),
+        new ConditionDefaultPassesRule(),
+        new AnalysisWrongServiceRule(),
+        new AnalysisNoCanarySelectorRule(),
+        new AnalysisHashSidesRule(),
+        new QueryCountsProbesRule(),
+        new RateWindowTooShortRule(),
+        new WindowOverlapRule(),
+        new MonitorNoTargetRule(),
+        new MonitorNamespaceExcludedRule(),
+        new MonitorPortUnknownRule(),
+        new EmptyResultErrorRule(),
+        new AllMetricsDryRunRule(),
         // the param-kernel rollout plan (layer 3, only with plan checks on)
         new RolloutRule(),
         new CanaryStepsRule(),

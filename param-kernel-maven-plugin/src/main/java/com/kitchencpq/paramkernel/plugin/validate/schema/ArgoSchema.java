@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate.schema;
 
+import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -106,7 +106,7 @@ public final class ArgoSchema {
       if (in == null) {
         throw new IllegalStateException("argo-rollouts.schema.yaml is missing from the plugin jar");
       }
-      Object loaded = new Yaml(new LoaderOptions()).load(in);
+      Object loaded = new Yaml(YamlLimits.loaderOptions()).load(in);
       return new ArgoSchema((Map<String, Object>) loaded);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,5 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.validate.schema;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.validate.Manifest;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.TemplateTags;
@@ -25,15 +27,23 @@ public final class SchemaCheck {
   private static final Pattern QUANTITY = Pattern.compile(
       "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?");
 
-  private final List<Issue> issues = new ArrayList<>();
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
-  private SchemaCheck() {}
+  private final List<Issue> issues = new ArrayList<>();
+  private final ArgoVersion version;
+  /** {@code Rollout} or {@code AnalysisTemplate} while walking an Argo document; null otherwise. */
+  private String crdKind;
+
+  private SchemaCheck(ArgoVersion version) {
+    this.version = version;
+  }
 
   /** The issues of all documents of the invocation, computed once. */
   public static List<Issue> of(ValidationContext ctx) {
     return ctx.memo(SchemaCheck.class, () -> {
-      SchemaCheck check = new SchemaCheck();
+      SchemaCheck check = new SchemaCheck(ctx.argoVersion());
       for (Manifest m : ctx.manifests()) {
+        check.crdKind = m.isRollout() ? "Rollout" : m.isAnyAnalysisTemplate() ? "AnalysisTemplate" : null;
         rootType(m).ifPresent(t -> check.walk(t, m.root(), m.kind()));
       }
       return List.copyOf(check.issues);
@@ -85,8 +95,15 @@ public final class SchemaCheck {
       Map<String, FieldType> fields = o.fieldMap();
       for (YamlNode.Entry e : n.entries()) {
         FieldType ft = fields.get(e.key());
+        Optional<ArgoVersion> addedIn = crdKind == null || !ArgoVersion.mayBeAdded(e.key()) ? Optional.empty()
+            : ArgoVersion.addedIn(crdKind + "." + INDEX.matcher(e.keyNode().path()).replaceAll("[]"));
         if (ft == null) {
           issues.add(new Issue(Problem.UNKNOWN_FIELD, e.keyNode(), unknown(e.key(), field, fields)));
+        } else if (addedIn.isPresent() && addedIn.get().compareTo(version) > 0) {
+          issues.add(new Issue(Problem.UNKNOWN_FIELD, e.keyNode(), "'" + e.key() + "' is not a field of '"
+              + (field.isEmpty() ? o.name() : field) + "' in " + version.label() + ": it was added in "
+              + addedIn.get().version() + "; remove it, or set " + PropertyNames.VALIDATE_ARGO_VERSION + " to "
+              + addedIn.get().version() + " or later if the cluster runs that version"));
         } else {
           walk(ft, e.value(), e.key());
         }

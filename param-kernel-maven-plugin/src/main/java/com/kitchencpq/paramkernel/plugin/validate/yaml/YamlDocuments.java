@@ -1,24 +1,14 @@
 package com.kitchencpq.paramkernel.plugin.validate.yaml;
 
-import java.io.StringReader;
+import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads every document of one YAML text with SnakeYAML's composer, so each node keeps its
- * start position. A syntax error ends the file: the documents read before it are kept and the
- * error is returned as data, never thrown.
+ * start position. A syntax error or a broken limit ({@link YamlLimits}: aliases, nesting depth,
+ * size) ends the file: the documents read before it are kept and the error is returned as
+ * data, never thrown, at the line and column where reading stopped.
  */
 public final class YamlDocuments {
   private YamlDocuments() {}
@@ -32,56 +22,37 @@ public final class YamlDocuments {
   /** The result of reading one file. */
   public record Parsed(String file, List<Document> documents, List<SyntaxError> errors) {}
 
-  /** Parses {@code content}; {@code file} is the path as it should be displayed. */
+  /**
+   * Parses {@code content} under the plugin's YAML limits ({@link YamlLimits}); {@code file} is
+   * the path as it should be displayed.
+   */
   public static Parsed parse(String file, String content) {
-    LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(200);
-    options.setCodePointLimit(Math.max(options.getCodePointLimit(), content.length() + 1));
+    YamlLimits.Composed composed = YamlLimits.compose(content);
     List<Document> documents = new ArrayList<>();
-    List<SyntaxError> errors = new ArrayList<>();
-    int index = 0;
-    try {
-      // The composer alone (no Yaml facade): nodes with positions, no object construction.
-      Composer composer = new Composer(
-          new ParserImpl(new StreamReader(new StringReader(content)), options), new Resolver(), options);
-      while (composer.checkNode()) {
-        Node node = composer.getNode();
-        if (node != null && !(node instanceof ScalarNode s && Tag.NULL.equals(s.getTag()))) {
-          documents.add(new Document(index, YamlNode.root(file, node)));
-        }
-        index++;
-      }
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 1 : mark.getLine() + 1;
-      int column = mark == null ? 1 : mark.getColumn() + 1;
-      errors.add(new SyntaxError(line, column, describe(e)));
-    } catch (YAMLException e) {
-      errors.add(new SyntaxError(1, 1, "the file is not valid YAML: " + firstLine(e.getMessage())));
+    for (YamlLimits.Document d : composed.documents()) {
+      documents.add(new Document(d.index(), YamlNode.root(file, d.root())));
     }
+    List<SyntaxError> errors = new ArrayList<>();
+    composed.failure().ifPresent(f -> errors.add(new SyntaxError(f.line(), f.column(), describe(f))));
     return new Parsed(file, List.copyOf(documents), List.copyOf(errors));
   }
 
-  private static String describe(MarkedYAMLException e) {
-    StringBuilder sb = new StringBuilder("YAML syntax error: ");
-    String problem = e.getProblem() == null ? "cannot parse" : e.getProblem().trim();
-    sb.append(problem);
-    if (e.getContext() != null && !e.getContext().isBlank()) {
-      sb.append(" (").append(e.getContext().trim());
-      if (e.getContextMark() != null) {
-        sb.append(" at line ").append(e.getContextMark().getLine() + 1);
+  private static String describe(YamlLimits.Failure f) {
+    if (f.limit()) {
+      return "the file is refused: " + f.problem() + " (limits: " + YamlLimits.MAX_ALIASES + " aliases of"
+          + " collections, " + YamlLimits.MAX_DEPTH + " nested levels, " + YamlLimits.MAX_EXPANDED_NODES
+          + " nodes with aliases expanded, " + YamlLimits.MAX_DOCUMENT_CODE_POINTS + " characters per document);"
+          + " write the manifest out without anchors and aliases";
+    }
+    StringBuilder sb = new StringBuilder("YAML syntax error: ").append(f.problem());
+    if (f.context() != null) {
+      sb.append(" (").append(f.context());
+      if (f.contextLine() > 0) {
+        sb.append(" at line ").append(f.contextLine());
       }
       sb.append(')');
     }
     sb.append("; fix the indentation or quote the value");
     return sb.toString();
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unknown problem";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

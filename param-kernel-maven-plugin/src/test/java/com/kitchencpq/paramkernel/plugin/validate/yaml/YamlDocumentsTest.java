@@ -2,7 +2,14 @@ package com.kitchencpq.paramkernel.plugin.validate.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kitchencpq.paramkernel.plugin.validate.Finding;
+import com.kitchencpq.paramkernel.plugin.validate.SourceText;
+import com.kitchencpq.paramkernel.plugin.validate.ValidationOptions;
+import com.kitchencpq.paramkernel.plugin.validate.Validator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class YamlDocumentsTest {
 
@@ -60,5 +67,32 @@ class YamlDocumentsTest {
     assertThat(root.get("b").intOrStringValue()).hasValue(4);
     assertThat(root.get("c").intOrStringValue()).hasValue(0);
     assertThat(root.get("d").intOrStringValue()).isEmpty();
+  }
+
+  /** The alias bomb that kept validate busy for more than five minutes; refused like render refuses it. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void validateRefusesTheAliasBombAtOnce() {
+    String bomb = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: lol\ndata:\n"
+        + com.kitchencpq.paramkernel.plugin.core.YamlLimitsTest.ALIAS_BOMB.indent(2);
+    List<Finding> findings = new Validator().validateSources(List.of(new SourceText("bomb.yaml", bomb)),
+        ValidationOptions.of(false)).findings();
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.ruleId()).isEqualTo("yaml.syntax");
+      assertThat(f.line()).isEqualTo(12);
+      assertThat(f.message()).contains("Number of aliases for non-scalar nodes exceeds the specified max=50");
+    });
+  }
+
+  /** A nesting-depth error points at the line where the document got too deep, not at 1:1. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void deepNestingIsReportedWhereItHappens() {
+    YamlDocuments.Parsed parsed = YamlDocuments.parse("deep.yaml",
+        com.kitchencpq.paramkernel.plugin.core.YamlLimitsTest.deepNesting());
+    assertThat(parsed.errors()).singleElement().satisfies(e -> {
+      assertThat(e.line()).isGreaterThan(40);
+      assertThat(e.message()).contains("Nesting Depth exceeded max 50").contains("refused");
+    });
   }
 }

@@ -22,8 +22,8 @@ public final class ConstantConditionRule extends PerParsedMetricRule {
 
   @Override
   protected void check(MetricConditions.Metric m, ValidationContext ctx, FindingSink out) {
-    Optional<Boolean> success = m.success().flatMap(ConstantConditionRule::constant);
-    Optional<Boolean> failure = m.failure().flatMap(ConstantConditionRule::constant);
+    Optional<Boolean> success = m.success().flatMap(c -> constant(m, c));
+    Optional<Boolean> failure = m.failure().flatMap(c -> constant(m, c));
     if (failure.isPresent() && !failure.get()) {
       out.hazard(m.failure().get().node(), "failureCondition of " + m.label() + " does not read result and is"
           + " always false, so the metric can never fail; compare result with a threshold");
@@ -41,13 +41,13 @@ public final class ConstantConditionRule extends PerParsedMetricRule {
     }
   }
 
-  private static Optional<Boolean> constant(MetricConditions.Condition c) {
+  private static Optional<Boolean> constant(MetricConditions.Metric m, MetricConditions.Condition c) {
     if (!c.clean() || Exprs.readsResult(c.expr()) || Exprs.hasPlaceholder(c.expr())
         || Exprs.callsAny(c.expr(), "isNil", "default", "now", "date")) {
       return Optional.empty();
     }
     try {
-      Object v = ConditionEvaluator.evaluate(c.expr(), null);
+      Object v = ConditionEvaluator.evaluate(c.expr(), null, m.engine());
       return v instanceof Boolean b ? Optional.of(b) : Optional.empty();
     } catch (ConditionEvaluator.RuntimeFailure | ConditionEvaluator.Unsupported e) {
       return Optional.empty();

@@ -23,8 +23,9 @@ public final class EmptySuccessRule extends PerParsedMetricRule {
 
   @Override
   protected void check(MetricConditions.Metric m, ValidationContext ctx, FindingSink out) {
-    if (!m.isPrometheus() || !m.shape().isList() || !m.conditionsClean() || m.conditions().isEmpty()) {
-      return;
+    if (!m.isPrometheus() || !m.shape().isList() || !m.conditionsClean() || m.conditions().isEmpty()
+        || m.conditions().stream().anyMatch(ConditionDefaultPassesRule::defaults)) {
+      return; // a default that passes no data is hazard.condition-default-passes
     }
     if (Measurement.phase(m, Measurement.EMPTY) != Measurement.Phase.SUCCESSFUL) {
       return;

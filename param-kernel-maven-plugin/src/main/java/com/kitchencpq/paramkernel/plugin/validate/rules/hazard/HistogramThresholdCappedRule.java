@@ -7,45 +7,69 @@ import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutPlan;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
- * Warning: a failure threshold the service's latency quantile can never cross. When the
- * quantile falls into the +Inf bucket, histogram_quantile returns the largest finite bound, so
- * {@code result[0] > 10} (or {@code >= 10.5}) is never true however slow the canary is.
+ * Hazard: a failureCondition on a histogram_quantile of the service's latency histogram that
+ * no value the quantile can take makes true. histogram_quantile interpolates inside the bucket
+ * the rank falls into and returns the largest finite bound when it falls into the +Inf bucket
+ * (Prometheus {@code promql/quantile.go}, {@code bucketQuantile}), so its value lies between 0
+ * and the largest finite bound (10 s): {@code result[0] > 10}, {@code >= 10.5} or
+ * {@code result[0] * 1000 > 20000} can never be true, and the metric can never fail, however
+ * slow the canary is. Found by evaluating the failureCondition at 0, every bucket bound, the
+ * points between them and next to each threshold; said only when every evaluation is known.
  */
 public final class HistogramThresholdCappedRule extends PerParsedMetricRule {
   public HistogramThresholdCappedRule() {
     super("hazard.histogram-threshold-capped",
-        "Failure thresholds on the service's latency quantile must be reachable below the largest bucket.");
+        "A failureCondition on the service's latency quantile must be reachable by some latency.");
   }
 
   @Override
   protected void check(MetricConditions.Metric m, ValidationContext ctx, FindingSink out) {
-    if (!m.isPrometheus() || !Histograms.overServiceHistogram(m)) {
+    if (!m.isPrometheus() || !Histograms.overServiceHistogram(m) || m.failure().isEmpty() || !m.conditionsClean()
+        || !m.shape().isKnown()) {
       return;
     }
-    double cap = RolloutPlan.PARAM_KERNEL.largestBucket();
-    for (Histograms.Compared c : Histograms.thresholds(m)) {
-      if (c.condition().isSuccess()) {
-        continue;
-      }
-      Exprs.Threshold t = c.threshold();
-      boolean never = (t.op().equals(">") && t.value() >= cap) || (t.op().equals(">=") && t.value() > cap);
-      if (never) {
-        out.warning(c.condition().node(), "failureCondition of " + m.label() + " tests result " + t.describe()
-            + ", but histogram_quantile never returns more than the largest finite bucket bound ("
-            + Exprs.format(cap) + "), so it can never be true; use a threshold below " + Exprs.format(cap));
+    MetricConditions.Condition failure = m.failure().get();
+    RolloutPlan plan = RolloutPlan.PARAM_KERNEL;
+    double cap = plan.largestBucket();
+    TreeSet<Double> samples = new TreeSet<>(plan.latencyBuckets());
+    samples.add(0.0);
+    List<Double> bounds = plan.latencyBuckets();
+    samples.add(bounds.get(0) / 2);
+    for (int i = 1; i < bounds.size(); i++) {
+      samples.add((bounds.get(i - 1) + bounds.get(i)) / 2);
+    }
+    for (Exprs.Threshold t : Exprs.thresholds(failure.expr())) {
+      for (double v : new double[] {t.value(), Math.nextDown(t.value()), Math.nextUp(t.value())}) {
+        if (v >= 0 && v <= cap) {
+          samples.add(v);
+        }
       }
     }
+    for (double v : samples) {
+      Object sample = m.shape().isList() ? List.of(v) : (Object) v;
+      Measurement.Value value = Measurement.evaluate(m, failure, sample);
+      if (value.unknown() || value.failure().isPresent() || value.value().get()) {
+        return; // reachable, or not known
+      }
+    }
+    out.hazard(failure.node(), "failureCondition of " + m.label() + " is false for every value the quantile can"
+        + " take: histogram_quantile over " + plan.latency().series() + " lies between 0 and its largest finite"
+        + " bucket bound (" + Exprs.format(cap) + " s; a quantile in the +Inf bucket is reported as that bound), so"
+        + " the metric can never fail however slow the canary is; compare result[0] (in seconds) with a threshold"
+        + " below " + Exprs.format(cap));
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.warning("ours",
-        "a failure threshold the quantile cannot cross: `> t` with t at or above the largest "
-        + "finite bound (10), `>= t` with t above it")
-        .why("a quantile in the +Inf bucket is reported as the largest finite bound, so the "
-            + "condition is never true")
-        .fix("Use a threshold below the largest finite bucket bound.");
+    return RuleDoc.hazard("ours",
+        "a failureCondition on a `histogram_quantile` of the service's latency histogram that no "
+        + "value from 0 to the largest finite bucket bound (10 s) makes true: `> 10`, `>= 10.5`, "
+        + "`result[0] * 1000 > 20000`")
+        .why("the quantile never exceeds the largest finite bound, so the metric can never fail")
+        .fix("Use a threshold in seconds below the largest finite bucket bound.");
   }
 }

@@ -21,9 +21,14 @@ final class Histograms {
         .filter(c -> c.name().equals("histogram_quantile")).toList();
   }
 
-  /** True when the metric's query is a histogram_quantile over the service's latency buckets. */
+  /**
+   * True when the metric's result is a histogram_quantile over the service's latency buckets:
+   * the query is that call (arithmetic on quantiles, such as canary p95 / stable p95, is a
+   * ratio, not a latency, and is left out).
+   */
   static boolean overServiceHistogram(MetricConditions.Metric m) {
-    if (m.query().isEmpty()) {
+    if (m.query().isEmpty() || !(PromQl.unwrap(m.query().get()) instanceof PromQl.Call top)
+        || !top.name().equals("histogram_quantile")) {
       return false;
     }
     String bucket = RolloutPlan.PARAM_KERNEL.latency().series();

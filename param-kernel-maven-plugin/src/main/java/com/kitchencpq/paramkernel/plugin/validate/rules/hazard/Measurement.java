@@ -31,12 +31,12 @@ final class Measurement {
     }
   }
 
-  static Value evaluate(MetricConditions.Condition c, Object sample) {
+  static Value evaluate(MetricConditions.Metric m, MetricConditions.Condition c, Object sample) {
     if (!c.clean()) {
       return new Value(Optional.empty(), Optional.empty());
     }
     try {
-      Object v = ConditionEvaluator.evaluate(c.expr(), sample);
+      Object v = ConditionEvaluator.evaluate(c.expr(), sample, m.engine());
       return v instanceof Boolean b ? new Value(Optional.of(b), Optional.empty())
           : new Value(Optional.empty(), Optional.empty());
     } catch (ConditionEvaluator.RuntimeFailure f) {
@@ -50,7 +50,7 @@ final class Measurement {
     Boolean success = null;
     Boolean failure = null;
     if (m.success().isPresent()) {
-      Value v = evaluate(m.success().get(), sample);
+      Value v = evaluate(m, m.success().get(), sample);
       if (v.failure().isPresent()) {
         return Phase.ERROR;
       }
@@ -60,7 +60,7 @@ final class Measurement {
       success = v.value().get();
     }
     if (m.failure().isPresent()) {
-      Value v = evaluate(m.failure().get(), sample);
+      Value v = evaluate(m, m.failure().get(), sample);
       if (v.failure().isPresent()) {
         return Phase.ERROR;
       }

@@ -25,7 +25,7 @@ public final class UnguardedIndexRule extends PerParsedMetricRule {
       return;
     }
     for (MetricConditions.Condition c : m.conditions()) {
-      Measurement.Value v = Measurement.evaluate(c, Measurement.EMPTY);
+      Measurement.Value v = Measurement.evaluate(m, c, Measurement.EMPTY);
       if (v.failure().isPresent() && v.failure().get().indexOutOfRange()) {
         long errors = MetricLimits.consecutiveErrorLimit(m.view()) + 1;
         out.hazard(c.node(), c.field() + " of " + m.label() + " indexes result without checking its length:"

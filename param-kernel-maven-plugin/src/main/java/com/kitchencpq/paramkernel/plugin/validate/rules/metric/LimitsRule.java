@@ -31,6 +31,10 @@ public final class LimitsRule extends PerMetricRule {
     }
     if (fl < -1) {
       out.error(m.failureLimit(), "failureLimit is " + fl + "; it must be 0 or more, or -1 to disable it");
+    } else if (fl == -1 && !v.version().failureLimitMayBeDisabled()) {
+      out.error(m.failureLimit(), "failureLimit is -1, which " + v.version().label() + " rejects (\"failureLimit"
+          + " must be >= 0\"; -1 disables the limit only from 1.8); set a failureLimit of 0 or more");
+      return;
     }
     if (known && cs == 0 && fl == -1) {
       out.error(m.failureLimit(), "failureLimit -1 disables failure and consecutiveSuccessLimit is not set, so metric '"
@@ -60,7 +64,8 @@ public final class LimitsRule extends PerMetricRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("J3–J10", "limit ranges and count vs limits")
+    return RuleDoc.error("J3–J10", "limit ranges and count vs limits; `failureLimit: -1` only from "
+        + "Argo Rollouts 1.8 (1.7 requires >= 0)")
         .fix("Bring the limit the finding names into its range (limits below `count`).");
   }
 }

@@ -195,7 +195,7 @@ class PlanRulesTest {
     List<Finding> f = runPlan(new ErrorRateMetricRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.error-rate-metric@" + line(yaml, "query: |") + ":error");
     assertThat(f.get(0).message()).contains("[5m]").contains("[1m]");
-    String unfiltered = bundle.replace("namespace=\"{{args.namespace}}\",code", "code");
+    String unfiltered = bundle.replace("namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\",code", "route=\"/v1/apply-delta\",code");
     assertThat(runPlan(new ErrorRateMetricRule(), unfiltered)).extracting(Finding::message)
         .singleElement().asString().contains("without a namespace filter");
   }
