@@ -36,10 +36,9 @@ public final class PropertyNames {
   public static final String VALIDATE_PLAN = "paramkernel.validate.plan";
   public static final String VALIDATE_FORMAT = "paramkernel.validate.format";
   public static final String VALIDATE_FAIL_ON_WARNING = "paramkernel.validate.failOnWarning";
-  public static final String VALIDATE_ARGO_VERSION = "paramkernel.validate.argoVersion";
-  public static final String VALIDATE_SKIP = "paramkernel.validate.skip";
   /** The Argo Rollouts version whose semantics validate and analyze follow. */
   public static final String VALIDATE_ARGO_VERSION = "paramkernel.validate.argoVersion";
+  public static final String VALIDATE_SKIP = "paramkernel.validate.skip";
 
   // analyze
   public static final String ANALYZE_FILES = "paramkernel.analyze.files";
