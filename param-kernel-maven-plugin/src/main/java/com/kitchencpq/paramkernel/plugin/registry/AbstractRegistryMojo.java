@@ -26,6 +26,11 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.ALLOW_INSECURE_REGISTRIES, defaultValue = "false")
   protected boolean allowInsecureRegistries;
 
+  /**
+   * Also send credentials over plain http to hosts other than loopback. Applies to this goal's
+   * own requests only: the image goal's push is told per build (see {@code LayoutPush}), and no
+   * JVM-wide system property is set.
+   */
   @Parameter(property = PropertyNames.SEND_CREDENTIALS_OVER_HTTP, defaultValue = "false")
   protected boolean sendCredentialsOverHttp;
 
