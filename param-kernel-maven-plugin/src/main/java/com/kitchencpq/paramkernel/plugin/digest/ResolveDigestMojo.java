@@ -87,16 +87,16 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
     } catch (GoalException e) {
       removeStale(artifacts);
       if (e.userFixable()) {
-        throw new MojoFailureException(e.getMessage());
+        throw new MojoFailureException(masked(e.getMessage()));
       }
-      throw new MojoExecutionException(e.getMessage(), e.getCause());
+      throw new MojoExecutionException(masked(e.getMessage()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       removeStale(artifacts);
       throw new MojoExecutionException("interrupted while resolving " + image, e);
     } catch (RuntimeException e) {
       removeStale(artifacts);
-      throw new MojoExecutionException("resolving " + image + " failed unexpectedly: " + e, e);
+      throw new MojoExecutionException(masked("resolving " + image + " failed unexpectedly: " + e), e);
     }
 
     Path file;

@@ -150,12 +150,12 @@ public class ImageMojo extends AbstractRegistryMojo {
         getLog().info(line.toString());
       }
     } catch (GoalException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(masked(e.getMessage()));
     } catch (ImageBuildException e) {
       if (e.userFixable()) {
-        throw new MojoFailureException(e.getMessage());
+        throw new MojoFailureException(masked(e.getMessage()));
       }
-      throw new MojoExecutionException(e.getMessage(), e.getCause());
+      throw new MojoExecutionException(masked(e.getMessage()), e.getCause());
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write the image metadata under " + work + ": "
           + e.getMessage(), e);

@@ -32,6 +32,7 @@ import com.kitchencpq.paramkernel.plugin.registry.CredentialLookup;
 import com.kitchencpq.paramkernel.plugin.registry.RegistryCredential;
 import com.kitchencpq.paramkernel.plugin.registry.RegistryManifestClient;
 import com.kitchencpq.paramkernel.plugin.registry.RetryBudget;
+import com.kitchencpq.paramkernel.plugin.registry.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
@@ -93,11 +95,45 @@ public final class ServiceImageBuilder {
 
   private final Log log;
 
+  /** Every form of the credentials handed to jib ({@link Secrets#renderings}). */
+  private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+  /** @param log receives this builder's lines and jib's, with the credentials it uses masked */
   public ServiceImageBuilder(Log log) {
-    this.log = log;
+    this.log = new Log() {
+      @Override
+      public void info(String message) {
+        log.info(masked(message));
+      }
+
+      @Override
+      public void warn(String message) {
+        log.warn(masked(message));
+      }
+
+      @Override
+      public void debug(String message) {
+        log.debug(masked(message));
+      }
+    };
+  }
+
+  private String masked(String text) {
+    return Secrets.redact(text, secrets);
   }
 
   public Result build(ImageSpec spec, Options options) throws ImageBuildException, InterruptedException {
+    try {
+      return buildAndPush(spec, options);
+    } catch (ImageBuildException e) {
+      String message = masked(e.getMessage());
+      throw e.userFixable() ? ImageBuildException.user(message)
+          : ImageBuildException.environment(message, e.getCause());
+    }
+  }
+
+  private Result buildAndPush(ImageSpec spec, Options options)
+      throws ImageBuildException, InterruptedException {
     BaseChoice base = chooseBase(options);
     if (base.preview()) {
       shoutPreview(options.base(), base.reason());
@@ -183,7 +219,9 @@ public final class ServiceImageBuilder {
         throw ImageBuildException.user("base image " + base + " does not exist in registry "
             + probe.hostPort() + "; fix " + PropertyNames.IMAGE_BASE);
       }
-      return new BaseChoice(false, null, credentials.find());
+      Optional<RegistryCredential> credential = credentials.find();
+      credential.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
+      return new BaseChoice(false, null, credential);
     } catch (GoalException e) {
       if (e.userFixable()) {
         throw ImageBuildException.user("base image " + base + ": " + e.getMessage());
@@ -300,8 +338,9 @@ public final class ServiceImageBuilder {
     ImageReference target = ImageReference.parse(push.image());
     Optional<Credential> credential;
     try {
-      credential = credentials(target, options).find()
-          .map(c -> Credential.from(c.username(), c.secret()));
+      Optional<RegistryCredential> found = credentials(target, options).find();
+      found.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
+      credential = found.map(c -> Credential.from(c.username(), c.secret()));
     } catch (GoalException e) {
       throw ImageBuildException.user(e.getMessage());
     }

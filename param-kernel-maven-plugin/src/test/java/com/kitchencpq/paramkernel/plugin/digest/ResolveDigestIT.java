@@ -238,6 +238,7 @@ class ResolveDigestIT {
     Resolution r = resolve(secured.hostPort() + "/kitchen-cpq/private",
         Map.of("GITHUB_SHA", SHA, "DOCKER_CONFIG", config.toString()));
     assertThat(r.digest()).isEqualTo(shaImage.digest());
+    assertThat(String.join("\n", log)).doesNotContain(PASSWORD).doesNotContain(auth);
   }
 
   @Test
