@@ -10,6 +10,13 @@ try {
   ItAssertions.assertNotContains(log, 'Wrong-Pa55-invoker')
   ItAssertions.assertNotContains(log, 'Right-Pa55-invoker')
   ItAssertions.assertNotContains(log, 'Y2l1c2VyOldyb25n') // base64 of "ciuser:Wrong"
+  ItAssertions.assertContains(log, '[DEBUG] Configuring mojo')
+  for (String pair : ['ciuser:Wrong-Pa55-invoker', 'ciuser:Right-Pa55-invoker']) {
+    def basic = Base64.encoder.encodeToString(pair.getBytes('UTF-8'))
+    ItAssertions.assertNotContains(log, pair)
+    ItAssertions.assertNotContains(log, basic)
+    ItAssertions.assertNotContains(log, basic.replace('=', ''))
+  }
   ItAssertions.assertNotExists(basedir, 'artifacts/param-kernel/digest.json')
 } finally {
   InvokerRegistry.stop(basedir)

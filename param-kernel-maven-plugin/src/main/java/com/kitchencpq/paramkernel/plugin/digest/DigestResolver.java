@@ -76,7 +76,14 @@ public final class DigestResolver {
           PropertyNames.DIGEST);
     }
     ImageName name = ImageName.parse(image);
-    List<String> tags = TagPreferences.parse(request.tags(), request.env(), PropertyNames.TAGS);
+    // Outside CI the default list starts with the git HEAD commit; read git only then.
+    GitHead git = TagPreferences.fromGitHead(request.tags(), request.env())
+        ? GitHead.of(request.gitWorkTree()) : null;
+    List<String> tags = TagPreferences.parse(request.tags(), request.env(),
+        git == null ? Optional.empty() : git.commit(), PropertyNames.TAGS);
+    // A tag from the local git HEAD was not pushed by a CI job moments ago: no visibility wait.
+    boolean localHead = git != null && git.commit().isPresent();
+    Duration visibilityRetry = localHead ? Duration.ZERO : request.visibilityRetry();
     RegistryManifestClient client = null;
     RetryBudget budget = null;
     if (request.ociLayout() == null && !request.offline()) {
@@ -96,10 +103,14 @@ public final class DigestResolver {
     }
     boolean strict = request.strict() != null ? request.strict()
         : TagPreferences.strictByDefault(request.env(),
-            GitHead.of(request.gitWorkTree()).branch().orElse(null));
+            (git != null ? git : GitHead.of(request.gitWorkTree())).branch().orElse(null));
     TagPreferences preferences = new TagPreferences(tags, strict);
     if (strict && request.strict() == null) {
       log.debug("Strict mode: release branch, only tag " + tags.get(0) + " counts");
+    }
+    if (localHead) {
+      log.debug("Tag " + tags.get(0) + " is the git HEAD commit (no GITHUB_SHA): asked once,"
+          + " without the " + PropertyNames.RESOLVE_VISIBILITY_RETRY + " wait");
     }
 
     if (request.ociLayout() != null) {
@@ -115,7 +126,7 @@ public final class DigestResolver {
     }
     String origin = "registry " + client.hostPort();
     return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
-        request.visibilityRetry(), budget);
+        visibilityRetry, budget);
   }
 
   /**

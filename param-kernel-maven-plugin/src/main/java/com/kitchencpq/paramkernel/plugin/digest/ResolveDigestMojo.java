@@ -26,7 +26,9 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
 
   /**
    * Comma-separated tag preference list; empty entries are dropped. When unset:
-   * {@code ${GITHUB_SHA},latest} from the environment.
+   * {@code ${GITHUB_SHA},latest} from the environment and, without {@code GITHUB_SHA}, the git
+   * HEAD commit (the tag the image goal gives its local layout), then {@code latest}. The HEAD
+   * commit's tag is asked for once, without the visibility wait.
    */
   @Parameter(property = PropertyNames.TAGS)
   String tags;
@@ -43,7 +45,10 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
   @Parameter(property = PropertyNames.RESOLVE_TIMEOUT, defaultValue = "15s")
   String timeout;
 
-  /** How long to keep asking for a preferred tag that was perhaps pushed moments ago. */
+  /**
+   * How long to keep asking for a preferred tag that was perhaps pushed moments ago; not for the
+   * git HEAD commit's tag of the default list, which no CI job pushed.
+   */
   @Parameter(property = PropertyNames.RESOLVE_VISIBILITY_RETRY, defaultValue = "3s")
   String visibilityRetry;
 
@@ -87,16 +92,16 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
     } catch (GoalException e) {
       removeStale(artifacts);
       if (e.userFixable()) {
-        throw new MojoFailureException(e.getMessage());
+        throw new MojoFailureException(masked(e.getMessage()));
       }
-      throw new MojoExecutionException(e.getMessage(), e.getCause());
+      throw new MojoExecutionException(masked(e.getMessage()), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       removeStale(artifacts);
       throw new MojoExecutionException("interrupted while resolving " + image, e);
     } catch (RuntimeException e) {
       removeStale(artifacts);
-      throw new MojoExecutionException("resolving " + image + " failed unexpectedly: " + e, e);
+      throw new MojoExecutionException(masked("resolving " + image + " failed unexpectedly: " + e), e);
     }
 
     Path file;

@@ -6,12 +6,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The ordered list of tags to try, and whether only the first one counts (strict mode).
- * Parsing drops empty entries, so {@code ",latest"} (an unset {@code GITHUB_SHA}) is simply
- * {@code latest}, and rejects anything that is not a valid image tag.
+ * Parsing drops empty entries, so {@code ",latest"} (no commit known) is simply {@code latest},
+ * and rejects anything that is not a valid image tag.
+ *
+ * <p>The default list is the commit, then {@code latest}: the commit is {@code GITHUB_SHA} in
+ * CI and, without it, the git HEAD commit of the build's top-level directory, the tag the image
+ * goal gives its local layout ({@code image/ImageTags}).
  */
 public record TagPreferences(List<String> tags, boolean strict) {
   /** The distribution spec's tag grammar. */
@@ -37,7 +42,20 @@ public record TagPreferences(List<String> tags, boolean strict) {
    */
   public static List<String> parse(String raw, Map<String, String> env, String property)
       throws GoalException {
-    String value = raw == null ? defaultTags(env) : raw;
+    return parse(raw, env, Optional.empty(), property);
+  }
+
+  /**
+   * Parses a comma-separated preference list.
+   *
+   * @param raw the property value, or null for the default
+   * @param env the environment ({@code GITHUB_SHA} for the default)
+   * @param gitCommit the git HEAD commit, used only for the default without {@code GITHUB_SHA}
+   * @param property the property name, for messages
+   */
+  public static List<String> parse(String raw, Map<String, String> env,
+      Optional<String> gitCommit, String property) throws GoalException {
+    String value = raw == null ? defaultTags(env, gitCommit) : raw;
     Set<String> tags = new LinkedHashSet<>();
     List<String> bad = new ArrayList<>();
     for (String part : value.split(",", -1)) {
@@ -63,9 +81,25 @@ public record TagPreferences(List<String> tags, boolean strict) {
     return List.copyOf(tags);
   }
 
-  /** {@code ${GITHUB_SHA},latest}; the SHA entry is dropped when the variable is unset. */
-  static String defaultTags(Map<String, String> env) {
-    return env.getOrDefault("GITHUB_SHA", "").trim() + ",latest";
+  /**
+   * {@code ${GITHUB_SHA},latest}; without {@code GITHUB_SHA}, the git HEAD commit then
+   * {@code latest}; just {@code latest} when neither is known.
+   */
+  static String defaultTags(Map<String, String> env, Optional<String> gitCommit) {
+    if (!fromGitHead(null, env)) {
+      return env.getOrDefault("GITHUB_SHA", "").trim() + ",latest";
+    }
+    return gitCommit.orElse("") + ",latest";
+  }
+
+  /**
+   * Whether the first tag of the list comes from the local git HEAD: the default list outside
+   * CI. No CI job pushed such a tag moments ago, so resolve-digest does not wait for it to
+   * become visible ({@code paramkernel.resolve.visibilityRetry}): a local run whose commit was
+   * never pushed falls back to {@code latest} at once.
+   */
+  public static boolean fromGitHead(String raw, Map<String, String> env) {
+    return raw == null && env.getOrDefault("GITHUB_SHA", "").isBlank();
   }
 
   /**

@@ -28,8 +28,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Builds the service's container image with jib-core into a local OCI image layout and, with
  * {@code paramkernel.image.push=true} in an execution bound to {@code deploy} (or on the
  * command line), pushes it. Writes {@code jib-image.digest} and {@code jib-image.json}.
+ *
+ * <p>Unlike the other goals it needs a project, the service's: it packages that project's jar
+ * (or classes directory) and runtime dependencies, which nothing but the project names, so
+ * Maven refuses to run it without a POM.
  */
-@Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE,
+@Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true,
     requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class ImageMojo extends AbstractRegistryMojo {
 
@@ -150,12 +154,12 @@ public class ImageMojo extends AbstractRegistryMojo {
         getLog().info(line.toString());
       }
     } catch (GoalException e) {
-      throw new MojoFailureException(e.getMessage());
+      throw new MojoFailureException(masked(e.getMessage()));
     } catch (ImageBuildException e) {
       if (e.userFixable()) {
-        throw new MojoFailureException(e.getMessage());
+        throw new MojoFailureException(masked(e.getMessage()));
       }
-      throw new MojoExecutionException(e.getMessage(), e.getCause());
+      throw new MojoExecutionException(masked(e.getMessage()), e.getCause());
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write the image metadata under " + work + ": "
           + e.getMessage(), e);

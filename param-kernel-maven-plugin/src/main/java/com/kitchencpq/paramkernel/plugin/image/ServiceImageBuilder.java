@@ -6,19 +6,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
 import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
+import com.google.cloud.tools.jib.registry.RegistryCredentialsNotSentException;
 import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
 import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
@@ -28,6 +32,7 @@ import com.kitchencpq.paramkernel.plugin.registry.CredentialLookup;
 import com.kitchencpq.paramkernel.plugin.registry.RegistryCredential;
 import com.kitchencpq.paramkernel.plugin.registry.RegistryManifestClient;
 import com.kitchencpq.paramkernel.plugin.registry.RetryBudget;
+import com.kitchencpq.paramkernel.plugin.registry.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +44,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
@@ -46,7 +52,7 @@ import java.util.function.Function;
  * Builds the service image with jib-core (no Docker daemon): layers for release dependencies,
  * snapshot dependencies and the application, a {@code java} entrypoint, a non-root user, a
  * fixed creation time. Writes a local OCI image layout with one {@code index.json} entry per
- * tag and, when asked, pushes the same image.
+ * tag and, when asked, pushes that layout's image ({@link LayoutPush}).
  *
  * <p>When the base image cannot be reached (offline, no network) the image is built on an empty
  * base instead: a LOCAL PREVIEW that is not deployable. It says so in the log and the result,
@@ -86,15 +92,48 @@ public final class ServiceImageBuilder {
       List<String> pushedTags) {}
 
   public static final String PREVIEW_LABEL = "com.kitchencpq.paramkernel.preview";
-  private static final Object SYSTEM_PROPERTY_LOCK = new Object();
 
   private final Log log;
 
+  /** Every form of the credentials handed to jib ({@link Secrets#renderings}). */
+  private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+
+  /** @param log receives this builder's lines and jib's, with the credentials it uses masked */
   public ServiceImageBuilder(Log log) {
-    this.log = log;
+    this.log = new Log() {
+      @Override
+      public void info(String message) {
+        log.info(masked(message));
+      }
+
+      @Override
+      public void warn(String message) {
+        log.warn(masked(message));
+      }
+
+      @Override
+      public void debug(String message) {
+        log.debug(masked(message));
+      }
+    };
+  }
+
+  private String masked(String text) {
+    return Secrets.redact(text, secrets);
   }
 
   public Result build(ImageSpec spec, Options options) throws ImageBuildException, InterruptedException {
+    try {
+      return buildAndPush(spec, options);
+    } catch (ImageBuildException e) {
+      String message = masked(e.getMessage());
+      throw e.userFixable() ? ImageBuildException.user(message)
+          : ImageBuildException.environment(message, e.getCause());
+    }
+  }
+
+  private Result buildAndPush(ImageSpec spec, Options options)
+      throws ImageBuildException, InterruptedException {
     BaseChoice base = chooseBase(options);
     if (base.preview()) {
       shoutPreview(options.base(), base.reason());
@@ -124,7 +163,7 @@ public final class ServiceImageBuilder {
           throw ImageBuildException.user("No tag to push " + push.image() + " with: neither a commit"
               + " SHA (GITHUB_SHA or git HEAD) nor latest (" + PropertyNames.IMAGE_LATEST + ")");
         }
-        String pushedDigest = push(builder, push, options, base.preview());
+        String pushedDigest = push(push, options, digest, base);
         if (!pushedDigest.equals(digest)) {
           throw ImageBuildException.environment("the pushed image has digest " + pushedDigest
               + " but the local layout has " + digest + "; the build is not reproducible", null);
@@ -180,7 +219,9 @@ public final class ServiceImageBuilder {
         throw ImageBuildException.user("base image " + base + " does not exist in registry "
             + probe.hostPort() + "; fix " + PropertyNames.IMAGE_BASE);
       }
-      return new BaseChoice(false, null, credentials.find());
+      Optional<RegistryCredential> credential = credentials.find();
+      credential.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
+      return new BaseChoice(false, null, credential);
     } catch (GoalException e) {
       if (e.userFixable()) {
         throw ImageBuildException.user("base image " + base + ": " + e.getMessage());
@@ -288,36 +329,37 @@ public final class ServiceImageBuilder {
         .addEventHandler(LogEvent.class, e -> log.debug("jib: " + e.getMessage()));
   }
 
-  private String push(JibContainerBuilder builder, Push push, Options options, boolean preview)
-      throws InvalidImageReferenceException, IOException, InterruptedException, RegistryException,
-      CacheDirectoryCreationException, ExecutionException, ImageBuildException {
+  /**
+   * Pushes the layout's image ({@link LayoutPush}: jib-core's registry client, told per push
+   * whether credentials may go over plain http, instead of jib's JVM-wide system property).
+   */
+  private String push(Push push, Options options, String digest, BaseChoice base)
+      throws InvalidImageReferenceException, IOException, RegistryException, ImageBuildException {
     ImageReference target = ImageReference.parse(push.image());
-    RegistryImage to = RegistryImage.named(target.withQualifier(push.tags().get(0)));
+    Optional<Credential> credential;
     try {
-      Optional<RegistryCredential> credential = credentials(target, options).find();
-      credential.ifPresent(c -> to.addCredential(c.username(), c.secret()));
+      Optional<RegistryCredential> found = credentials(target, options).find();
+      found.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
+      credential = found.map(c -> Credential.from(c.username(), c.secret()));
     } catch (GoalException e) {
       throw ImageBuildException.user(e.getMessage());
     }
-    Containerizer containerizer = configure(Containerizer.to(to), options, false);
-    for (String tag : push.tags().subList(1, push.tags().size())) {
-      containerizer.withAdditionalTag(tag);
+    Optional<ImageReference> mountFrom = Optional.empty();
+    if (!base.preview() && !options.base().trim().equals("scratch")) {
+      mountFrom = Optional.of(ImageReference.parse(options.base().trim()));
     }
-    // jib-core reads this switch from a system property only; set it just for the push.
-    synchronized (SYSTEM_PROPERTY_LOCK) {
-      String old = System.getProperty("sendCredentialsOverHttp");
-      if (options.sendCredentialsOverHttp()) {
-        System.setProperty("sendCredentialsOverHttp", "true");
-      }
-      try {
-        return builder.containerize(containerizer).getDigest().toString();
-      } finally {
-        if (old == null) {
-          System.clearProperty("sendCredentialsOverHttp");
-        } else {
-          System.setProperty("sendCredentialsOverHttp", old);
-        }
-      }
+    try {
+      return LayoutPush.push(options.layoutDirectory(), digest, target, push.tags(), credential,
+          mountFrom, options.allowInsecure(), options.sendCredentialsOverHttp(), log::debug);
+    } catch (RegistryCredentialsNotSentException e) {
+      throw ImageBuildException.user("registry " + target.getRegistry() + " is reached over plain"
+          + " http, so the credentials for " + push.image() + " were not sent. Use https, or set "
+          + PropertyNames.SEND_CREDENTIALS_OVER_HTTP + "=true if you accept sending them in clear"
+          + " text");
+    } catch (RegistryUnauthorizedException | RegistryAuthenticationFailedException e) {
+      throw ImageBuildException.user("registry " + target.getRegistry() + " refused the push of "
+          + push.image() + " (" + e.getMessage() + "). Configure credentials that may push it: "
+          + credentials(target, options).howToConfigure());
     }
   }
 

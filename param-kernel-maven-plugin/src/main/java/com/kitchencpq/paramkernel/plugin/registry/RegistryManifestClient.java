@@ -239,7 +239,7 @@ public final class RegistryManifestClient implements TagDigests {
     AuthChallenge challenge = AuthChallenge.parse(header).orElseThrow(() -> GoalException.user(
         "registry " + hostPort() + " answered 401 without a usable WWW-Authenticate challenge"));
     Optional<RegistryCredential> credential = credentials.find();
-    credential.ifPresent(c -> secrets.add(c.secret()));
+    credential.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
     if (challenge.isBasic()) {
       if (credential.isEmpty()) {
         throw GoalException.user("registry " + hostPort() + " requires credentials for "

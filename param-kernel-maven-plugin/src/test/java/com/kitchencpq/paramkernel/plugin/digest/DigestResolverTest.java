@@ -36,9 +36,56 @@ class DigestResolverTest {
 
   private DigestResolver.Request request(String image, String tags, Boolean strict, String digest,
       Path layout, boolean offline, Map<String, String> env) {
+    return request(image, tags, strict, digest, layout, offline, env, null);
+  }
+
+  private DigestResolver.Request request(String image, String tags, Boolean strict, String digest,
+      Path layout, boolean offline, Map<String, String> env, Path gitWorkTree) {
     return new DigestResolver.Request(image, tags, strict, digest, layout, offline, false, false,
         Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(5), ids -> Optional.empty(), env,
-        null, dir);
+        gitWorkTree, dir);
+  }
+
+  /** A work tree whose HEAD is {@code commit} on {@code branch} (files only, as git writes them). */
+  private Path gitWorkTree(String branch, String commit) throws Exception {
+    Path tree = dir.resolve("work");
+    Files.createDirectories(tree.resolve(".git/refs/heads").resolve(branch).getParent());
+    Files.writeString(tree.resolve(".git/HEAD"), "ref: refs/heads/" + branch + "\n");
+    Files.writeString(tree.resolve(".git/refs/heads").resolve(branch), commit + "\n");
+    return tree;
+  }
+
+  @Test
+  void withoutGithubShaTheGitHeadCommitsTagIsPreferredToLatest() throws Exception {
+    TestImages.Image head = TestImages.image("head", "amd64");
+    TestImages.Image latest = TestImages.image("latest", "amd64");
+    TestImages.writeLayout(dir.resolve("oci"), TestImages.tags(SHA, head, "latest", latest));
+    Resolution r = resolver.resolve(request("k/app", null, null, null, dir.resolve("oci"), true,
+        Map.of(), gitWorkTree("main", SHA)));
+    assertThat(r).extracting(Resolution::tag, Resolution::digest, Resolution::fallback)
+        .containsExactly(SHA, head.digest(), false);
+  }
+
+  @Test
+  void githubShaWinsOverTheGitHead() throws Exception {
+    String ci = "fedcba9876543210fedcba9876543210fedcba98";
+    TestImages.Image fromCi = TestImages.image("ci", "amd64");
+    TestImages.writeLayout(dir.resolve("oci"), TestImages.tags(SHA, TestImages.image("head", "amd64"),
+        ci, fromCi));
+    Resolution r = resolver.resolve(request("k/app", null, null, null, dir.resolve("oci"), true,
+        Map.of("GITHUB_SHA", ci), gitWorkTree("main", SHA)));
+    assertThat(r.tag()).isEqualTo(ci);
+    assertThat(r.digest()).isEqualTo(fromCi.digest());
+  }
+
+  @Test
+  void aLocalReleaseBranchIsStrictOnItsHeadCommitNotLatest() throws Exception {
+    TestImages.writeLayout(dir.resolve("oci"), TestImages.tags("latest", TestImages.image("b", "amd64")));
+    assertThatThrownBy(() -> resolver.resolve(request("k/app", null, null, null, dir.resolve("oci"),
+            true, Map.of(), gitWorkTree("release/2.0", SHA))))
+        .isInstanceOf(GoalException.class)
+        .hasMessageContaining("Tag " + SHA)
+        .hasMessageContaining("Strict mode");
   }
 
   @Test

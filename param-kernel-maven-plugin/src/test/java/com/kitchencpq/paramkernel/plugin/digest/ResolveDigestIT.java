@@ -194,6 +194,45 @@ class ResolveDigestIT {
     }
   }
 
+  /**
+   * Locally (no {@code GITHUB_SHA}) the first tag is the git HEAD commit; a commit never pushed
+   * is asked for once and falls back to latest without the visibility wait, even with one set.
+   */
+  @Test
+  void aGitHeadTagThatWasNeverPushedFallsBackWithoutTheVisibilityWait() throws Exception {
+    Path tree = work.resolve("tree");
+    Files.createDirectories(tree.resolve(".git"));
+    Files.writeString(tree.resolve(".git/HEAD"), OTHER_SHA + "\n");
+    try (FaultProxy proxy = FaultProxy.inFrontOf(plain)) {
+      DigestResolver resolver = new DigestResolver(new Log() {
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {
+          log.add("WARN " + message);
+        }
+
+        @Override
+        public void debug(String message) {
+          log.add("DEBUG " + message);
+        }
+      });
+      Resolution r = resolver.resolve(new DigestResolver.Request(
+          proxy.hostPort() + "/kitchen-cpq/app", null, null, null, null, false, true, false,
+          Duration.ofSeconds(15), Duration.ofSeconds(3), Duration.ofSeconds(5),
+          ids -> Optional.empty(), Map.of(), tree, work));
+      assertThat(r.tag()).isEqualTo("latest");
+      assertThat(r.fallback()).isTrue();
+      assertThat(r.missingTags()).containsExactly(OTHER_SHA);
+      // One HEAD, confirmed by one GET: asked once, not polled for three seconds.
+      assertThat(proxy.exchanges("/manifests/" + OTHER_SHA)).extracting(FaultProxy.Exchange::method)
+          .containsExactly("HEAD", "GET");
+      assertThat(log).anyMatch(l -> l.startsWith("DEBUG") && l.contains("git HEAD commit")
+          && l.contains("paramkernel.resolve.visibilityRetry"));
+    }
+  }
+
   @Test
   void anonymousReadOfAnAuthRegistryFailsWithoutFallback() {
     assertThatThrownBy(() -> resolve(secured.hostPort() + "/kitchen-cpq/private",
@@ -238,6 +277,7 @@ class ResolveDigestIT {
     Resolution r = resolve(secured.hostPort() + "/kitchen-cpq/private",
         Map.of("GITHUB_SHA", SHA, "DOCKER_CONFIG", config.toString()));
     assertThat(r.digest()).isEqualTo(shaImage.digest());
+    assertThat(String.join("\n", log)).doesNotContain(PASSWORD).doesNotContain(auth);
   }
 
   @Test

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TagPreferencesTest {
   private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+  private static final String OTHER = "fedcba9876543210fedcba9876543210fedcba98";
 
   @Test
   void defaultIsTheCommitShaThenLatest() throws Exception {
@@ -21,6 +23,25 @@ class TagPreferencesTest {
   @Test
   void unsetShaIsDroppedNotTriedAsAnEmptyTag() throws Exception {
     assertThat(TagPreferences.parse(null, Map.of(), "p")).containsExactly("latest");
+    assertThat(TagPreferences.parse(null, Map.of("GITHUB_SHA", " "), Optional.empty(), "p"))
+        .containsExactly("latest");
+  }
+
+  @Test
+  void withoutGithubShaTheDefaultStartsWithTheGitHeadCommit() throws Exception {
+    assertThat(TagPreferences.parse(null, Map.of(), Optional.of(OTHER), "p"))
+        .containsExactly(OTHER, "latest");
+    assertThat(TagPreferences.fromGitHead(null, Map.of())).isTrue();
+  }
+
+  @Test
+  void githubShaOrAnExplicitListWinsOverGit() throws Exception {
+    assertThat(TagPreferences.parse(null, Map.of("GITHUB_SHA", SHA), Optional.of(OTHER), "p"))
+        .containsExactly(SHA, "latest");
+    assertThat(TagPreferences.parse("v1,latest", Map.of(), Optional.of(OTHER), "p"))
+        .containsExactly("v1", "latest");
+    assertThat(TagPreferences.fromGitHead(null, Map.of("GITHUB_SHA", SHA))).isFalse();
+    assertThat(TagPreferences.fromGitHead("v1,latest", Map.of())).isFalse();
   }
 
   @Test

@@ -22,6 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -79,9 +84,15 @@ class ServiceImageBuilderIT {
 
   private ServiceImageBuilder.Options options(String base, Path target, Optional<ServiceImageBuilder.Push> push,
       boolean force) {
-    return new ServiceImageBuilder.Options(base, Duration.ofSeconds(2), false, true, false, target,
-        target.resolve("jib-image/oci"), "kitchen-cpq/param-kernel-service:" + SHA, List.of(SHA, "latest"),
-        push, force, ids -> Optional.empty(), Map.of(), work);
+    return options(base, target, push, force, false, Map.of());
+  }
+
+  private ServiceImageBuilder.Options options(String base, Path target, Optional<ServiceImageBuilder.Push> push,
+      boolean force, boolean sendCredentialsOverHttp, Map<String, String> env) {
+    return new ServiceImageBuilder.Options(base, Duration.ofSeconds(2), false, true,
+        sendCredentialsOverHttp, target, target.resolve("jib-image/oci"),
+        "kitchen-cpq/param-kernel-service:" + SHA, List.of(SHA, "latest"), push, force,
+        ids -> Optional.empty(), env, work);
   }
 
   private ServiceImageBuilder builder() {
@@ -191,5 +202,58 @@ class ServiceImageBuilderIT {
 
     ServiceImageBuilder.Result forced = builder().build(spec(), options(deadBase, work.resolve("t2"), push, true));
     assertThat(Skopeo.create(work).inspectDigest(repo + ":" + SHA)).isEqualTo(forced.digest());
+  }
+
+  /**
+   * Two builds at once push to a plain-http registry behind htpasswd: the one that allows
+   * credentials over http pushes, the other is refused by name, and neither ever sets jib's
+   * JVM-wide system property {@code sendCredentialsOverHttp} (a watcher reads it throughout).
+   */
+  @Test
+  void sendingCredentialsOverHttpIsDecidedPerBuildWithoutTheJvmWideProperty() throws Exception {
+    String user = "pusher";
+    String password = "Pk-push-Pa55";
+    assertThat(System.getProperty("sendCredentialsOverHttp")).isNull();
+    try (LocalRegistry secured = LocalRegistry.startWithBasicAuth(user, password)) {
+      String allowed = secured.hostPort() + "/kitchen-cpq/allowed";
+      String refused = secured.hostPort() + "/kitchen-cpq/refused";
+      Map<String, String> env = Map.of("PARAMKERNEL_REGISTRY_USERNAME", user,
+          "PARAMKERNEL_REGISTRY_PASSWORD", password);
+      ImageSpec spec = spec();
+      List<String> seen = new CopyOnWriteArrayList<>();
+      AtomicBoolean done = new AtomicBoolean();
+      Thread watcher = new Thread(() -> {
+        while (!done.get()) {
+          String value = System.getProperty("sendCredentialsOverHttp");
+          if (value != null) {
+            seen.add(value);
+          }
+          LockSupport.parkNanos(50_000);
+        }
+      });
+      watcher.start();
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        var pushed = pool.submit(() -> builder().build(spec, options("scratch", work.resolve("a"),
+            Optional.of(new ServiceImageBuilder.Push(allowed, List.of(SHA))), false, true, env)));
+        var notSent = pool.submit(() -> builder().build(spec, options("scratch", work.resolve("b"),
+            Optional.of(new ServiceImageBuilder.Push(refused, List.of(SHA))), false, false, env)));
+        ServiceImageBuilder.Result r = pushed.get();
+        assertThat(Skopeo.create(work).inspectDigest(allowed + ":" + SHA, user, password))
+            .isEqualTo(r.digest());
+        assertThatThrownBy(notSent::get).hasCauseInstanceOf(ImageBuildException.class)
+            .cause()
+            .hasMessageContaining("plain http")
+            .hasMessageContaining("paramkernel.sendCredentialsOverHttp=true")
+            .satisfies(e -> assertThat(((ImageBuildException) e).userFixable()).isTrue());
+      } finally {
+        done.set(true);
+        watcher.join();
+        pool.shutdownNow();
+      }
+      assertThat(seen).isEmpty();
+      assertThat(Skopeo.create(work).runAllowingFailure(List.of("inspect", "--tls-verify=false",
+          "--creds", user + ":" + password, "docker://" + refused + ":" + SHA)).exitCode()).isNotZero();
+    }
   }
 }

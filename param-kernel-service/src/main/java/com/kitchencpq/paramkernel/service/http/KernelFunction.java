@@ -5,8 +5,9 @@ import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
 
 /**
  * What the HTTP layer needs from the kernel: request bytes in, response bytes out, a typed
- * exception for 400/422. Normally {@link ApplyDeltaKernel#apply}; keeping the HTTP layer on
- * this one method lets it be replaced without touching the kernel.
+ * exception for a refused request (its kind becomes a status in {@link ErrorStatus}). Normally
+ * {@link ApplyDeltaKernel#apply}; keeping the HTTP layer on this one method lets it be replaced
+ * without touching the kernel.
  */
 @FunctionalInterface
 public interface KernelFunction {

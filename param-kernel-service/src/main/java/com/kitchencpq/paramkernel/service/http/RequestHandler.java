@@ -15,7 +15,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Routes requests and applies the HTTP rules of the contract: 415 before 413 before the kernel's
- * 400/422, 404 and 405 with the contract's error body, and a 500 only for bugs.
+ * refusals (their statuses from {@link ErrorStatus}), 404 and 405 with the contract's error
+ * body, and a 500 only for bugs.
  */
 final class RequestHandler implements Handler<HttpServerRequest> {
   /** Warm-up requests carry this header with the process's secret token and are not counted. */
@@ -273,7 +274,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
       try {
         return new KernelOutcome(200, kernel.apply(request), null);
       } catch (ApplyDeltaException e) {
-        return new KernelOutcome(e.status(), e.toJson(), null);
+        return new KernelOutcome(ErrorStatus.of(e.kind()), e.toJson(), null);
       } catch (Throwable t) { // a bug: mapped to 500 and logged by the caller
         return new KernelOutcome(500, null, t);
       }

@@ -73,7 +73,7 @@ public final class WarmUp {
       kernelRuns = runKernel(kernel, payload, t0 + kernelBudget.toNanos());
     } catch (ApplyDeltaException e) {
       throw new IllegalStateException("the warm-up request was rejected by the kernel: "
-          + e.status() + " " + e.code() + " at \"" + e.pointer() + "\": " + e.getMessage(), e);
+          + ErrorStatus.of(e.kind()) + " " + e.code() + " at \"" + e.pointer() + "\": " + e.getMessage(), e);
     }
     long t1 = System.nanoTime();
     int sentOverHttp = httpRequests > 0 ? loopback(server, payload, smallPayload) : 0;

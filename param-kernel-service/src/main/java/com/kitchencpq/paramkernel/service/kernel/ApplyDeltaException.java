@@ -1,27 +1,29 @@
 package com.kitchencpq.paramkernel.service.kernel;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
- * A request the kernel refuses: the HTTP status (400 or 422), the contract's error code, a
- * message for humans and a JSON pointer into the request ("" for body-level errors).
+ * A request the kernel refuses: its {@link ErrorKind}, the contract's error code, a message for
+ * humans and a JSON pointer into the request ("" for body-level errors). It carries no protocol
+ * status: the HTTP layer maps the kind to one.
  */
 public final class ApplyDeltaException extends Exception {
   private static final long serialVersionUID = 1L;
 
-  private final int status;
+  private final ErrorKind kind;
   private final String code;
   private final String pointer;
 
-  public ApplyDeltaException(int status, String code, String message, String pointer) {
+  public ApplyDeltaException(ErrorKind kind, String code, String message, String pointer) {
     super(message, null, false, false);
-    this.status = status;
+    this.kind = Objects.requireNonNull(kind, "kind");
     this.code = code;
     this.pointer = pointer == null ? "" : pointer;
   }
 
-  public int status() {
-    return status;
+  public ErrorKind kind() {
+    return kind;
   }
 
   public String code() {
@@ -37,7 +39,7 @@ public final class ApplyDeltaException extends Exception {
     return errorBody(code, getMessage(), pointer);
   }
 
-  /** The error body for any status, also used by the HTTP layer for 404/405/413/415. */
+  /** The contract's error body for any code, also used by the HTTP layer for its own errors. */
   public static byte[] errorBody(String code, String message, String pointer) {
     StringBuilder sb = new StringBuilder(64 + message.length());
     sb.append("{\"error\":{\"code\":");

@@ -6,10 +6,11 @@ import java.util.List;
  * The ApplyDelta kernel: one request document in, one response document out. Plain Java, no
  * HTTP; thread-safe, and stateless apart from a bounded cache of compiled model shapes.
  *
- * <p>API agreed between the kernel and the HTTP layer (the HTTP layer owns 404, 405, 413 and
- * 415; everything about the body, 400 and 422, is decided here).
+ * <p>API agreed between the kernel and the HTTP layer (the HTTP layer owns routing, methods,
+ * media types and the body's size; everything about the body's content, {@link
+ * ErrorKind#BAD_REQUEST} and {@link ErrorKind#UNPROCESSABLE}, is decided here).
  *
- * <p>Steps: read and check the JSON (400s), find or compile the model shape (names, expressions,
+ * <p>Steps: read and check the JSON (BAD_REQUEST), find or compile the model shape (names, expressions,
  * dependency order, types), evaluate every derived parameter on the model as sent, apply the
  * deltas, re-evaluate only the derived parameters downstream of inputs that really changed,
  * then build the bill and the violations.
@@ -34,7 +35,7 @@ public final class ApplyDeltaKernel {
    * Applies the request and returns the UTF-8 JSON of the 200 response.
    *
    * @param requestUtf8 the request body as received
-   * @throws ApplyDeltaException for every bad request (status 400 or 422) with the contract's
+   * @throws ApplyDeltaException for every bad request (BAD_REQUEST or UNPROCESSABLE) with the contract's
    *     error code, message and JSON pointer
    */
   public byte[] apply(byte[] requestUtf8) throws ApplyDeltaException {
@@ -58,7 +59,7 @@ public final class ApplyDeltaKernel {
 
   private byte[] run(byte[] body, boolean fullRecompute) throws ApplyDeltaException {
     if (body == null || body.length == 0) {
-      throw new ApplyDeltaException(400, "malformed-json", "the body is empty", "");
+      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json", "the body is empty", "");
     }
     Request req = RequestReader.read(body);
     ShapeKey key = req.shapeKey;
@@ -72,7 +73,7 @@ public final class ApplyDeltaKernel {
         cache.put(key, shape);
       }
     }
-    // min/max/step/options on derived parameters: a 400, so it must be checked before any 422.
+    // min/max/step/options on derived parameters: BAD_REQUEST, so checked before any UNPROCESSABLE.
     List<Request.Param> params = req.params;
     for (int i = 0; i < params.size(); i++) {
       Request.Param par = params.get(i);

@@ -88,7 +88,7 @@ final class Evaluation {
       Request.Part part = parts.get(i);
       if (part.material != null && !materialIndex.containsKey(part.material)) {
         throw new ApplyDeltaException(
-            422,
+            ErrorKind.UNPROCESSABLE,
             "unknown-material",
             "part \"" + part.id + "\" uses unknown material \"" + part.material + "\"",
             "/model/parts/" + i + "/material");
@@ -105,7 +105,7 @@ final class Evaluation {
   private static ApplyDeltaException negativePart(
       Request.Part part, int i, String field, double v) {
     return new ApplyDeltaException(
-        422,
+        ErrorKind.UNPROCESSABLE,
         "invalid-part",
         "part \"" + part.id + "\" has a negative " + field + ": " + JsonOut.formatNumber(v),
         "/model/parts/" + i + "/" + field);
@@ -121,7 +121,7 @@ final class Evaluation {
       }
     } catch (EvalError e) {
       throw new ApplyDeltaException(
-          422,
+          ErrorKind.UNPROCESSABLE,
           e.code(),
           "parameter '" + req.params.get(s).name + "'" + when + ": " + e.getMessage(),
           RequestReader.paramPtr(s, "expr"));
@@ -163,13 +163,13 @@ final class Evaluation {
       Integer slotBox = shape.slotOf.get(d.param);
       if (slotBox == null) {
         throw new ApplyDeltaException(
-            422, "unknown-parameter", "delta " + k + " names unknown parameter '" + d.param + "'",
+            ErrorKind.UNPROCESSABLE, "unknown-parameter", "delta " + k + " names unknown parameter '" + d.param + "'",
             "/deltas/" + k + "/param");
       }
       int s = slotBox;
       if (shape.tree[s] != null) {
         throw new ApplyDeltaException(
-            422, "derived-parameter",
+            ErrorKind.UNPROCESSABLE, "derived-parameter",
             "delta " + k + " changes '" + d.param
                 + "', a derived parameter; only input parameters can be changed",
             "/deltas/" + k + "/param");
@@ -178,7 +178,7 @@ final class Evaluation {
       if (d.op == Request.OP_SET) {
         if (d.valueType != t) {
           throw new ApplyDeltaException(
-              422, "type-mismatch",
+              ErrorKind.UNPROCESSABLE, "type-mismatch",
               "delta " + k + " sets '" + d.param + "', a " + Type.name(t)
                   + " parameter, to a " + Type.name(d.valueType),
               "/deltas/" + k + "/value");
@@ -192,14 +192,14 @@ final class Evaluation {
         String op = d.op == Request.OP_ADD ? "add" : "scale";
         if (t != Type.NUMBER) {
           throw new ApplyDeltaException(
-              422, "type-mismatch",
+              ErrorKind.UNPROCESSABLE, "type-mismatch",
               "delta " + k + " uses '" + op + "' on '" + d.param + "', a " + Type.name(t)
                   + " parameter; add and scale need a number parameter",
               "/deltas/" + k + "/param");
         }
         if (d.valueType != Type.NUMBER) {
           throw new ApplyDeltaException(
-              422, "type-mismatch",
+              ErrorKind.UNPROCESSABLE, "type-mismatch",
               "delta " + k + " ('" + op + "') needs a number value, got a "
                   + Type.name(d.valueType),
               "/deltas/" + k + "/value");
@@ -207,7 +207,7 @@ final class Evaluation {
         double r = d.op == Request.OP_ADD ? after.num[s] + d.num : after.num[s] * d.num;
         if (!Double.isFinite(r)) {
           throw new ApplyDeltaException(
-              422, "non-finite",
+              ErrorKind.UNPROCESSABLE, "non-finite",
               "delta " + k + " makes '" + d.param + "' " + r + " (not a finite number)",
               "/deltas/" + k + "/value");
         }
@@ -247,7 +247,7 @@ final class Evaluation {
         v = t.num(after);
       } catch (EvalError e) {
         throw new ApplyDeltaException(
-            422, e.code(), "part \"" + part.id + "\" " + field + ": " + e.getMessage(),
+            ErrorKind.UNPROCESSABLE, e.code(), "part \"" + part.id + "\" " + field + ": " + e.getMessage(),
             "/model/parts/" + i + "/" + field);
       }
     }
@@ -275,7 +275,7 @@ final class Evaluation {
         Integer idx = materialIndex.get(id);
         if (idx == null) {
           throw new ApplyDeltaException(
-              422, "unknown-material",
+              ErrorKind.UNPROCESSABLE, "unknown-material",
               "part \"" + part.id + "\": parameter '" + req.params.get(slot).name
                   + "' holds \"" + id + "\", which is not a material id",
               "/model/parts/" + i + "/materialParam");
@@ -286,7 +286,7 @@ final class Evaluation {
       double sum = areaSum[m] + partArea;
       if (!Double.isFinite(sum)) {
         throw new ApplyDeltaException(
-            422, "non-finite",
+            ErrorKind.UNPROCESSABLE, "non-finite",
             "part \"" + part.id + "\": its area (quantity x area) or the material's area sum"
                 + " is not a finite number",
             "/model/parts/" + i);
@@ -312,7 +312,7 @@ final class Evaluation {
     double roundedTotal = Rounding.halfAwayFromZero(total, 2);
     if (!Double.isFinite(roundedTotal)) {
       throw new ApplyDeltaException(
-          422, "non-finite", "the bill total is not a finite number", "/model/materials");
+          ErrorKind.UNPROCESSABLE, "non-finite", "the bill total is not a finite number", "/model/materials");
     }
     out.raw("],\"total\":").number(roundedTotal);
   }
@@ -321,7 +321,7 @@ final class Evaluation {
       throws ApplyDeltaException {
     if (!Double.isFinite(v)) {
       throw new ApplyDeltaException(
-          422, "non-finite",
+          ErrorKind.UNPROCESSABLE, "non-finite",
           "material \"" + mat.id + "\": the " + what + " is not a finite number",
           "/model/materials/" + m);
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A request as read from JSON and checked for its structure (everything that is a 400). Holds
+ * A request as read from JSON and checked for its structure (everything that is BAD_REQUEST). Holds
  * plain values only; compiling and evaluating happen elsewhere.
  */
 final class Request {

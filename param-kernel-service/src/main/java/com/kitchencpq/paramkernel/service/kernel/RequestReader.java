@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Reads a request with Jackson's streaming parser and checks everything the contract answers
- * with 400: JSON syntax, JSON types, required fields, limits, name patterns, duplicate ids and
- * the rules on min/max/step/options of input parameters. JSON pointers are only built when an
+ * with BAD_REQUEST: JSON syntax, JSON types, required fields, limits, name patterns, duplicate
+ * ids and the rules on min/max/step/options of input parameters. JSON pointers are only built when an
  * error is reported. Unknown fields are skipped without recursion.
  */
 final class RequestReader {
@@ -53,7 +53,7 @@ final class RequestReader {
     int bad = Utf8.firstInvalid(body);
     if (bad >= 0) {
       throw new ApplyDeltaException(
-          400, "malformed-json", "the body is not valid UTF-8 (byte offset " + bad + ")", "");
+          ErrorKind.BAD_REQUEST, "malformed-json", "the body is not valid UTF-8 (byte offset " + bad + ")", "");
     }
     try (JsonParser p = FACTORY.createParser(body)) {
       RequestReader r = new RequestReader(p);
@@ -64,10 +64,10 @@ final class RequestReader {
     } catch (NumberFormatException | ArithmeticException e) {
       // Safety net: Jackson reports some number limits this way instead of as a parse error.
       throw new ApplyDeltaException(
-          400, "invalid-request", "a number in the body cannot be read: " + e.getMessage(), "");
+          ErrorKind.BAD_REQUEST, "invalid-request", "a number in the body cannot be read: " + e.getMessage(), "");
     } catch (IOException e) {
       // Reading from a byte array never does real I/O; anything here is a JSON problem.
-      throw new ApplyDeltaException(400, "malformed-json", "the body is not valid JSON: " + e.getMessage(), "");
+      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json", "the body is not valid JSON: " + e.getMessage(), "");
     }
   }
 
@@ -77,11 +77,11 @@ final class RequestReader {
     if (loc != null && loc.getLineNr() > 0) {
       msg = msg + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
-    return new ApplyDeltaException(400, "malformed-json", "the body is not valid JSON: " + msg, "");
+    return new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json", "the body is not valid JSON: " + msg, "");
   }
 
   private static ApplyDeltaException invalid(String pointer, String message) {
-    return new ApplyDeltaException(400, "invalid-request", message, pointer);
+    return new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request", message, pointer);
   }
 
   // ---------------------------------------------------------------- root
@@ -89,7 +89,7 @@ final class RequestReader {
   private void readRoot() throws IOException, ApplyDeltaException {
     JsonToken t = p.nextToken();
     if (t == null) {
-      throw new ApplyDeltaException(400, "malformed-json", "the body is empty", "");
+      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json", "the body is empty", "");
     }
     if (t != JsonToken.START_OBJECT) {
       skipValue(t);
@@ -133,7 +133,7 @@ final class RequestReader {
   private void checkEnd() throws IOException, ApplyDeltaException {
     if (p.nextToken() != null) {
       throw new ApplyDeltaException(
-          400, "malformed-json", "unexpected data after the JSON document", "");
+          ErrorKind.BAD_REQUEST, "malformed-json", "unexpected data after the JSON document", "");
     }
   }
 
@@ -361,7 +361,7 @@ final class RequestReader {
   }
 
   /**
-   * The 400 rules on min/max/step (number parameters only) and options (string parameters only).
+   * The BAD_REQUEST rules on min/max/step (number parameters only) and options (string parameters only).
    * Called here for inputs and by the kernel for derived parameters once their type is known.
    */
   static void checkRuleTypes(Request.Param par, int i, byte type) throws ApplyDeltaException {
@@ -623,7 +623,7 @@ final class RequestReader {
 
   /**
    * Jackson's duplicate detection costs a hash set per object; instead every known field has a bit
-   * and a second occurrence of a known field in the same object is a 400. Unknown fields are
+   * and a second occurrence of a known field in the same object is BAD_REQUEST. Unknown fields are
    * ignored, duplicated or not.
    */
   private static final int F_MODEL = 1 << 0;
@@ -736,7 +736,7 @@ final class RequestReader {
   }
 
   private ApplyDeltaException typeError(JsonToken t, String field, String expected) {
-    // Reported at once: a syntax error further on would also be a 400, so no need to read on.
+    // Reported at once: a syntax error further on would also be BAD_REQUEST, so no need to read on.
     String ptr = at(field);
     return invalid(ptr, ptr + " must be " + expected + ", got " + describe(t));
   }

@@ -12,13 +12,13 @@ import java.util.Map;
 
 /**
  * Compiles the shape of a request's model: slots for names, expression trees, name resolution,
- * cycle detection, dependency order and static types. Duplicate names are a 400 and thrown at
- * once. The 422 problems (syntax, unknown reference, cycle, type mismatch, materialParam) are
+ * cycle detection, dependency order and static types. Duplicate names are BAD_REQUEST and thrown at
+ * once. The UNPROCESSABLE problems (syntax, unknown reference, cycle, type mismatch, materialParam) are
  * collected: the first one is kept and compiling goes on, so that the types of the other
- * parameters are still known for the 400 checks that must win over any 422.
+ * parameters are still known for the BAD_REQUEST checks that must win over any UNPROCESSABLE.
  */
 final class ShapeCompiler {
-  /** The compiled shape (types filled in as far as possible) and the first 422, if any. */
+  /** The compiled shape (types filled in as far as possible) and the first UNPROCESSABLE, if any. */
   record Result(CompiledShape shape, ApplyDeltaException firstError) {}
 
   private final Request req;
@@ -32,23 +32,23 @@ final class ShapeCompiler {
     return new ShapeCompiler(req).run();
   }
 
-  /** The name rules (a 400): the pattern of the contract, and no keyword as a name. */
+  /** The name rules (BAD_REQUEST): the pattern of the contract, and no keyword as a name. */
   private static void checkName(String name, int i) throws ApplyDeltaException {
     String ptr = RequestReader.paramPtr(i, "name");
     if (!ExprParser.isValidName(name)) {
-      throw new ApplyDeltaException(400, "invalid-request",
+      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request",
           ptr + " \"" + name + "\" does not match the name pattern"
               + " [A-Za-z_][A-Za-z0-9_]*(.[A-Za-z_][A-Za-z0-9_]*)*", ptr);
     }
     if (name.equals("true") || name.equals("false")) {
-      throw new ApplyDeltaException(400, "invalid-request",
+      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request",
           ptr + " \"" + name + "\" is a keyword and cannot name a parameter", ptr);
     }
   }
 
   private void fail(String code, String message, String pointer) {
     if (firstError == null) {
-      firstError = new ApplyDeltaException(422, code, message, pointer);
+      firstError = new ApplyDeltaException(ErrorKind.UNPROCESSABLE, code, message, pointer);
     }
   }
 
@@ -65,7 +65,7 @@ final class ShapeCompiler {
       Integer prev = slotOf.putIfAbsent(par.name, i);
       if (prev != null) {
         throw new ApplyDeltaException(
-            400,
+            ErrorKind.BAD_REQUEST,
             "invalid-request",
             "parameter name '" + par.name + "' is used twice (parameters " + prev + " and " + i + ")",
             RequestReader.paramPtr(i, "name"));

@@ -16,7 +16,7 @@ class IncrementalDifferentialTest {
     try {
       return "200 " + new String(f.apply(body), StandardCharsets.UTF_8);
     } catch (ApplyDeltaException e) {
-      return e.status() + " " + e.code() + " " + e.pointer() + " " + e.getMessage();
+      return e.kind() + " " + e.code() + " " + e.pointer() + " " + e.getMessage();
     }
   }
 

@@ -203,7 +203,7 @@ class RequestValidationTest {
   @MethodSource("badRequests")
   void answers400(String name, String body, String code, String pointer) {
     ApplyDeltaException e = err(body);
-    assertThat(e.status()).as(e.getMessage()).isEqualTo(400);
+    assertThat(e.kind()).as(e.getMessage()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
     assertThat(e.pointer()).as(e.getMessage()).isEqualTo(pointer);
     assertThat(e.getMessage()).isNotBlank();
@@ -215,7 +215,7 @@ class RequestValidationTest {
     int at = new String(body, StandardCharsets.UTF_8).indexOf("xx");
     body[at] = (byte) 0xC3; // start of a two-byte sequence followed by ASCII
     ApplyDeltaException e = err(body);
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.code()).isEqualTo("malformed-json");
     assertThat(e.pointer()).isEmpty();
 
@@ -287,7 +287,7 @@ class RequestValidationTest {
       many.append(i == 0 ? "" : ",").append("{'name':'p").append(i).append("','value':1}");
     }
     ApplyDeltaException e = err(params(many.toString()));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.pointer()).isEqualTo("/model/parameters/10000");
 
     StringBuilder deltas = new StringBuilder();
@@ -295,7 +295,7 @@ class RequestValidationTest {
       deltas.append(i == 0 ? "" : ",").append("{'op':'add','param':'a','value':1}");
     }
     e = err(model(A, "", "", deltas.toString()));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.pointer()).isEqualTo("/deltas/1000");
 
     StringBuilder mats = new StringBuilder();
@@ -311,7 +311,7 @@ class RequestValidationTest {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
     ApplyDeltaException e = err(q("{'x':" + deep + ",'model':{'id':'m','revision':1,'parameters':["
         + A + "]}}"));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.code()).isEqualTo("malformed-json");
   }
 
@@ -319,14 +319,14 @@ class RequestValidationTest {
   void fourHundredWinsOverFourTwentyTwo() {
     // expression syntax error (422) in one parameter, min on a derived string (400) in another
     ApplyDeltaException e = err(params("{'name':'a','expr':'1 +'},{'name':'b','expr':'`s`','max':2}"));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.pointer()).isEqualTo("/model/parameters/1/max");
     // unknown delta parameter (422) and a structural error in a later delta (400)
     e = err(model(A, "", "", "{'op':'set','param':'zz','value':1},{'op':'set','param':'a'}"));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     // unknown reference (422) and duplicate names (400)
     e = err(params("{'name':'a','expr':'nope'}," + A));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.pointer()).isEqualTo("/model/parameters/1/name");
   }
 }

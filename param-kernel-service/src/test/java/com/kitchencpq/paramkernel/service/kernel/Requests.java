@@ -45,7 +45,7 @@ final class Requests {
           StandardCharsets.UTF_8);
     } catch (ApplyDeltaException e) {
       throw new AssertionError(
-          "expected 200, got " + e.status() + " " + e.code() + " at " + e.pointer() + ": "
+          "expected 200, got " + e.kind() + " " + e.code() + " at " + e.pointer() + ": "
               + e.getMessage());
     }
   }

@@ -42,7 +42,7 @@ class ShapeCacheTest {
     // a cached shape still gets the 400 rules checked per request
     ApplyDeltaException e =
         catchThrowableOfType(ApplyDeltaException.class, () -> run(k, params("{'name':'a','value':1,'options':['x']}")));
-    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
   }
 
   @Test

@@ -143,7 +143,7 @@ class UnprocessableRequestTest {
   @MethodSource("cases")
   void answers422(String name, String body, String code, String pointer, String fragment) {
     ApplyDeltaException e = err(body);
-    assertThat(e.status()).as(e.code() + ": " + e.getMessage()).isEqualTo(422);
+    assertThat(e.kind()).as(e.code() + ": " + e.getMessage()).isEqualTo(ErrorKind.UNPROCESSABLE);
     assertThat(e.code()).as(e.getMessage()).isEqualTo(code);
     assertThat(e.pointer()).as(e.getMessage()).isEqualTo(pointer);
     assertThat(e.getMessage()).contains(fragment);
