@@ -3,7 +3,6 @@ package com.kitchencpq.paramkernel.plugin.cluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,20 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -98,47 +90,38 @@ public record Bundle(Path file, String display, List<Document> documents) {
 
   /** Parses bundle text. */
   public static Bundle parse(Path file, String display, String text) throws BundleException {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Math.max(options.getCodePointLimit(), text.length() + 1));
     List<Document> documents = new ArrayList<>();
-    try {
-      Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
-          new Resolver(), options);
-      while (composer.checkNode()) {
-        Node node = composer.getNode();
-        if (node == null || node instanceof ScalarNode s && Tag.NULL.equals(s.getTag())) {
-          continue;
-        }
-        int line = node.getStartMark().getLine() + 1;
-        if (!(node instanceof MappingNode)) {
-          throw new BundleException(display + ":" + line + ": a document that is not a Kubernetes object (a mapping)");
-        }
-        Object value = toJava(node);
-        GenericKubernetesResource object;
-        try {
-          object = Serialization.jsonMapper().convertValue(value, GenericKubernetesResource.class);
-        } catch (IllegalArgumentException | JacksonException e) {
-          // fabric8 8 converts with Jackson 3, whose DatabindException is no IllegalArgumentException.
-          throw new BundleException(display + ":" + line + ": not a Kubernetes object: " + e.getMessage());
-        }
-        String where = display + ":" + line;
-        if (object.getApiVersion() == null || object.getKind() == null) {
-          throw new BundleException(where + ": the document has no apiVersion or kind");
-        }
-        if (object.getMetadata() == null || object.getMetadata().getName() == null
-            || object.getMetadata().getName().isBlank()) {
-          throw new BundleException(where + ": the " + object.getKind() + " has no metadata.name");
-        }
-        List<Image> images = new ArrayList<>();
-        collectImages(node, "", false, images);
-        documents.add(new Document(documents.size(), line, object, images));
+    // The plugin's one YAML reader with its limits (aliases, nesting, size, alias expansion).
+    YamlLimits.Composed composed = YamlLimits.compose(text);
+    if (composed.failure().isPresent()) {
+      YamlLimits.Failure f = composed.failure().get();
+      throw new BundleException(display + ":" + f.line() + ": not valid YAML: " + f.problem());
+    }
+    for (YamlLimits.Document d : composed.documents()) {
+      Node node = d.root();
+      int line = node.getStartMark().getLine() + 1;
+      if (!(node instanceof MappingNode)) {
+        throw new BundleException(display + ":" + line + ": a document that is not a Kubernetes object (a mapping)");
       }
-    } catch (MarkedYAMLException e) {
-      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      throw new BundleException(display + ":" + (mark == null ? 1 : mark.getLine() + 1) + ": not valid YAML: "
-          + e.getProblem());
-    } catch (YAMLException e) {
-      throw new BundleException(display + ": not valid YAML: " + e.getMessage());
+      Object value = toJava(node);
+      GenericKubernetesResource object;
+      try {
+        object = Serialization.jsonMapper().convertValue(value, GenericKubernetesResource.class);
+      } catch (IllegalArgumentException | JacksonException e) {
+        // fabric8 8 converts with Jackson 3, whose DatabindException is no IllegalArgumentException.
+        throw new BundleException(display + ":" + line + ": not a Kubernetes object: " + e.getMessage());
+      }
+      String where = display + ":" + line;
+      if (object.getApiVersion() == null || object.getKind() == null) {
+        throw new BundleException(where + ": the document has no apiVersion or kind");
+      }
+      if (object.getMetadata() == null || object.getMetadata().getName() == null
+          || object.getMetadata().getName().isBlank()) {
+        throw new BundleException(where + ": the " + object.getKind() + " has no metadata.name");
+      }
+      List<Image> images = new ArrayList<>();
+      collectImages(node, "", false, images);
+      documents.add(new Document(documents.size(), line, object, images));
     }
     if (documents.isEmpty()) {
       throw new BundleException(display + " holds no Kubernetes object");

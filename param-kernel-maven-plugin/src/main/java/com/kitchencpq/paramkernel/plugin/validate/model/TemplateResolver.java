@@ -30,7 +30,9 @@ public final class TemplateResolver {
     key.add("TemplateResolver");
     key.add(from.file() + "#" + from.index());
     for (TemplateRef r : refs) {
-      key.add(r.name() + "/" + r.clusterScope() + "@" + r.node().line() + ":" + r.node().column());
+      // A reference built from a name alone (the analyze goal's template list) has no node.
+      key.add(r.name() + "/" + r.clusterScope() + "@" + (r.node() == null ? "-" : r.node().line() + ":"
+          + r.node().column()));
     }
     return ctx.memo(key, () -> compute(ctx, from, refs));
   }
