@@ -21,7 +21,7 @@ ItAssertions.assertContains(new File(basedir, 'github-summary.md').text, '### pa
 
 def json = new JsonSlurper().parse(new File(basedir, 'artifacts/param-kernel/analysis.json'))
 assert json.phase == 'Error'
-assert json.metrics*.phase == ['NotRun', 'Error', 'Error']
+assert json.metrics*.phase == ['NotRun', 'Error', 'Error', 'Error']
 assert json.metrics[1].measurements*.instant == (0..4).collect { start.plusSeconds(150 + 10 * it).toString() }
 assert json.metrics[1].measurements.every { it.value == null && it.phase == 'Error' && it.message == refused }
 return true

@@ -32,7 +32,10 @@ public final class AnalyzeBenchmark {
   /** System property: the local Maven repository the {@code mvn} runs use, if not the user's. */
   static final String LOCAL_REPO = "bench.localRepo";
   private static final Pattern VERDICT = Pattern.compile(
-      "\\[INFO\\] Analysis Successful: .* \\(10 measurements, replay from \\S+, Argo Rollouts 1\\.9, in (\\d+) ms;");
+      "\\[INFO\\] Analysis Successful: .* \\(15 measurements, replay from \\S+, Argo Rollouts 1\\.9, in (\\d+) ms;");
+
+  private static final String LATEST = "5f7c9b8d4";
+  private static final String STABLE = "6d8b7c5f9";
 
   private AnalyzeBenchmark() {}
 
@@ -40,9 +43,12 @@ public final class AnalyzeBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond() / 15 * 15);
     Instant start = now.minus(Duration.ofMinutes(30));
-    String history = CanaryHistory.of("param-kernel-service-canary", "kitchen-cpq", "param-kernel-service-0")
-        .from(now.minus(Duration.ofMinutes(40)), 5, 0, CanaryHistory.fast())
-        .openMetrics(now.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15));
+    CanaryHistory canary = CanaryHistory.of("param-kernel-service-canary", "kitchen-cpq", "param-kernel-service-0")
+        .hash(LATEST).from(now.minus(Duration.ofMinutes(40)), 5, 0, CanaryHistory.fast());
+    CanaryHistory stable = CanaryHistory.of("param-kernel-service", "kitchen-cpq", "param-kernel-service-1")
+        .hash(STABLE).from(now.minus(Duration.ofMinutes(40)), 5, 0, CanaryHistory.fast());
+    String history = CanaryHistory.openMetrics(List.of(canary, canary.through("param-kernel-service"), stable),
+        now.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15));
     Path work = Files.createTempDirectory("pk-analyze-bench");
     try (LocalPrometheus prometheus = LocalPrometheus.startWithHistory(history, List.of(), Duration.ofSeconds(15))) {
       String bundle = new TemplateRenderer().render(Template.embeddedDefault(), "sha256:" + "0123456789abcdef".repeat(4),
@@ -60,6 +66,7 @@ public final class AnalyzeBenchmark {
       }
 
       AnalysisRequest request = AnalysisRequest.of(List.of(new SourceText("rollout.yaml", bundle)))
+          .withArgs(java.util.Map.of("latest-hash", LATEST, "stable-hash", STABLE))
           .withPrometheusAddress(prometheus.url())
           .withMode(AnalysisRequest.Mode.replay(start));
       List<Double> core = new ArrayList<>();
@@ -67,11 +74,11 @@ public final class AnalyzeBenchmark {
         long t0 = System.nanoTime();
         AnalysisResult r = Analyzer.analyze(request);
         core.add((System.nanoTime() - t0) / 1e6);
-        if (r.phase() != Phase.SUCCESSFUL || r.measurementCount() != 10) {
+        if (r.phase() != Phase.SUCCESSFUL || r.measurementCount() != 15) {
           throw new IllegalStateException("unexpected result " + r.phase() + ": " + r.message());
         }
       }
-      System.out.println("replay of the shipped health analysis, 10 measurements, " + runs + " runs");
+      System.out.println("replay of the shipped health analysis, 15 measurements, " + runs + " runs");
       System.out.println(row("goal time in mvn (the goal's log line)", goal));
       System.out.println(row("whole mvn process, wall clock", wall));
       System.out.printf("core, first call in this JVM: %.1f ms%n", core.get(0));
@@ -94,7 +101,8 @@ public final class AnalyzeBenchmark {
       InterruptedException {
     String goal = "com.kitchencpq:param-kernel-maven-plugin:" + pluginVersion() + ":analyze";
     List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", "-o", "-llr", goal,
-        "-Dparamkernel.prometheusAddress=" + prometheus, "-Dparamkernel.analyze.start=" + start));
+        "-Dparamkernel.prometheusAddress=" + prometheus, "-Dparamkernel.analyze.start=" + start,
+        "-Dparamkernel.analyze.args=latest-hash=" + LATEST + ",stable-hash=" + STABLE));
     String localRepo = System.getProperty(LOCAL_REPO);
     if (localRepo != null && !localRepo.isBlank()) {
       command.add("-Dmaven.repo.local=" + Path.of(localRepo).toAbsolutePath());

@@ -10,6 +10,7 @@ import com.kitchencpq.paramkernel.testkit.FreePorts;
 import com.kitchencpq.paramkernel.testkit.LocalPrometheus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,21 +32,35 @@ class AnalyzerIT {
   private static final Instant HISTORY = NOW.minus(Duration.ofMinutes(40));
   /** Replays start here; the shipped schedule ends 6.5 minutes later. */
   private static final Instant START = NOW.minus(Duration.ofMinutes(30));
+  private static final String CLIENT = "param-kernel-service";
+  private static final String STABLE_HASH = "stable0";
   private static LocalPrometheus prometheus;
+
+  /** A canary pod of {@code service}, also as the client Service finds it; its hash is the service's name. */
+  private static CanaryHistory canary(List<CanaryHistory> pods, String service, String pod) {
+    CanaryHistory c = CanaryHistory.of(service, NS, pod).hash(service);
+    pods.add(c);
+    pods.add(c.through(CLIENT));
+    return c;
+  }
   private static String bundle;
 
   @BeforeAll
   static void start() throws Exception {
     bundle = new TemplateRenderer().render(Template.embeddedDefault(), "sha256:" + "0123456789abcdef".repeat(4),
         List.of()).text();
-    String history = CanaryHistory.openMetrics(List.of(
-        CanaryHistory.of("healthy-canary", NS, "h-0").from(HISTORY, 5, 0, CanaryHistory.fast()),
-        CanaryHistory.of("erroring-canary", NS, "e-0").from(HISTORY, 5, 0.05, CanaryHistory.fast()),
-        CanaryHistory.of("slow-canary", NS, "s-0").from(HISTORY, 5, 0, CanaryHistory.slow()),
-        CanaryHistory.of("idle-canary", NS, "i-0").from(HISTORY, 0, 0, CanaryHistory.fast()),
-        CanaryHistory.of("incident-canary", NS, "x-0").from(HISTORY, 5, 0, CanaryHistory.fast())
-            .from(START.plus(Duration.ofMinutes(4)), 5, 0.08, CanaryHistory.fast())),
-        NOW.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15));
+    // Each scenario's canary pod is found through its own canary Service and through the client
+    // Service (with its pod-template hash); one stable pod behind the client Service serves as
+    // the stable side of every scenario's ratio metric.
+    List<CanaryHistory> pods = new ArrayList<>();
+    pods.add(CanaryHistory.of(CLIENT, NS, "stable-0").hash(STABLE_HASH).from(HISTORY, 5, 0, CanaryHistory.fast()));
+    canary(pods, "healthy-canary", "h-0").from(HISTORY, 5, 0, CanaryHistory.fast());
+    canary(pods, "erroring-canary", "e-0").from(HISTORY, 5, 0.05, CanaryHistory.fast());
+    canary(pods, "slow-canary", "s-0").from(HISTORY, 5, 0, CanaryHistory.slow());
+    canary(pods, "idle-canary", "i-0").from(HISTORY, 0, 0, CanaryHistory.fast());
+    canary(pods, "incident-canary", "x-0").from(HISTORY, 5, 0, CanaryHistory.fast())
+        .from(START.plus(Duration.ofMinutes(4)), 5, 0.08, CanaryHistory.fast());
+    String history = CanaryHistory.openMetrics(pods, NOW.minus(Duration.ofMinutes(1)), Duration.ofSeconds(15));
     prometheus = LocalPrometheus.startWithHistory(history, List.of(), Duration.ofSeconds(15));
   }
 
@@ -62,7 +77,7 @@ class AnalyzerIT {
 
   private static AnalysisResult replay(String service, String address) throws Exception {
     return Analyzer.analyze(AnalysisRequest.of(List.of(new SourceText("artifacts/param-kernel/rollout.yaml", bundle)))
-        .withArgs(Map.of("service-name", service))
+        .withArgs(Map.of("service-name", service, "latest-hash", service, "stable-hash", STABLE_HASH))
         .withPrometheusAddress(address)
         .withMode(AnalysisRequest.Mode.replay(START)));
   }
@@ -75,7 +90,7 @@ class AnalyzerIT {
   void aHealthyCanaryPasses() throws Exception {
     AnalysisResult r = replay("healthy-canary");
     assertThat(r.phase()).isEqualTo(Phase.SUCCESSFUL);
-    assertThat(r.measurementCount()).isEqualTo(10);
+    assertThat(r.measurementCount()).isEqualTo(15);
     AnalysisResult.MetricResult errors = r.metric("error-rate").orElseThrow();
     assertThat(errors.measurements()).extracting(Measurement::value).containsOnly("[0]");
     assertThat(errors.measurements().get(0).instant()).isEqualTo(START.plusSeconds(150));
@@ -83,6 +98,9 @@ class AnalyzerIT {
     // 90% in the 10 ms bucket, 10% in (15, 20] ms: histogram_quantile interpolates to 17.5 ms
     assertThat(latency.measurements()).allSatisfy(m -> assertThat(value(m)).isCloseTo(0.0175, within(1e-9)));
     assertThat(r.metric("warmup").orElseThrow().phase()).isEqualTo(Phase.NOT_RUN);
+    // the canary's latency mix is the stable pod's: the ratio of the two p95s is 1
+    assertThat(r.metric("latency-p95-vs-stable").orElseThrow().measurements())
+        .allSatisfy(m -> assertThat(value(m)).isCloseTo(1.0, within(1e-9)));
   }
 
   @Test
@@ -111,7 +129,9 @@ class AnalyzerIT {
     AnalysisResult r = replay("idle-canary");
     assertThat(r.phase()).isEqualTo(Phase.INCONCLUSIVE);
     assertThat(r.metric("error-rate").orElseThrow().measurements().get(0).value()).isEqualTo("[NaN]");
-    assertThat(r.measurementCount()).isEqualTo(2);
+    // below 1 request per second the ratio is not judged: an empty result
+    assertThat(r.metric("latency-p95-vs-stable").orElseThrow().measurements().get(0).value()).isEqualTo("[]");
+    assertThat(r.measurementCount()).isEqualTo(3);
   }
 
   @Test

@@ -27,6 +27,8 @@ class AnalyzerTest {
   private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
   private static final AnalysisClock LATER = AnalysisClock.virtual(START.plusSeconds(3600));
   private static String shipped;
+  /** The pod-template hashes only a cluster knows, which the shipped ratio metric needs. */
+  static final Map<String, String> HASHES = Map.of("latest-hash", "5f7c9b8d4", "stable-hash", "6d8b7c5f9");
 
   @BeforeAll
   static void renderTheShippedBundle() throws Exception {
@@ -53,8 +55,10 @@ class AnalyzerTest {
 
     @Override
     public Observation measure(MetricSpec metric, Instant at) {
-      Iterator<Phase> it = scripts.get(metric.name());
-      Phase p = it.hasNext() ? it.next() : last.get(metric.name());
+      // A metric without a script (the shipped template's ratio metric, where a test is about the
+      // other two) answers Successful.
+      Iterator<Phase> it = scripts.getOrDefault(metric.name(), List.of(Phase.SUCCESSFUL).iterator());
+      Phase p = it.hasNext() ? it.next() : last.getOrDefault(metric.name(), Phase.SUCCESSFUL);
       last.put(metric.name(), p);
       queries.computeIfAbsent(metric.name(), k -> java.util.Collections.synchronizedList(new ArrayList<>()))
           .add(metric.prometheus().query());
@@ -64,6 +68,7 @@ class AnalyzerTest {
 
   private static AnalysisRequest shippedReplay() {
     return AnalysisRequest.of(List.of(new SourceText("rollout.yaml", shipped)))
+        .withArgs(HASHES)
         .withPrometheusAddress("http://127.0.0.1:9")
         .withMode(AnalysisRequest.Mode.replay(START))
         .withClock(LATER);
@@ -88,11 +93,12 @@ class AnalyzerTest {
 
     assertThat(r.phase()).isEqualTo(Phase.SUCCESSFUL);
     assertThat(r.metrics()).extracting(AnalysisResult.MetricResult::name)
-        .containsExactly("warmup", "error-rate", "latency-p95");
+        .containsExactly("warmup", "error-rate", "latency-p95", "latency-p95-vs-stable");
     assertThat(r.metric("warmup").orElseThrow().phase()).isEqualTo(Phase.NOT_RUN);
     // initialDelay 2m30s, interval 1m, count 5
     assertThat(instants(r, "error-rate")).isEqualTo(at(150, 210, 270, 330, 390));
     assertThat(instants(r, "latency-p95")).isEqualTo(at(150, 210, 270, 330, 390));
+    assertThat(instants(r, "latency-p95-vs-stable")).isEqualTo(at(150, 210, 270, 330, 390));
     assertThat(r.message()).startsWith("Every metric completed within its limits (error-rate: 5 of 5");
     assertThat(r.startedAt()).isEqualTo(START);
     assertThat(r.finishedAt()).isEqualTo(START.plusSeconds(390));
@@ -166,6 +172,7 @@ class AnalyzerTest {
     List<String> events = new ArrayList<>();
     Script script = new Script(Map.of("error-rate", List.of(Phase.SUCCESSFUL), "latency-p95", List.of(Phase.SUCCESSFUL)));
     AnalysisResult r = Analyzer.analyze(AnalysisRequest.of(List.of(new SourceText("rollout.yaml", shipped)))
+        .withArgs(HASHES)
         .withPrometheusAddress("http://127.0.0.1:9")
         .withClock(AnalysisClock.virtual(START))
         .withListener(new AnalysisListener() {
@@ -190,10 +197,11 @@ class AnalyzerTest {
     assertThat(events).startsWith(
         "notice metric 'warmup' of AnalysisTemplate 'param-kernel-warmup' uses the job provider: not run here"
             + " (analyze runs Prometheus metrics only), so its outcome is left out of the verdict",
-        "wait 2026-12-01T10:02:30Z [error-rate, latency-p95]",
+        "wait 2026-12-01T10:02:30Z [error-rate, latency-p95, latency-p95-vs-stable]",
         "error-rate#1@2026-12-01T10:02:30Z",
         "latency-p95#1@2026-12-01T10:02:30Z",
-        "wait 2026-12-01T10:03:30Z [error-rate, latency-p95]");
+        "latency-p95-vs-stable#1@2026-12-01T10:02:30Z",
+        "wait 2026-12-01T10:03:30Z [error-rate, latency-p95, latency-p95-vs-stable]");
   }
 
   private static final String TEMPLATE = """
@@ -294,7 +302,7 @@ class AnalyzerTest {
             + "            args:\n");
     assertThat(yaml).isNotEqualTo(shipped);
     Script script = new Script(Map.of("error-rate", List.of(Phase.FAILED), "latency-p95", List.of(Phase.SUCCESSFUL)));
-    AnalysisResult r = Analyzer.analyze(AnalysisRequest.of(List.of(new SourceText("r.yaml", yaml)))
+    AnalysisResult r = Analyzer.analyze(AnalysisRequest.of(List.of(new SourceText("r.yaml", yaml))).withArgs(HASHES)
         .withPrometheusAddress("http://127.0.0.1:9").withMode(AnalysisRequest.Mode.replay(START)).withClock(LATER),
         script);
     assertThat(r.phase()).isEqualTo(Phase.SUCCESSFUL);

@@ -34,17 +34,34 @@ public final class CanaryHistory {
   private final String service;
   private final String namespace;
   private final String pod;
-  private final List<Profile> profiles = new ArrayList<>();
+  private final String hash;
+  private final List<Profile> profiles;
 
-  private CanaryHistory(String service, String namespace, String pod) {
+  private CanaryHistory(String service, String namespace, String pod, String hash, List<Profile> profiles) {
     this.service = service;
     this.namespace = namespace;
     this.pod = pod;
+    this.hash = hash;
+    this.profiles = profiles;
   }
 
   /** A pod behind {@code service} in {@code namespace}. */
   public static CanaryHistory of(String service, String namespace, String pod) {
-    return new CanaryHistory(service, namespace, pod);
+    return new CanaryHistory(service, namespace, pod, null, new ArrayList<>());
+  }
+
+  /** The pod with its {@code rollouts_pod_template_hash} label (the ServiceMonitor copies it). */
+  public CanaryHistory hash(String podTemplateHash) {
+    return new CanaryHistory(service, namespace, pod, podTemplateHash, profiles);
+  }
+
+  /**
+   * The same pod's scrapes as found through another Service (the ServiceMonitor scrapes a pod
+   * once per Service that selects it): same counts, another {@code service} label. Shares the
+   * profiles, so add them before or after, once.
+   */
+  public CanaryHistory through(String otherService) {
+    return new CanaryHistory(otherService, namespace, pod, hash, profiles);
   }
 
   /** Healthy: 90% of requests in 8 ms, 10% in 18 ms (p95 about 17.5 ms), no errors. */
@@ -120,7 +137,8 @@ public final class CanaryHistory {
       }
     }
     String labels = "job=\"param-kernel\",service=\"" + service + "\",namespace=\"" + namespace + "\",pod=\"" + pod
-        + "\",method=\"POST\",route=\"/v1/apply-delta\"";
+        + "\"" + (hash == null ? "" : ",rollouts_pod_template_hash=\"" + hash + "\"")
+        + ",method=\"POST\",route=\"/v1/apply-delta\"";
     for (String code : new String[] {"200", "500"}) {
       for (int i = 0; i < n; i++) {
         counters.append("http_requests_total{").append(labels).append(",code=\"").append(code).append("\"} ")

@@ -111,6 +111,7 @@ class ShippedTemplateTest {
             org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.DIGEST, "PARAM_KERNEL_IMAGE_DIGEST"),
             org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
             org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
+            org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
             org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.DIGEST, "PARAM_KERNEL_IMAGE_DIGEST"));
     assertThat(rendered.text()).doesNotContain("${");
   }
@@ -144,6 +145,10 @@ class ShippedTemplateTest {
       assertThat(at(analysis, "args.0.value")).isEqualTo(CANARY);
       assertThat(at(analysis, "args.1.name")).isEqualTo("namespace");
       assertThat(at(analysis, "args.1.valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.namespace");
+      assertThat(at(analysis, "args.2.name")).isEqualTo("latest-hash");
+      assertThat(at(analysis, "args.2.valueFrom.podTemplateHashValue")).isEqualTo("Latest");
+      assertThat(at(analysis, "args.3.name")).isEqualTo("stable-hash");
+      assertThat(at(analysis, "args.3.valueFrom.podTemplateHashValue")).isEqualTo("Stable");
     }
   }
 
@@ -228,8 +233,9 @@ class ShippedTemplateTest {
   @Test
   void healthMetricsCarryThePlansThresholdsWithGuardsForNoData() {
     Map<String, Object> health = doc("AnalysisTemplate", "param-kernel-canary-health");
-    assertThat(list(health, "spec.args")).extracting(a -> asMap(a).get("name")).containsExactly("service-name", "namespace");
-    assertThat(list(health, "spec.metrics")).hasSize(2);
+    assertThat(list(health, "spec.args")).extracting(a -> asMap(a).get("name"))
+        .containsExactly("service-name", "namespace", "latest-hash", "stable-hash");
+    assertThat(list(health, "spec.metrics")).hasSize(3);
 
     Map<String, Object> errors = metric(health, "error-rate");
     assertThat(errors.get("successCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.01");
@@ -248,11 +254,25 @@ class ShippedTemplateTest {
   }
 
   @Test
+  void theRatioMetricComparesTheCanarysP95WithTheStablePodsOnTheSameWindowAndRoute() {
+    Map<String, Object> ratio = metric(doc("AnalysisTemplate", "param-kernel-canary-health"), "latency-p95-vs-stable");
+    assertThat(ratio.get("successCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 1.5");
+    assertThat(ratio.get("failureCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 2.0");
+    String query = ((String) at(ratio, "provider.prometheus.query")).replaceAll("\\s+", "");
+    String side = "histogram_quantile(0.95,sumby(le)(rate(http_request_duration_seconds_bucket{service=\"" + STABLE
+        + "\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m])))";
+    String rate = "(sum(rate(http_requests_total{service=\"" + STABLE + "\",namespace=\"{{args.namespace}}\","
+        + "route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m]))>=1)";
+    assertThat(query).isEqualTo("(" + side.formatted("latest-hash") + "/" + side.formatted("stable-hash") + ")"
+        + "andon()" + rate.formatted("latest-hash") + "andon()" + rate.formatted("stable-hash"));
+  }
+
+  @Test
   void aSustainedFailureAbortsAndTheFirstWindowIsWarmCanaryTraffic() {
     Map<String, Object> health = doc("AnalysisTemplate", "param-kernel-canary-health");
     Duration warmupDeadline = Duration.ofSeconds((Integer) at(metric(doc("AnalysisTemplate", "param-kernel-warmup"),
         "warmup"), "provider.job.spec.activeDeadlineSeconds"));
-    for (String name : List.of("error-rate", "latency-p95")) {
+    for (String name : List.of("error-rate", "latency-p95", "latency-p95-vs-stable")) {
       Map<String, Object> m = metric(health, name);
       assertThat(m.get("failureLimit")).as(name).isEqualTo(1);
       assertThat(m.get("inconclusiveLimit")).as(name).isEqualTo(0);
