@@ -30,6 +30,12 @@ public final class PropertyNames {
   public static final String OUTPUT = "paramkernel.output";
   public static final String PROMETHEUS_ADDRESS = "paramkernel.prometheusAddress";
   public static final String RENDER_SKIP = "paramkernel.render.skip";
+  /** A temporary p95 failure bound (seconds) for the health template: the plan's contingency. */
+  public static final String CONTINGENCY_P95_FAILURE = "paramkernel.contingency.p95Failure";
+  /** Why the contingency is needed; required with it. */
+  public static final String CONTINGENCY_REASON = "paramkernel.contingency.reason";
+  /** The last day (ISO date, UTC) the contingency may stay; required with it. */
+  public static final String CONTINGENCY_UNTIL = "paramkernel.contingency.until";
 
   // validate
   public static final String VALIDATE_FILES = "paramkernel.validate.files";

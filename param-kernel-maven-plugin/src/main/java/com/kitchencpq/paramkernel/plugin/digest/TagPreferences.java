@@ -1,7 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.digest;
 
-import com.kitchencpq.paramkernel.plugin.core.GitHead;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
+import com.kitchencpq.paramkernel.plugin.core.ReleaseStrictness;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,8 +107,7 @@ public record TagPreferences(List<String> tags, boolean strict) {
    * outside Actions, from the git branch of the build's top-level directory.
    */
   public static boolean strictByDefault(Map<String, String> env, String gitBranch) {
-    String ref = env.getOrDefault("GITHUB_REF_NAME", "").trim();
-    return GitHead.isReleaseBranch(ref.isEmpty() ? gitBranch : ref);
+    return ReleaseStrictness.of(null, env, gitBranch).strict();
   }
 
   /**

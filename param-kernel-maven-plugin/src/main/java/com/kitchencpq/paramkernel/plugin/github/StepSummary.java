@@ -188,6 +188,40 @@ public final class StepSummary {
     return current;
   }
 
+  /**
+   * A rendered contingency, as the banner shows it.
+   *
+   * @param template the AnalysisTemplate that carries it
+   * @param metric the metric whose failure bound was widened
+   * @param planBound the plan's bound, as written in the template
+   * @param bound the widened bound
+   * @param reason why
+   * @param until the last day it may stay (ISO date)
+   * @param annotation the annotation key that shows it in the cluster
+   * @param properties the properties to leave out to revert
+   */
+  public record ContingencyInfo(String template, String metric, String planBound, String bound,
+      String reason, String until, String annotation, String properties) {}
+
+  /**
+   * A warning banner for a render that widened a failure bound: what, until when, why, where
+   * the cluster shows it, and how to revert. A GitHub alert block, so it stands out above the
+   * other sections.
+   */
+  public static String contingencyBanner(ContingencyInfo c) {
+    StringBuilder md = new StringBuilder("### param-kernel contingency in effect\n\n");
+    md.append("> [!WARNING]\n");
+    md.append("> **Temporary widening:** the p95 failure bound of ").append(code(c.metric()))
+        .append(" in ").append(code(c.template())).append(" is ").append(code(c.bound()))
+        .append(" s instead of the plan's ").append(code(c.planBound())).append(" s, until ")
+        .append(code(c.until())).append(" (UTC).\n>\n");
+    md.append("> Reason: ").append(cell(c.reason())).append("\n>\n");
+    md.append("> The cluster shows it as the annotation ").append(code(c.annotation()))
+        .append(" on the template. Revert by rendering again without ")
+        .append(cell(c.properties())).append(".\n\n");
+    return md.toString();
+  }
+
   /** The validation section: counts, then the first findings as they were printed. */
   public static String validationSection(long errors, long warnings, List<String> findings) {
     return validationSection(new ValidationInfo(errors, warnings, findings));

@@ -2,16 +2,22 @@ package com.kitchencpq.paramkernel.plugin.render;
 
 import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
+import com.kitchencpq.paramkernel.plugin.core.GitHead;
 import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
+import com.kitchencpq.paramkernel.plugin.core.ReleaseStrictness;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import com.kitchencpq.paramkernel.plugin.github.StepSummary;
 import com.kitchencpq.paramkernel.plugin.validate.report.GithubReport;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.P95Contingency;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -53,6 +59,29 @@ public class RenderMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.RENDER_SKIP, defaultValue = "false")
   private boolean skipRender;
 
+  /**
+   * A temporary p95 failure bound in seconds (e.g. {@code 0.08}) for metric latency-p95 of the
+   * health template, above the plan's 0.060 s; needs a reason and an end date. Refused in
+   * strict mode. See docs/contingency.md.
+   */
+  @Parameter(property = PropertyNames.CONTINGENCY_P95_FAILURE)
+  private String contingencyP95Failure;
+
+  /** Why the contingency is needed (one line, e.g. an incident id); required with it. */
+  @Parameter(property = PropertyNames.CONTINGENCY_REASON)
+  private String contingencyReason;
+
+  /** The last day the contingency may stay, as an ISO date (UTC); required with it. */
+  @Parameter(property = PropertyNames.CONTINGENCY_UNTIL)
+  private String contingencyUntil;
+
+  /** Strict (release) mode, which refuses a contingency; default true on release branches. */
+  @Parameter(property = PropertyNames.STRICT)
+  private Boolean strict;
+
+  /** Today's date for the contingency checks; replaceable in tests. */
+  Clock clock = Clock.systemUTC();
+
   private final MavenProjectHelper projectHelper;
 
   @Inject
@@ -77,13 +106,25 @@ public class RenderMojo extends AbstractParamKernelMojo {
         : baseDirectory().resolve(output.strip()).normalize();
     RenderOutput writer = new RenderOutput();
     RenderResult result;
+    ContingencyEdit.Result edit = null;
     try {
+      Optional<P95Contingency> contingency = new ContingencySettings(RolloutPlan.PARAM_KERNEL, clock)
+          .read(contingencyP95Failure, contingencyReason, contingencyUntil, strictness());
       Template source = loadTemplate();
       DigestInput.Choice chosen = chooseDigest();
       RenderedRollout rendered = new TemplateRenderer().render(source, chosen.digest(), overrides());
+      if (contingency.isPresent()) {
+        edit = new ContingencyEdit(RolloutPlan.PARAM_KERNEL)
+            .apply(rendered.templateName(), rendered.text(), contingency.get());
+        rendered = new RenderedRollout(rendered.templateName(), edit.text(), rendered.digest(),
+            rendered.substitutions());
+      }
       RenderedBundleCheck.requireValid(rendered);
       result = writer.write(rendered, outputFile);
       getLog().info("Wrote " + display(result.output()) + " (" + result.digest() + " from " + chosen.origin() + ")");
+      if (contingency.isPresent()) {
+        announce(contingency.get(), edit, result);
+      }
     } catch (InvalidBundleException e) {
       GithubActions github = github();
       if (github.isActions()) {
@@ -106,6 +147,39 @@ public class RenderMojo extends AbstractParamKernelMojo {
     warnAll(github().setOutputs(Map.of(OUTPUT_ROLLOUT_PATH, display(result.output()))));
     warnAll(github().appendSummary(StepSummary.canaryPlan(result.text())));
   }
+
+  private ReleaseStrictness strictness() {
+    return ReleaseStrictness.of(strict, environment,
+        GitHead.of(topLevelDirectory()).branch().orElse(null));
+  }
+
+  /** Says loudly, in the log, the step summary and an annotation, that a bound was widened. */
+  private void announce(P95Contingency c, ContingencyEdit.Result edit, RenderResult result) {
+    String file = display(result.output());
+    String what = "CONTINGENCY: p95 failure bound of " + P95Contingency.METRIC + " in "
+        + RolloutPlan.PARAM_KERNEL.analysisTemplate() + " widened from " + edit.previousBound()
+        + " s to " + c.valueText() + " s until " + c.until() + " (reason: " + c.reason() + ")";
+    String revert = "Revert by rendering again without " + CONTINGENCY_PROPERTIES + ".";
+    String bar = "!".repeat(72);
+    getLog().warn(bar);
+    getLog().warn(what);
+    getLog().warn("  " + file + ":" + edit.boundLine() + " (bound), " + file + ":"
+        + edit.annotationLine() + " (annotation " + P95Contingency.ANNOTATION + ")");
+    getLog().warn("  " + revert);
+    getLog().warn(bar);
+    GithubActions github = github();
+    warnAll(github.appendSummary(StepSummary.contingencyBanner(new StepSummary.ContingencyInfo(
+        RolloutPlan.PARAM_KERNEL.analysisTemplate(), P95Contingency.METRIC, edit.previousBound(),
+        c.valueText(), c.reason(), c.until().toString(), P95Contingency.ANNOTATION,
+        CONTINGENCY_PROPERTIES))));
+    if (github.isActions()) {
+      github.annotate("warning", file, edit.boundLine(), 0, "param-kernel contingency",
+          what + ". " + revert);
+    }
+  }
+
+  private static final String CONTINGENCY_PROPERTIES = PropertyNames.CONTINGENCY_P95_FAILURE
+      + ", " + PropertyNames.CONTINGENCY_REASON + " and " + PropertyNames.CONTINGENCY_UNTIL;
 
   private Template loadTemplate() throws RenderException, IOException {
     if (template == null || template.isBlank()) {

@@ -190,4 +190,19 @@ class StepSummaryTest {
     assertThat(md).contains("````text\n").contains("f.yaml:10:1:").doesNotContain("f.yaml:11:1:")
         .contains("… and 3 more (see the build log).");
   }
+
+  @Test
+  void contingencyBannerSaysWhatUntilWhenWhyAndHowToRevert() {
+    String md = StepSummary.contingencyBanner(new StepSummary.ContingencyInfo("param-kernel-canary-health",
+        "latency-p95", "0.060", "0.08", "INC-1 | noisy\nfirst canary", "2026-12-20",
+        "param-kernel.kitchen-cpq/contingency", "paramkernel.contingency.*"));
+    assertThat(md).isEqualTo("### param-kernel contingency in effect\n\n"
+        + "> [!WARNING]\n"
+        + "> **Temporary widening:** the p95 failure bound of `latency-p95` in"
+        + " `param-kernel-canary-health` is `0.08` s instead of the plan's `0.060` s, until"
+        + " `2026-12-20` (UTC).\n>\n"
+        + "> Reason: INC-1 \\| noisy first canary\n>\n"
+        + "> The cluster shows it as the annotation `param-kernel.kitchen-cpq/contingency` on the"
+        + " template. Revert by rendering again without paramkernel.contingency.*.\n\n");
+  }
 }

@@ -8,17 +8,27 @@ import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
 import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The health template has the plan's p95 latency metric:
  * {@code histogram_quantile(0.95, ... http_request_duration_seconds_bucket ...)} with success
- * below 0.030 s and failure above 0.060 s.
+ * below 0.030 s and failure above 0.060 s. A failure bound widened by a declared contingency
+ * is judged by {@link ContingencyVerdict} instead.
  */
 public final class LatencyMetricRule extends PlanRule {
+  private final Clock clock;
+
   public LatencyMetricRule() {
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock today's date, for the contingency's end date */
+  public LatencyMetricRule(Clock clock) {
     super("plan.latency-metric", "The health template must hold the plan's p95 latency metric and thresholds.");
+    this.clock = clock;
   }
 
   @Override
@@ -51,8 +61,10 @@ public final class LatencyMetricRule extends PlanRule {
     });
     PlanMetrics.expectThreshold(m, "successCondition", "<", want.successBelow(),
         "success when p95 is below " + Exprs.format(want.successBelow() * 1000) + " ms", args, out);
-    PlanMetrics.expectThreshold(m, "failureCondition", ">", want.failureAbove(),
-        "failure when p95 is above " + Exprs.format(want.failureAbove() * 1000) + " ms", args, out);
+    if (!new ContingencyVerdict(plan, clock).judge(t.get(), m, args, out)) {
+      PlanMetrics.expectThreshold(m, "failureCondition", ">", want.failureAbove(),
+          "failure when p95 is above " + Exprs.format(want.failureAbove() * 1000) + " ms", args, out);
+    }
   }
 
   @Override
@@ -60,6 +72,16 @@ public final class LatencyMetricRule extends PlanRule {
     return RuleDoc.plan("the template has `histogram_quantile(0.95, ... "
         + "http_request_duration_seconds_bucket ...)` with `< 0.030` success and `> 0.060` "
         + "failure")
-        .fix("Keep the plan's p95 latency metric and its thresholds, as the finding names them.");
+        .note("a failure bound above 0.060 s declared by the contingency annotation `"
+            + P95Contingency.ANNOTATION + "` (render's `paramkernel.contingency.*`) is a"
+            + " warning naming its reason and end date while it is unexpired; an expired one, a"
+            + " wider bound without the annotation, an annotation whose value differs from the"
+            + " bound, or a bound above the histogram's largest finite bucket bound is an error")
+        .why("the plan allows a wider p95 failure bound only as a temporary, visible contingency"
+            + " (its playbook's step 4); an undeclared or forgotten widening lets a slower canary"
+            + " through unnoticed")
+        .fix("Keep the plan's p95 latency metric and its thresholds, as the finding names them."
+            + " For an expired or undeclared widening render again without the"
+            + " `paramkernel.contingency.*` properties (see docs/contingency.md).");
   }
 }
