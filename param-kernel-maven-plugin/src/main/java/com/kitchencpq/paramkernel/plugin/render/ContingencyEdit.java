@@ -35,7 +35,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * is refused with the file and line, never guessed. The edited text is read back and checked.
  */
 public final class ContingencyEdit {
-  private static final Pattern NUMBER = Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
   private static final String INDENT_STEP = "  ";
 
   /**
@@ -144,7 +145,8 @@ public final class ContingencyEdit {
             + " failure bound " + PropertyNames.CONTINGENCY_P95_FAILURE + " widens"));
     YamlNode condition = metric.get("failureCondition");
     if (!(condition.raw() instanceof ScalarNode scalar)) {
-      throw cannotEdit(name, metric, "metric " + P95Contingency.METRIC + " has no failureCondition");
+      throw cannotEdit(name, metric,
+          "metric " + P95Contingency.METRIC + " has no failureCondition");
     }
     int start = offsetOf(text, condition);
     int end = text.offsetByCodePoints(0, scalar.getEndMark().getIndex());
@@ -232,7 +234,8 @@ public final class ContingencyEdit {
     return new Insertion(eol, eol, block);
   }
 
-  private static void requireIndent(String name, YamlNode at, String indent) throws RenderException {
+  private static void requireIndent(String name, YamlNode at, String indent)
+      throws RenderException {
     if (!indent.chars().allMatch(c -> c == ' ')) {
       throw cannotEdit(name, at, "the key must start its own line, indented with spaces");
     }

@@ -108,8 +108,9 @@ public class RenderMojo extends AbstractParamKernelMojo {
     RenderResult result;
     ContingencyEdit.Result edit = null;
     try {
-      Optional<P95Contingency> contingency = new ContingencySettings(RolloutPlan.PARAM_KERNEL, clock)
-          .read(contingencyP95Failure, contingencyReason, contingencyUntil, strictness());
+      Optional<P95Contingency> contingency =
+          new ContingencySettings(RolloutPlan.PARAM_KERNEL, clock).read(contingencyP95Failure,
+              contingencyReason, contingencyUntil, strictness());
       Template source = loadTemplate();
       DigestInput.Choice chosen = chooseDigest();
       RenderedRollout rendered = new TemplateRenderer().render(source, chosen.digest(), overrides());

@@ -13,7 +13,8 @@ class ReleaseStrictnessTest {
         .isEqualTo(new ReleaseStrictness(false, "paramkernel.strict=false"));
     assertThat(ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "release/1.0"), "main"))
         .isEqualTo(new ReleaseStrictness(true, "release branch release/1.0"));
-    assertThat(ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "main"), "release/1.0").strict()).isFalse();
+    assertThat(ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "main"), "release/1.0")
+        .strict()).isFalse();
     assertThat(ReleaseStrictness.of(null, Map.of(), "release/1.0").strict()).isTrue();
     assertThat(ReleaseStrictness.of(null, Map.of(), "release/").strict()).isFalse();
     assertThat(ReleaseStrictness.of(null, Map.of(), null).strict()).isFalse();
@@ -21,7 +22,8 @@ class ReleaseStrictnessTest {
 
   @Test
   void resolveDigestUsesTheSameRule() {
-    assertThat(TagPreferences.strictByDefault(Map.of("GITHUB_REF_NAME", "release/1.0"), "main")).isTrue();
+    assertThat(TagPreferences.strictByDefault(Map.of("GITHUB_REF_NAME", "release/1.0"), "main"))
+        .isTrue();
     assertThat(TagPreferences.strictByDefault(Map.of(), "release/9")).isTrue();
     assertThat(TagPreferences.strictByDefault(Map.of(), "main")).isFalse();
   }

@@ -193,8 +193,9 @@ class StepSummaryTest {
 
   @Test
   void contingencyBannerSaysWhatUntilWhenWhyAndHowToRevert() {
-    String md = StepSummary.contingencyBanner(new StepSummary.ContingencyInfo("param-kernel-canary-health",
-        "latency-p95", "0.060", "0.08", "INC-1 | noisy\nfirst canary", "2026-12-20",
+    String md = StepSummary.contingencyBanner(new StepSummary.ContingencyInfo(
+        "param-kernel-canary-health", "latency-p95", "0.060", "0.08",
+        "INC-1 | noisy\nfirst canary", "2026-12-20",
         "param-kernel.kitchen-cpq/contingency", "paramkernel.contingency.*"));
     assertThat(md).isEqualTo("### param-kernel contingency in effect\n\n"
         + "> [!WARNING]\n"

@@ -19,10 +19,10 @@ class ContingencyEditTest {
   static final String ANNOTATION_LINE = "    param-kernel.kitchen-cpq/contingency: "
       + "'{\"p95FailureSeconds\":0.08,\"until\":\"2026-12-20\","
       + "\"reason\":\"INC-4711 noisy first canary, it''s transient\"}'";
-  static final String PLAN_BOUND_LINE = "      failureCondition: len(result) > 0 && !isNaN(result[0])"
-      + " && result[0] > 0.060";
-  static final String WIDE_BOUND_LINE = "      failureCondition: len(result) > 0 && !isNaN(result[0])"
-      + " && result[0] > 0.08";
+  static final String PLAN_BOUND_LINE = "      failureCondition: len(result) > 0"
+      + " && !isNaN(result[0]) && result[0] > 0.060";
+  static final String WIDE_BOUND_LINE = "      failureCondition: len(result) > 0"
+      + " && !isNaN(result[0]) && result[0] > 0.08";
 
   private final ContingencyEdit edit = new ContingencyEdit(RolloutPlan.PARAM_KERNEL);
 
@@ -123,7 +123,8 @@ class ContingencyEditTest {
 
   @Test
   void editsAQuotedConditionInsideTheQuotes() throws Exception {
-    String quoted = "      failureCondition: \"len(result) > 0 && !isNaN(result[0]) && result[0] > 0.060\"";
+    String quoted = "      failureCondition: \"len(result) > 0 && !isNaN(result[0])"
+        + " && result[0] > 0.060\"";
     String without = renderedWithout().replace(PLAN_BOUND_LINE, quoted);
     String text = edit.apply("rollout.yaml", without, WIDENED).text();
     assertThat(text).contains("&& result[0] > 0.08\"\n");
@@ -133,15 +134,18 @@ class ContingencyEditTest {
   void refusesWhatItCannotEditInPlace() throws Exception {
     String without = renderedWithout();
     String folded = without.replace(PLAN_BOUND_LINE,
-        "      failureCondition: >-\n        len(result) > 0 && !isNaN(result[0]) && result[0] > 0.060");
+        "      failureCondition: >-\n        len(result) > 0 && !isNaN(result[0])"
+            + " && result[0] > 0.060");
     assertThatThrownBy(() -> edit.apply("rollout.yaml", folded, WIDENED))
         .isInstanceOf(RenderException.class)
-        .hasMessageContaining("rollout.yaml:" + (lineOf(folded, "      failureCondition: >-")) + ":")
+        .hasMessageContaining("rollout.yaml:" + (lineOf(folded, "      failureCondition: >-"))
+            + ":")
         .hasMessageContaining("paramkernel.contingency.p95Failure")
         .hasMessageContaining("write it on one line");
 
     String already = without.replace("  name: param-kernel-canary-health\n",
-        "  name: param-kernel-canary-health\n  annotations:\n    " + P95Contingency.ANNOTATION + ": x\n");
+        "  name: param-kernel-canary-health\n  annotations:\n    " + P95Contingency.ANNOTATION
+            + ": x\n");
     assertThatThrownBy(() -> edit.apply("rollout.yaml", already, WIDENED))
         .hasMessageContaining("already carries " + P95Contingency.ANNOTATION);
 

@@ -82,6 +82,7 @@ public final class LatencyMetricRule extends PlanRule {
             + " through unnoticed")
         .fix("Keep the plan's p95 latency metric and its thresholds, as the finding names them."
             + " For an expired or undeclared widening render again without the"
-            + " `paramkernel.contingency.*` properties (see docs/contingency.md).");
+            + " `paramkernel.contingency.*` properties (see"
+            + " param-kernel-maven-plugin/docs/contingency.md).");
   }
 }

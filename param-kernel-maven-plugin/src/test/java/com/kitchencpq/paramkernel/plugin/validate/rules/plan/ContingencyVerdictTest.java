@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ContingencyVerdictTest {
   static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
   static final Clock DEC_06 = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
-  static final Clock DEC_20_LATE = Clock.fixed(Instant.parse("2026-12-20T23:59:59Z"), ZoneOffset.UTC);
+  static final Clock DEC_20_LATE = Clock.fixed(Instant.parse("2026-12-20T23:59:59Z"),
+      ZoneOffset.UTC);
   static final Clock DEC_21 = Clock.fixed(Instant.parse("2026-12-21T00:00:00Z"), ZoneOffset.UTC);
   static final P95Contingency WIDENED = new P95Contingency(new BigDecimal("0.08"),
       "INC-4711 noisy first canary", LocalDate.parse("2026-12-20"));
@@ -41,7 +42,8 @@ class ContingencyVerdictTest {
   @BeforeAll
   static void render() throws Exception {
     without = new TemplateRenderer().render(Template.embeddedDefault(), DIGEST, List.of()).text();
-    declared = new ContingencyEdit(RolloutPlan.PARAM_KERNEL).apply("rollout.yaml", without, WIDENED).text();
+    declared = new ContingencyEdit(RolloutPlan.PARAM_KERNEL).apply("rollout.yaml", without,
+        WIDENED).text();
   }
 
   private static int line(String yaml, String text) {
@@ -62,9 +64,12 @@ class ContingencyVerdictTest {
   @Test
   void declaredUnexpiredIsAWarningNamingReasonAndDate() {
     List<Finding> f = latency(DEC_06, declared);
-    assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(declared, WIDE) + ":warning");
-    assertThat(f.get(0).message()).isEqualTo("metric 'latency-p95' runs under a declared contingency"
-        + " until 2026-12-20 (reason: INC-4711 noisy first canary): failure when p95 is above 0.08 s"
+    assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(declared, WIDE)
+        + ":warning");
+    assertThat(f.get(0).message())
+        .isEqualTo("metric 'latency-p95' runs under a declared contingency"
+        + " until 2026-12-20 (reason: INC-4711 noisy first canary): failure when p95 is above"
+        + " 0.08 s"
         + " instead of the plan's 0.06 s; to revert, render again without the"
         + " paramkernel.contingency.* properties");
     // the whole day of `until` counts
@@ -74,9 +79,11 @@ class ContingencyVerdictTest {
 
   @Test
   void declaredContingencyIsTheOnlyFindingOfAllRulesWithPlanChecks() {
-    List<Finding> all = new Validator().validateSources(List.of(new SourceText("rollout.yaml", declared)),
+    List<Finding> all = new Validator().validateSources(List.of(new SourceText("rollout.yaml",
+        declared)),
         ValidationOptions.of(true)).findings();
-    List<Finding> before = new Validator().validateSources(List.of(new SourceText("rollout.yaml", without)),
+    List<Finding> before = new Validator().validateSources(List.of(new SourceText("rollout.yaml",
+        without)),
         ValidationOptions.of(true)).findings();
     assertThat(before).isEmpty();
     // with the default (system) clock: 2026-12-20 may have passed when this runs, so only the
@@ -110,7 +117,8 @@ class ContingencyVerdictTest {
   void annotationThatDisagreesWithTheBoundIsAnError() {
     String handEdited = declared.replace(WIDE, "result[0] > 0.1\n");
     List<Finding> f = latency(DEC_06, handEdited);
-    assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(handEdited, "result[0] > 0.1\n") + ":error");
+    assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(handEdited,
+        "result[0] > 0.1\n") + ":error");
     assertThat(f.get(0).message()).contains("tests result[0] > 0.1, but annotation")
         .contains("declares a contingency bound of 0.08 s; the two must agree");
 
@@ -126,7 +134,8 @@ class ContingencyVerdictTest {
     String declaredAbove = declared.replace(WIDE, "result[0] > " + above + "\n")
         .replace("\"p95FailureSeconds\":0.08", "\"p95FailureSeconds\":" + above);
     List<Finding> f = latency(DEC_06, declaredAbove);
-    assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(declared, WIDE) + ":error");
+    assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(declared, WIDE)
+        + ":error");
     assertThat(f.get(0).message()).contains("the largest finite bucket bound of "
         + "http_request_duration_seconds_bucket");
 
