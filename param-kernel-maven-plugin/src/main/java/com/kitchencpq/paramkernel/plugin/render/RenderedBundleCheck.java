@@ -12,7 +12,8 @@ import java.util.List;
  * The check render makes before it writes anything: the rendered text must pass the validator
  * without errors. Plan checks stay off here (a team may render its own template); the validate
  * goal applies them to the written file. Substitution never adds or removes lines, so the
- * findings' lines are the template's lines and the findings name the template.
+ * findings' lines are the template's lines and the findings name the template; a contingency
+ * ({@link ContingencyEdit}) adds two annotation lines, after which lines are the rendered ones.
  */
 final class RenderedBundleCheck {
   private RenderedBundleCheck() {}
