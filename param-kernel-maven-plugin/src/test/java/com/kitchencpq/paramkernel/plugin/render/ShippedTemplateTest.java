@@ -257,7 +257,7 @@ class ShippedTemplateTest {
   void theRatioMetricComparesTheCanarysP95WithTheStablePodsOnTheSameWindowAndRoute() {
     Map<String, Object> ratio = metric(doc("AnalysisTemplate", "param-kernel-canary-health"), "latency-p95-vs-stable");
     assertThat(ratio.get("successCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 1.5");
-    assertThat(ratio.get("failureCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 2.0");
+    assertThat(ratio.get("failureCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 1.8");
     String query = ((String) at(ratio, "provider.prometheus.query")).replaceAll("\\s+", "");
     String side = "histogram_quantile(0.95,sumby(le)(rate(http_request_duration_seconds_bucket{service=\"" + STABLE
         + "\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m])))";

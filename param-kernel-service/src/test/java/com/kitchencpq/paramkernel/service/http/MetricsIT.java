@@ -56,14 +56,15 @@ class MetricsIT {
     while (m.find()) {
       bounds.add(m.group(1));
     }
-    assertThat(bounds).containsExactly("5.0E-4", "0.001", "0.0015", "0.002", "0.0025", "0.003", "0.004",
-        "0.005", "0.006", "0.0075", "0.01", "0.015", "0.02", "0.025", "0.03", "0.035",
+    assertThat(bounds).containsExactly("5.0E-4", "0.001", "0.0015", "0.002", "0.0025", "0.003", "0.0035",
+        "0.004", "0.0045", "0.005", "0.0055", "0.006", "0.0065", "0.007", "0.0075", "0.008", "0.009",
+        "0.01", "0.011", "0.0125", "0.015", "0.0175", "0.02", "0.025", "0.03", "0.035",
         "0.04", "0.045", "0.05", "0.06", "0.07", "0.08", "0.1", "0.15", "0.25", "0.5", "1.0", "2.5",
         "5.0", "10.0", "+Inf");
     assertThat(text).contains("# TYPE http_request_duration_seconds histogram");
     assertThat(text).contains(
         "http_request_duration_seconds_bucket{method=\"POST\",route=\"/v1/apply-delta\",le=\"+Inf\"} 1");
-    assertThat(HttpMetrics.BUCKETS).hasSize(30);
+    assertThat(HttpMetrics.BUCKETS).hasSize(40);
   }
 
   @Test
