@@ -67,6 +67,33 @@ class CiWorkflowCommandsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theTestJobRunsOnEveryEventWithoutSecretsAndReadOnly() throws IOException {
+    Map<String, Object> job = jobs().get("test");
+    assertThat(job).doesNotContainKey("if");
+    assertThat((Map<String, Object>) job.get("permissions")).isEqualTo(Map.of("contents", "read"));
+    // Nothing in the job (step env, with:, run:) reads a secret.
+    assertThat(String.valueOf(job)).doesNotContain("secrets.");
+  }
+
+  @Test
+  void theJobsThatPushRunNoTestsAndOnlyAfterTheTestJob() throws IOException {
+    for (String name : List.of("deploy-main", "deploy-release")) {
+      Map<String, Object> job = jobs().get(name);
+      assertThat(job.get("needs")).as("needs of %s", name).isEqualTo("test");
+      assertThat(runLines(job)).as("run lines of %s", name).noneMatch(r -> r.contains(".ci/run"));
+      // -DskipTests skips surefire, failsafe and (invoker.skip) the invoker cases alike.
+      assertThat(jobCommand(name).properties()).as("mvn of %s", name).containsEntry("skipTests", "true");
+    }
+    // The write permission is only where the push is.
+    for (Map.Entry<String, Map<String, Object>> e : jobs().entrySet()) {
+      boolean writes = String.valueOf(e.getValue().get("permissions")).contains("packages=write");
+      assertThat(writes).as("packages: write in job %s", e.getKey())
+          .isEqualTo(List.of("deploy-main", "deploy-release").contains(e.getKey()));
+    }
+  }
+
+  @Test
   void everyDeployJobCallsMavenExactlyOnce() throws IOException {
     for (String job : List.of("deploy-main", "deploy-release", "deploy-cluster")) {
       List<String> mvn = runLines(jobs().get(job)).stream().filter(r -> r.startsWith("mvn ")).toList();

@@ -41,7 +41,8 @@ public final class Main {
     }
     long mainStart = System.nanoTime();
     // Netty's allocator records JFR events when JFR is available; registering them costs about
-    // 0.1 s of start-up for a recording nobody runs. -Dio.netty.jfr.enabled=true brings them back.
+    // 0.1 s of start-up for a recording nobody runs (benchmarks/http-load.md, run 8, measured
+    // with the commands under "Commands" there). -Dio.netty.jfr.enabled=true brings them back.
     if (System.getProperty("io.netty.jfr.enabled") == null) {
       System.setProperty("io.netty.jfr.enabled", "false");
     }

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
 import com.kitchencpq.paramkernel.plugin.validate.SourceText;
 import com.kitchencpq.paramkernel.plugin.validate.Validator;
@@ -42,7 +43,7 @@ public record AnalysisRequest(
     Map<String, String> args,
     Optional<String> prometheusAddress,
     Mode mode,
-    ArgoRelease release,
+    ArgoVersion release,
     AnalysisClock clock,
     AnalysisListener listener) {
 
@@ -103,7 +104,7 @@ public record AnalysisRequest(
 
   /** A live run of the Rollout's first analysis with Argo 1.9 semantics. */
   public static AnalysisRequest of(List<SourceText> sources) {
-    return new AnalysisRequest(sources, List.of(), Map.of(), Optional.empty(), Mode.live(), ArgoRelease.DEFAULT,
+    return new AnalysisRequest(sources, List.of(), Map.of(), Optional.empty(), Mode.live(), ArgoVersion.DEFAULT,
         AnalysisClock.system(), AnalysisListener.NONE);
   }
 
@@ -136,7 +137,7 @@ public record AnalysisRequest(
     return new AnalysisRequest(sources, templates, args, prometheusAddress, m, release, clock, listener);
   }
 
-  public AnalysisRequest withRelease(ArgoRelease r) {
+  public AnalysisRequest withRelease(ArgoVersion r) {
     return new AnalysisRequest(sources, templates, args, prometheusAddress, mode, r, clock, listener);
   }
 

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param finishedAt when the run completed (replay: on the replayed time line)
  */
 public record AnalysisResult(Phase phase, String message, List<MetricResult> metrics, AnalysisRequest.Mode mode,
-    ArgoRelease release, Instant startedAt, Instant finishedAt) {
+    ArgoVersion release, Instant startedAt, Instant finishedAt) {
 
   public AnalysisResult {
     metrics = List.copyOf(metrics);

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.core.AbstractParamKernelMojo;
 import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
@@ -77,9 +78,9 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     long started = System.nanoTime();
     Path artifacts = artifactsDirectory();
-    ArgoRelease release = ArgoRelease.parse(argoVersion).orElseThrow(() -> new MojoFailureException(
+    ArgoVersion release = ArgoVersion.parse(argoVersion).orElseThrow(() -> new MojoFailureException(
         PropertyNames.VALIDATE_ARGO_VERSION + "=" + argoVersion + " is not an Argo Rollouts version analyze knows;"
-            + " use one of " + ArgoRelease.known()));
+            + " use one of " + ArgoVersion.known()));
     AnalysisResult result;
     try {
       AnalysisRequest.Mode mode = start == null || start.isBlank() ? AnalysisRequest.Mode.live()

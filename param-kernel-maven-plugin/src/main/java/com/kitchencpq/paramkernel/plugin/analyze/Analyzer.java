@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
 import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 
@@ -14,7 +15,7 @@ import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
  *     .withArgs(Map.of("service-name", "param-kernel-service-canary"))
  *     .withPrometheusAddress("http://127.0.0.1:9090")
  *     .withMode(AnalysisRequest.Mode.replay(Instant.parse("2026-12-01T10:00:00Z")))
- *     .withRelease(ArgoRelease.V1_9)
+ *     .withRelease(ArgoVersion.V1_9)
  *     .withListener(new AnalysisListener() {
  *       public void measured(String metric, int number, Measurement m) { ... }
  *     }));
@@ -27,7 +28,7 @@ import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
  *   <li>{@link AnalysisRequest}: the YAML texts ({@link AnalysisRequest#read} reads files and
  *   directories), the template names (default: the Rollout's first analysis), argument values,
  *   a Prometheus address that replaces every metric's, live or replay, the Argo release
- *   ({@link ArgoRelease}), the clock of a live run ({@link AnalysisClock#system()}, or
+ *   ({@link ArgoVersion}), the clock of a live run ({@link AnalysisClock#system()}, or
  *   {@link AnalysisClock#virtual} to let a test's schedule pass at once) and an
  *   {@link AnalysisListener} for progress.</li>
  *   <li>{@link AnalysisResult}: the run's phase and message, and per metric its phase, message,

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionEvaluator;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionParser;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionSyntaxException;
@@ -45,7 +46,7 @@ final class ConditionEvaluation {
    *
    * @param result a {@code Double} (scalar) or a {@code List<Double>} (vector, flattened matrix)
    */
-  static Outcome evaluateResult(Object result, String successCondition, String failureCondition, ArgoRelease release) {
+  static Outcome evaluateResult(Object result, String successCondition, String failureCondition, ArgoVersion release) {
     boolean success = false;
     boolean failure = false;
     if (!successCondition.isEmpty()) {
@@ -83,7 +84,7 @@ final class ConditionEvaluation {
    * or {@code ...: metric result is nil or empty: no data returned from the metric provider}
    * when the result is an empty list. Earlier releases show the engine's error alone.
    */
-  private static String format(EvaluationError e, String field, String condition, Object result, ArgoRelease r) {
+  private static String format(EvaluationError e, String field, String condition, Object result, ArgoVersion r) {
     if (!r.wrapsEvaluationErrors()) {
       return e.getMessage();
     }

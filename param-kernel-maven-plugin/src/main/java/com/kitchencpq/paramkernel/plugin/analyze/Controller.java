@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.Set;
 /**
  * The AnalysisRun controller's decisions, function by function as Argo Rollouts writes them in
  * {@code analysis/analysis.go} (read at v1.7.2, v1.8.3, v1.9.1 and v1.10.0-rc1; the differences
- * are in {@link ArgoRelease}) and {@code utils/analysis/helpers.go}. Each method names the
+ * are in {@link ArgoVersion}) and {@code utils/analysis/helpers.go}. Each method names the
  * upstream function it follows. They work on a {@link RunState} the way upstream works on
  * {@code run.Status}; none of them measures or sleeps: {@link Reconciler} drives them.
  *
@@ -154,7 +155,7 @@ final class Controller {
    * {@code : "Error Message: ..."} when its last measurement had one.
    */
   static Verdict assessRunStatus(RunState run, List<MetricSpec> metrics, Set<String> dryRun, Instant now,
-      ArgoRelease release) {
+      ArgoVersion release) {
     Phase worstStatus = null;
     String worstMessage = "";
     boolean terminating = isTerminating(run);
@@ -221,7 +222,7 @@ final class Controller {
    * Failed when only the streak does); a metric still short of its count is Running, or Successful
    * when the run is terminating.
    */
-  static Phase assessMetricStatus(MetricSpec metric, MetricState result, boolean terminating, ArgoRelease release) {
+  static Phase assessMetricStatus(MetricSpec metric, MetricState result, boolean terminating, ArgoVersion release) {
     if (result.phase.completed()) {
       return result.phase;
     }
@@ -260,11 +261,11 @@ final class Controller {
    * inconclusiveLimit} (default 0), Error when {@code consecutiveError > consecutiveErrorLimit}
    * (default 4). Checked in that order, so a later one wins.
    */
-  static Verdict assessMetricFailureInconclusiveOrError(MetricSpec metric, MetricState result, ArgoRelease release) {
+  static Verdict assessMetricFailureInconclusiveOrError(MetricSpec metric, MetricState result, ArgoVersion release) {
     Phase phase = null;
     String message = "";
     long failureLimit = metric.failureLimit() == null ? 0 : (int) metric.failureLimit().intValue();
-    if ((failureLimit >= 0 || !release.failureLimitCanBeDisabled()) && result.failed > failureLimit) {
+    if ((failureLimit >= 0 || !release.failureLimitMayBeDisabled()) && result.failed > failureLimit) {
       phase = Phase.FAILED;
       message = "failed (" + result.failed + ") > failureLimit (" + failureLimit + ")";
     }

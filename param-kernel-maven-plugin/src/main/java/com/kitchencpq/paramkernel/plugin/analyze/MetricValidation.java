@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,7 +23,7 @@ final class MetricValidation {
    * names, and {@link #validateMetric} for each; the first problem wins, prefixed with
    * {@code metrics[i]: }.
    */
-  static Optional<String> validateMetrics(List<MetricSpec> metrics, ArgoRelease release) {
+  static Optional<String> validateMetrics(List<MetricSpec> metrics, ArgoVersion release) {
     if (metrics.isEmpty()) {
       return Optional.of("no metrics specified");
     }
@@ -45,7 +46,7 @@ final class MetricValidation {
    * when {@code count > 1}, parseable durations, exactly one provider. v1.7.2 has no
    * {@code consecutiveSuccessLimit} and rejects every negative {@code failureLimit}.
    */
-  static Optional<String> validateMetric(MetricSpec m, ArgoRelease release) {
+  static Optional<String> validateMetric(MetricSpec m, ArgoVersion release) {
     long count = m.count() == null ? 0 : m.count().intValue();
     long failureLimit = m.failureLimit() == null ? 0 : m.failureLimit().intValue();
     long inconclusiveLimit = m.inconclusiveLimit() == null ? 0 : m.inconclusiveLimit().intValue();

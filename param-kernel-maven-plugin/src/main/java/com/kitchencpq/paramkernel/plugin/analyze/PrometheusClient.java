@@ -66,7 +66,11 @@ final class PrometheusClient {
   /** What the API answered: the value and its warnings. */
   record Answer(QueryValue value, List<String> warnings) {}
 
-  /** jackson-core's streaming parser: the answer is read into maps and lists (databind costs 0.2 s to load). */
+  /**
+   * jackson-core's streaming parser: the answer is read into maps and lists. Not databind: its
+   * classes made the goal's first run slower ({@code docs/analyze-benchmark.md}, "What
+   * changed", measured with the command under "Command" there).
+   */
   private final JsonFactory json = new JsonFactory();
 
   /**

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.expr.ConditionSyntaxException;
 import com.kitchencpq.paramkernel.plugin.expr.TimeExpression;
 import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
@@ -20,9 +21,9 @@ final class PrometheusProvider implements MeasurementSource {
   static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
   private final PrometheusClient client = new PrometheusClient();
-  private final ArgoRelease release;
+  private final ArgoVersion release;
 
-  PrometheusProvider(ArgoRelease release) {
+  PrometheusProvider(ArgoVersion release) {
     this.release = release;
   }
 
@@ -101,7 +102,7 @@ final class PrometheusProvider implements MeasurementSource {
    * matrix as every sample of every series flattened into one list. An evaluation error drops
    * the value, as upstream marks the measurement Error before setting it.
    */
-  static Observation processResponse(MetricSpec metric, PrometheusClient.Answer answer, ArgoRelease release) {
+  static Observation processResponse(MetricSpec metric, PrometheusClient.Answer answer, ArgoVersion release) {
     PrometheusClient.QueryValue v = answer.value();
     Object result;
     String shown;

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class Reconciler {
   private final AnalysisClock realClock;
   private final boolean replay;
   private final AnalysisListener listener;
-  private final ArgoRelease release;
+  private final ArgoVersion release;
   private final AnalysisRequest.Mode mode;
 
   Reconciler(RunPlan plan, MeasurementSource source, AnalysisRequest request) {

@@ -29,7 +29,12 @@ import java.util.stream.Collectors;
  * </table>
  *
  * <p>Also from 1.8: {@code failureLimit: -1} disables the failure limit ({@code ValidateMetric}
- * in {@code utils/analysis/factory.go}; v1.7.2 requires a failureLimit of 0 or more).
+ * in {@code utils/analysis/factory.go}; v1.7.2 requires a failureLimit of 0 or more), an
+ * AnalysisRun counts {@code consecutiveSuccessLimit} ({@code assessMetricStatus} in
+ * {@code analysis/analysis.go}) and the Prometheus provider runs {@code rangeQuery}
+ * ({@code executeQuery} in {@code metricproviders/prometheus/prometheus.go}). From 1.10 a
+ * condition's evaluation error names the condition ({@code could not evaluate successCondition
+ * "..."}, {@code formatEvalError} in {@code utils/evaluate/evaluate.go}).
  *
  * <p>Unchanged from v1.7.2 to v1.10.0-rc1, so not in the table: the defaults the checks use
  * ({@code utils/defaults/defaults.go}: replicas 1, maxSurge and maxUnavailable 25 %,
@@ -118,6 +123,21 @@ public enum ArgoVersion {
    */
   public boolean failureLimitMayBeDisabled() {
     return this != V1_7;
+  }
+
+  /** Whether an AnalysisRun counts {@code consecutiveSuccessLimit} (from 1.8). */
+  public boolean hasConsecutiveSuccessLimit() {
+    return this != V1_7;
+  }
+
+  /** Whether the Prometheus provider knows {@code rangeQuery} (from 1.8). */
+  public boolean hasRangeQuery() {
+    return this != V1_7;
+  }
+
+  /** Whether condition errors carry the condition and the no-data explanation (1.10). */
+  public boolean wrapsEvaluationErrors() {
+    return this == V1_10;
   }
 
   /** Whether only a release candidate of this version exists. */

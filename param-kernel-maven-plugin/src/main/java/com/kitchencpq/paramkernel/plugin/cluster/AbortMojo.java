@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code kubectl argo rollouts abort}: the same patches, in the same order
- * ({@link RolloutCommands#abort}); upstream's help: it stops the update and reverts all steps, the previous
+ * ({@code RolloutCommands#abort}); upstream's help: it stops the update and reverts all steps, the previous
  * ReplicaSet is active again.
  */
 @Mojo(name = "abort", requiresProject = false, threadSafe = true)

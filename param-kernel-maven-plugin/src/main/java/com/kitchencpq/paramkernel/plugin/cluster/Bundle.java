@@ -1,7 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -106,7 +105,7 @@ public record Bundle(Path file, String display, List<Document> documents) {
       Object value = toJava(node);
       GenericKubernetesResource object;
       try {
-        object = Serialization.jsonMapper().convertValue(value, GenericKubernetesResource.class);
+        object = Nodes.resource(value);
       } catch (IllegalArgumentException | JacksonException e) {
         // fabric8 8 converts with Jackson 3, whose DatabindException is no IllegalArgumentException.
         throw new BundleException(display + ":" + line + ": not a Kubernetes object: " + e.getMessage());

@@ -3,7 +3,6 @@ package com.kitchencpq.paramkernel.plugin.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -149,6 +148,6 @@ public final class BundleApplier {
   }
 
   private static GenericKubernetesResource copy(GenericKubernetesResource object) {
-    return Serialization.jsonMapper().convertValue(object, GenericKubernetesResource.class);
+    return Nodes.resource(object);
   }
 }

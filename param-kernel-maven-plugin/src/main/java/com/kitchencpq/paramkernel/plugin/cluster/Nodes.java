@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** Small reads of Kubernetes objects as JSON trees: absent fields are missing nodes, never null. */
 final class Nodes {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** fabric8's own mapping (its static {@code Serialization.jsonMapper()} is deprecated). */
+  private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
   private Nodes() {}
 
@@ -26,6 +29,14 @@ final class Nodes {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("fabric8 wrote JSON that does not parse", e);
     }
+  }
+
+  /**
+   * A Kubernetes object from its map form, or a deep copy of one; a value that does not map
+   * throws {@link IllegalArgumentException}.
+   */
+  static GenericKubernetesResource resource(Object value) {
+    return KUBERNETES.convertValue(value, GenericKubernetesResource.class);
   }
 
   static JsonNode at(JsonNode node, String... path) {

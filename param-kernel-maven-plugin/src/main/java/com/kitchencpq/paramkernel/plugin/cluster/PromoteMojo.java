@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code kubectl argo rollouts promote [--full]}: the same patches, in the same order
- * ({@link RolloutCommands#promote}).
+ * ({@code RolloutCommands#promote}).
  */
 @Mojo(name = "promote", requiresProject = false, threadSafe = true)
 public class PromoteMojo extends AbstractClusterMojo {

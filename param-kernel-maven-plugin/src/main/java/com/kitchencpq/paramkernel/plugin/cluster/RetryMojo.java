@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code kubectl argo rollouts retry rollout}: the same patches, in the same order
- * ({@link RolloutCommands#retry}): an aborted update starts again.
+ * ({@code RolloutCommands#retry}): an aborted update starts again.
  */
 @Mojo(name = "retry", requiresProject = false, threadSafe = true)
 public class RetryMojo extends AbstractClusterMojo {

@@ -228,7 +228,7 @@ public final class RolloutCommands {
   @SuppressWarnings("unchecked")
   static GenericKubernetesResource withImage(GenericKubernetesResource original, String container, String image)
       throws BundleException {
-    GenericKubernetesResource copy = Serialization.jsonMapper().convertValue(original, GenericKubernetesResource.class);
+    GenericKubernetesResource copy = Nodes.resource(original);
     boolean found = false;
     Object spec = copy.getAdditionalProperties().get("spec");
     Object template = spec instanceof Map<?, ?> s ? s.get("template") : null;

@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * {@code kubectl argo rollouts set image <rollout> <container>=<image>@<digest>}: the same
  * read-modify-update of the Rollout (or of the Deployment its workloadRef names), retried on a
- * conflict ({@link RolloutCommands#setImage}). The container defaults to the Rollout's only one.
+ * conflict ({@code RolloutCommands#setImage}). The container defaults to the Rollout's only one.
  */
 @Mojo(name = "set-image", requiresProject = false, threadSafe = true)
 public class SetImageMojo extends AbstractClusterMojo {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +26,7 @@ class AnalysisReportTest {
                 "not run here", false, 0, 0, 0, 0, 0, 0, List.of()),
             new AnalysisResult.MetricResult("error-rate", "AnalysisTemplate 'param-kernel-canary-health'", "prometheus",
                 Phase.FAILED, "", false, 2, 1, 1, 0, 1, 1, List.of(ok, failed, error))),
-        AnalysisRequest.Mode.replay(T.minusSeconds(150)), ArgoRelease.V1_9, T.minusSeconds(150), T.plusSeconds(120));
+        AnalysisRequest.Mode.replay(T.minusSeconds(150)), ArgoVersion.V1_9, T.minusSeconds(150), T.plusSeconds(120));
   }
 
   @Test

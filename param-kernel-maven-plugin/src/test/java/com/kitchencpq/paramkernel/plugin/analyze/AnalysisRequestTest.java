@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.plugin.core.GoalException;
 import java.time.Instant;
 import java.util.Map;
@@ -50,9 +51,9 @@ class AnalysisRequestTest {
 
   @Test
   void releasesAreKnownByVersion() {
-    assertThat(ArgoRelease.parse("1.9")).contains(ArgoRelease.V1_9);
-    assertThat(ArgoRelease.parse("v1.10.0-rc1")).contains(ArgoRelease.V1_10);
-    assertThat(ArgoRelease.parse("1.6")).isEmpty();
-    assertThat(ArgoRelease.known()).isEqualTo("1.7, 1.8, 1.9, 1.10");
+    assertThat(ArgoVersion.parse("1.9")).contains(ArgoVersion.V1_9);
+    assertThat(ArgoVersion.parse("v1.10")).contains(ArgoVersion.V1_10);
+    assertThat(ArgoVersion.parse("1.6")).isEmpty();
+    assertThat(ArgoVersion.known()).startsWith("1.7, 1.8, 1.9 (default), 1.10");
   }
 }

@@ -6,6 +6,7 @@ import static com.kitchencpq.paramkernel.plugin.analyze.Metrics.metric;
 import static com.kitchencpq.paramkernel.plugin.analyze.Metrics.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * measurement the mock returns is recorded directly.
  */
 class ControllerTest {
-  private static final ArgoRelease V19 = ArgoRelease.V1_9;
+  private static final ArgoVersion V19 = ArgoVersion.V1_9;
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 
   private static Instant ago(long seconds) {
@@ -398,7 +399,7 @@ class ControllerTest {
     // v1.7.2's assessMetricFailureInconclusiveOrError compares failed > failureLimit unguarded
     MetricSpec m = metric("m").failureLimit(-1).build();
     MetricState r = result("m", Phase.RUNNING, measurement(Phase.SUCCESSFUL, NOW));
-    assertThat(Controller.assessMetricFailureInconclusiveOrError(m, r, ArgoRelease.V1_7).phase())
+    assertThat(Controller.assessMetricFailureInconclusiveOrError(m, r, ArgoVersion.V1_7).phase())
         .isEqualTo(Phase.FAILED);
     assertThat(Controller.assessMetricFailureInconclusiveOrError(m, r, V19).phase()).isNull();
   }

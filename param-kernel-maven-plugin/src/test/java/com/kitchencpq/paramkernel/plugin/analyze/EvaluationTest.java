@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@code metricproviders/prometheus/prometheus_test.go} (v1.9.1), named after them.
  */
 class EvaluationTest {
-  private static final ArgoRelease V19 = ArgoRelease.V1_9;
+  private static final ArgoVersion V19 = ArgoVersion.V1_9;
 
   private static ConditionEvaluation.Outcome eval(Object result, String success, String failure) {
     return ConditionEvaluation.evaluateResult(result, success, failure, V19);
@@ -59,10 +60,10 @@ class EvaluationTest {
     assertThat(eval(List.of(), "result[0] >= 0.95", ""))
         .isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "index out of range: 0 (array length is 0)"));
     // v1.10.0-rc1 formatEvalError
-    assertThat(ConditionEvaluation.evaluateResult(List.of(), "result[0] >= 0.95", "", ArgoRelease.V1_10).error())
+    assertThat(ConditionEvaluation.evaluateResult(List.of(), "result[0] >= 0.95", "", ArgoVersion.V1_10).error())
         .isEqualTo("could not evaluate successCondition \"result[0] >= 0.95\": metric result is nil or empty: no data"
             + " returned from the metric provider");
-    assertThat(ConditionEvaluation.evaluateResult(List.of(1.0), "", "result > x", ArgoRelease.V1_10).error())
+    assertThat(ConditionEvaluation.evaluateResult(List.of(1.0), "", "result > x", ArgoVersion.V1_10).error())
         .isEqualTo("could not evaluate failureCondition \"result > x\": unknown name x");
   }
 

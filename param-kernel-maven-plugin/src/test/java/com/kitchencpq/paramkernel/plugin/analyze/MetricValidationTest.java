@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.analyze;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code TestGetDryRunMetrics} of {@code utils/analysis/helpers_test.go}.
  */
 class MetricValidationTest {
-  private static final ArgoRelease V19 = ArgoRelease.V1_9;
+  private static final ArgoVersion V19 = ArgoVersion.V1_9;
 
   private static MetricSpec prometheus(MetricSpec m) {
     return new MetricSpec(m.name(), m.template(), m.interval(), m.initialDelay(), m.count(), m.failureLimit(),
@@ -77,9 +78,9 @@ class MetricValidationTest {
   void v17RejectsEveryNegativeFailureLimitAndKnowsNoSuccessLimit() {
     // v1.7.2 utils/analysis/factory.go ValidateMetric
     MetricSpec m = prometheus(Metrics.metric("m").failureLimit(-1).consecutiveSuccessLimit(3).build());
-    assertThat(MetricValidation.validateMetrics(List.of(m), ArgoRelease.V1_7)).contains("metrics[0]: failureLimit must be >= 0");
+    assertThat(MetricValidation.validateMetrics(List.of(m), ArgoVersion.V1_7)).contains("metrics[0]: failureLimit must be >= 0");
     assertThat(MetricValidation.validateMetrics(List.of(prometheus(Metrics.metric("m").count(1).failureLimit(2).build())),
-        ArgoRelease.V1_7)).contains("metrics[0]: count must be >= failureLimit");
+        ArgoVersion.V1_7)).contains("metrics[0]: count must be >= failureLimit");
   }
 
   @Test

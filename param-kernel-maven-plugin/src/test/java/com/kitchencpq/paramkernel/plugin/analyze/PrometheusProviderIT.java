@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.analyze;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.kitchencpq.paramkernel.plugin.argo.ArgoVersion;
 import com.kitchencpq.paramkernel.testkit.FreePorts;
 import com.kitchencpq.paramkernel.testkit.LocalPrometheus;
 import com.sun.net.httpserver.HttpServer;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * an address where nothing listens or nothing answers, and a query at a past instant.
  */
 class PrometheusProviderIT {
-  private static final ArgoRelease V19 = ArgoRelease.V1_9;
+  private static final ArgoVersion V19 = ArgoVersion.V1_9;
   private static final AtomicLong SCRAPES = new AtomicLong();
   private static HttpServer target;
   private static LocalPrometheus prometheus;

@@ -87,6 +87,9 @@ public final class ApiServerDouble implements AutoCloseable {
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
   }
 
+  // The mock server's Context takes an ObjectMapper, and fabric8's own (the one its client
+  // reads with) is public only through the deprecated Serialization.jsonMapper().
+  @SuppressWarnings("deprecation")
   public ApiServerDouble() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     crud = new KubernetesMixedDispatcher(responses, crds());
@@ -376,7 +379,7 @@ public final class ApiServerDouble implements AutoCloseable {
       return patch.deepCopy();
     }
     ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
-    patch.fields().forEachRemaining(e -> {
+    patch.properties().forEach(e -> {
       if (e.getValue().isNull()) {
         result.remove(e.getKey());
       } else {

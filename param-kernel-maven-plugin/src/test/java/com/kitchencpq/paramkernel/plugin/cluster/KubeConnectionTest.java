@@ -3,6 +3,7 @@ package com.kitchencpq.paramkernel.plugin.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.kitchencpq.paramkernel.testkit.FreePorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -87,10 +88,7 @@ class KubeConnectionTest {
 
   @Test
   void aRefusedConnectionFailsFastNamingTheServerAndNoCredential() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePorts.loopback();
     String server = "http://127.0.0.1:" + port;
     Path file = kubeconfig(server, "ctx");
     long started = System.nanoTime();

@@ -18,6 +18,7 @@ import com.kitchencpq.paramkernel.plugin.registry.RetryBudget;
 import com.kitchencpq.paramkernel.plugin.registry.StartedLookup;
 import com.kitchencpq.paramkernel.testkit.FaultProxy.Fault;
 import com.kitchencpq.paramkernel.testkit.FaultProxy;
+import com.kitchencpq.paramkernel.testkit.FreePorts;
 import com.kitchencpq.paramkernel.testkit.LocalRegistry;
 import com.kitchencpq.paramkernel.testkit.Skopeo;
 import com.kitchencpq.paramkernel.testkit.TestImages;
@@ -293,12 +294,7 @@ class ResolveDigestIT {
 
   @Test
   void connectionRefusedFailsWithinTheBudget() {
-    int port;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    int port = FreePorts.loopback();
     long start = System.nanoTime();
     assertThatThrownBy(() -> resolve("127.0.0.1:" + port + "/kitchen-cpq/app", Map.of(), null,
             Duration.ofSeconds(4), Duration.ofSeconds(3), true))

@@ -185,7 +185,11 @@ class ShippedQueriesIT {
     Map<String, Object> test = new LinkedHashMap<>();
     test.put("interval", "15s");
     test.put("input_series", input);
-    test.put("promql_expr_test", List.of(checks));
+    List<Map<String, Object>> tests = new ArrayList<>();
+    for (Map<String, Object> check : checks) {
+      tests.add(check);
+    }
+    test.put("promql_expr_test", tests);
     return test;
   }
 

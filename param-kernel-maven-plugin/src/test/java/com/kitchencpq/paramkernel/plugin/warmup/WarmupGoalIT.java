@@ -13,10 +13,9 @@ import com.kitchencpq.paramkernel.service.http.ServiceConfig;
 import com.kitchencpq.paramkernel.service.kernel.ApplyDeltaKernel;
 import com.kitchencpq.paramkernel.service.warmup.WarmupOptions;
 import com.kitchencpq.paramkernel.service.warmup.WarmupReport;
+import com.kitchencpq.paramkernel.testkit.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -119,10 +118,7 @@ class WarmupGoalIT {
 
   @Test
   void nothingListeningNamesTheTargetAndItsProperty() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePorts.loopback();
     WarmupGoal goal = goal(Map.of());
     WarmupReport report = goal.run(WarmupGoal.options(properties("http://127.0.0.1:" + port,
         PropertyNames.WARMUP_REQUESTS, "4", PropertyNames.WARMUP_RATE, "50",

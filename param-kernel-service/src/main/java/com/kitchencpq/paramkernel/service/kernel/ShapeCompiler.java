@@ -75,7 +75,7 @@ final class ShapeCompiler {
 
     // Parse and resolve every expression.
     Node[] tree = new Node[n];
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     List<Node.Ref>[] refs = new List[n];
     int[][] deps = new int[n][];
     for (int i = 0; i < n; i++) {

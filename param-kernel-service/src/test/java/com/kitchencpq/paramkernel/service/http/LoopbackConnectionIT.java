@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.kitchencpq.paramkernel.service.warmup.LoopbackConnection;
+import com.kitchencpq.paramkernel.testkit.FreePorts;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -85,10 +86,7 @@ class LoopbackConnectionIT {
 
   @Test
   void aRefusedConnectionIsAnIoException() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = FreePorts.loopback();
     try (LoopbackConnection c = new LoopbackConnection("127.0.0.1", port, SMALL, Map.of())) {
       assertThatThrownBy(() -> c.post("x")).isInstanceOf(IOException.class);
     }

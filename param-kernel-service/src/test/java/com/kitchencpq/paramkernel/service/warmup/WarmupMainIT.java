@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.kitchencpq.paramkernel.service.kernel.BaselinePayload;
+import com.kitchencpq.paramkernel.testkit.FreePorts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,10 +140,7 @@ class WarmupMainIT {
 
   @Test
   void nothingListeningFailsWithAClearMessageInsteadOfHanging() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = FreePorts.loopback();
     Run r = run("--target=http://127.0.0.1:" + port, "--requests=5", "--rate=50", "--iterations=1",
         "--judge-skip-iterations=0");
 
