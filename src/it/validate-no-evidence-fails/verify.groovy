@@ -28,11 +28,11 @@ ItAssertions.assertContainsInOrder(log, [
       + " service=\"param-kernel-service\" through args.service-name (set by the Rollout's analysis), which is not the"
       + " canaryService of Rollout 'param-kernel-service'",
   "[ERROR] ${f}:${at('- metricName: .*')}:17: error [hazard.all-metrics-dry-run] every metric that judges the canary"
-      + " in the analysis of step 6 of Rollout 'param-kernel-service' is dry-run (error-rate, latency-p95)",
+      + " in the analysis of step 6 of Rollout 'param-kernel-service' is dry-run (error-rate, latency-p95, latency-p95-vs-stable)",
 ].collect { it.toString() })
 ItAssertions.assertContains(log, 'scrapes those pods every 45s: a window shorter than two scrapes sometimes holds a'
     + ' single sample, rate needs two, and those measurements have no data; use a range of at least 1m30s')
 ItAssertions.assertContains(log, 'add route="/v1/apply-delta" to the selector')
 ItAssertions.assertContains(log, "select 'param-kernel-service-canary' instead")
-ItAssertions.assertContains(log, 'Validated 6 documents in 1 file: 8 errors, 0 warnings')
+ItAssertions.assertContains(log, 'Validated 6 documents in 1 file: 9 errors, 0 warnings')
 return true
