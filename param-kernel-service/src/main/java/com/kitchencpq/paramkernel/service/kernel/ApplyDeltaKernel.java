@@ -79,7 +79,7 @@ public final class ApplyDeltaKernel {
       Request.Param par = params.get(i);
       if (par.expr != null
           && (par.hasMin() || par.hasMax() || par.hasStep() || par.options != null)) {
-        RequestReader.checkRuleTypes(par, i, shape.type[i]);
+        ParameterReader.checkRuleTypes(par, i, shape.type[i]);
       }
     }
     if (compileError != null) {

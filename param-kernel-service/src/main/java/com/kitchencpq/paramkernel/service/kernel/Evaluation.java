@@ -124,7 +124,7 @@ final class Evaluation {
           ErrorKind.UNPROCESSABLE,
           e.code(),
           "parameter '" + req.params.get(s).name + "'" + when + ": " + e.getMessage(),
-          RequestReader.paramPtr(s, "expr"));
+          ParameterReader.paramPtr(s, "expr"));
     }
   }
 

@@ -34,7 +34,7 @@ final class ShapeCompiler {
 
   /** The name rules (BAD_REQUEST): the pattern of the contract, and no keyword as a name. */
   private static void checkName(String name, int i) throws ApplyDeltaException {
-    String ptr = RequestReader.paramPtr(i, "name");
+    String ptr = ParameterReader.paramPtr(i, "name");
     if (!ExprParser.isValidName(name)) {
       throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request",
           ptr + " \"" + name + "\" does not match the name pattern"
@@ -68,7 +68,7 @@ final class ShapeCompiler {
             ErrorKind.BAD_REQUEST,
             "invalid-request",
             "parameter name '" + par.name + "' is used twice (parameters " + prev + " and " + i + ")",
-            RequestReader.paramPtr(i, "name"));
+            ParameterReader.paramPtr(i, "name"));
       }
       type[i] = par.valueType;
     }
@@ -83,7 +83,7 @@ final class ShapeCompiler {
       if (par.expr == null) {
         continue;
       }
-      String ptr = RequestReader.paramPtr(i, "expr");
+      String ptr = ParameterReader.paramPtr(i, "expr");
       try {
         tree[i] = ExprParser.parse(par.expr);
       } catch (ExprError e) {
@@ -112,7 +112,7 @@ final class ShapeCompiler {
         fail(
             e.code(),
             "parameter '" + params.get(s).name + "': " + e.getMessage(),
-            RequestReader.paramPtr(s, "expr"));
+            ParameterReader.paramPtr(s, "expr"));
         type[s] = Type.UNKNOWN;
       }
     }
@@ -271,6 +271,6 @@ final class ShapeCompiler {
       sb.append(req.params.get(stack[i]).name).append(" -> ");
     }
     sb.append(req.params.get(w).name);
-    fail("cycle", "cycle between derived parameters: " + sb, RequestReader.paramPtr(w, "expr"));
+    fail("cycle", "cycle between derived parameters: " + sb, ParameterReader.paramPtr(w, "expr"));
   }
 }
