@@ -2,6 +2,7 @@ package com.kitchencpq.paramkernel.plugin.digest;
 
 import com.kitchencpq.paramkernel.plugin.core.ArtifactFiles;
 import com.kitchencpq.paramkernel.plugin.core.AtomicFiles;
+import com.kitchencpq.paramkernel.service.json.JsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,27 +29,7 @@ public final class DigestOutputs {
 
   /** A JSON string literal, or {@code null}. */
   static String string(String value) {
-    if (value == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
+    return JsonWriter.quote(value, JsonWriter.Style.UTF8);
   }
 
   /** Writes {@code <dir>/digest.json} via a temporary file and an atomic rename. */

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.service.http;
 
+import com.kitchencpq.paramkernel.service.json.JsonWriter;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.logging.Handler;
@@ -37,27 +38,24 @@ public final class JsonLog {
 
   /** Formats one line without the trailing newline. */
   static String format(String level, String event, Object... fields) {
-    StringBuilder sb = new StringBuilder(128);
-    sb.append("{\"ts\":\"").append(Instant.now()).append("\",\"level\":\"").append(level)
-        .append("\",\"event\":");
-    quote(sb, event);
+    JsonWriter w = new JsonWriter(JsonWriter.Style.UTF8_UNICODE_ESCAPES, 128);
+    w.raw("{\"ts\":\"").raw(Instant.now().toString()).raw("\",\"level\":\"").raw(level)
+        .raw("\",\"event\":").string(event);
     for (int i = 0; i + 1 < fields.length; i += 2) {
-      sb.append(',');
-      quote(sb, String.valueOf(fields[i]));
-      sb.append(':');
+      w.raw(',').string(String.valueOf(fields[i])).raw(':');
       Object v = fields[i + 1];
       if (v instanceof Number || v instanceof Boolean) {
         String s = v.toString();
         if (s.equals("NaN") || s.contains("Infinity")) {
-          quote(sb, s);
+          w.string(s);
         } else {
-          sb.append(s);
+          w.raw(s);
         }
       } else {
-        quote(sb, v == null ? "" : v.toString());
+        w.string(v == null ? "" : v.toString());
       }
     }
-    return sb.append('}').toString();
+    return w.raw('}').toString();
   }
 
   private static void write(String level, String event, Object... fields) {
@@ -67,21 +65,6 @@ public final class JsonLog {
       target.println(line);
       target.flush();
     }
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('"');
   }
 
   /**

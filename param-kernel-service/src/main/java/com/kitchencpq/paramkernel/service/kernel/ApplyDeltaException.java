@@ -1,6 +1,6 @@
 package com.kitchencpq.paramkernel.service.kernel;
 
-import java.nio.charset.StandardCharsets;
+import com.kitchencpq.paramkernel.service.json.JsonWriter;
 import java.util.Objects;
 
 /**
@@ -41,36 +41,11 @@ public final class ApplyDeltaException extends Exception {
 
   /** The contract's error body for any code, also used by the HTTP layer for its own errors. */
   public static byte[] errorBody(String code, String message, String pointer) {
-    StringBuilder sb = new StringBuilder(64 + message.length());
-    sb.append("{\"error\":{\"code\":");
-    quote(sb, code);
-    sb.append(",\"message\":");
-    quote(sb, message);
-    sb.append(",\"path\":");
-    quote(sb, pointer == null ? "" : pointer);
-    sb.append("}}");
-    return sb.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return new JsonWriter(JsonWriter.Style.UTF8, 64 + message.length())
+        .raw("{\"error\":{\"code\":").string(code)
+        .raw(",\"message\":").string(message)
+        .raw(",\"path\":").string(pointer == null ? "" : pointer)
+        .raw("}}")
+        .toBytes();
   }
 }

@@ -1,13 +1,14 @@
 package com.kitchencpq.paramkernel.service.warmup;
 
+import com.kitchencpq.paramkernel.service.json.JsonWriter;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * A one-line JSON object writer for the evidence documents: keys in the order written,
- * numbers in plain decimal notation without trailing zeros, strings escaped. Small on purpose:
+ * numbers in plain decimal notation without trailing zeros, strings escaped by the shared
+ * {@link JsonWriter} (every control character as a \\u escape). Small on purpose:
  * the warm-up client depends on the JDK and HdrHistogram only, so that the plugin can compile
  * it too.
  */
@@ -112,17 +113,6 @@ final class Json {
   }
 
   private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('"');
+    sb.append(JsonWriter.quote(s, JsonWriter.Style.UTF8_UNICODE_ESCAPES));
   }
 }
