@@ -92,7 +92,7 @@ class ContingencyEditTest {
     assertThat(r.boundLine()).isEqualTo(bound + 2);
     assertThat(r.annotationLine()).isEqualTo(name + 2);
     // the error-rate metric's failure bound and the ratio metric's are untouched
-    assertThat(r.text()).contains("result[0] > 0.03\n").contains("result[0] > 2.0\n");
+    assertThat(r.text()).contains("result[0] > 0.03\n").contains("result[0] > 1.8\n");
   }
 
   @Test

@@ -32,7 +32,8 @@ class WarmupCoreIsPlainJavaTest {
           .filter(l -> !l.matches("import (static )?(java|javax)\\..*")
               && !l.startsWith("import org.HdrHistogram.")
               && !l.startsWith("import com.kitchencpq.paramkernel.service.kernel.BaselinePayload;")
-              && !l.startsWith("import com.kitchencpq.paramkernel.service.warmup."))
+              && !l.startsWith("import com.kitchencpq.paramkernel.service.warmup.")
+              && !l.startsWith("import com.kitchencpq.paramkernel.service.json."))
           .toList();
     }
     assertThat(imports).isEmpty();
