@@ -73,6 +73,9 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.plan.CanaryStepsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ErrorRateMetricRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ImageRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.LatencyMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.LatencyRatioArgsRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.LatencyRatioMetricRule;
+import com.kitchencpq.paramkernel.plugin.validate.rules.plan.LatencyRatioSidesRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.MetricLimitsRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.ReplicasRule;
 import com.kitchencpq.paramkernel.plugin.validate.rules.plan.RolloutRule;
@@ -245,6 +248,9 @@ public final class RuleRegistry {
         new ReplicasRule(),
         new ErrorRateMetricRule(),
         new LatencyMetricRule(),
+        new LatencyRatioMetricRule(),
+        new LatencyRatioSidesRule(),
+        new LatencyRatioArgsRule(),
         new MetricLimitsRule(),
         new ImageRule()));
     return List.copyOf(rules);

@@ -52,9 +52,10 @@ public final class HistogramThresholdBetweenBucketsRule extends PerParsedMetricR
   public RuleDoc doc() {
     return RuleDoc.warning("ours",
         "a threshold on a `histogram_quantile` of the service's "
-        + "`http_request_duration_seconds_bucket` that is not one of its bucket bounds (0.005 "
-        + "0.01 0.015 0.02 0.025 0.03 0.035 0.04 0.045 0.05 0.06 0.07 0.08 0.1 0.15 0.25 0.5 1 "
-        + "2.5 5 10)")
+        + "`http_request_duration_seconds_bucket` that is not one of its bucket bounds ("
+        + RolloutPlan.PARAM_KERNEL.latencyBuckets().stream().map(Exprs::format)
+            .collect(Collectors.joining(" "))
+        + "); a ratio of two quantiles (canary p95 / stable p95) has no unit and is not checked")
         .why("inside a bucket the quantile is interpolated, so the decision rests on an assumed "
             + "spread, not on counted requests")
         .fix("Use a threshold that is a bucket bound (0.03, not 0.032).");

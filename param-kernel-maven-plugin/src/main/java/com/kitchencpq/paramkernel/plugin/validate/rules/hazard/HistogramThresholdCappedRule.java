@@ -68,7 +68,7 @@ public final class HistogramThresholdCappedRule extends PerParsedMetricRule {
     return RuleDoc.hazard("ours",
         "a failureCondition on a `histogram_quantile` of the service's latency histogram that no "
         + "value from 0 to the largest finite bucket bound (10 s) makes true: `> 10`, `>= 10.5`, "
-        + "`result[0] * 1000 > 20000`")
+        + "`result[0] * 1000 > 20000`; a ratio of two quantiles has no unit and is not checked")
         .why("the quantile never exceeds the largest finite bound, so the metric can never fail")
         .fix("Use a threshold in seconds below the largest finite bucket bound.");
   }

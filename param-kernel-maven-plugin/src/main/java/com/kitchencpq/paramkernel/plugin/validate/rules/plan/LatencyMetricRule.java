@@ -39,7 +39,7 @@ public final class LatencyMetricRule extends PlanRule {
     }
     RolloutPlan.HealthMetric want = plan.latency();
     String quantile = Exprs.format(RolloutPlan.LATENCY_QUANTILE);
-    Optional<MetricView> metric = PlanMetrics.metric(t.get(), want.series(), "histogram_quantile");
+    Optional<MetricView> metric = PlanMetrics.latency(t.get(), plan);
     if (metric.isEmpty()) {
       out.error(t.get().spec().get("metrics").isPresent() ? t.get().spec().get("metrics") : t.get().spec(),
           t.get().manifest().label() + " has no histogram_quantile metric on " + want.series() + "; the plan"

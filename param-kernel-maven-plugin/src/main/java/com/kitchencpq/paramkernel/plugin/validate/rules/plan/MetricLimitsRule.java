@@ -7,15 +7,18 @@ import com.kitchencpq.paramkernel.plugin.validate.model.AnalysisTemplateView;
 import com.kitchencpq.paramkernel.plugin.validate.model.MetricView;
 import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.MetricLimits;
+import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Both health metrics use {@code failureLimit: 1} and enough measurements for a sustained
+ * The health metrics use {@code failureLimit: 1} and enough measurements for a sustained
  * failure to exceed it: an effective count of at least 2 (so count >= 2 with an interval).
  * With one measurement, failureLimit 1 can never be exceeded and the analysis never aborts.
+ * The ratio metric measures the same windows as the other two: the same count, interval,
+ * initialDelay and inconclusiveLimit as the p95 latency metric.
  */
 public final class MetricLimitsRule extends PlanRule {
   public MetricLimitsRule() {
@@ -30,7 +33,13 @@ public final class MetricLimitsRule extends PlanRule {
     }
     List<MetricView> metrics = new ArrayList<>();
     PlanMetrics.metric(t.get(), plan.errorRate().series(), null).ifPresent(metrics::add);
-    PlanMetrics.metric(t.get(), plan.latency().series(), "histogram_quantile").ifPresent(metrics::add);
+    Optional<MetricView> latency = PlanMetrics.latency(t.get(), plan);
+    latency.ifPresent(metrics::add);
+    Optional<MetricView> ratio = PlanMetrics.ratio(t.get(), plan);
+    ratio.ifPresent(metrics::add);
+    if (latency.isPresent() && ratio.isPresent()) {
+      sameAs(ratio.get(), latency.get(), out);
+    }
     for (MetricView m : metrics) {
       OptionalLong limit = MetricLimits.failureLimit(m);
       if (limit.isEmpty() || limit.getAsLong() != plan.failureLimit()) {
@@ -52,12 +61,34 @@ public final class MetricLimitsRule extends PlanRule {
     }
   }
 
+  /** The ratio metric takes its measurements when the latency metric does. */
+  private static void sameAs(MetricView ratio, MetricView latency, FindingSink out) {
+    String[] fields = {"count", "interval", "initialDelay", "inconclusiveLimit"};
+    for (String f : fields) {
+      YamlNode a = ratio.node().get(f);
+      YamlNode b = latency.node().get(f);
+      String x = a.isScalar() ? a.text("").trim() : "";
+      String y = b.isScalar() ? b.text("").trim() : "";
+      boolean same = x.equals(y) || (!x.isEmpty() && !y.isEmpty() && ErrorRateMetricRule.sameDuration(x, y)
+          && !f.equals("count") && !f.equals("inconclusiveLimit"));
+      if (!same) {
+        out.error(a.isPresent() ? a : ratio.node(), "metric '" + ratio.name() + "' has "
+            + (x.isEmpty() ? "no " + f : f + ": " + x) + ", metric '" + latency.name() + "' "
+            + (y.isEmpty() ? "none" : f + ": " + y) + "; the plan measures the ratio with the same "
+            + String.join(", ", fields) + " as the other health metrics");
+      }
+    }
+  }
+
   @Override
   public RuleDoc doc() {
-    return RuleDoc.plan("both health metrics have `failureLimit: 1` and an effective count of at "
-        + "least 2 (count >= 2 with an interval), so that a sustained failure can exceed the "
-        + "limit")
-        .fix("Give both health metrics `failureLimit: 1`, an `interval` and a `count` of at "
-            + "least 2.");
+    return RuleDoc.plan("the three health metrics have `failureLimit: 1` and an effective count "
+        + "of at least 2 (count >= 2 with an interval), so that a sustained failure can exceed "
+        + "the limit; the ratio metric has the p95 metric's count, interval, initialDelay and "
+        + "inconclusiveLimit")
+        .why("with one measurement failureLimit 1 can never be exceeded; a ratio measured on "
+            + "other windows than the absolute p95 would judge other requests")
+        .fix("Give the health metrics `failureLimit: 1`, an `interval` and a `count` of at "
+            + "least 2, and the ratio metric the same timing as the p95 metric.");
   }
 }

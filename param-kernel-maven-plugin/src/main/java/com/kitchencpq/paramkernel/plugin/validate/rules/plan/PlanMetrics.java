@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds the plan's health template and its two metrics, and reads their queries and thresholds
+ * Finds the plan's health template and its three metrics, and reads their queries and thresholds
  * with {@code {{args.x}}} replaced by the values the template declares and the Rollout's
  * analysis steps pass (the step values win, as in Argo).
  */
@@ -69,6 +69,45 @@ final class PlanMetrics {
       String q = m.query().text("");
       return q.contains(series) && (function == null || q.contains(function));
     }).findFirst();
+  }
+
+  /**
+   * The plan's absolute p95 latency metric: a histogram_quantile on the latency histogram that
+   * is not the ratio metric.
+   */
+  static Optional<MetricView> latency(AnalysisTemplateView t, RolloutPlan plan) {
+    return t.metrics().stream().filter(m -> {
+      String q = m.query().text("");
+      return q.contains(plan.latency().series()) && quantileCount(q) == 1;
+    }).findFirst();
+  }
+
+  /**
+   * The plan's ratio metric: a query with two histogram_quantile calls on the latency
+   * histogram, or else the metric with the plan's name for it.
+   */
+  static Optional<MetricView> ratio(AnalysisTemplateView t, RolloutPlan plan) {
+    Optional<MetricView> byShape = t.metrics().stream().filter(m -> {
+      String q = m.query().text("");
+      return q.contains(plan.latencyVsStable().series()) && quantileCount(q) >= 2;
+    }).findFirst();
+    return byShape.isPresent() ? byShape
+        : t.metrics().stream().filter(m -> m.name().equals(RolloutPlan.RATIO_METRIC)).findFirst();
+  }
+
+  private static int quantileCount(String query) {
+    int n = 0;
+    for (int at = query.indexOf("histogram_quantile"); at >= 0;
+        at = query.indexOf("histogram_quantile", at + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The arg a {@code {{args.x}}} tag names, when {@code value} is exactly one tag. */
+  static Optional<String> argOf(String value) {
+    Matcher m = TAG.matcher(value.trim());
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
   static Optional<PromQl.Node> query(MetricView m, Map<String, String> args) {

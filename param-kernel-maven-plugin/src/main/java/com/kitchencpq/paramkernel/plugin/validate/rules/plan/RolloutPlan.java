@@ -17,14 +17,18 @@ import java.util.List;
  * @param imageRepository the image, referenced by digest once rendered
  * @param errorRate the error-rate metric
  * @param latency the p95 latency metric
- * @param failureLimit failureLimit of both metrics
+ * @param latencyVsStable the canary's p95 divided by the stable pods' p95 (no unit)
+ * @param hashes the analysis args that carry the pod-template hashes and the label they select
+ * @param failureLimit failureLimit of the health metrics
  * @param minimumCount the smallest effective count with which failureLimit can be exceeded
  * @param latencyBuckets the finite upper bounds of the service's latency histogram, ascending
+ *     (equal to {@code HttpMetrics.BUCKETS} of param-kernel-service; a test checks it)
  */
 public record RolloutPlan(
     String rolloutName, String namespace, long replicas, String clientService, String canaryService,
     String analysisTemplate, List<Step> steps, String imageRepository, HealthMetric errorRate,
-    HealthMetric latency, long failureLimit, long minimumCount, List<Double> latencyBuckets) {
+    HealthMetric latency, HealthMetric latencyVsStable, HashArgs hashes, long failureLimit,
+    long minimumCount, List<Double> latencyBuckets) {
 
   /** One canary step: setWeight (weight), pause (duration) or analysis. */
   public record Step(Kind kind, long weight, Duration pause) {
@@ -63,6 +67,18 @@ public record RolloutPlan(
    */
   public record HealthMetric(String what, String series, String window, double successBelow, double failureAbove) {}
 
+  /**
+   * How the ratio metric tells canary from stable pods.
+   *
+   * @param latest the arg filled with {@code valueFrom.podTemplateHashValue: Latest} (canary)
+   * @param stable the arg filled with {@code valueFrom.podTemplateHashValue: Stable}
+   * @param label the series label that carries the pod-template hash
+   * @param rateSeries the counter the minimum-rate guard reads
+   * @param minimumRate requests per second each side must have served for the ratio to count
+   */
+  public record HashArgs(String latest, String stable, String label, String rateSeries,
+      double minimumRate) {}
+
   public static final RolloutPlan PARAM_KERNEL = new RolloutPlan(
       "param-kernel-service", "kitchen-cpq", 1, "param-kernel-service", "param-kernel-service-canary",
       "param-kernel-canary-health",
@@ -72,9 +88,17 @@ public record RolloutPlan(
       "kitchen-cpq/param-kernel-service",
       new HealthMetric("error rate", "http_requests_total", "1m", 0.01, 0.03),
       new HealthMetric("p95 latency", "http_request_duration_seconds_bucket", "1m", 0.030, 0.060),
+      new HealthMetric("p95 latency relative to stable", "http_request_duration_seconds_bucket", "1m",
+          1.5, 2.0),
+      new HashArgs("latest-hash", "stable-hash", "rollouts_pod_template_hash", "http_requests_total",
+          1.0),
       1, 2,
-      List.of(0.005, 0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15,
-          0.25, 0.5, 1.0, 2.5, 5.0, 10.0));
+      List.of(0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.004, 0.005, 0.006, 0.0075, 0.01,
+          0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15, 0.25,
+          0.5, 1.0, 2.5, 5.0, 10.0));
+
+  /** The name of the ratio metric, used to find it when its query has lost its shape. */
+  public static final String RATIO_METRIC = "latency-p95-vs-stable";
 
   /** The quantile of the latency metric. */
   public static final double LATENCY_QUANTILE = 0.95;

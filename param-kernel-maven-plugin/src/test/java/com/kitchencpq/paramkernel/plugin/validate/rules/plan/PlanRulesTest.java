@@ -206,7 +206,7 @@ class PlanRulesTest {
     List<Finding> f = runPlan(new LatencyMetricRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.latency-metric@" + line(yaml, "result[0] > 0.08") + ":error");
     assertThat(f.get(0).message()).contains("result[0] > 0.06");
-    String p99 = with("histogram_quantile(0.95,", "histogram_quantile(0.99,");
+    String p99 = with("histogram_quantile(0.95,\n", "histogram_quantile(0.99,\n");
     assertThat(summary(runPlan(new LatencyMetricRule(), p99)))
         .containsExactly("plan.latency-metric@" + (line(p99, "histogram_quantile(0.99") - 1) + ":error");
   }
