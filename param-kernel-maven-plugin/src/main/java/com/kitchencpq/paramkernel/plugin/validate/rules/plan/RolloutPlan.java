@@ -89,13 +89,14 @@ public record RolloutPlan(
       new HealthMetric("error rate", "http_requests_total", "1m", 0.01, 0.03),
       new HealthMetric("p95 latency", "http_request_duration_seconds_bucket", "1m", 0.030, 0.060),
       new HealthMetric("p95 latency relative to stable", "http_request_duration_seconds_bucket", "1m",
-          1.5, 2.0),
+          1.5, 1.8),
       new HashArgs("latest-hash", "stable-hash", "rollouts_pod_template_hash", "http_requests_total",
           1.0),
       1, 2,
-      List.of(0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.004, 0.005, 0.006, 0.0075, 0.01,
-          0.015, 0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15, 0.25,
-          0.5, 1.0, 2.5, 5.0, 10.0));
+      List.of(0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.0035, 0.004, 0.0045, 0.005,
+          0.0055, 0.006, 0.0065, 0.007, 0.0075, 0.008, 0.009, 0.01, 0.011, 0.0125, 0.015, 0.0175,
+          0.02, 0.025, 0.03, 0.035, 0.04, 0.045, 0.05, 0.06, 0.07, 0.08, 0.1, 0.15, 0.25, 0.5, 1.0,
+          2.5, 5.0, 10.0));
 
   /** The name of the ratio metric, used to find it when its query has lost its shape. */
   public static final String RATIO_METRIC = "latency-p95-vs-stable";

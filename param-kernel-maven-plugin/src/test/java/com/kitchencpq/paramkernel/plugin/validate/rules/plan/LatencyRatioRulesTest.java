@@ -129,10 +129,10 @@ class LatencyRatioRulesTest {
 
   @Test
   void thresholdsAreThePlans() {
-    String yaml = bundle.replace("result[0] > 2.0", "result[0] > 3");
+    String yaml = bundle.replace("result[0] > 1.8", "result[0] > 3");
     List<Finding> f = runPlan(new LatencyRatioMetricRule(), yaml);
     assertThat(summary(f)).containsExactly("plan.latency-ratio-metric@" + line(yaml, "result[0] > 3") + ":error");
-    assertThat(f.get(0).message()).contains("result[0] > 2", "more than 2 times");
+    assertThat(f.get(0).message()).contains("result[0] > 1.8", "more than 1.8 times");
     String success = bundle.replace("result[0] < 1.5", "result[0] < 1.9");
     assertThat(runPlan(new LatencyRatioMetricRule(), success)).extracting(Finding::message)
         .singleElement().asString().contains("result[0] < 1.5");
