@@ -34,9 +34,11 @@ class ShippedQueriesIT {
   private static final String STABLE = "param-kernel-service";
   private static final String NS = "kitchen-cpq";
   private static final String API = "/v1/apply-delta";
-  /** The service's histogram bounds (apply-delta contract), +Inf last. */
-  private static final String[] LE = {"0.005", "0.01", "0.015", "0.02", "0.025", "0.03", "0.035", "0.04",
-      "0.045", "0.05", "0.06", "0.07", "0.08", "0.1", "0.15", "0.25", "0.5", "1", "2.5", "5", "10", "+Inf"};
+  /** The service's histogram bounds, as its /metrics writes them ("0.005", "1", "10"), +Inf last. */
+  private static final String[] LE = java.util.stream.Stream.concat(
+      java.util.Arrays.stream(com.kitchencpq.paramkernel.service.metrics.HttpMetrics.BUCKETS)
+          .mapToObj(b -> java.math.BigDecimal.valueOf(b).stripTrailingZeros().toPlainString()),
+      java.util.stream.Stream.of("+Inf")).toArray(String[]::new);
   /** Samples every 15 s (the ServiceMonitor's interval), 20 steps = 5 minutes of data. */
   private static final int REQUESTS_PER_STEP = 300;
 
