@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the workflow checker {@code @action-validator/cli} (installed under {@code target/} by the
- * build, see {@code .ci/install-action-validator}) on {@code .github/workflows/ci.yml}: the
- * schema of GitHub Actions workflows, so a typo in a key fails here and not on the first push.
+ * build, see {@code .ci/install-action-validator}) on {@code .github/workflows/ci.yml}: the schema
+ * of GitHub Actions workflows, so a typo in a key fails here and not on the first push.
  */
 class CiWorkflowValidationTest {
   private static final String PROPERTY = "paramkernel.test.actionValidator";
@@ -24,8 +24,12 @@ class CiWorkflowValidationTest {
   void theCiWorkflowPassesTheWorkflowChecker() throws Exception {
     Result result = check(RepositoryFiles.workflow());
     if (result.exitCode() != 0) {
-      fail(RepositoryFiles.WORKFLOW + " is not a valid GitHub Actions workflow (action-validator exit "
-          + result.exitCode() + "):\n" + result.output());
+      fail(
+          RepositoryFiles.WORKFLOW
+              + " is not a valid GitHub Actions workflow (action-validator exit "
+              + result.exitCode()
+              + "):\n"
+              + result.output());
     }
   }
 
@@ -48,9 +52,10 @@ class CiWorkflowValidationTest {
   private static Result check(Path workflow) throws IOException, InterruptedException {
     Path validator = validator();
     requireNode();
-    Process p = new ProcessBuilder(validator.toString(), workflow.toString())
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(validator.toString(), workflow.toString())
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -62,21 +67,27 @@ class CiWorkflowValidationTest {
 
   private static Path validator() {
     String configured = System.getProperty(PROPERTY);
-    Path path = configured != null && !configured.isBlank()
-        ? Path.of(configured)
-        : Path.of("target/action-validator/node_modules/.bin/action-validator").toAbsolutePath();
+    Path path =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of("target/action-validator/node_modules/.bin/action-validator")
+                .toAbsolutePath();
     if (!Files.isRegularFile(path)) {
-      fail("the workflow checker is not installed at " + path + ". It is installed by the build ("
-          + "`mvn -pl param-kernel-maven-plugin generate-test-resources`, which runs "
-          + ".ci/install-action-validator); that needs Node.js 18+ and npm "
-          + "(Debian/Ubuntu: apt-get install nodejs npm) and access to the npm registry.");
+      fail(
+          "the workflow checker is not installed at "
+              + path
+              + ". It is installed by the build ("
+              + "`mvn -pl param-kernel-maven-plugin generate-test-resources`, which runs "
+              + ".ci/install-action-validator); that needs Node.js 18+ and npm "
+              + "(Debian/Ubuntu: apt-get install nodejs npm) and access to the npm registry.");
     }
     return path;
   }
 
   private static void requireNode() throws InterruptedException {
     try {
-      Process p = new ProcessBuilder(List.of("node", "--version")).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(List.of("node", "--version")).redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
       if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
         return;
@@ -84,7 +95,8 @@ class CiWorkflowValidationTest {
     } catch (IOException e) {
       // reported below
     }
-    fail("the workflow checker needs Node.js 18 or newer on PATH "
-        + "(Debian/Ubuntu: apt-get install nodejs npm)");
+    fail(
+        "the workflow checker needs Node.js 18 or newer on PATH "
+            + "(Debian/Ubuntu: apt-get install nodejs npm)");
   }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@code mvn} command line split into what matters for comparing two of them: goals and
- * phases, profiles, {@code -D} properties and the remaining options. Quoting follows the
- * shell's simple rules (single and double quotes, backslash escapes outside single quotes);
- * {@code $VAR} references are kept as written.
+ * A {@code mvn} command line split into what matters for comparing two of them: goals and phases,
+ * profiles, {@code -D} properties and the remaining options. Quoting follows the shell's simple
+ * rules (single and double quotes, backslash escapes outside single quotes); {@code $VAR}
+ * references are kept as written.
  */
-record MavenCommand(List<String> goals, Set<String> profiles, Map<String, String> properties,
-    Set<String> options) {
+record MavenCommand(
+    List<String> goals, Set<String> profiles, Map<String, String> properties, Set<String> options) {
 
   /** Parses a command that starts with {@code mvn}. */
   static MavenCommand parse(String commandLine) {
@@ -50,8 +50,8 @@ record MavenCommand(List<String> goals, Set<String> profiles, Map<String, String
         goals.add(a);
       }
     }
-    return new MavenCommand(List.copyOf(goals), Set.copyOf(profiles), Map.copyOf(properties),
-        Set.copyOf(options));
+    return new MavenCommand(
+        List.copyOf(goals), Set.copyOf(profiles), Map.copyOf(properties), Set.copyOf(options));
   }
 
   /** Shell-like word splitting: whitespace separates, quotes group, backslash escapes. */
@@ -71,7 +71,9 @@ record MavenCommand(List<String> goals, Set<String> profiles, Map<String, String
       } else if (quote == '"') {
         if (c == '"') {
           quote = 0;
-        } else if (c == '\\' && i + 1 < line.length() && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
+        } else if (c == '\\'
+            && i + 1 < line.length()
+            && "\"\\$`".indexOf(line.charAt(i + 1)) >= 0) {
           word.append(line.charAt(++i));
         } else {
           word.append(c);

@@ -10,9 +10,9 @@ final class RepositoryFiles {
   private RepositoryFiles() {}
 
   /**
-   * The repository root: the first directory, from the working directory upwards, that holds
-   * {@code .github/workflows/ci.yml}. Under Maven the working directory is the plugin module,
-   * so this is normally {@code ..}.
+   * The repository root: the first directory, from the working directory upwards, that holds {@code
+   * .github/workflows/ci.yml}. Under Maven the working directory is the plugin module, so this is
+   * normally {@code ..}.
    */
   static Path root() {
     Path start = Path.of("").toAbsolutePath().normalize();
@@ -21,8 +21,12 @@ final class RepositoryFiles {
         return dir;
       }
     }
-    throw new AssertionError("no " + WORKFLOW + " (with src/it beside it) in " + start
-        + " or any directory above it: run the tests from a checkout of the repository");
+    throw new AssertionError(
+        "no "
+            + WORKFLOW
+            + " (with src/it beside it) in "
+            + start
+            + " or any directory above it: run the tests from a checkout of the repository");
   }
 
   static Path workflow() {

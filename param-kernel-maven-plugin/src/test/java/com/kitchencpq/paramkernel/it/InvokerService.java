@@ -18,13 +18,13 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real param-kernel-service for one invoker case of the {@code warmup} goal: its own
- * {@code Main} in a JVM of its own on a free 127.0.0.1 port, from the plugin's test class path
- * (which holds the service's classes, see the plugin's POM: the service's jar is built after the
- * plugin). {@code prebuild.groovy} starts it and points the case's build at it through
- * {@code .mvn/maven.config}; {@code verify.groovy} stops it. Hook scripts may run in different
- * class loaders, so the state travels in {@code service.properties} in the case directory; a JVM
- * shutdown hook stops the service if no hook gets to.
+ * The real param-kernel-service for one invoker case of the {@code warmup} goal: its own {@code
+ * Main} in a JVM of its own on a free 127.0.0.1 port, from the plugin's test class path (which
+ * holds the service's classes, see the plugin's POM: the service's jar is built after the plugin).
+ * {@code prebuild.groovy} starts it and points the case's build at it through {@code
+ * .mvn/maven.config}; {@code verify.groovy} stops it. Hook scripts may run in different class
+ * loaders, so the state travels in {@code service.properties} in the case directory; a JVM shutdown
+ * hook stops the service if no hook gets to.
  */
 public final class InvokerService {
   private static final String STATE = "service.properties";
@@ -33,8 +33,8 @@ public final class InvokerService {
   private InvokerService() {}
 
   /**
-   * Starts the service and writes {@code -Dparamkernel.warmup.target=<its URL>} plus
-   * {@code extraMavenArgs} to the case's {@code .mvn/maven.config}.
+   * Starts the service and writes {@code -Dparamkernel.warmup.target=<its URL>} plus {@code
+   * extraMavenArgs} to the case's {@code .mvn/maven.config}.
    *
    * @param classpath the {@code serviceClasspath} script variable
    * @return the service's base URL
@@ -45,11 +45,12 @@ public final class InvokerService {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process process;
     try {
-      ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, MAIN)
-          .directory(basedir)
-          .redirectErrorStream(true)
-          .redirectOutput(dir.resolve("service.log").toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      ProcessBuilder pb =
+          new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, MAIN)
+              .directory(basedir)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("service.log").toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Map<String, String> env = pb.environment();
       env.put("HOST", "127.0.0.1");
       env.put("PORT", Integer.toString(port));
@@ -84,8 +85,11 @@ public final class InvokerService {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("param-kernel-service exited with " + process.exitValue()
-            + "; log:\n" + ManagedProcess.tail(log, 40));
+        throw new IllegalStateException(
+            "param-kernel-service exited with "
+                + process.exitValue()
+                + "; log:\n"
+                + ManagedProcess.tail(log, 40));
       }
       try {
         HttpURLConnection c = (HttpURLConnection) ready.toURL().openConnection();
@@ -106,8 +110,8 @@ public final class InvokerService {
         throw new IllegalStateException("interrupted", e);
       }
     }
-    throw new IllegalStateException("param-kernel-service not ready within 60 s; log:\n"
-        + ManagedProcess.tail(log, 40));
+    throw new IllegalStateException(
+        "param-kernel-service not ready within 60 s; log:\n" + ManagedProcess.tail(log, 40));
   }
 
   /** The base URL {@link #start} recorded. */
@@ -120,15 +124,16 @@ public final class InvokerService {
     if (!InvokerCaseState.exists(basedir, STATE)) {
       return;
     }
-    Optional<ProcessHandle> handle = ProcessHandle.of(Long.parseLong(InvokerCaseState.read(basedir, STATE)
-        .getProperty("pid")));
-    handle.ifPresent(h -> {
-      h.destroy();
-      try {
-        h.onExit().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        h.destroyForcibly();
-      }
-    });
+    Optional<ProcessHandle> handle =
+        ProcessHandle.of(Long.parseLong(InvokerCaseState.read(basedir, STATE).getProperty("pid")));
+    handle.ifPresent(
+        h -> {
+          h.destroy();
+          try {
+            h.onExit().get(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            h.destroyForcibly();
+          }
+        });
   }
 }

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * Assertions shared by the invoker cases' {@code verify.groovy} scripts (the invoker puts the
- * plugin's test classpath on the scripts' classpath). Each failure says which case, which file
- * and what differed, so a red invoker run reads like a unit-test failure.
+ * plugin's test classpath on the scripts' classpath). Each failure says which case, which file and
+ * what differed, so a red invoker run reads like a unit-test failure.
  */
 public final class ItAssertions {
   private ItAssertions() {}
@@ -35,8 +35,11 @@ public final class ItAssertions {
       assertContains(text, line);
       int i = text.indexOf(line, at);
       if (i < 0) {
-        throw new AssertionError("out of order: <" + line + "> comes before the line listed above it in:\n"
-            + tail(text));
+        throw new AssertionError(
+            "out of order: <"
+                + line
+                + "> comes before the line listed above it in:\n"
+                + tail(text));
       }
       at = i;
     }
@@ -61,8 +64,8 @@ public final class ItAssertions {
   }
 
   /**
-   * Compares every file under {@code expected/} of the case with the file of the same relative
-   * path under the case's base directory, byte for byte after normalising line endings.
+   * Compares every file under {@code expected/} of the case with the file of the same relative path
+   * under the case's base directory, byte for byte after normalising line endings.
    */
   public static void assertGoldenFiles(File basedir) throws IOException {
     Path root = basedir.toPath();
@@ -87,7 +90,8 @@ public final class ItAssertions {
       }
     }
     if (!problems.isEmpty()) {
-      throw new AssertionError("golden files of " + root.getFileName() + ":\n" + String.join("\n", problems));
+      throw new AssertionError(
+          "golden files of " + root.getFileName() + ":\n" + String.join("\n", problems));
     }
   }
 

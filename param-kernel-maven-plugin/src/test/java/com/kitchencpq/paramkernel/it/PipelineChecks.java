@@ -16,17 +16,18 @@ import java.util.stream.Stream;
 
 /**
  * What the {@code pipeline-*} cases' verify scripts read back: the step outputs a build wrote,
- * {@code digest.json}, what the registry holds under a tag, and what the deploy put into the
- * file repository. Failures name the case file that was missing or wrong.
+ * {@code digest.json}, what the registry holds under a tag, and what the deploy put into the file
+ * repository. Failures name the case file that was missing or wrong.
  */
 public final class PipelineChecks {
   private PipelineChecks() {}
 
   /**
-   * The name/value pairs of a {@code GITHUB_OUTPUT} file, heredoc values included. A name
-   * written twice keeps its last value, as in GitHub Actions.
+   * The name/value pairs of a {@code GITHUB_OUTPUT} file, heredoc values included. A name written
+   * twice keeps its last value, as in GitHub Actions.
    */
-  public static Map<String, String> githubOutputs(File basedir, String fileName) throws IOException {
+  public static Map<String, String> githubOutputs(File basedir, String fileName)
+      throws IOException {
     Path file = basedir.toPath().resolve(fileName);
     if (!Files.exists(file)) {
       throw new AssertionError("the build wrote no " + fileName + " in " + basedir);
@@ -48,7 +49,8 @@ public final class PipelineChecks {
       } else if (eq > 0) {
         out.put(line.substring(0, eq), line.substring(eq + 1));
       } else if (!line.isBlank()) {
-        throw new AssertionError(fileName + " line " + (i + 1) + " is neither name=value nor a heredoc: " + line);
+        throw new AssertionError(
+            fileName + " line " + (i + 1) + " is neither name=value nor a heredoc: " + line);
       }
     }
     return out;
@@ -63,12 +65,22 @@ public final class PipelineChecks {
     return new ObjectMapper().readTree(file.toFile());
   }
 
-  /** The digest the registry reports for {@code host:port/repository:tag}, or empty when the tag does not exist. */
+  /**
+   * The digest the registry reports for {@code host:port/repository:tag}, or empty when the tag
+   * does not exist.
+   */
   public static Optional<String> registryDigest(File basedir, String reference) {
     Skopeo skopeo = Skopeo.create(basedir.toPath());
-    Skopeo.Result r = skopeo.runAllowingFailure(List.of("inspect", "--tls-verify=false",
-        "--authfile", basedir.toPath().resolve("skopeo-auth.json").toString(),
-        "--format", "{{.Digest}}", "docker://" + reference));
+    Skopeo.Result r =
+        skopeo.runAllowingFailure(
+            List.of(
+                "inspect",
+                "--tls-verify=false",
+                "--authfile",
+                basedir.toPath().resolve("skopeo-auth.json").toString(),
+                "--format",
+                "{{.Digest}}",
+                "docker://" + reference));
     if (r.exitCode() == 0) {
       return Optional.of(r.stdout().trim());
     }
@@ -79,12 +91,14 @@ public final class PipelineChecks {
   }
 
   /**
-   * The deployed files of {@code groupId:artifactId:version} in a file repository whose names
-   * end with {@code suffix} (e.g. {@code -rollout.yaml}; snapshot names carry a timestamp).
+   * The deployed files of {@code groupId:artifactId:version} in a file repository whose names end
+   * with {@code suffix} (e.g. {@code -rollout.yaml}; snapshot names carry a timestamp).
    */
-  public static List<Path> deployed(File repository, String groupId, String artifactId, String version,
-      String suffix) throws IOException {
-    Path dir = repository.toPath().resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
+  public static List<Path> deployed(
+      File repository, String groupId, String artifactId, String version, String suffix)
+      throws IOException {
+    Path dir =
+        repository.toPath().resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(version);
     if (!Files.isDirectory(dir)) {
       throw new AssertionError("nothing was deployed to " + dir);
     }

@@ -24,27 +24,34 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Runs the rendered bundle's warm-up Job container the way a kubelet would, without a cluster:
- * the image's layers (from the OCI layout the image goal wrote) are unpacked into a directory,
- * the container command is built with Kubernetes' rules (the container's {@code command}
- * replaces the image's Entrypoint, its {@code args} replace the image's Cmd), and it runs with
- * the local {@code java} in place of the image's. Paths of the image ({@code /app/...}) are
- * mapped into the unpacked directory. The service the Job warms up is started from the same
- * layout with the image's own entrypoint.
+ * Runs the rendered bundle's warm-up Job container the way a kubelet would, without a cluster: the
+ * image's layers (from the OCI layout the image goal wrote) are unpacked into a directory, the
+ * container command is built with Kubernetes' rules (the container's {@code command} replaces the
+ * image's Entrypoint, its {@code args} replace the image's Cmd), and it runs with the local {@code
+ * java} in place of the image's. Paths of the image ({@code /app/...}) are mapped into the unpacked
+ * directory. The service the Job warms up is started from the same layout with the image's own
+ * entrypoint.
  *
  * <p>The one change to the Job's arguments: the {@code --target} URL names the canary Service's
- * cluster DNS name, which only a cluster resolves, so it is replaced by the loopback address of
- * the service started here. Everything else (entrypoint, JVM flags, class path, main class,
- * every other argument) is exactly what the cluster would run.
+ * cluster DNS name, which only a cluster resolves, so it is replaced by the loopback address of the
+ * service started here. Everything else (entrypoint, JVM flags, class path, main class, every other
+ * argument) is exactly what the cluster would run.
  */
 public final class WarmupJobRun {
   /** What the Job's container did. */
-  public record Result(int exitCode, String output, List<String> command, String serviceOutput, Path root) {
+  public record Result(
+      int exitCode, String output, List<String> command, String serviceOutput, Path root) {
     /** The command (image paths shown as in the image), exit code, output, service log tail. */
     public String describe() {
       String shown = String.join(" ", command).replace(root.toString(), "");
-      return "warm-up Job command: " + shown + "\nexit code: " + exitCode + "\noutput:\n" + output
-          + "\nservice output (last lines):\n" + tail(serviceOutput, 20);
+      return "warm-up Job command: "
+          + shown
+          + "\nexit code: "
+          + exitCode
+          + "\noutput:\n"
+          + output
+          + "\nservice output (last lines):\n"
+          + tail(serviceOutput, 20);
     }
   }
 
@@ -53,8 +60,8 @@ public final class WarmupJobRun {
   private WarmupJobRun() {}
 
   /**
-   * Unpacks {@code ociLayout} under {@code work}, starts the service from it, runs the warm-up
-   * Job of {@code renderedBundle} against it and stops the service again.
+   * Unpacks {@code ociLayout} under {@code work}, starts the service from it, runs the warm-up Job
+   * of {@code renderedBundle} against it and stops the service again.
    */
   public static Result run(Path work, Path ociLayout, Path renderedBundle) throws Exception {
     Image image = Image.read(ociLayout);
@@ -69,8 +76,11 @@ public final class WarmupJobRun {
     int port = FreePorts.loopback();
     List<String> serviceCommand = localCommand(image.entrypoint, root);
     serviceCommand.addAll(image.cmd);
-    ProcessBuilder service = new ProcessBuilder(serviceCommand).directory(workingDirectory(image, root).toFile())
-        .redirectErrorStream(true).redirectOutput(work.resolve("target/service.log").toFile());
+    ProcessBuilder service =
+        new ProcessBuilder(serviceCommand)
+            .directory(workingDirectory(image, root).toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("target/service.log").toFile());
     image.env.forEach(service.environment()::put);
     service.environment().put("HOST", "127.0.0.1");
     service.environment().put("PORT", Integer.toString(port));
@@ -87,16 +97,23 @@ public final class WarmupJobRun {
       for (String a : jobArgs) {
         job.add(a.startsWith("--target=") ? "--target=http://127.0.0.1:" + port : a);
       }
-      ProcessBuilder pb = new ProcessBuilder(job).directory(workingDirectory(image, root).toFile())
-          .redirectErrorStream(true).redirectOutput(work.resolve("target/warmup-job.log").toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(job)
+              .directory(workingDirectory(image, root).toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("target/warmup-job.log").toFile());
       image.env.forEach(pb.environment()::put);
       Process p = pb.start();
       if (!p.waitFor(3, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new AssertionError("the warm-up Job did not end within 3 minutes");
       }
-      return new Result(p.exitValue(), Files.readString(work.resolve("target/warmup-job.log")), job,
-          Files.readString(work.resolve("target/service.log")), root);
+      return new Result(
+          p.exitValue(),
+          Files.readString(work.resolve("target/warmup-job.log")),
+          job,
+          Files.readString(work.resolve("target/service.log")),
+          root);
     } finally {
       serviceProcess.destroy();
       if (!serviceProcess.waitFor(30, TimeUnit.SECONDS)) {
@@ -108,17 +125,22 @@ public final class WarmupJobRun {
   /** The single container of the param-kernel-warmup AnalysisTemplate's Job. */
   @SuppressWarnings("unchecked")
   static Map<String, Object> warmupContainer(Path bundle) throws IOException {
-    for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(bundle))) {
-      if (!(doc instanceof Map<?, ?> d) || !"AnalysisTemplate".equals(d.get("kind"))
+    for (Object doc :
+        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(Files.readString(bundle))) {
+      if (!(doc instanceof Map<?, ?> d)
+          || !"AnalysisTemplate".equals(d.get("kind"))
           || !"param-kernel-warmup".equals(((Map<String, Object>) d.get("metadata")).get("name"))) {
         continue;
       }
       for (Object m : (List<Object>) ((Map<String, Object>) d.get("spec")).get("metrics")) {
-        Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) m).get("provider"))
-            .get("job");
+        Map<String, Object> job =
+            (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) m).get("provider")).get("job");
         if (job != null) {
-          Map<String, Object> pod = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) job.get("spec"))
-              .get("template")).get("spec");
+          Map<String, Object> pod =
+              (Map<String, Object>)
+                  ((Map<String, Object>) ((Map<String, Object>) job.get("spec")).get("template"))
+                      .get("spec");
           return (Map<String, Object>) ((List<Object>) pod.get("containers")).get(0);
         }
       }
@@ -155,15 +177,17 @@ public final class WarmupJobRun {
     return image.workingDir.isEmpty() ? root : root.resolve(image.workingDir.substring(1));
   }
 
-  private static void awaitReady(int port, Process process, Duration timeout) throws InterruptedException {
+  private static void awaitReady(int port, Process process, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError("the service from the image exited with " + process.exitValue());
       }
       try {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/healthz/ready")
-            .toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + "/healthz/ready").toURL().openConnection();
         c.setConnectTimeout(500);
         c.setReadTimeout(1000);
         if (c.getResponseCode() == 200) {
@@ -183,23 +207,37 @@ public final class WarmupJobRun {
   }
 
   /** The parts of an OCI image this needs: digest, layers, entrypoint, cmd, env, working dir. */
-  private record Image(String digest, List<String> layers, List<String> entrypoint, List<String> cmd,
-      Map<String, String> env, String workingDir) {
+  private record Image(
+      String digest,
+      List<String> layers,
+      List<String> entrypoint,
+      List<String> cmd,
+      Map<String, String> env,
+      String workingDir) {
 
     static Image read(Path layout) throws IOException {
       JsonNode index = JSON.readTree(layout.resolve("index.json").toFile());
       String digest = index.path("manifests").path(0).path("digest").asText();
       JsonNode manifest = JSON.readTree(blob(layout, digest).toFile());
-      JsonNode config = JSON.readTree(blob(layout, manifest.path("config").path("digest").asText()).toFile())
-          .path("config");
+      JsonNode config =
+          JSON.readTree(blob(layout, manifest.path("config").path("digest").asText()).toFile())
+              .path("config");
       List<String> layers = new ArrayList<>();
       manifest.path("layers").forEach(l -> layers.add(l.path("digest").asText()));
       Map<String, String> env = new LinkedHashMap<>();
-      config.path("Env").forEach(e -> {
-        String kv = e.asText();
-        env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-      });
-      return new Image(digest, layers, texts(config.path("Entrypoint")), texts(config.path("Cmd")), env,
+      config
+          .path("Env")
+          .forEach(
+              e -> {
+                String kv = e.asText();
+                env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+              });
+      return new Image(
+          digest,
+          layers,
+          texts(config.path("Entrypoint")),
+          texts(config.path("Cmd")),
+          env,
           config.path("WorkingDir").asText(""));
     }
 
@@ -210,7 +248,9 @@ public final class WarmupJobRun {
     }
 
     private static Path blob(Path layout, String digest) {
-      return layout.resolve("blobs").resolve(digest.substring(0, digest.indexOf(':')))
+      return layout
+          .resolve("blobs")
+          .resolve(digest.substring(0, digest.indexOf(':')))
           .resolve(digest.substring(digest.indexOf(':') + 1));
     }
 
@@ -219,7 +259,8 @@ public final class WarmupJobRun {
       Path base = root.toAbsolutePath().normalize();
       for (String layer : layers) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(blob(layout, layer)));
-            TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+            TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
           TarArchiveEntry e;
           while ((e = tar.getNextEntry()) != null) {
             Path target = base.resolve(e.getName()).normalize();

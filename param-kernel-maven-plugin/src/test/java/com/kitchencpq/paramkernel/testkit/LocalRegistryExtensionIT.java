@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The JUnit 5 extension gives each test class one running registry. */
 class LocalRegistryExtensionIT {
   @RegisterExtension
-  static final LocalRegistryExtension REGISTRY = LocalRegistryExtension.withBasicAuth("kit", "kit-Pa55");
+  static final LocalRegistryExtension REGISTRY =
+      LocalRegistryExtension.withBasicAuth("kit", "kit-Pa55");
 
   @TempDir Path work;
 
@@ -19,7 +20,9 @@ class LocalRegistryExtensionIT {
     TestImages.Image image = TestImages.image("extension", "arm64");
     LocalRegistry registry = REGISTRY.registry();
     TestImages.push(registry.hostPort(), "kit/ext", image, "kit", "kit-Pa55", "v1");
-    assertThat(Skopeo.create(work).inspectDigest(registry.hostPort() + "/kit/ext:v1", "kit", "kit-Pa55"))
+    assertThat(
+            Skopeo.create(work)
+                .inspectDigest(registry.hostPort() + "/kit/ext:v1", "kit", "kit-Pa55"))
         .isEqualTo(image.digest());
     assertThat(registry.requiresAuth()).isTrue();
   }

@@ -42,23 +42,35 @@ class LocalRegistryIT {
       String ref = registry.hostPort() + "/kit/private:v1";
       TestImages.push(registry.hostPort(), "kit/private", image, "ciuser", "s3cret-pw", "v1");
 
-      HttpResponse<Void> anonymous = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(registry.uri("/v2/kit/private/manifests/v1"))
-              .timeout(Duration.ofSeconds(5)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-              .header("Accept", TestImages.OCI_MANIFEST).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> anonymous =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(registry.uri("/v2/kit/private/manifests/v1"))
+                      .timeout(Duration.ofSeconds(5))
+                      .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                      .header("Accept", TestImages.OCI_MANIFEST)
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
       assertThat(anonymous.statusCode()).isEqualTo(401);
-      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-          v -> assertThat(v).startsWith("Basic"));
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
 
-      Skopeo.Result noCreds = skopeo.runAllowingFailure(List.of("inspect", "--tls-verify=false",
-          "--authfile", work.resolve("skopeo-auth.json").toString(), "docker://" + ref));
+      Skopeo.Result noCreds =
+          skopeo.runAllowingFailure(
+              List.of(
+                  "inspect",
+                  "--tls-verify=false",
+                  "--authfile",
+                  work.resolve("skopeo-auth.json").toString(),
+                  "docker://" + ref));
       assertThat(noCreds.exitCode()).isNotZero();
       assertThat(noCreds.stderr()).containsIgnoringCase("unauthorized");
 
       assertThat(skopeo.inspectDigest(ref, "ciuser", "s3cret-pw")).isEqualTo(image.digest());
-      Skopeo.Result wrong = skopeo.runAllowingFailure(List.of("inspect", "--tls-verify=false",
-          "--creds", "ciuser:wrong", "docker://" + ref));
+      Skopeo.Result wrong =
+          skopeo.runAllowingFailure(
+              List.of(
+                  "inspect", "--tls-verify=false", "--creds", "ciuser:wrong", "docker://" + ref));
       assertThat(wrong.exitCode()).isNotZero();
     }
   }
@@ -71,10 +83,13 @@ class LocalRegistryIT {
       TestImages.push(registry.hostPort(), "kit/p", image, null, null, "v1");
       proxy.times(1, "/manifests/", FaultProxy.Fault.tooManyRequests(2));
       HttpClient client = HttpClient.newHttpClient();
-      HttpRequest head = HttpRequest.newBuilder(
-              java.net.URI.create("http://" + proxy.hostPort() + "/v2/kit/p/manifests/v1"))
-          .timeout(Duration.ofSeconds(5)).method("HEAD", HttpRequest.BodyPublishers.noBody())
-          .header("Accept", TestImages.OCI_MANIFEST).build();
+      HttpRequest head =
+          HttpRequest.newBuilder(
+                  java.net.URI.create("http://" + proxy.hostPort() + "/v2/kit/p/manifests/v1"))
+              .timeout(Duration.ofSeconds(5))
+              .method("HEAD", HttpRequest.BodyPublishers.noBody())
+              .header("Accept", TestImages.OCI_MANIFEST)
+              .build();
 
       HttpResponse<Void> first = client.send(head, HttpResponse.BodyHandlers.discarding());
       HttpResponse<Void> second = client.send(head, HttpResponse.BodyHandlers.discarding());
@@ -83,7 +98,8 @@ class LocalRegistryIT {
       assertThat(first.headers().firstValue("Retry-After")).hasValue("2");
       assertThat(second.statusCode()).isEqualTo(200);
       assertThat(second.headers().firstValue("Docker-Content-Digest")).hasValue(image.digest());
-      assertThat(proxy.exchanges("/manifests/")).extracting(FaultProxy.Exchange::status)
+      assertThat(proxy.exchanges("/manifests/"))
+          .extracting(FaultProxy.Exchange::status)
           .containsExactly(429, 200);
     }
   }

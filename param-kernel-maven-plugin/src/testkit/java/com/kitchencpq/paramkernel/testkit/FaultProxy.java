@@ -26,19 +26,29 @@ import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 /**
- * A reverse proxy on a free 127.0.0.1 port that forwards to an upstream registry and injects
- * faults chosen by the test: an HTTP status with headers and body (429 with Retry-After, 500,
- * 503, a 404 with a non-standard error code), or a delay before forwarding. Rules are checked
- * in the order they were added; a rule with a count applies that many times, then retires.
- * Every request is recorded (method, path, status, time) so tests can assert on retries.
+ * A reverse proxy on a free 127.0.0.1 port that forwards to an upstream registry and injects faults
+ * chosen by the test: an HTTP status with headers and body (429 with Retry-After, 500, 503, a 404
+ * with a non-standard error code), or a delay before forwarding. Rules are checked in the order
+ * they were added; a rule with a count applies that many times, then retires. Every request is
+ * recorded (method, path, status, time) so tests can assert on retries.
  *
  * <p>Repeated request headers (several {@code Accept} lines) are forwarded one by one, never
  * merged, because merging changes what a registry answers.
  */
 public final class FaultProxy implements AutoCloseable {
-  private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length",
-      "transfer-encoding", "expect", "upgrade", "keep-alive", "te", "trailer",
-      "proxy-connection", "date");
+  private static final Set<String> HOP_HEADERS =
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "expect",
+          "upgrade",
+          "keep-alive",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "date");
 
   /** What the proxy does instead of (or before) forwarding. */
   public record Fault(int status, Map<String, String> headers, String body, Duration delay) {
@@ -49,14 +59,20 @@ public final class FaultProxy implements AutoCloseable {
 
     /** 429 with {@code Retry-After: <seconds>}. */
     public static Fault tooManyRequests(int retryAfterSeconds) {
-      return new Fault(429, Map.of("Retry-After", Integer.toString(retryAfterSeconds)),
-          "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}", Duration.ZERO);
+      return new Fault(
+          429,
+          Map.of("Retry-After", Integer.toString(retryAfterSeconds)),
+          "{\"errors\":[{\"code\":\"TOOMANYREQUESTS\",\"message\":\"slow down\"}]}",
+          Duration.ZERO);
     }
 
     /** 404 with a registry error body carrying this code (for example NAME_UNKNOWN). */
     public static Fault notFoundWithCode(String code) {
-      return new Fault(404, Map.of("Content-Type", "application/json"),
-          "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"not here\"}]}", Duration.ZERO);
+      return new Fault(
+          404,
+          Map.of("Content-Type", "application/json"),
+          "{\"errors\":[{\"code\":\"" + code + "\",\"message\":\"not here\"}]}",
+          Duration.ZERO);
     }
 
     /** Wait, then forward the request as usual. */
@@ -109,20 +125,25 @@ public final class FaultProxy implements AutoCloseable {
 
   private FaultProxy(URI upstream) {
     this.upstream = upstream;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     try {
-      this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+      this.server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the fault proxy on 127.0.0.1", e);
     }
-    this.executor = Executors.newFixedThreadPool(8, r -> {
-      Thread t = new Thread(r, "fault-proxy");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            8,
+            r -> {
+              Thread t = new Thread(r, "fault-proxy");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -144,9 +165,9 @@ public final class FaultProxy implements AutoCloseable {
 
   /**
    * Puts the registry behind Bearer token authentication, the way ghcr.io and Docker Hub do it:
-   * {@code /v2/} requests without the token get a 401 challenge naming this proxy's
-   * {@code /token} endpoint, which hands out the token for basic credentials (or anonymously
-   * when {@code username} is null).
+   * {@code /v2/} requests without the token get a 401 challenge naming this proxy's {@code /token}
+   * endpoint, which hands out the token for basic credentials (or anonymously when {@code username}
+   * is null).
    */
   public FaultProxy requireBearerToken(String username, String password) {
     this.tokenUser = username;
@@ -193,7 +214,8 @@ public final class FaultProxy implements AutoCloseable {
 
   private synchronized Fault pick(String method, String path) {
     for (Rule rule : rules) {
-      if (rule.remaining > 0 && (rule.method == null || rule.method.equalsIgnoreCase(method))
+      if (rule.remaining > 0
+          && (rule.method == null || rule.method.equalsIgnoreCase(method))
           && rule.path.test(path)) {
         rule.remaining--;
         return rule.fault;
@@ -205,8 +227,11 @@ public final class FaultProxy implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     long at = System.nanoTime();
     String method = exchange.getRequestMethod();
-    String pathAndQuery = exchange.getRequestURI().getRawPath()
-        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
+    String pathAndQuery =
+        exchange.getRequestURI().getRawPath()
+            + (exchange.getRequestURI().getRawQuery() == null
+                ? ""
+                : "?" + exchange.getRequestURI().getRawQuery());
     try (exchange) {
       if (bearerRequired && handleBearer(exchange, method, pathAndQuery, at)) {
         return;
@@ -217,7 +242,11 @@ public final class FaultProxy implements AutoCloseable {
       }
       if (fault != null && !fault.forwards()) {
         exchanges.add(new Exchange(method, pathAndQuery, fault.status(), at, true));
-        answer(exchange, fault.status(), fault.headers(), fault.body().getBytes(StandardCharsets.UTF_8));
+        answer(
+            exchange,
+            fault.status(),
+            fault.headers(),
+            fault.body().getBytes(StandardCharsets.UTF_8));
         return;
       }
       HttpResponse<byte[]> response;
@@ -230,14 +259,21 @@ public final class FaultProxy implements AutoCloseable {
       }
       exchanges.add(new Exchange(method, pathAndQuery, response.statusCode(), at, false));
       Headers out = exchange.getResponseHeaders();
-      response.headers().map().forEach((name, values) -> {
-        if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(v -> out.add(name, v));
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                  values.forEach(v -> out.add(name, v));
+                }
+              });
       boolean head = "HEAD".equalsIgnoreCase(method);
       if (head) {
-        response.headers().firstValue("Content-Length").ifPresent(v -> out.set("Content-Length", v));
+        response
+            .headers()
+            .firstValue("Content-Length")
+            .ifPresent(v -> out.set("Content-Length", v));
       }
       writeBody(exchange, response.statusCode(), head ? new byte[0] : response.body(), head);
     }
@@ -248,22 +284,46 @@ public final class FaultProxy implements AutoCloseable {
       throws IOException {
     String auth = exchange.getRequestHeaders().getFirst("Authorization");
     if (path.startsWith("/token")) {
-      boolean ok = tokenUser == null || ("Basic " + java.util.Base64.getEncoder().encodeToString(
-          (tokenUser + ":" + tokenPassword).getBytes(StandardCharsets.UTF_8))).equals(auth);
+      boolean ok =
+          tokenUser == null
+              || ("Basic "
+                      + java.util.Base64.getEncoder()
+                          .encodeToString(
+                              (tokenUser + ":" + tokenPassword).getBytes(StandardCharsets.UTF_8)))
+                  .equals(auth);
       exchanges.add(new Exchange(method, path, ok ? 200 : 401, at, true));
-      answer(exchange, ok ? 200 : 401, Map.of("Content-Type", "application/json"),
-          (ok ? "{\"token\":\"" + token + "\",\"expires_in\":300}"
-              : "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}").getBytes(StandardCharsets.UTF_8));
+      answer(
+          exchange,
+          ok ? 200 : 401,
+          Map.of("Content-Type", "application/json"),
+          (ok
+                  ? "{\"token\":\"" + token + "\",\"expires_in\":300}"
+                  : "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}")
+              .getBytes(StandardCharsets.UTF_8));
       return true;
     }
     if (path.startsWith("/v2/") && !("Bearer " + token).equals(auth)) {
       exchanges.add(new Exchange(method, path, 401, at, true));
       String[] parts = path.split("/");
-      String scope = parts.length > 4 ? "repository:" + path.substring(4, path.indexOf("/manifests/") > 0
-          ? path.indexOf("/manifests/") : path.length()) + ":pull" : "";
-      answer(exchange, 401, Map.of("WWW-Authenticate", "Bearer realm=\"http://" + hostPort()
-          + "/token\",service=\"fault-proxy\"" + (scope.isEmpty() ? "" : ",scope=\"" + scope + "\""),
-          "Content-Type", "application/json"),
+      String scope =
+          parts.length > 4
+              ? "repository:"
+                  + path.substring(
+                      4,
+                      path.indexOf("/manifests/") > 0 ? path.indexOf("/manifests/") : path.length())
+                  + ":pull"
+              : "";
+      answer(
+          exchange,
+          401,
+          Map.of(
+              "WWW-Authenticate",
+              "Bearer realm=\"http://"
+                  + hostPort()
+                  + "/token\",service=\"fault-proxy\""
+                  + (scope.isEmpty() ? "" : ",scope=\"" + scope + "\""),
+              "Content-Type",
+              "application/json"),
           "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8));
       return true;
     }
@@ -276,16 +336,25 @@ public final class FaultProxy implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readAllBytes();
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(pathAndQuery))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body.length == 0 && !"PUT".equals(method) && !"POST".equals(method)
-            && !"PATCH".equals(method)
-            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        values.forEach(v -> request.header(name, v));
-      }
-    });
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(upstream.resolve(pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body.length == 0
+                        && !"PUT".equals(method)
+                        && !"POST".equals(method)
+                        && !"PATCH".equals(method)
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+              }
+            });
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
@@ -294,8 +363,9 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  private static void answer(HttpExchange exchange, int status, Map<String, String> headers,
-      byte[] body) throws IOException {
+  private static void answer(
+      HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+      throws IOException {
     headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
     boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
     writeBody(exchange, status, head ? new byte[0] : body, head);

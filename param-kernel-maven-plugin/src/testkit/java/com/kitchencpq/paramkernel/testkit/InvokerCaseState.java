@@ -7,15 +7,16 @@ import java.nio.file.Files;
 import java.util.Properties;
 
 /**
- * What an invoker case's {@code prebuild.groovy} started (process id, directory, address), kept
- * as a properties file in the case directory for {@code verify.groovy}: the hook scripts may run
- * in different class loaders, so nothing static survives between them.
+ * What an invoker case's {@code prebuild.groovy} started (process id, directory, address), kept as
+ * a properties file in the case directory for {@code verify.groovy}: the hook scripts may run in
+ * different class loaders, so nothing static survives between them.
  */
 public final class InvokerCaseState {
   private InvokerCaseState() {}
 
   /** Writes {@code state} to {@code basedir/file}. */
-  public static void write(File basedir, String file, Properties state, String comment) throws IOException {
+  public static void write(File basedir, String file, Properties state, String comment)
+      throws IOException {
     try (var out = Files.newBufferedWriter(basedir.toPath().resolve(file))) {
       state.store(out, comment);
     }
@@ -32,7 +33,8 @@ public final class InvokerCaseState {
     try (var in = Files.newBufferedReader(basedir.toPath().resolve(file))) {
       state.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("no " + file + " in " + basedir + " (did prebuild.groovy run?)", e);
+      throw new UncheckedIOException(
+          "no " + file + " in " + basedir + " (did prebuild.groovy run?)", e);
     }
     return state;
   }

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A Prometheus for one Maven Invoker case of the {@code analyze} goal. The case's
- * {@code prebuild.groovy} starts it (optionally on a backfilled history) and appends
- * {@code -Dparamkernel.prometheusAddress=<its URL>} and any further lines to the case's
- * {@code .mvn/maven.config}; {@code verify.groovy} stops it. Hook scripts may run in different
- * class loaders, so the state travels in {@code prometheus.properties} in the case directory;
- * a JVM shutdown hook stops it if no hook gets to.
+ * A Prometheus for one Maven Invoker case of the {@code analyze} goal. The case's {@code
+ * prebuild.groovy} starts it (optionally on a backfilled history) and appends {@code
+ * -Dparamkernel.prometheusAddress=<its URL>} and any further lines to the case's {@code
+ * .mvn/maven.config}; {@code verify.groovy} stops it. Hook scripts may run in different class
+ * loaders, so the state travels in {@code prometheus.properties} in the case directory; a JVM
+ * shutdown hook stops it if no hook gets to.
  */
 public final class InvokerPrometheus {
   private static final String STATE = "prometheus.properties";
@@ -32,10 +32,16 @@ public final class InvokerPrometheus {
    *     becomes the Prometheus URL
    * @return the Prometheus URL
    */
-  public static String start(File basedir, String history, List<LocalPrometheus.Target> targets, Duration scrapeInterval,
+  public static String start(
+      File basedir,
+      String history,
+      List<LocalPrometheus.Target> targets,
+      Duration scrapeInterval,
       List<String> extraMavenArgs) {
-    LocalPrometheus prom = history == null ? LocalPrometheus.start(targets, scrapeInterval)
-        : LocalPrometheus.startWithHistory(history, targets, scrapeInterval);
+    LocalPrometheus prom =
+        history == null
+            ? LocalPrometheus.start(targets, scrapeInterval)
+            : LocalPrometheus.startWithHistory(history, targets, scrapeInterval);
     long pid = prom.pid();
     Path directory = prom.directory();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> LocalPrometheus.stop(pid, directory)));
@@ -45,10 +51,15 @@ public final class InvokerPrometheus {
       }
       Path dir = basedir.toPath();
       Files.createDirectories(dir.resolve(".mvn"));
-      StringBuilder config = new StringBuilder("-Dparamkernel.prometheusAddress=" + prom.url() + "\n");
+      StringBuilder config =
+          new StringBuilder("-Dparamkernel.prometheusAddress=" + prom.url() + "\n");
       extraMavenArgs.forEach(a -> config.append(a.replace("{url}", prom.url())).append('\n'));
-      Files.writeString(dir.resolve(".mvn/maven.config"), config.toString(), StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          dir.resolve(".mvn/maven.config"),
+          config.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       Properties state = new Properties();
       state.setProperty("pid", Long.toString(pid));
       state.setProperty("directory", directory.toString());
@@ -72,6 +83,7 @@ public final class InvokerPrometheus {
       return;
     }
     Properties state = InvokerCaseState.read(basedir, STATE);
-    LocalPrometheus.stop(Long.parseLong(state.getProperty("pid")), Path.of(state.getProperty("directory")));
+    LocalPrometheus.stop(
+        Long.parseLong(state.getProperty("pid")), Path.of(state.getProperty("directory")));
   }
 }

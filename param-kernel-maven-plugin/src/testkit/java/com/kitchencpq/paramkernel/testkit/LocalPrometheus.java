@@ -17,12 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Debian's {@code prometheus} started for one test: a free loopback port, a generated
- * configuration (1 s scrape interval unless given), temporary storage. Scrape targets carry the
- * {@code service}, {@code namespace}, {@code pod} and (when given) {@code rollouts_pod_template_hash}
- * labels the way Kubernetes endpoint discovery plus the rollout bundle's ServiceMonitor
- * relabelings set them, so the analysis queries run unchanged against it. A pod behind two
- * Services is two targets, as the ServiceMonitor scrapes it once per Service.
+ * Debian's {@code prometheus} started for one test: a free loopback port, a generated configuration
+ * (1 s scrape interval unless given), temporary storage. Scrape targets carry the {@code service},
+ * {@code namespace}, {@code pod} and (when given) {@code rollouts_pod_template_hash} labels the way
+ * Kubernetes endpoint discovery plus the rollout bundle's ServiceMonitor relabelings set them, so
+ * the analysis queries run unchanged against it. A pod behind two Services is two targets, as the
+ * ServiceMonitor scrapes it once per Service.
  */
 public final class LocalPrometheus implements AutoCloseable {
   private static final Pattern UP_SAMPLE = Pattern.compile("\"value\":\\[[0-9.]+,\"([^\"]+)\"\\]");
@@ -32,7 +32,8 @@ public final class LocalPrometheus implements AutoCloseable {
    *
    * @param podTemplateHash the pod's {@code rollouts-pod-template-hash} label, or null
    */
-  public record Target(String hostPort, String service, String namespace, String pod, String podTemplateHash) {
+  public record Target(
+      String hostPort, String service, String namespace, String pod, String podTemplateHash) {
     public Target {
       if (!hostPort.startsWith("127.0.0.1:") && !hostPort.startsWith("localhost:")) {
         throw new IllegalArgumentException("test targets must be on loopback: " + hostPort);
@@ -48,7 +49,8 @@ public final class LocalPrometheus implements AutoCloseable {
   private final Path dir;
   private final ManagedProcess process;
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private LocalPrometheus(Path dir, ManagedProcess process, int port) {
     this.dir = dir;
@@ -61,23 +63,28 @@ public final class LocalPrometheus implements AutoCloseable {
     return start(targets, Duration.ofSeconds(1));
   }
 
-  /** Starts Prometheus scraping {@code targets} at {@code scrapeInterval} and waits until it is ready. */
+  /**
+   * Starts Prometheus scraping {@code targets} at {@code scrapeInterval} and waits until it is
+   * ready.
+   */
   public static LocalPrometheus start(List<Target> targets, Duration scrapeInterval) {
     return start(targets, scrapeInterval, null);
   }
 
   /**
    * Starts Prometheus on a storage that already holds {@code history}: samples in the OpenMetrics
-   * text format with timestamps (ending with {@code # EOF}), written into blocks with
-   * {@code promtool tsdb create-blocks-from openmetrics} before Prometheus starts, so that
-   * queries at past instants find exactly these values. The retention is then 30 days, so
-   * Prometheus keeps history of up to that age.
+   * text format with timestamps (ending with {@code # EOF}), written into blocks with {@code
+   * promtool tsdb create-blocks-from openmetrics} before Prometheus starts, so that queries at past
+   * instants find exactly these values. The retention is then 30 days, so Prometheus keeps history
+   * of up to that age.
    */
-  public static LocalPrometheus startWithHistory(String history, List<Target> targets, Duration scrapeInterval) {
+  public static LocalPrometheus startWithHistory(
+      String history, List<Target> targets, Duration scrapeInterval) {
     return start(targets, scrapeInterval, history);
   }
 
-  private static LocalPrometheus start(List<Target> targets, Duration scrapeInterval, String history) {
+  private static LocalPrometheus start(
+      List<Target> targets, Duration scrapeInterval, String history) {
     Path binary = TestBinaries.require("prometheus", "prometheus");
     Path dir = TempDirs.create("pk-prometheus-");
     try {
@@ -93,13 +100,18 @@ public final class LocalPrometheus implements AutoCloseable {
         }
       }
       int port = FreePorts.loopback();
-      ManagedProcess p = ManagedProcess.start("prometheus", List.of(
-          binary.toString(),
-          "--config.file=" + config,
-          "--storage.tsdb.path=" + data,
-          "--storage.tsdb.retention.time=" + (history == null ? "1h" : "30d"),
-          "--web.listen-address=127.0.0.1:" + port,
-          "--log.level=warn"), dir, dir.resolve("prometheus.log"));
+      ManagedProcess p =
+          ManagedProcess.start(
+              "prometheus",
+              List.of(
+                  binary.toString(),
+                  "--config.file=" + config,
+                  "--storage.tsdb.path=" + data,
+                  "--storage.tsdb.retention.time=" + (history == null ? "1h" : "30d"),
+                  "--web.listen-address=127.0.0.1:" + port,
+                  "--log.level=warn"),
+              dir,
+              dir.resolve("prometheus.log"));
       LocalPrometheus prom = new LocalPrometheus(dir, p, port);
       try {
         p.awaitReady(prom::isReady, Duration.ofSeconds(30), "/-/ready");
@@ -119,9 +131,18 @@ public final class LocalPrometheus implements AutoCloseable {
     Path input = dir.resolve("history.om");
     Files.writeString(input, history, StandardCharsets.UTF_8);
     Path log = dir.resolve("promtool.log");
-    Process p = new ProcessBuilder(promtool.toString(), "tsdb", "create-blocks-from", "openmetrics",
-        input.toString(), data.toString())
-        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                promtool.toString(),
+                "tsdb",
+                "create-blocks-from",
+                "openmetrics",
+                input.toString(),
+                data.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     try {
       if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -133,16 +154,24 @@ public final class LocalPrometheus implements AutoCloseable {
       throw new IllegalStateException("interrupted during the backfill", e);
     }
     if (p.exitValue() != 0) {
-      throw new IllegalStateException("promtool could not backfill the history (exit " + p.exitValue() + "): "
-          + Files.readString(log, StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          "promtool could not backfill the history (exit "
+              + p.exitValue()
+              + "): "
+              + Files.readString(log, StandardCharsets.UTF_8));
     }
   }
 
   static String config(List<Target> targets, Duration scrapeInterval) {
     long seconds = Math.max(1, scrapeInterval.toSeconds());
     StringBuilder sb = new StringBuilder();
-    sb.append("global:\n  scrape_interval: ").append(seconds).append("s\n  scrape_timeout: ")
-        .append(Math.min(seconds, 10)).append("s\n  evaluation_interval: ").append(seconds).append("s\n");
+    sb.append("global:\n  scrape_interval: ")
+        .append(seconds)
+        .append("s\n  scrape_timeout: ")
+        .append(Math.min(seconds, 10))
+        .append("s\n  evaluation_interval: ")
+        .append(seconds)
+        .append("s\n");
     sb.append("scrape_configs:\n  - job_name: param-kernel\n    metrics_path: /metrics\n");
     sb.append("    static_configs:").append(targets.isEmpty() ? " []" : "").append('\n');
     for (Target t : targets) {
@@ -152,7 +181,8 @@ public final class LocalPrometheus implements AutoCloseable {
       sb.append("          __meta_kubernetes_service_name: '").append(t.service()).append("'\n");
       sb.append("          __meta_kubernetes_pod_name: '").append(t.pod()).append("'\n");
       if (t.podTemplateHash() != null) {
-        sb.append("          __meta_kubernetes_pod_label_rollouts_pod_template_hash: '").append(t.podTemplateHash())
+        sb.append("          __meta_kubernetes_pod_label_rollouts_pod_template_hash: '")
+            .append(t.podTemplateHash())
             .append("'\n");
       }
     }
@@ -160,8 +190,9 @@ public final class LocalPrometheus implements AutoCloseable {
     sb.append("      - {source_labels: [__meta_kubernetes_namespace], target_label: namespace}\n");
     sb.append("      - {source_labels: [__meta_kubernetes_service_name], target_label: service}\n");
     sb.append("      - {source_labels: [__meta_kubernetes_pod_name], target_label: pod}\n");
-    sb.append("      - {source_labels: [__meta_kubernetes_pod_label_rollouts_pod_template_hash],"
-        + " target_label: rollouts_pod_template_hash}\n");
+    sb.append(
+        "      - {source_labels: [__meta_kubernetes_pod_label_rollouts_pod_template_hash],"
+            + " target_label: rollouts_pod_template_hash}\n");
     return sb.toString();
   }
 
@@ -181,9 +212,12 @@ public final class LocalPrometheus implements AutoCloseable {
 
   private boolean isReady() {
     try {
-      HttpResponse<Void> r = http.send(
-          HttpRequest.newBuilder(URI.create(url() + "/-/ready")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url() + "/-/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200;
     } catch (IOException e) {
       return false;
@@ -194,14 +228,17 @@ public final class LocalPrometheus implements AutoCloseable {
   }
 
   /**
-   * Waits until every configured target has been scraped successfully ({@code up == 1}).
-   * Prometheus applies discovered targets on a 5 s tick, so this takes a few seconds.
+   * Waits until every configured target has been scraped successfully ({@code up == 1}). Prometheus
+   * applies discovered targets on a 5 s tick, so this takes a few seconds.
    */
   public void awaitTargetsUp(int expectedTargets, Duration timeout) {
-    process.awaitReady(() -> {
-      List<String> ups = upValues();
-      return ups.size() >= expectedTargets && ups.stream().allMatch("1"::equals);
-    }, timeout, expectedTargets + " target(s) up");
+    process.awaitReady(
+        () -> {
+          List<String> ups = upValues();
+          return ups.size() >= expectedTargets && ups.stream().allMatch("1"::equals);
+        },
+        timeout,
+        expectedTargets + " target(s) up");
   }
 
   private List<String> upValues() {
@@ -221,15 +258,17 @@ public final class LocalPrometheus implements AutoCloseable {
   /** Runs an instant query and returns the raw JSON answer; non-200 answers throw. */
   public String query(String promql) {
     String form = "query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8);
-    HttpRequest req = HttpRequest.newBuilder(URI.create(url() + "/api/v1/query"))
-        .timeout(Duration.ofSeconds(5))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))
-        .build();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(url() + "/api/v1/query"))
+            .timeout(Duration.ofSeconds(5))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
     try {
       HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        throw new IllegalStateException("query " + promql + " answered " + r.statusCode() + ": " + r.body());
+        throw new IllegalStateException(
+            "query " + promql + " answered " + r.statusCode() + ": " + r.body());
       }
       return r.body();
     } catch (IOException e) {
@@ -244,7 +283,9 @@ public final class LocalPrometheus implements AutoCloseable {
     return process.logTail();
   }
 
-  /** The Prometheus process id, for a stop from another class loader ({@link #stop(long, Path)}). */
+  /**
+   * The Prometheus process id, for a stop from another class loader ({@link #stop(long, Path)}).
+   */
   public long pid() {
     return process.pid();
   }
@@ -254,14 +295,16 @@ public final class LocalPrometheus implements AutoCloseable {
    * instance that another class loader started (an invoker case's hook scripts).
    */
   public static void stop(long pid, Path directory) {
-    ProcessHandle.of(pid).ifPresent(handle -> {
-      handle.destroy();
-      try {
-        handle.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (Exception e) {
-        handle.destroyForcibly();
-      }
-    });
+    ProcessHandle.of(pid)
+        .ifPresent(
+            handle -> {
+              handle.destroy();
+              try {
+                handle.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+              } catch (Exception e) {
+                handle.destroyForcibly();
+              }
+            });
     TempDirs.deleteQuietly(directory);
   }
 

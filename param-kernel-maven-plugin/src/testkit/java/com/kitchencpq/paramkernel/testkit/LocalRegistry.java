@@ -21,11 +21,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Docker registry (Debian's {@code docker-registry}, distribution 2.8) on a free
- * 127.0.0.1 port with storage in a fresh temporary directory, optionally behind htpasswd basic
- * authentication, or over https with a self-signed certificate. Use it with try-with-resources or close it in {@code @AfterAll}: closing
- * stops the process tree and deletes the directory. A JVM shutdown hook does the same if a
- * caller forgets, so no registry outlives the test JVM.
+ * A real Docker registry (Debian's {@code docker-registry}, distribution 2.8) on a free 127.0.0.1
+ * port with storage in a fresh temporary directory, optionally behind htpasswd basic
+ * authentication, or over https with a self-signed certificate. Use it with try-with-resources or
+ * close it in {@code @AfterAll}: closing stops the process tree and deletes the directory. A JVM
+ * shutdown hook does the same if a caller forgets, so no registry outlives the test JVM.
  *
  * <p>All waits are bounded. When the binary is missing, {@link #start()} fails with the Debian
  * package to install; when the registry does not come up, with the tail of its log.
@@ -73,10 +73,10 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   /**
-   * A registry over https only, with a self-signed certificate for 127.0.0.1 (made with the
-   * JDK's keytool), serving the storage of {@code source}: push to {@code source} over http,
-   * read the same images here over https. A client that trusts only the default CAs fails the
-   * handshake; plain http gets the registry's "400 Bad Request".
+   * A registry over https only, with a self-signed certificate for 127.0.0.1 (made with the JDK's
+   * keytool), serving the storage of {@code source}: push to {@code source} over http, read the
+   * same images here over https. A client that trusts only the default CAs fails the handshake;
+   * plain http gets the registry's "400 Bad Request".
    */
   public static LocalRegistry startWithTls(LocalRegistry source) {
     return start(new Settings(null, null, true, source.directory.resolve("data")));
@@ -111,16 +111,19 @@ public final class LocalRegistry implements AutoCloseable {
       Path config = dir.resolve("config.yml");
       Files.writeString(config, config(dir, port, settings), StandardCharsets.UTF_8);
       if (settings.username() != null) {
-        Files.writeString(dir.resolve("htpasswd"),
-            htpasswdLine(settings.username(), settings.password()), StandardCharsets.UTF_8);
+        Files.writeString(
+            dir.resolve("htpasswd"),
+            htpasswdLine(settings.username(), settings.password()),
+            StandardCharsets.UTF_8);
       }
       if (settings.tls()) {
         writeSelfSignedCertificate(dir);
       }
-      process = new ProcessBuilder(binary.toString(), "serve", config.toString())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      process =
+          new ProcessBuilder(binary.toString(), "serve", config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       LocalRegistry registry = new LocalRegistry(dir, log, port, settings, process);
       try {
         registry.awaitReady();
@@ -131,45 +134,81 @@ public final class LocalRegistry implements AutoCloseable {
       return registry;
     } catch (IOException e) {
       ManagedProcess.stopTree(process);
-      throw new IllegalStateException("cannot start docker-registry: " + e.getMessage()
-          + "\n--- registry log ---\n" + ManagedProcess.tail(log, 30), e);
+      throw new IllegalStateException(
+          "cannot start docker-registry: "
+              + e.getMessage()
+              + "\n--- registry log ---\n"
+              + ManagedProcess.tail(log, 30),
+          e);
     }
   }
 
   private static String config(Path dir, int port, Settings settings) {
     Path storage = settings.storage() == null ? dir.resolve("data") : settings.storage();
-    StringBuilder yaml = new StringBuilder()
-        .append("version: 0.1\n")
-        .append("log:\n  level: info\n  accesslog:\n    disabled: false\n")
-        .append("storage:\n  filesystem:\n    rootdirectory: ").append(storage).append('\n')
-        .append("  delete:\n    enabled: true\n")
-        .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
-        .append("  secret: ").append(UUID.randomUUID()).append('\n');
+    StringBuilder yaml =
+        new StringBuilder()
+            .append("version: 0.1\n")
+            .append("log:\n  level: info\n  accesslog:\n    disabled: false\n")
+            .append("storage:\n  filesystem:\n    rootdirectory: ")
+            .append(storage)
+            .append('\n')
+            .append("  delete:\n    enabled: true\n")
+            .append("http:\n  addr: 127.0.0.1:")
+            .append(port)
+            .append('\n')
+            .append("  secret: ")
+            .append(UUID.randomUUID())
+            .append('\n');
     if (settings.tls()) {
-      yaml.append("  tls:\n    certificate: ").append(dir.resolve("tls.crt"))
-          .append("\n    key: ").append(dir.resolve("tls.key")).append('\n');
+      yaml.append("  tls:\n    certificate: ")
+          .append(dir.resolve("tls.crt"))
+          .append("\n    key: ")
+          .append(dir.resolve("tls.key"))
+          .append('\n');
     }
     if (settings.username() != null) {
       yaml.append("auth:\n  htpasswd:\n    realm: paramkernel-test\n    path: ")
-          .append(dir.resolve("htpasswd")).append('\n');
+          .append(dir.resolve("htpasswd"))
+          .append('\n');
     }
     return yaml.toString();
   }
 
   /**
-   * A self-signed EC certificate for 127.0.0.1 and localhost, valid for two days, as the PEM
-   * files {@code tls.crt} and {@code tls.key} the registry reads. keytool makes the key pair in
-   * a PKCS#12 store; the PEM files are written from that store.
+   * A self-signed EC certificate for 127.0.0.1 and localhost, valid for two days, as the PEM files
+   * {@code tls.crt} and {@code tls.key} the registry reads. keytool makes the key pair in a PKCS#12
+   * store; the PEM files are written from that store.
    */
   private static void writeSelfSignedCertificate(Path dir) throws IOException {
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Path store = dir.resolve("tls.p12");
     char[] pass = UUID.randomUUID().toString().toCharArray();
-    Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "registry",
-        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", new String(pass), "-keypass", new String(pass))
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                keytool.toString(),
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                new String(pass),
+                "-keypass",
+                new String(pass))
+            .redirectErrorStream(true)
+            .start();
     try {
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -197,16 +236,22 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   private static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n"
+    return "-----BEGIN "
+        + type
+        + "-----\n"
         + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-        + "\n-----END " + type + "-----\n";
+        + "\n-----END "
+        + type
+        + "-----\n";
   }
 
   /** One bcrypt htpasswd line, made by Apache's {@code htpasswd -Bbn}. */
   private static String htpasswdLine(String username, String password) throws IOException {
     Path htpasswd = TestBinaries.require("htpasswd", "apache2-utils");
-    Process p = new ProcessBuilder(htpasswd.toString(), "-Bbn", username, password)
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(htpasswd.toString(), "-Bbn", username, password)
+            .redirectErrorStream(true)
+            .start();
     try {
       if (!p.waitFor(20, TimeUnit.SECONDS)) {
         p.destroyForcibly();
@@ -230,13 +275,19 @@ public final class LocalRegistry implements AutoCloseable {
     String lastProblem = "no answer yet";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("docker-registry exited with code " + process.exitValue()
-            + " before answering on 127.0.0.1:" + port + "\n--- registry log ---\n" + logTail());
+        throw new IllegalStateException(
+            "docker-registry exited with code "
+                + process.exitValue()
+                + " before answering on 127.0.0.1:"
+                + port
+                + "\n--- registry log ---\n"
+                + logTail());
       }
       try {
-        HttpResponse<Void> response = client.send(
-            HttpRequest.newBuilder(uri("/v2/")).timeout(Duration.ofSeconds(1)).GET().build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(uri("/v2/")).timeout(Duration.ofSeconds(1)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
         // Over plain http a TLS registry answers 400 ("HTTP request to an HTTPS server").
         int expected = tls ? 400 : username == null ? 200 : 401;
         if (response.statusCode() == expected) {
@@ -256,9 +307,15 @@ public final class LocalRegistry implements AutoCloseable {
         throw new IllegalStateException("interrupted while waiting for the registry", e);
       }
     }
-    throw new IllegalStateException("docker-registry on 127.0.0.1:" + port + " not ready within "
-        + STARTUP_TIMEOUT.toSeconds() + " s (" + lastProblem + ")\n--- registry log ---\n"
-        + logTail());
+    throw new IllegalStateException(
+        "docker-registry on 127.0.0.1:"
+            + port
+            + " not ready within "
+            + STARTUP_TIMEOUT.toSeconds()
+            + " s ("
+            + lastProblem
+            + ")\n--- registry log ---\n"
+            + logTail());
   }
 
   /** {@code 127.0.0.1:<port>}, the registry part of an image reference. */
@@ -305,21 +362,25 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   /**
-   * Stops a registry started elsewhere (an invoker pre-build hook) by its process id and
-   * deletes its directory. Safe to call twice.
+   * Stops a registry started elsewhere (an invoker pre-build hook) by its process id and deletes
+   * its directory. Safe to call twice.
    */
   public static void stop(long pid, Path directory) {
-    ProcessHandle.of(pid).ifPresent(handle -> {
-      List<ProcessHandle> children = handle.descendants().toList();
-      children.forEach(ProcessHandle::destroy);
-      handle.destroy();
-      try {
-        handle.onExit().get(5, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        handle.destroyForcibly();
-      }
-      children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    });
+    ProcessHandle.of(pid)
+        .ifPresent(
+            handle -> {
+              List<ProcessHandle> children = handle.descendants().toList();
+              children.forEach(ProcessHandle::destroy);
+              handle.destroy();
+              try {
+                handle.onExit().get(5, TimeUnit.SECONDS);
+              } catch (Exception e) {
+                handle.destroyForcibly();
+              }
+              children.stream()
+                  .filter(ProcessHandle::isAlive)
+                  .forEach(ProcessHandle::destroyForcibly);
+            });
     TempDirs.deleteQuietly(directory);
   }
 
@@ -349,14 +410,19 @@ public final class LocalRegistry implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalRegistry[" + hostPort() + (username == null ? "" : ", basic auth")
-        + (tls ? ", https" : "") + "]";
+    return "LocalRegistry["
+        + hostPort()
+        + (username == null ? "" : ", basic auth")
+        + (tls ? ", https" : "")
+        + "]";
   }
 
   /** All lines of the log, e.g. to count requests in a test. */
   public List<String> logLines() {
     try {
-      return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : new ArrayList<>();
+      return Files.exists(log)
+          ? Files.readAllLines(log, StandardCharsets.UTF_8)
+          : new ArrayList<>();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

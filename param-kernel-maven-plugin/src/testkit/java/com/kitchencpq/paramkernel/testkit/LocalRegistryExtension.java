@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A {@link LocalRegistry} per test class, for {@code @RegisterExtension static}: started
- * before the first test, stopped after the last one whatever the outcome.
+ * A {@link LocalRegistry} per test class, for {@code @RegisterExtension static}: started before the
+ * first test, stopped after the last one whatever the outcome.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -34,8 +34,10 @@ public final class LocalRegistryExtension implements BeforeAllCallback, AfterAll
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    registry = username == null ? LocalRegistry.start()
-        : LocalRegistry.startWithBasicAuth(username, password);
+    registry =
+        username == null
+            ? LocalRegistry.start()
+            : LocalRegistry.startWithBasicAuth(username, password);
   }
 
   @Override

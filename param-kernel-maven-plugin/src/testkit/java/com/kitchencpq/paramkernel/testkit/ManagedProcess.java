@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
- * A background process owned by a test: output goes to a log file, readiness is awaited with
- * a deadline, and {@link #close()} stops the whole process tree (TERM, then KILL) so nothing
- * outlives the test, even when it fails.
+ * A background process owned by a test: output goes to a log file, readiness is awaited with a
+ * deadline, and {@link #close()} stops the whole process tree (TERM, then KILL) so nothing outlives
+ * the test, even when it fails.
  */
 public final class ManagedProcess implements AutoCloseable {
   private final String name;
@@ -29,12 +29,13 @@ public final class ManagedProcess implements AutoCloseable {
   /** Starts {@code command} in {@code workDir}, logging stdout and stderr to {@code log}. */
   public static ManagedProcess start(String name, List<String> command, Path workDir, Path log) {
     try {
-      Process p = new ProcessBuilder(command)
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .start();
+      Process p =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+              .start();
       return new ManagedProcess(name, p, log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name + ": " + command, e);
@@ -42,15 +43,21 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code ready} until it is true; fails with the log tail when the deadline passes or
-   * the process dies first.
+   * Polls {@code ready} until it is true; fails with the log tail when the deadline passes or the
+   * process dies first.
    */
   public void awaitReady(BooleanSupplier ready, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with code " + process.exitValue()
-            + " before " + what + "; log:\n" + logTail());
+        throw new IllegalStateException(
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " before "
+                + what
+                + "; log:\n"
+                + logTail());
       }
       if (ready.getAsBoolean()) {
         return;
@@ -58,8 +65,8 @@ public final class ManagedProcess implements AutoCloseable {
       sleep(50);
     }
     close();
-    throw new IllegalStateException(name + " did not reach '" + what + "' within " + timeout
-        + "; log:\n" + logTail());
+    throw new IllegalStateException(
+        name + " did not reach '" + what + "' within " + timeout + "; log:\n" + logTail());
   }
 
   public boolean isAlive() {

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Debian's {@code skopeo} with a time limit, an empty auth file (so the developer's own
- * Docker login never leaks into a test) and no signature policy checks. Registry transports
- * talk plain http to loopback registries.
+ * Runs Debian's {@code skopeo} with a time limit, an empty auth file (so the developer's own Docker
+ * login never leaks into a test) and no signature policy checks. Registry transports talk plain
+ * http to loopback registries.
  */
 public final class Skopeo {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -21,8 +21,13 @@ public final class Skopeo {
   public record Result(int exitCode, String stdout, String stderr) {
     public Result requireSuccess(List<String> command) {
       if (exitCode != 0) {
-        throw new IllegalStateException("skopeo failed (exit " + exitCode + "): "
-            + String.join(" ", redact(command)) + "\n" + stderr);
+        throw new IllegalStateException(
+            "skopeo failed (exit "
+                + exitCode
+                + "): "
+                + String.join(" ", redact(command))
+                + "\n"
+                + stderr);
       }
       return this;
     }
@@ -50,8 +55,15 @@ public final class Skopeo {
 
   /** {@code skopeo inspect --format {{.Digest}} docker://<ref>}. */
   public String inspectDigest(String reference, String username, String password) {
-    List<String> args = new ArrayList<>(List.of("inspect", "--tls-verify=false",
-        "--authfile", authFile.toString(), "--format", "{{.Digest}}"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "inspect",
+                "--tls-verify=false",
+                "--authfile",
+                authFile.toString(),
+                "--format",
+                "{{.Digest}}"));
     if (username != null) {
       args.add("--creds");
       args.add(username + ":" + password);
@@ -67,14 +79,23 @@ public final class Skopeo {
   /** The digest skopeo computes for an image in a local OCI layout ({@code <dir>:<tag>}). */
   public String inspectLayoutDigest(Path layout, String tag) {
     return run(List.of("inspect", "--format", "{{.Digest}}", "oci:" + layout + ":" + tag))
-        .stdout().trim();
+        .stdout()
+        .trim();
   }
 
   /** Copies an image, keeping manifests byte for byte ({@code --preserve-digests}). */
   public void copy(String source, String destination, String destUser, String destPassword) {
-    List<String> args = new ArrayList<>(List.of("--insecure-policy", "copy", "--all",
-        "--preserve-digests", "--dest-tls-verify=false", "--src-tls-verify=false",
-        "--authfile", authFile.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--insecure-policy",
+                "copy",
+                "--all",
+                "--preserve-digests",
+                "--dest-tls-verify=false",
+                "--src-tls-verify=false",
+                "--authfile",
+                authFile.toString()));
     if (destUser != null) {
       args.add("--dest-creds");
       args.add(destUser + ":" + destPassword);
@@ -101,14 +122,22 @@ public final class Skopeo {
       Path out = Files.createTempFile("skopeo-out", ".txt");
       Path err = Files.createTempFile("skopeo-err", ".txt");
       try {
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-            .redirectError(err.toFile()).start();
+        Process p =
+            new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(DEFAULT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
           ManagedProcess.stopTree(p);
-          throw new IllegalStateException("skopeo did not finish within "
-              + DEFAULT_TIMEOUT.toSeconds() + " s: " + String.join(" ", redact(command)));
+          throw new IllegalStateException(
+              "skopeo did not finish within "
+                  + DEFAULT_TIMEOUT.toSeconds()
+                  + " s: "
+                  + String.join(" ", redact(command)));
         }
-        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+            p.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);

@@ -25,13 +25,15 @@ public final class TempDirs {
       return;
     }
     try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-          // best effort: a leftover file in /tmp must not fail the test that owned it
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                  // best effort: a leftover file in /tmp must not fail the test that owned it
+                }
+              });
     } catch (IOException | RuntimeException ignored) {
       // same as above
     }

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Small, real OCI images made in memory (a config, one gzip'd tar layer, a manifest), written
- * as an OCI image layout or pushed to a registry blob by blob with plain HTTP, so tests control
- * the exact manifest bytes (multi-platform indexes, OCI 1.1 {@code artifactType}).
+ * Small, real OCI images made in memory (a config, one gzip'd tar layer, a manifest), written as an
+ * OCI image layout or pushed to a registry blob by blob with plain HTTP, so tests control the exact
+ * manifest bytes (multi-platform indexes, OCI 1.1 {@code artifactType}).
  */
 public final class TestImages {
   public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
@@ -41,8 +41,14 @@ public final class TestImages {
     }
 
     String descriptor(String extra) {
-      return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest() + "\",\"size\":"
-          + bytes.length + extra + "}";
+      return "{\"mediaType\":\""
+          + mediaType
+          + "\",\"digest\":\""
+          + digest()
+          + "\",\"size\":"
+          + bytes.length
+          + extra
+          + "}";
     }
   }
 
@@ -62,17 +68,33 @@ public final class TestImages {
 
   /** One image for linux/{@code architecture} whose only file holds {@code content}. */
   public static Image image(String content, String architecture) {
-    Blob layer = new Blob(OCI_LAYER, gzip(tar("hello.txt", content.getBytes(StandardCharsets.UTF_8))));
+    Blob layer =
+        new Blob(OCI_LAYER, gzip(tar("hello.txt", content.getBytes(StandardCharsets.UTF_8))));
     String diffId = sha256(tar("hello.txt", content.getBytes(StandardCharsets.UTF_8)));
-    String configJson = "{\"architecture\":\"" + architecture + "\",\"os\":\"linux\","
-        + "\"created\":\"1970-01-01T00:00:00Z\","
-        + "\"config\":{\"Entrypoint\":[\"/hello.txt\"]},"
-        + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}";
+    String configJson =
+        "{\"architecture\":\""
+            + architecture
+            + "\",\"os\":\"linux\","
+            + "\"created\":\"1970-01-01T00:00:00Z\","
+            + "\"config\":{\"Entrypoint\":[\"/hello.txt\"]},"
+            + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
+            + diffId
+            + "\"]}}";
     Blob config = new Blob(OCI_CONFIG, configJson.getBytes(StandardCharsets.UTF_8));
-    String manifestJson = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\","
-        + "\"config\":" + config.descriptor("") + ",\"layers\":[" + layer.descriptor("") + "]}";
-    return new Image(new Blob(OCI_MANIFEST, manifestJson.getBytes(StandardCharsets.UTF_8)),
-        config, layer, architecture);
+    String manifestJson =
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + OCI_MANIFEST
+            + "\","
+            + "\"config\":"
+            + config.descriptor("")
+            + ",\"layers\":["
+            + layer.descriptor("")
+            + "]}";
+    return new Image(
+        new Blob(OCI_MANIFEST, manifestJson.getBytes(StandardCharsets.UTF_8)),
+        config,
+        layer,
+        architecture);
   }
 
   /**
@@ -80,15 +102,19 @@ public final class TestImages {
    * carry that OCI 1.1 field (as Docker 29 and ECR write it).
    */
   public static Index index(List<Image> images, String artifactType) {
-    StringBuilder json = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\"");
+    StringBuilder json =
+        new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\"");
     if (artifactType != null) {
       json.append(",\"artifactType\":\"").append(artifactType).append('"');
     }
     json.append(",\"manifests\":[");
     for (int i = 0; i < images.size(); i++) {
       Image image = images.get(i);
-      String extra = ",\"platform\":{\"architecture\":\"" + image.architecture() + "\",\"os\":\"linux\"}"
-          + (artifactType == null ? "" : ",\"artifactType\":\"" + artifactType + "\"");
+      String extra =
+          ",\"platform\":{\"architecture\":\""
+              + image.architecture()
+              + "\",\"os\":\"linux\"}"
+              + (artifactType == null ? "" : ",\"artifactType\":\"" + artifactType + "\"");
       json.append(i == 0 ? "" : ",").append(image.manifest().descriptor(extra));
     }
     json.append("]}");
@@ -105,10 +131,18 @@ public final class TestImages {
       for (Map.Entry<String, Image> e : tags.entrySet()) {
         Image image = e.getValue();
         for (Blob blob : List.of(image.manifest(), image.config(), image.layer())) {
-          Files.write(dir.resolve("blobs/sha256").resolve(blob.digest().substring(7)), blob.bytes());
+          Files.write(
+              dir.resolve("blobs/sha256").resolve(blob.digest().substring(7)), blob.bytes());
         }
-        index.append(i++ == 0 ? "" : ",").append(image.manifest().descriptor(
-            ",\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + e.getKey() + "\"}"));
+        index
+            .append(i++ == 0 ? "" : ",")
+            .append(
+                image
+                    .manifest()
+                    .descriptor(
+                        ",\"annotations\":{\"org.opencontainers.image.ref.name\":\""
+                            + e.getKey()
+                            + "\"}"));
       }
       index.append("]}");
       Files.writeString(dir.resolve("index.json"), index.toString());
@@ -118,8 +152,13 @@ public final class TestImages {
   }
 
   /** Pushes an image (blobs then manifest) under each tag; returns the registry's digest. */
-  public static String push(String hostPort, String repository, Image image, String username,
-      String password, String... tags) {
+  public static String push(
+      String hostPort,
+      String repository,
+      Image image,
+      String username,
+      String password,
+      String... tags) {
     Uploader up = new Uploader(hostPort, repository, username, password);
     up.blob(image.config());
     up.blob(image.layer());
@@ -146,7 +185,8 @@ public final class TestImages {
   }
 
   private static final class Uploader {
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final String repository;
     private final String authorization;
@@ -154,26 +194,44 @@ public final class TestImages {
     Uploader(String hostPort, String repository, String username, String password) {
       this.base = "http://" + hostPort;
       this.repository = repository;
-      this.authorization = username == null ? null : "Basic " + Base64.getEncoder()
-          .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+      this.authorization =
+          username == null
+              ? null
+              : "Basic "
+                  + Base64.getEncoder()
+                      .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     void blob(Blob blob) {
-      HttpResponse<String> start = send(request(URI.create(base + "/v2/" + repository + "/blobs/uploads/"))
-          .POST(HttpRequest.BodyPublishers.noBody()).build(), 202);
-      String location = start.headers().firstValue("Location")
-          .orElseThrow(() -> new IllegalStateException("upload start without Location"));
+      HttpResponse<String> start =
+          send(
+              request(URI.create(base + "/v2/" + repository + "/blobs/uploads/"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              202);
+      String location =
+          start
+              .headers()
+              .firstValue("Location")
+              .orElseThrow(() -> new IllegalStateException("upload start without Location"));
       URI upload = URI.create(base).resolve(location);
       String sep = upload.getRawQuery() == null ? "?" : "&";
-      send(request(URI.create(upload + sep + "digest=" + blob.digest()))
-          .header("Content-Type", "application/octet-stream")
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(blob.bytes())).build(), 201);
+      send(
+          request(URI.create(upload + sep + "digest=" + blob.digest()))
+              .header("Content-Type", "application/octet-stream")
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(blob.bytes()))
+              .build(),
+          201);
     }
 
     String manifest(String reference, Blob manifest) {
-      HttpResponse<String> r = send(request(URI.create(base + "/v2/" + repository + "/manifests/" + reference))
-          .header("Content-Type", manifest.mediaType())
-          .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.bytes())).build(), 201);
+      HttpResponse<String> r =
+          send(
+              request(URI.create(base + "/v2/" + repository + "/manifests/" + reference))
+                  .header("Content-Type", manifest.mediaType())
+                  .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.bytes()))
+                  .build(),
+              201);
       return r.headers().firstValue("Docker-Content-Digest").orElse(manifest.digest());
     }
 
@@ -189,8 +247,14 @@ public final class TestImages {
       try {
         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
-          throw new IllegalStateException(request.method() + " " + request.uri().getPath()
-              + " answered " + r.statusCode() + ": " + r.body());
+          throw new IllegalStateException(
+              request.method()
+                  + " "
+                  + request.uri().getPath()
+                  + " answered "
+                  + r.statusCode()
+                  + ": "
+                  + r.body());
         }
         return r;
       } catch (IOException e) {
@@ -205,7 +269,8 @@ public final class TestImages {
   /** {@code sha256:<hex>} of the bytes. */
   public static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -13,13 +13,13 @@ import java.util.Arrays;
 
 /**
  * Starts param-kernel-service: reads the environment, listens, warms up, turns ready, and on
- * SIGTERM drains and exits 0 within the grace period. Exit 2 for bad configuration, 1 when
- * the service cannot start.
+ * SIGTERM drains and exits 0 within the grace period. Exit 2 for bad configuration, 1 when the
+ * service cannot start.
  *
- * <p>With {@code warmup} as the first argument it runs the canary warm-up client instead
- * ({@link WarmupMain}, the rest of the arguments are its options). The warm-up Job of the
- * rollout bundle starts it that way, through the image's own entrypoint, so the Job needs
- * neither the class path nor the JVM flags of the image spelled out a second time.
+ * <p>With {@code warmup} as the first argument it runs the canary warm-up client instead ({@link
+ * WarmupMain}, the rest of the arguments are its options). The warm-up Job of the rollout bundle
+ * starts it that way, through the image's own entrypoint, so the Job needs neither the class path
+ * nor the JVM flags of the image spelled out a second time.
  */
 public final class Main {
   private static volatile boolean exitingOnError;
@@ -35,8 +35,13 @@ public final class Main {
         WarmupMain.main(Arrays.copyOfRange(args, 1, args.length));
         return;
       }
-      System.err.println("param-kernel-service takes no arguments (settings come from the environment),"
-          + " or '" + WARMUP_COMMAND + " --target=<url> ...' to run the warm-up client; got '" + args[0] + "'");
+      System.err.println(
+          "param-kernel-service takes no arguments (settings come from the environment),"
+              + " or '"
+              + WARMUP_COMMAND
+              + " --target=<url> ...' to run the warm-up client; got '"
+              + args[0]
+              + "'");
       System.exit(2);
     }
     long mainStart = System.nanoTime();
@@ -55,12 +60,24 @@ public final class Main {
       return;
     }
     Runtime rt = Runtime.getRuntime();
-    JsonLog.info("starting", "host", config.host(), "port", config.port(),
-        "bodyLimitBytes", config.bodyLimitBytes(),
-        "shutdownGraceSeconds", config.shutdownGrace().toSeconds(),
-        "shutdownDrainMillis", config.shutdownDrain().toMillis(),
-        "cpus", rt.availableProcessors(), "maxHeapMiB", rt.maxMemory() >> 20,
-        "java", System.getProperty("java.version"));
+    JsonLog.info(
+        "starting",
+        "host",
+        config.host(),
+        "port",
+        config.port(),
+        "bodyLimitBytes",
+        config.bodyLimitBytes(),
+        "shutdownGraceSeconds",
+        config.shutdownGrace().toSeconds(),
+        "shutdownDrainMillis",
+        config.shutdownDrain().toMillis(),
+        "cpus",
+        rt.availableProcessors(),
+        "maxHeapMiB",
+        rt.maxMemory() >> 20,
+        "java",
+        System.getProperty("java.version"));
 
     KernelFunction kernel = KernelFunction.of(new ApplyDeltaKernel());
     ApplyDeltaServer server;
@@ -71,30 +88,45 @@ public final class Main {
       return;
     }
     JsonLog.info("listening", "host", config.host(), "port", server.port());
-    rt.addShutdownHook(new Thread(() -> {
-      if (exitingOnError) {
-        return; // keep the error exit code
-      }
-      boolean clean = server.shutdown();
-      // A JVM ended by SIGTERM exits 143; a drained service reports success instead.
-      Runtime.getRuntime().halt(clean ? 0 : 1);
-    }, "graceful-shutdown"));
+    rt.addShutdownHook(
+        new Thread(
+            () -> {
+              if (exitingOnError) {
+                return; // keep the error exit code
+              }
+              boolean clean = server.shutdown();
+              // A JVM ended by SIGTERM exits 143; a drained service reports success instead.
+              Runtime.getRuntime().halt(clean ? 0 : 1);
+            },
+            "graceful-shutdown"));
 
     WarmUp.Report report;
     try {
-      report = WarmUp.standard().run(server, kernel, BaselinePayload.request(),
-          BaselinePayload.smallRequest());
+      report =
+          WarmUp.standard()
+              .run(server, kernel, BaselinePayload.request(), BaselinePayload.smallRequest());
     } catch (RuntimeException e) {
       fail(1, "warmup.failed", e.getMessage());
       return;
     }
     server.markReady();
     if (server.lifecycle().ready()) {
-      JsonLog.info("ready", "port", server.port(),
-          "mainToReadyMillis", (System.nanoTime() - mainStart) / 1_000_000,
-          "jvmStartToReadyMillis", ManagementFactory.getRuntimeMXBean().getUptime(),
-          "warmupKernelRuns", report.kernelRuns(), "warmupKernelMillis", report.kernelMillis(),
-          "warmupHttpRequests", report.httpRequests(), "warmupHttpMillis", report.httpMillis());
+      JsonLog.info(
+          "ready",
+          "port",
+          server.port(),
+          "mainToReadyMillis",
+          (System.nanoTime() - mainStart) / 1_000_000,
+          "jvmStartToReadyMillis",
+          ManagementFactory.getRuntimeMXBean().getUptime(),
+          "warmupKernelRuns",
+          report.kernelRuns(),
+          "warmupKernelMillis",
+          report.kernelMillis(),
+          "warmupHttpRequests",
+          report.httpRequests(),
+          "warmupHttpMillis",
+          report.httpMillis());
     }
   }
 

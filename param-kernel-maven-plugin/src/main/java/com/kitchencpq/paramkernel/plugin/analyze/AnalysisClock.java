@@ -6,9 +6,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The time source of a live run: what "now" is and how to wait. {@link #system()} is the real
- * clock; {@link #virtual(Instant)} stands still until asked to wait and then jumps, so a test
- * sees a five-minute schedule pass at once. (A replay always runs on a virtual clock of its own
- * that starts at the replayed instant.)
+ * clock; {@link #virtual(Instant)} stands still until asked to wait and then jumps, so a test sees
+ * a five-minute schedule pass at once. (A replay always runs on a virtual clock of its own that
+ * starts at the replayed instant.)
  */
 public interface AnalysisClock {
   /** The current instant. */
@@ -17,7 +17,9 @@ public interface AnalysisClock {
   /** Returns at {@code instant} (at once when it has passed). */
   void sleepUntil(Instant instant) throws InterruptedException;
 
-  /** The wall clock in milliseconds; waiting sleeps the calling thread until the instant has come. */
+  /**
+   * The wall clock in milliseconds; waiting sleeps the calling thread until the instant has come.
+   */
   static AnalysisClock system() {
     return new AnalysisClock() {
       @Override
@@ -38,7 +40,9 @@ public interface AnalysisClock {
     };
   }
 
-  /** A clock that starts at {@code start} and moves only when waited on. Not shared between threads. */
+  /**
+   * A clock that starts at {@code start} and moves only when waited on. Not shared between threads.
+   */
   static AnalysisClock virtual(Instant start) {
     return new AnalysisClock() {
       private Instant now = start;

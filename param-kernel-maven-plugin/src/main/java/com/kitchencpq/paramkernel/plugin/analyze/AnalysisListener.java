@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Progress of a run, for a log or a test: every finished measurement, every wait, notices
- * (metrics not run here) and warnings (arguments ignored, fields the release does not know,
- * Prometheus' own warnings). Called on the thread that runs the analysis, in order. All
- * methods do nothing by default.
+ * Progress of a run, for a log or a test: every finished measurement, every wait, notices (metrics
+ * not run here) and warnings (arguments ignored, fields the release does not know, Prometheus' own
+ * warnings). Called on the thread that runs the analysis, in order. All methods do nothing by
+ * default.
  */
 public interface AnalysisListener {
   /** Does nothing. */
@@ -26,6 +26,9 @@ public interface AnalysisListener {
   /** Something the user should know that does not change the verdict (a metric not run here). */
   default void notice(String message) {}
 
-  /** Something that is probably a mistake but does not stop the run (an argument no template declares). */
+  /**
+   * Something that is probably a mistake but does not stop the run (an argument no template
+   * declares).
+   */
   default void warning(String message) {}
 }

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a run leaves behind: {@code artifacts/param-kernel/analysis.json}, the table the log
- * shows, and the job-summary section in GitHub Actions. Plain data in, text out.
+ * What a run leaves behind: {@code artifacts/param-kernel/analysis.json}, the table the log shows,
+ * and the job-summary section in GitHub Actions. Plain data in, text out.
  */
 public final class AnalysisReport {
   private AnalysisReport() {}
@@ -26,11 +26,11 @@ public final class AnalysisReport {
   static final int VALUE_WIDTH = 40;
 
   /**
-   * {@code analysis.json}: {@code phase}, {@code message}, {@code mode}, {@code startedAt},
-   * {@code finishedAt}, {@code argoVersion} and {@code metrics}, each with {@code name},
-   * {@code template}, {@code provider}, {@code phase}, {@code message}, {@code dryRun}, the
-   * counters and {@code measurements} ({@code instant}, {@code value} (null for an Error),
-   * {@code phase}, {@code message}).
+   * {@code analysis.json}: {@code phase}, {@code message}, {@code mode}, {@code startedAt}, {@code
+   * finishedAt}, {@code argoVersion} and {@code metrics}, each with {@code name}, {@code template},
+   * {@code provider}, {@code phase}, {@code message}, {@code dryRun}, the counters and {@code
+   * measurements} ({@code instant}, {@code value} (null for an Error), {@code phase}, {@code
+   * message}).
    */
   public static String json(AnalysisResult r) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -117,14 +117,24 @@ public final class AnalysisReport {
 
   /** {@code replay from <instant>, Argo Rollouts 1.9} or {@code live, Argo Rollouts 1.9}. */
   public static String how(AnalysisResult r) {
-    return (r.mode().isReplay() ? "replay from " + r.mode().replayStart() : "live") + ", Argo Rollouts "
+    return (r.mode().isReplay() ? "replay from " + r.mode().replayStart() : "live")
+        + ", Argo Rollouts "
         + r.release().version();
   }
 
-  /** A metric's heading: {@code metric error-rate (AnalysisTemplate 'x', prometheus): Successful}. */
+  /**
+   * A metric's heading: {@code metric error-rate (AnalysisTemplate 'x', prometheus): Successful}.
+   */
   static String heading(AnalysisResult.MetricResult m) {
-    String head = "metric " + m.name() + " (" + m.template() + ", " + (m.provider().isEmpty() ? "no provider"
-        : m.provider()) + (m.dryRun() ? ", dry run" : "") + "): ";
+    String head =
+        "metric "
+            + m.name()
+            + " ("
+            + m.template()
+            + ", "
+            + (m.provider().isEmpty() ? "no provider" : m.provider())
+            + (m.dryRun() ? ", dry run" : "")
+            + "): ";
     if (!m.ran()) {
       return head + "not run here (analyze runs Prometheus metrics only); left out of the verdict";
     }
@@ -139,14 +149,26 @@ public final class AnalysisReport {
       if (m.measurements().isEmpty()) {
         continue;
       }
-      int instantWidth = m.measurements().stream().mapToInt(x -> x.instant().toString().length()).max().orElse(20);
-      int valueWidth = Math.max(5, m.measurements().stream().mapToInt(x -> shown(x).length()).max().orElse(5));
-      lines.add(String.format("  %3s  %-" + instantWidth + "s  %-" + valueWidth + "s  %s", "#", "instant", "value",
-          "phase"));
+      int instantWidth =
+          m.measurements().stream().mapToInt(x -> x.instant().toString().length()).max().orElse(20);
+      int valueWidth =
+          Math.max(5, m.measurements().stream().mapToInt(x -> shown(x).length()).max().orElse(5));
+      lines.add(
+          String.format(
+              "  %3s  %-" + instantWidth + "s  %-" + valueWidth + "s  %s",
+              "#",
+              "instant",
+              "value",
+              "phase"));
       int i = 1;
       for (Measurement x : m.measurements()) {
-        String line = String.format("  %3d  %-" + instantWidth + "s  %-" + valueWidth + "s  %s", i++,
-            x.instant(), shown(x), x.phase());
+        String line =
+            String.format(
+                "  %3d  %-" + instantWidth + "s  %-" + valueWidth + "s  %s",
+                i++,
+                x.instant(),
+                shown(x),
+                x.phase());
         if (!x.message().isEmpty()) {
           line += "  " + x.message();
         }
@@ -160,13 +182,23 @@ public final class AnalysisReport {
     if (x.value() == null) {
       return "-";
     }
-    return x.value().length() <= VALUE_WIDTH ? x.value() : x.value().substring(0, VALUE_WIDTH - 3) + "...";
+    return x.value().length() <= VALUE_WIDTH
+        ? x.value()
+        : x.value().substring(0, VALUE_WIDTH - 3) + "...";
   }
 
   /** A progress line of a live run: {@code error-rate #2 at <instant>: [0.001] Successful}. */
   public static String progress(String metric, int number, Measurement m) {
-    return metric + " #" + number + " at " + m.instant() + ": " + (m.value() == null ? "-" : m.value()) + " "
-        + m.phase() + (m.message().isEmpty() ? "" : " (" + m.message() + ")");
+    return metric
+        + " #"
+        + number
+        + " at "
+        + m.instant()
+        + ": "
+        + (m.value() == null ? "-" : m.value())
+        + " "
+        + m.phase()
+        + (m.message().isEmpty() ? "" : " (" + m.message() + ")");
   }
 
   /** The job-summary section. */
@@ -175,12 +207,21 @@ public final class AnalysisReport {
     for (AnalysisResult.MetricResult m : r.metrics()) {
       List<StepSummary.AnalysisMeasurement> rows = new ArrayList<>();
       for (Measurement x : m.measurements()) {
-        rows.add(new StepSummary.AnalysisMeasurement(x.instant().toString(), x.value(), x.phase().text(), x.message()));
+        rows.add(
+            new StepSummary.AnalysisMeasurement(
+                x.instant().toString(), x.value(), x.phase().text(), x.message()));
       }
-      String note = !m.ran() ? "not run here: " + m.provider() + " provider, left out of the verdict"
-          : m.template() + (m.dryRun() ? ", dry run" : "") + (m.message().isEmpty() ? "" : "; " + m.message());
-      metrics.add(new StepSummary.AnalysisMetric(m.name(), m.ran() ? m.phase().text() : "not run", note, rows));
+      String note =
+          !m.ran()
+              ? "not run here: " + m.provider() + " provider, left out of the verdict"
+              : m.template()
+                  + (m.dryRun() ? ", dry run" : "")
+                  + (m.message().isEmpty() ? "" : "; " + m.message());
+      metrics.add(
+          new StepSummary.AnalysisMetric(
+              m.name(), m.ran() ? m.phase().text() : "not run", note, rows));
     }
-    return StepSummary.analysisSection(new StepSummary.AnalysisInfo(r.phase().text(), r.message(), how(r), metrics));
+    return StepSummary.analysisSection(
+        new StepSummary.AnalysisInfo(r.phase().text(), r.message(), how(r), metrics));
   }
 }

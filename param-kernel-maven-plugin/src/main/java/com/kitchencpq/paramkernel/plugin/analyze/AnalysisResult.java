@@ -18,8 +18,14 @@ import java.util.Optional;
  * @param startedAt the run's start (replay: the replayed instant)
  * @param finishedAt when the run completed (replay: on the replayed time line)
  */
-public record AnalysisResult(Phase phase, String message, List<MetricResult> metrics, AnalysisRequest.Mode mode,
-    ArgoVersion release, Instant startedAt, Instant finishedAt) {
+public record AnalysisResult(
+    Phase phase,
+    String message,
+    List<MetricResult> metrics,
+    AnalysisRequest.Mode mode,
+    ArgoVersion release,
+    Instant startedAt,
+    Instant finishedAt) {
 
   public AnalysisResult {
     metrics = List.copyOf(metrics);
@@ -31,13 +37,25 @@ public record AnalysisResult(Phase phase, String message, List<MetricResult> met
    * @param template where it is defined, e.g. {@code AnalysisTemplate 'param-kernel-canary-health'}
    * @param provider {@code prometheus}, {@code job}, ...
    * @param phase the metric's phase; {@link Phase#NOT_RUN} for a provider this tool does not run
-   * @param message the last measurement's error at the metric's last change of phase, or why it was not run
+   * @param message the last measurement's error at the metric's last change of phase, or why it was
+   *     not run
    * @param dryRun whether a {@code dryRun} rule matches it (measured, left out of the verdict)
    * @param count measurements that counted (Successful, Failed, Inconclusive)
    * @param consecutiveError Errors in a row at the end
    */
-  public record MetricResult(String name, String template, String provider, Phase phase, String message,
-      boolean dryRun, int count, int successful, int failed, int inconclusive, int error, int consecutiveError,
+  public record MetricResult(
+      String name,
+      String template,
+      String provider,
+      Phase phase,
+      String message,
+      boolean dryRun,
+      int count,
+      int successful,
+      int failed,
+      int inconclusive,
+      int error,
+      int consecutiveError,
       List<Measurement> measurements) {
 
     public MetricResult {
@@ -61,13 +79,18 @@ public record AnalysisResult(Phase phase, String message, List<MetricResult> met
   }
 
   /**
-   * Whether the run ended in Error because Prometheus gave no answer: an Error metric (not a
-   * dry run) whose last measurement got none. That is the environment's fault, not the
-   * template's.
+   * Whether the run ended in Error because Prometheus gave no answer: an Error metric (not a dry
+   * run) whose last measurement got none. That is the environment's fault, not the template's.
    */
   public boolean unreachable() {
-    return phase == Phase.ERROR && metrics.stream().anyMatch(m -> m.phase() == Phase.ERROR && !m.dryRun()
-        && !m.measurements().isEmpty() && m.measurements().get(m.measurements().size() - 1).unreachable());
+    return phase == Phase.ERROR
+        && metrics.stream()
+            .anyMatch(
+                m ->
+                    m.phase() == Phase.ERROR
+                        && !m.dryRun()
+                        && !m.measurements().isEmpty()
+                        && m.measurements().get(m.measurements().size() - 1).unreachable());
   }
 
   /** Whether the build passes: Successful, or Inconclusive when that is allowed. */

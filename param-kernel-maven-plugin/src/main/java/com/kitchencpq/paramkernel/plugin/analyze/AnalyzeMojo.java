@@ -24,23 +24,32 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Runs Argo Rollouts AnalysisTemplates against a real Prometheus the way the Argo Rollouts
- * controller runs an AnalysisRun, without a cluster: live (measurements as the schedule says)
- * or replayed at past instants ({@code paramkernel.analyze.start}). Prints a table per metric
- * and the verdict, writes {@code artifacts/param-kernel/analysis.json}, and fails the build on
- * Failed and Error (and on Inconclusive unless {@code paramkernel.analyze.failOnInconclusive=false}).
+ * controller runs an AnalysisRun, without a cluster: live (measurements as the schedule says) or
+ * replayed at past instants ({@code paramkernel.analyze.start}). Prints a table per metric and the
+ * verdict, writes {@code artifacts/param-kernel/analysis.json}, and fails the build on Failed and
+ * Error (and on Inconclusive unless {@code paramkernel.analyze.failOnInconclusive=false}).
  */
 @Mojo(name = "analyze", requiresProject = false, threadSafe = true)
 public class AnalyzeMojo extends AbstractParamKernelMojo {
 
-  /** Comma-separated files or directories (*.yaml, *.yml) with the templates and the Rollout; default: the rendered rollout. */
+  /**
+   * Comma-separated files or directories (*.yaml, *.yml) with the templates and the Rollout;
+   * default: the rendered rollout.
+   */
   @Parameter(property = PropertyNames.ANALYZE_FILES)
   String files;
 
-  /** Comma-separated AnalysisTemplate / ClusterAnalysisTemplate names; default: those of the Rollout's first analysis. */
+  /**
+   * Comma-separated AnalysisTemplate / ClusterAnalysisTemplate names; default: those of the
+   * Rollout's first analysis.
+   */
   @Parameter(property = PropertyNames.ANALYZE_TEMPLATES)
   String templates;
 
-  /** Argument values, name=value,name=value (they win over the Rollout's); write a comma in a value as \,. */
+  /**
+   * Argument values, name=value,name=value (they win over the Rollout's); write a comma in a value
+   * as \,.
+   */
   @Parameter(property = PropertyNames.ANALYZE_ARGS)
   String args;
 
@@ -48,7 +57,9 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.PROMETHEUS_ADDRESS)
   String prometheusAddress;
 
-  /** Replay from this instant (ISO-8601 with zone, or Unix epoch seconds) instead of measuring live. */
+  /**
+   * Replay from this instant (ISO-8601 with zone, or Unix epoch seconds) instead of measuring live.
+   */
   @Parameter(property = PropertyNames.ANALYZE_START)
   String start;
 
@@ -56,7 +67,10 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.ANALYZE_FAIL_ON_INCONCLUSIVE, defaultValue = "true")
   boolean failOnInconclusive;
 
-  /** The Argo Rollouts version whose semantics to follow (shared with validate): 1.7, 1.8, 1.9 or 1.10. */
+  /**
+   * The Argo Rollouts version whose semantics to follow (shared with validate): 1.7, 1.8, 1.9 or
+   * 1.10.
+   */
   @Parameter(property = PropertyNames.VALIDATE_ARGO_VERSION, defaultValue = "1.9")
   String argoVersion;
 
@@ -78,23 +92,41 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     long started = System.nanoTime();
     Path artifacts = artifactsDirectory();
-    ArgoVersion release = ArgoVersion.parse(argoVersion).orElseThrow(() -> new MojoFailureException(
-        PropertyNames.VALIDATE_ARGO_VERSION + "=" + argoVersion + " is not an Argo Rollouts version analyze knows;"
-            + " use one of " + ArgoVersion.known()));
+    ArgoVersion release =
+        ArgoVersion.parse(argoVersion)
+            .orElseThrow(
+                () ->
+                    new MojoFailureException(
+                        PropertyNames.VALIDATE_ARGO_VERSION
+                            + "="
+                            + argoVersion
+                            + " is not an Argo Rollouts version analyze knows;"
+                            + " use one of "
+                            + ArgoVersion.known()));
     AnalysisResult result;
     try {
-      AnalysisRequest.Mode mode = start == null || start.isBlank() ? AnalysisRequest.Mode.live()
-          : AnalysisRequest.Mode.replay(AnalysisRequest.Mode.parseStart(start, PropertyNames.ANALYZE_START));
-      AnalysisRequest request = AnalysisRequest.of(sources())
-          .withTemplates(names(templates))
-          .withArgs(AnalysisRequest.parseArgs(args, PropertyNames.ANALYZE_ARGS))
-          .withPrometheusAddress(prometheusAddress == null || prometheusAddress.isBlank() ? null
-              : prometheusAddress.trim())
-          .withMode(mode)
-          .withRelease(release)
-          .withListener(listener(mode.isReplay()));
-      getLog().info("Analyzing " + (mode.isReplay() ? "as replayed from " + mode.replayStart() : "live")
-          + " with the semantics of Argo Rollouts " + release.version());
+      AnalysisRequest.Mode mode =
+          start == null || start.isBlank()
+              ? AnalysisRequest.Mode.live()
+              : AnalysisRequest.Mode.replay(
+                  AnalysisRequest.Mode.parseStart(start, PropertyNames.ANALYZE_START));
+      AnalysisRequest request =
+          AnalysisRequest.of(sources())
+              .withTemplates(names(templates))
+              .withArgs(AnalysisRequest.parseArgs(args, PropertyNames.ANALYZE_ARGS))
+              .withPrometheusAddress(
+                  prometheusAddress == null || prometheusAddress.isBlank()
+                      ? null
+                      : prometheusAddress.trim())
+              .withMode(mode)
+              .withRelease(release)
+              .withListener(listener(mode.isReplay()));
+      getLog()
+          .info(
+              "Analyzing "
+                  + (mode.isReplay() ? "as replayed from " + mode.replayStart() : "live")
+                  + " with the semantics of Argo Rollouts "
+                  + release.version());
       result = Analyzer.analyze(request);
     } catch (GoalException e) {
       removeStale(artifacts);
@@ -111,8 +143,12 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
     try {
       json = AnalysisReport.write(artifacts, result);
     } catch (IOException e) {
-      throw new MojoExecutionException("Could not write " + display(artifacts.resolve(ArtifactFiles.ANALYSIS_JSON))
-          + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Could not write "
+              + display(artifacts.resolve(ArtifactFiles.ANALYSIS_JSON))
+              + ": "
+              + e.getMessage(),
+          e);
     }
     AnalysisReport.table(result).forEach(getLog()::info);
     GithubActions github = github();
@@ -123,29 +159,58 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
     warnAll(github.appendSummary(AnalysisReport.summary(result)));
     boolean passes = result.passes(failOnInconclusive);
     if (result.phase() != Phase.SUCCESSFUL && github.isActions()) {
-      github.annotate(passes ? "warning" : "error", null, 0, 0, "param-kernel analyze",
+      github.annotate(
+          passes ? "warning" : "error",
+          null,
+          0,
+          0,
+          "param-kernel analyze",
           "Analysis " + result.phase() + ": " + result.message());
     }
     long ms = (System.nanoTime() - started) / 1_000_000;
-    String outcome = "Analysis " + result.phase() + ": " + result.message() + " (" + result.measurementCount()
-        + " measurements, " + AnalysisReport.how(result) + ", in " + ms + " ms; " + display(json) + ")";
+    String outcome =
+        "Analysis "
+            + result.phase()
+            + ": "
+            + result.message()
+            + " ("
+            + result.measurementCount()
+            + " measurements, "
+            + AnalysisReport.how(result)
+            + ", in "
+            + ms
+            + " ms; "
+            + display(json)
+            + ")";
     if (passes) {
       if (result.phase() == Phase.SUCCESSFUL) {
         getLog().info(outcome);
       } else {
-        getLog().warn(outcome + "; it passes because " + PropertyNames.ANALYZE_FAIL_ON_INCONCLUSIVE + "=false");
+        getLog()
+            .warn(
+                outcome
+                    + "; it passes because "
+                    + PropertyNames.ANALYZE_FAIL_ON_INCONCLUSIVE
+                    + "=false");
       }
       return;
     }
     getLog().error(outcome);
-    String reason = "Analysis " + result.phase() + ": " + result.message() + "; see " + display(json);
+    String reason =
+        "Analysis " + result.phase() + ": " + result.message() + "; see " + display(json);
     if (result.phase() == Phase.INCONCLUSIVE) {
-      throw new MojoFailureException(reason + " (Argo Rollouts pauses the rollout on an Inconclusive run; set "
-          + PropertyNames.ANALYZE_FAIL_ON_INCONCLUSIVE + "=false to let it pass here)");
+      throw new MojoFailureException(
+          reason
+              + " (Argo Rollouts pauses the rollout on an Inconclusive run; set "
+              + PropertyNames.ANALYZE_FAIL_ON_INCONCLUSIVE
+              + "=false to let it pass here)");
     }
     if (result.unreachable()) {
-      throw new MojoExecutionException(reason + " (Prometheus gave no answer: check the address, or set "
-          + PropertyNames.PROMETHEUS_ADDRESS + ")");
+      throw new MojoExecutionException(
+          reason
+              + " (Prometheus gave no answer: check the address, or set "
+              + PropertyNames.PROMETHEUS_ADDRESS
+              + ")");
     }
     throw new MojoFailureException(reason);
   }
@@ -166,7 +231,15 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
       public void waiting(Instant until, List<String> metrics) {
         if (!replay) {
           long s = Math.max(0, Duration.between(Instant.now(), until).toSeconds());
-          getLog().info("Next measurement of " + String.join(", ", metrics) + " at " + until + " (in " + s + " s)");
+          getLog()
+              .info(
+                  "Next measurement of "
+                      + String.join(", ", metrics)
+                      + " at "
+                      + until
+                      + " (in "
+                      + s
+                      + " s)");
         }
       }
 
@@ -187,8 +260,12 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
     if (files == null || files.isBlank()) {
       Path rendered = artifactsDirectory().resolve(ArtifactFiles.ROLLOUT_YAML);
       if (!Files.exists(rendered)) {
-        throw new MojoFailureException("Nothing to analyze: " + display(rendered) + " does not exist; run the render"
-            + " goal first or set " + PropertyNames.ANALYZE_FILES);
+        throw new MojoFailureException(
+            "Nothing to analyze: "
+                + display(rendered)
+                + " does not exist; run the render"
+                + " goal first or set "
+                + PropertyNames.ANALYZE_FILES);
       }
       paths.add(rendered);
     } else {
@@ -199,20 +276,29 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
         }
         Path path = baseDirectory().resolve(p).normalize();
         if (!Files.exists(path)) {
-          throw new MojoFailureException(PropertyNames.ANALYZE_FILES + " names " + p + ", which does not exist ("
-              + path + "); fix the path");
+          throw new MojoFailureException(
+              PropertyNames.ANALYZE_FILES
+                  + " names "
+                  + p
+                  + ", which does not exist ("
+                  + path
+                  + "); fix the path");
         }
         paths.add(path);
       }
       if (paths.isEmpty()) {
-        throw new MojoFailureException(PropertyNames.ANALYZE_FILES + " lists no file; give files or directories");
+        throw new MojoFailureException(
+            PropertyNames.ANALYZE_FILES + " lists no file; give files or directories");
       }
     }
     try {
       List<SourceText> sources = AnalysisRequest.read(paths, topLevelDirectory());
       if (sources.isEmpty()) {
-        throw new MojoFailureException(PropertyNames.ANALYZE_FILES + "=" + files
-            + " contains no *.yaml or *.yml file; point it at the templates and the Rollout");
+        throw new MojoFailureException(
+            PropertyNames.ANALYZE_FILES
+                + "="
+                + files
+                + " contains no *.yaml or *.yml file; point it at the templates and the Rollout");
       }
       return sources;
     } catch (IOException e) {
@@ -230,11 +316,16 @@ public class AnalyzeMojo extends AbstractParamKernelMojo {
   private void removeStale(Path artifacts) {
     try {
       if (AnalysisReport.removeStale(artifacts)) {
-        getLog().warn("Removed the stale " + display(artifacts.resolve(ArtifactFiles.ANALYSIS_JSON)));
+        getLog()
+            .warn("Removed the stale " + display(artifacts.resolve(ArtifactFiles.ANALYSIS_JSON)));
       }
     } catch (IOException e) {
-      getLog().warn("Could not remove the stale " + artifacts.resolve(ArtifactFiles.ANALYSIS_JSON) + ": "
-          + e.getMessage());
+      getLog()
+          .warn(
+              "Could not remove the stale "
+                  + artifacts.resolve(ArtifactFiles.ANALYSIS_JSON)
+                  + ": "
+                  + e.getMessage());
     }
   }
 }

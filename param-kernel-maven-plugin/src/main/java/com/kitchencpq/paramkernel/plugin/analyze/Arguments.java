@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Analysis arguments the way Argo Rollouts merges and substitutes them: the templates' declared
  * arguments combined ({@code flattenArgs}), the values the Rollout (and here the user) passes
- * merged into them ({@code MergeArgs}, {@code ResolveArgs}) and the {@code {{args.x}}} tags of
- * each metric replaced ({@code ResolveMetricArgs}, {@code ResolveQuotedArgs}).
+ * merged into them ({@code MergeArgs}, {@code ResolveArgs}) and the {@code {{args.x}}} tags of each
+ * metric replaced ({@code ResolveMetricArgs}, {@code ResolveQuotedArgs}).
  */
 final class Arguments {
   private Arguments() {}
@@ -42,9 +42,9 @@ final class Arguments {
 
   /**
    * {@code flattenArgs} of {@code utils/analysis/helpers.go}: the arguments of all templates
-   * (AnalysisTemplates first, then ClusterAnalysisTemplates, each in order), one per name. A
-   * name declared twice keeps the first value; a declaration without a value is replaced by a
-   * later one; two different values are an error.
+   * (AnalysisTemplates first, then ClusterAnalysisTemplates, each in order), one per name. A name
+   * declared twice keeps the first value; a declaration without a value is replaced by a later one;
+   * two different values are an error.
    *
    * @throws IllegalArgumentException with upstream's message
    */
@@ -57,8 +57,14 @@ final class Arguments {
           Argument prev = combined.get(i);
           if (prev.name().equals(arg.name())) {
             if (prev.value() != null && arg.value() != null && !prev.value().equals(arg.value())) {
-              throw new IllegalArgumentException("Argument `" + prev.name()
-                  + "` specified multiple times with different values: '" + prev.value() + "', '" + arg.value() + "'");
+              throw new IllegalArgumentException(
+                  "Argument `"
+                      + prev.name()
+                      + "` specified multiple times with different values: '"
+                      + prev.value()
+                      + "', '"
+                      + arg.value()
+                      + "'");
             }
             if (prev.value() == null) {
               combined.set(i, arg);
@@ -112,27 +118,36 @@ final class Arguments {
   }
 
   /** The order in which Go's {@code json.Marshal} writes the fields of {@code Metric}. */
-  private static final List<String> METRIC_FIELDS = List.of("name", "interval", "initialDelay", "count",
-      "successCondition", "failureCondition", "failureLimit", "inconclusiveLimit", "consecutiveErrorLimit",
-      "provider", "consecutiveSuccessLimit");
+  private static final List<String> METRIC_FIELDS =
+      List.of(
+          "name",
+          "interval",
+          "initialDelay",
+          "count",
+          "successCondition",
+          "failureCondition",
+          "failureLimit",
+          "inconclusiveLimit",
+          "consecutiveErrorLimit",
+          "provider",
+          "consecutiveSuccessLimit");
 
   /** The order of the fields of {@code PrometheusMetric}. */
-  private static final List<String> PROMETHEUS_FIELDS = List.of("address", "query", "authentication", "timeout",
-      "insecure", "headers", "rangeQuery");
+  private static final List<String> PROMETHEUS_FIELDS =
+      List.of("address", "query", "authentication", "timeout", "insecure", "headers", "rangeQuery");
 
   /**
    * {@code ResolveMetricArgs} of {@code utils/analysis/factory.go}: Argo marshals the metric to
-   * JSON, replaces every {@code {{tag}}} in the text ({@code fasttemplate}, tag whitespace
-   * trimmed) with {@code strconv.Quote(value)} minus its quotes, and unmarshals the result. So a
-   * value is inserted as it is (quotes, backslashes and newlines survive), except that a
-   * character Go quotes with an escape JSON does not know ({@code \a}, {@code \v},
-   * {@code \x..}, {@code \U........}: control characters such as BEL and DEL) makes the
-   * unmarshal fail. A tag that is not an argument fails with {@code failed to resolve {{tag}}}
-   * (the last such tag in field order, as fasttemplate keeps the last error); a {@code {{}
-   * without its {@code }}} fails before anything is replaced.
+   * JSON, replaces every {@code {{tag}}} in the text ({@code fasttemplate}, tag whitespace trimmed)
+   * with {@code strconv.Quote(value)} minus its quotes, and unmarshals the result. So a value is
+   * inserted as it is (quotes, backslashes and newlines survive), except that a character Go quotes
+   * with an escape JSON does not know ({@code \a}, {@code \v}, {@code \x..}, {@code \U........}:
+   * control characters such as BEL and DEL) makes the unmarshal fail. A tag that is not an argument
+   * fails with {@code failed to resolve {{tag}}} (the last such tag in field order, as fasttemplate
+   * keeps the last error); a {@code {{} without its {@code }}} fails before anything is replaced.
    *
-   * <p>This walks the metric's strings in marshal order instead of one JSON text; that differs
-   * only for a tag that would span two fields, which fails either way.
+   * <p>This walks the metric's strings in marshal order instead of one JSON text; that differs only
+   * for a tag that would span two fields, which fails either way.
    *
    * @param metric the metric in plain form (maps, lists, strings, numbers)
    * @param args every argument's value by name
@@ -141,10 +156,11 @@ final class Arguments {
    */
   static Object resolveMetricArgs(Object metric, Map<String, String> args) {
     Map<String, String> quoted = new LinkedHashMap<>();
-    args.forEach((name, value) -> {
-      String q = GoText.quote(value);
-      quoted.put("args." + name, q.substring(1, q.length() - 1));
-    });
+    args.forEach(
+        (name, value) -> {
+          String q = GoText.quote(value);
+          quoted.put("args." + name, q.substring(1, q.length() - 1));
+        });
     List<String> strings = new ArrayList<>();
     collectStrings(metric, strings, true);
     for (String s : strings) {
@@ -153,8 +169,11 @@ final class Arguments {
       while (open >= 0) {
         int close = encoded.indexOf("}}", open + 2);
         if (close < 0) {
-          throw new IllegalArgumentException("Cannot find end tag=\"}}\" in the template=" + GoText.quote(encoded)
-              + " starting from " + GoText.quote(encoded.substring(open + 2)));
+          throw new IllegalArgumentException(
+              "Cannot find end tag=\"}}\" in the template="
+                  + GoText.quote(encoded)
+                  + " starting from "
+                  + GoText.quote(encoded.substring(open + 2)));
         }
         open = encoded.indexOf("{{", close + 2);
       }
@@ -180,7 +199,8 @@ final class Arguments {
     }
   }
 
-  private static Object substitute(Object o, Map<String, String> args, String[] lastUnresolved, boolean top) {
+  private static Object substitute(
+      Object o, Map<String, String> args, String[] lastUnresolved, boolean top) {
     if (o instanceof String s) {
       return substituteString(s, args, lastUnresolved);
     }
@@ -205,18 +225,23 @@ final class Arguments {
   /** Map entries in Go's marshal order for the metric itself and its Prometheus provider. */
   private static List<Map.Entry<?, ?>> ordered(Map<?, ?> m, boolean top) {
     List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
-    List<String> order = top ? METRIC_FIELDS : m.containsKey("query") && m.containsKey("address")
-        ? PROMETHEUS_FIELDS : List.of();
+    List<String> order =
+        top
+            ? METRIC_FIELDS
+            : m.containsKey("query") && m.containsKey("address") ? PROMETHEUS_FIELDS : List.of();
     if (!order.isEmpty()) {
-      entries.sort(Comparator.comparingInt(e -> {
-        int i = order.indexOf(String.valueOf(e.getKey()));
-        return i < 0 ? order.size() : i;
-      }));
+      entries.sort(
+          Comparator.comparingInt(
+              e -> {
+                int i = order.indexOf(String.valueOf(e.getKey()));
+                return i < 0 ? order.size() : i;
+              }));
     }
     return entries;
   }
 
-  private static String substituteString(String s, Map<String, String> args, String[] lastUnresolved) {
+  private static String substituteString(
+      String s, Map<String, String> args, String[] lastUnresolved) {
     if (!s.contains("{{")) {
       return s;
     }

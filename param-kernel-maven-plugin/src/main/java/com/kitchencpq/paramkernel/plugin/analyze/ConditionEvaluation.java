@@ -11,9 +11,9 @@ import com.kitchencpq.paramkernel.plugin.expr.TypeChecker;
 import java.util.List;
 
 /**
- * How a measured value becomes a measurement phase: {@code EvaluateResult} and
- * {@code EvalCondition} of {@code utils/evaluate/evaluate.go}, on the plugin's expression engine
- * ({@code expr} package), which also validate uses.
+ * How a measured value becomes a measurement phase: {@code EvaluateResult} and {@code
+ * EvalCondition} of {@code utils/evaluate/evaluate.go}, on the plugin's expression engine ({@code
+ * expr} package), which also validate uses.
  *
  * <p>A condition the engine cannot evaluate (a builtin or operator it does not model) makes the
  * measurement an Error whose message names the construct. Nothing is guessed.
@@ -38,29 +38,32 @@ final class ConditionEvaluation {
   }
 
   /**
-   * {@code EvaluateResult}: successCondition first (an error there ends it), then
-   * failureCondition. No condition at all: Successful. Only a success condition: Failed when it
-   * is false. Only a failure condition: Successful when it is false. Both: Failed when the
-   * failure condition holds (even if the success condition does too), Successful when only the
-   * success condition holds, Inconclusive when neither does.
+   * {@code EvaluateResult}: successCondition first (an error there ends it), then failureCondition.
+   * No condition at all: Successful. Only a success condition: Failed when it is false. Only a
+   * failure condition: Successful when it is false. Both: Failed when the failure condition holds
+   * (even if the success condition does too), Successful when only the success condition holds,
+   * Inconclusive when neither does.
    *
    * @param result a {@code Double} (scalar) or a {@code List<Double>} (vector, flattened matrix)
    */
-  static Outcome evaluateResult(Object result, String successCondition, String failureCondition, ArgoVersion release) {
+  static Outcome evaluateResult(
+      Object result, String successCondition, String failureCondition, ArgoVersion release) {
     boolean success = false;
     boolean failure = false;
     if (!successCondition.isEmpty()) {
       try {
         success = evalCondition(result, successCondition);
       } catch (EvaluationError e) {
-        return new Outcome(Phase.ERROR, format(e, "successCondition", successCondition, result, release));
+        return new Outcome(
+            Phase.ERROR, format(e, "successCondition", successCondition, result, release));
       }
     }
     if (!failureCondition.isEmpty()) {
       try {
         failure = evalCondition(result, failureCondition);
       } catch (EvaluationError e) {
-        return new Outcome(Phase.ERROR, format(e, "failureCondition", failureCondition, result, release));
+        return new Outcome(
+            Phase.ERROR, format(e, "failureCondition", failureCondition, result, release));
       }
     }
     if (successCondition.isEmpty() && failureCondition.isEmpty()) {
@@ -81,15 +84,19 @@ final class ConditionEvaluation {
 
   /**
    * v1.10's {@code formatEvalError}: {@code could not evaluate successCondition "<expr>": <err>},
-   * or {@code ...: metric result is nil or empty: no data returned from the metric provider}
-   * when the result is an empty list. Earlier releases show the engine's error alone.
+   * or {@code ...: metric result is nil or empty: no data returned from the metric provider} when
+   * the result is an empty list. Earlier releases show the engine's error alone.
    */
-  private static String format(EvaluationError e, String field, String condition, Object result, ArgoVersion r) {
+  private static String format(
+      EvaluationError e, String field, String condition, Object result, ArgoVersion r) {
     if (!r.wrapsEvaluationErrors()) {
       return e.getMessage();
     }
     if (result == null || (result instanceof List<?> l && l.isEmpty())) {
-      return "could not evaluate " + field + " \"" + condition
+      return "could not evaluate "
+          + field
+          + " \""
+          + condition
           + "\": metric result is nil or empty: no data returned from the metric provider";
     }
     return "could not evaluate " + field + " \"" + condition + "\": " + e.getMessage();
@@ -97,8 +104,8 @@ final class ConditionEvaluation {
 
   /**
    * {@code EvalCondition}: compiles the condition with {@code result} in the environment (expr
-   * checks the types against the value's actual type, so {@code result >= 1} fails to compile
-   * for a vector), runs it, and requires a bool.
+   * checks the types against the value's actual type, so {@code result >= 1} fails to compile for a
+   * vector), runs it, and requires a bool.
    */
   static boolean evalCondition(Object result, String condition) throws EvaluationError {
     Expr expr;
@@ -117,9 +124,13 @@ final class ConditionEvaluation {
     } catch (ConditionEvaluator.RuntimeFailure e) {
       throw new EvaluationError(e.getMessage());
     } catch (ConditionEvaluator.Unsupported e) {
-      throw new EvaluationError("the plugin's expression engine cannot evaluate " + e.getMessage()
-          + " in the condition \"" + condition + "\"; the measurement is marked Error instead of guessing"
-          + " (evaluate it with Argo Rollouts itself, or simplify the condition)");
+      throw new EvaluationError(
+          "the plugin's expression engine cannot evaluate "
+              + e.getMessage()
+              + " in the condition \""
+              + condition
+              + "\"; the measurement is marked Error instead of guessing"
+              + " (evaluate it with Argo Rollouts itself, or simplify the condition)");
     }
     if (out instanceof Boolean b) {
       return b;

@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * The AnalysisRun controller's decisions, function by function as Argo Rollouts writes them in
- * {@code analysis/analysis.go} (read at v1.7.2, v1.8.3, v1.9.1 and v1.10.0-rc1; the differences
- * are in {@link ArgoVersion}) and {@code utils/analysis/helpers.go}. Each method names the
- * upstream function it follows. They work on a {@link RunState} the way upstream works on
- * {@code run.Status}; none of them measures or sleeps: {@link Reconciler} drives them.
+ * {@code analysis/analysis.go} (read at v1.7.2, v1.8.3, v1.9.1 and v1.10.0-rc1; the differences are
+ * in {@link ArgoVersion}) and {@code utils/analysis/helpers.go}. Each method names the upstream
+ * function it follows. They work on a {@link RunState} the way upstream works on {@code
+ * run.Status}; none of them measures or sleeps: {@link Reconciler} drives them.
  *
  * <p>Two parts of upstream never apply here and are left out: in-flight measurements that a later
  * reconcile resumes or terminates ({@code incompleteMeasurement}, {@code ResumeAt}), because the
@@ -23,7 +23,9 @@ import java.util.Set;
 final class Controller {
   private Controller() {}
 
-  /** {@code DefaultErrorRetryInterval} of {@code analysis/analysis.go}: the next try after an Error. */
+  /**
+   * {@code DefaultErrorRetryInterval} of {@code analysis/analysis.go}: the next try after an Error.
+   */
   static final Duration DEFAULT_ERROR_RETRY_INTERVAL = Duration.ofSeconds(10);
 
   /** {@code DefaultConsecutiveErrorLimit} of {@code utils/defaults/defaults.go}. */
@@ -34,14 +36,14 @@ final class Controller {
 
   /**
    * {@code generateMetricTasks}: the metrics to measure at {@code now}. None when the run is
-   * terminating; a metric's first measurement waits for {@code initialDelay} after the run's
-   * start (and for the start itself to be recorded); later ones wait {@code interval} after the
-   * previous one finished, or {@link #DEFAULT_ERROR_RETRY_INTERVAL} after an Error, and stop at
-   * the effective count.
+   * terminating; a metric's first measurement waits for {@code initialDelay} after the run's start
+   * (and for the start itself to be recorded); later ones wait {@code interval} after the previous
+   * one finished, or {@link #DEFAULT_ERROR_RETRY_INTERVAL} after an Error, and stop at the
+   * effective count.
    *
-   * <p>Upstream takes a measurement when {@code Now().After(finishedAt + interval)}; its work
-   * queue wakes it at that very instant, so "after" is always true by the time it looks. Here the
-   * clock can stand exactly on the instant (replay), so the test is "not before".
+   * <p>Upstream takes a measurement when {@code Now().After(finishedAt + interval)}; its work queue
+   * wakes it at that very instant, so "after" is always true by the time it looks. Here the clock
+   * can stand exactly on the instant (replay), so the test is "not before".
    */
   static List<MetricSpec> generateMetricTasks(RunState run, List<MetricSpec> metrics, Instant now) {
     List<MetricSpec> tasks = new ArrayList<>();
@@ -137,8 +139,7 @@ final class Controller {
         result.consecutiveError++;
         result.consecutiveSuccess = 0;
       }
-      default -> {
-      }
+      default -> {}
     }
     result.measurements.add(m);
     run.setResult(result);
@@ -146,15 +147,19 @@ final class Controller {
 
   /**
    * {@code assessRunStatus}: updates every metric's phase from its measurements (taking the last
-   * measurement's message when the phase changes), then gives the run's phase. While no metric
-   * is terminating, the run is Running until every metric has completed, then it takes the worst
+   * measurement's message when the phase changes), then gives the run's phase. While no metric is
+   * terminating, the run is Running until every metric has completed, then it takes the worst
    * completed phase of the metrics that are not dry runs (a dry-run metric only makes the run
    * Successful when nothing else has completed). When terminating, the worst phase so far, or
-   * Successful when there is none. The message names the worst metric and why:
-   * {@code Metric "x" assessed Failed due to failed (2) > failureLimit (1)}, plus
-   * {@code : "Error Message: ..."} when its last measurement had one.
+   * Successful when there is none. The message names the worst metric and why: {@code Metric "x"
+   * assessed Failed due to failed (2) > failureLimit (1)}, plus {@code : "Error Message: ..."} when
+   * its last measurement had one.
    */
-  static Verdict assessRunStatus(RunState run, List<MetricSpec> metrics, Set<String> dryRun, Instant now,
+  static Verdict assessRunStatus(
+      RunState run,
+      List<MetricSpec> metrics,
+      Set<String> dryRun,
+      Instant now,
       ArgoVersion release) {
     Phase worstStatus = null;
     String worstMessage = "";
@@ -188,7 +193,8 @@ final class Controller {
         if (worstStatus == null || Phase.isWorse(worstStatus, metricStatus)) {
           worstStatus = metricStatus;
           if (!message.isEmpty()) {
-            worstMessage = "Metric \"" + metric.name() + "\" assessed " + metricStatus + " due to " + message;
+            worstMessage =
+                "Metric \"" + metric.name() + "\" assessed " + metricStatus + " due to " + message;
             if (!result.message.isEmpty()) {
               worstMessage += ": \"Error Message: " + result.message + "\"";
             }
@@ -215,14 +221,14 @@ final class Controller {
 
   /**
    * {@code assessMetricStatus}: a completed metric keeps its phase; without measurements it is
-   * Pending (Successful when the run is terminating); then the limits
-   * ({@link #assessMetricFailureInconclusiveOrError}); then a reached
-   * {@code consecutiveSuccessLimit} is Successful; at the effective count it is Successful, unless
-   * a success streak was required and not reached (Inconclusive while the failure limit applies,
-   * Failed when only the streak does); a metric still short of its count is Running, or Successful
-   * when the run is terminating.
+   * Pending (Successful when the run is terminating); then the limits ({@link
+   * #assessMetricFailureInconclusiveOrError}); then a reached {@code consecutiveSuccessLimit} is
+   * Successful; at the effective count it is Successful, unless a success streak was required and
+   * not reached (Inconclusive while the failure limit applies, Failed when only the streak does); a
+   * metric still short of its count is Running, or Successful when the run is terminating.
    */
-  static Phase assessMetricStatus(MetricSpec metric, MetricState result, boolean terminating, ArgoVersion release) {
+  static Phase assessMetricStatus(
+      MetricSpec metric, MetricState result, boolean terminating, ArgoVersion release) {
     if (result.phase.completed()) {
       return result.phase;
     }
@@ -236,8 +242,11 @@ final class Controller {
     if (limits.phase() != null) {
       return limits.phase();
     }
-    IntOrString successLimit = release.hasConsecutiveSuccessLimit() ? metric.consecutiveSuccessLimit() : null;
-    if (successLimit != null && successLimit.intValue() > 0 && result.consecutiveSuccess >= successLimit.intValue()) {
+    IntOrString successLimit =
+        release.hasConsecutiveSuccessLimit() ? metric.consecutiveSuccessLimit() : null;
+    if (successLimit != null
+        && successLimit.intValue() > 0
+        && result.consecutiveSuccess >= successLimit.intValue()) {
       return Phase.SUCCESSFUL;
     }
     Long effectiveCount = metric.effectiveCount();
@@ -261,33 +270,48 @@ final class Controller {
    * inconclusiveLimit} (default 0), Error when {@code consecutiveError > consecutiveErrorLimit}
    * (default 4). Checked in that order, so a later one wins.
    */
-  static Verdict assessMetricFailureInconclusiveOrError(MetricSpec metric, MetricState result, ArgoVersion release) {
+  static Verdict assessMetricFailureInconclusiveOrError(
+      MetricSpec metric, MetricState result, ArgoVersion release) {
     Phase phase = null;
     String message = "";
     long failureLimit = metric.failureLimit() == null ? 0 : (int) metric.failureLimit().intValue();
-    if ((failureLimit >= 0 || !release.failureLimitMayBeDisabled()) && result.failed > failureLimit) {
+    if ((failureLimit >= 0 || !release.failureLimitMayBeDisabled())
+        && result.failed > failureLimit) {
       phase = Phase.FAILED;
       message = "failed (" + result.failed + ") > failureLimit (" + failureLimit + ")";
     }
-    long inconclusiveLimit = metric.inconclusiveLimit() == null ? 0 : (int) metric.inconclusiveLimit().intValue();
+    long inconclusiveLimit =
+        metric.inconclusiveLimit() == null ? 0 : (int) metric.inconclusiveLimit().intValue();
     if (result.inconclusive > inconclusiveLimit) {
       phase = Phase.INCONCLUSIVE;
-      message = "inconclusive (" + result.inconclusive + ") > inconclusiveLimit (" + inconclusiveLimit + ")";
+      message =
+          "inconclusive ("
+              + result.inconclusive
+              + ") > inconclusiveLimit ("
+              + inconclusiveLimit
+              + ")";
     }
-    long errorLimit = metric.consecutiveErrorLimit() == null ? DEFAULT_CONSECUTIVE_ERROR_LIMIT
-        : (int) metric.consecutiveErrorLimit().intValue();
+    long errorLimit =
+        metric.consecutiveErrorLimit() == null
+            ? DEFAULT_CONSECUTIVE_ERROR_LIMIT
+            : (int) metric.consecutiveErrorLimit().intValue();
     if (result.consecutiveError > errorLimit) {
       phase = Phase.ERROR;
-      message = "consecutiveErrors (" + result.consecutiveError + ") > consecutiveErrorLimit (" + errorLimit + ")";
+      message =
+          "consecutiveErrors ("
+              + result.consecutiveError
+              + ") > consecutiveErrorLimit ("
+              + errorLimit
+              + ")";
     }
     return new Verdict(phase, message);
   }
 
   /**
-   * {@code calculateNextReconcileTime}: the earliest instant a metric wants its next
-   * measurement (the run's start plus {@code initialDelay} before the first one, then the last
-   * one's end plus {@code interval}, or plus {@link #DEFAULT_ERROR_RETRY_INTERVAL} after an
-   * Error); null when no metric wants one.
+   * {@code calculateNextReconcileTime}: the earliest instant a metric wants its next measurement
+   * (the run's start plus {@code initialDelay} before the first one, then the last one's end plus
+   * {@code interval}, or plus {@link #DEFAULT_ERROR_RETRY_INTERVAL} after an Error); null when no
+   * metric wants one.
    */
   static Instant calculateNextReconcileTime(RunState run, List<MetricSpec> metrics, Instant now) {
     Instant reconcileTime = null;
@@ -334,7 +358,10 @@ final class Controller {
     return reconcileTime;
   }
 
-  /** {@code DurationString.Duration()}: Go's {@code time.ParseDuration}, null when it does not parse. */
+  /**
+   * {@code DurationString.Duration()}: Go's {@code time.ParseDuration}, null when it does not
+   * parse.
+   */
   static Duration duration(String text) {
     Syntax.DurationResult d = Syntax.parseGoDuration(text);
     return d.valid() ? Duration.ofNanos(d.nanos()) : null;

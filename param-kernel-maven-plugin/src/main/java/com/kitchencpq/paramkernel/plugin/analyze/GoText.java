@@ -6,12 +6,12 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * The few Go library text conversions whose exact output the analysis shows or depends on:
- * {@code strconv.FormatFloat(f, 'f', -1, 64)} (how Prometheus' client renders a sample value,
- * {@code model.SampleValue.String} in prometheus/common v0.62.0), {@code fmt}'s {@code %v} of a
- * float64, {@code strconv.ParseFloat}, {@code strconv.Quote} and the JSON string escapes of
- * {@code encoding/json}. Argo Rollouts runs its argument substitution through the last two
- * ({@code utils/template/template.go}, {@code ResolveQuotedArgs}).
+ * The few Go library text conversions whose exact output the analysis shows or depends on: {@code
+ * strconv.FormatFloat(f, 'f', -1, 64)} (how Prometheus' client renders a sample value, {@code
+ * model.SampleValue.String} in prometheus/common v0.62.0), {@code fmt}'s {@code %v} of a float64,
+ * {@code strconv.ParseFloat}, {@code strconv.Quote} and the JSON string escapes of {@code
+ * encoding/json}. Argo Rollouts runs its argument substitution through the last two ({@code
+ * utils/template/template.go}, {@code ResolveQuotedArgs}).
  */
 final class GoText {
   private GoText() {}
@@ -37,11 +37,10 @@ final class GoText {
   }
 
   /**
-   * {@code fmt.Sprintf("%v", v)} of a float64: {@code strconv.FormatFloat(v, 'g', -1, 64)},
-   * which uses the exponent form when the decimal exponent is below -4 or at least 6 (for the
-   * shortest precision Go decides with precision 6: {@code strconv/ftoa.go}, {@code %e is used
-   * if the exponent from the conversion is less than -4 or greater than or equal to the
-   * precision}).
+   * {@code fmt.Sprintf("%v", v)} of a float64: {@code strconv.FormatFloat(v, 'g', -1, 64)}, which
+   * uses the exponent form when the decimal exponent is below -4 or at least 6 (for the shortest
+   * precision Go decides with precision 6: {@code strconv/ftoa.go}, {@code %e is used if the
+   * exponent from the conversion is less than -4 or greater than or equal to the precision}).
    */
   static String formatV(double v) {
     String special = special(v);
@@ -70,15 +69,20 @@ final class GoText {
     return d.toPlainString();
   }
 
-  /** The shortest decimal that parses back to {@code v}, the closest one when several have that length. */
+  /**
+   * The shortest decimal that parses back to {@code v}, the closest one when several have that
+   * length.
+   */
   private static BigDecimal shortest(double v) {
     BigDecimal exact = new BigDecimal(v);
     for (int p = 1; p <= 17; p++) {
       BigDecimal best = null;
-      for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      for (RoundingMode mode :
+          new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
         BigDecimal c = exact.round(new MathContext(p, mode));
-        if (c.doubleValue() == v && (best == null
-            || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+        if (c.doubleValue() == v
+            && (best == null
+                || c.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
           best = c;
         }
       }
@@ -90,8 +94,8 @@ final class GoText {
   }
 
   /**
-   * {@code strconv.ParseFloat(s, 64)} for the texts Prometheus sends: decimal and exponent
-   * forms, and NaN / Inf / Infinity in any case with an optional sign.
+   * {@code strconv.ParseFloat(s, 64)} for the texts Prometheus sends: decimal and exponent forms,
+   * and NaN / Inf / Infinity in any case with an optional sign.
    *
    * @throws NumberFormatException with Go's message when the text is not a number
    */
@@ -108,8 +112,17 @@ final class GoText {
       case "inf", "infinity":
         return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
       default:
-        if (!unsigned.isEmpty() && unsigned.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.' || c == 'e'
-            || c == '+' || c == '-' || c == '_')) {
+        if (!unsigned.isEmpty()
+            && unsigned
+                .chars()
+                .allMatch(
+                    c ->
+                        (c >= '0' && c <= '9')
+                            || c == '.'
+                            || c == 'e'
+                            || c == '+'
+                            || c == '-'
+                            || c == '_')) {
           try {
             return Double.parseDouble(t.replace("_", ""));
           } catch (NumberFormatException e) {
@@ -157,30 +170,46 @@ final class GoText {
   }
 
   /**
-   * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII
-   * space (as close as Java's Unicode tables allow).
+   * Go's {@code unicode.IsPrint}: letters, marks, numbers, punctuation, symbols and the ASCII space
+   * (as close as Java's Unicode tables allow).
    */
   static boolean isPrint(int cp) {
     if (cp == ' ') {
       return true;
     }
     return switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK,
-          Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER,
-          Character.OTHER_NUMBER, Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION,
-          Character.START_PUNCTUATION, Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
-          Character.FINAL_QUOTE_PUNCTUATION, Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL,
-          Character.CURRENCY_SYMBOL, Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL -> true;
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER,
+          Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
       default -> false;
     };
   }
 
   /**
-   * The body of a JSON string as Go's {@code encoding/json} writes it (without the quotes):
-   * {@code "} and {@code \} escaped, control characters as {@code \n}, {@code \r}, {@code \t},
-   * {@code \b}, {@code \f} or a four-digit {@code u} escape. (Go also writes {@code <>&} as
-   * {@code u} escapes; that changes nothing a tag can match, so it is left out.)
+   * The body of a JSON string as Go's {@code encoding/json} writes it (without the quotes): {@code
+   * "} and {@code \} escaped, control characters as {@code \n}, {@code \r}, {@code \t}, {@code \b},
+   * {@code \f} or a four-digit {@code u} escape. (Go also writes {@code <>&} as {@code u} escapes;
+   * that changes nothing a tag can match, so it is left out.)
    */
   static String jsonEscape(String s) {
     StringBuilder sb = new StringBuilder(s.length());
@@ -218,7 +247,8 @@ final class GoText {
     for (int i = 0; i < body.length(); i++) {
       char c = body.charAt(i);
       if (c < 0x20) {
-        throw new IllegalArgumentException("invalid character " + quoteChar(c) + " in string literal");
+        throw new IllegalArgumentException(
+            "invalid character " + quoteChar(c) + " in string literal");
       }
       if (c != '\\') {
         sb.append(c);
@@ -238,18 +268,24 @@ final class GoText {
         case 'u' -> {
           String hex = body.substring(i + 1, Math.min(body.length(), i + 5));
           if (hex.length() < 4 || !hex.chars().allMatch(h -> Character.digit(h, 16) >= 0)) {
-            throw new IllegalArgumentException("invalid character in \\u hexadecimal character escape");
+            throw new IllegalArgumentException(
+                "invalid character in \\u hexadecimal character escape");
           }
           sb.append((char) Integer.parseInt(hex, 16));
           i += 4;
         }
-        default -> throw new IllegalArgumentException("invalid character " + quoteChar(e) + " in string escape code");
+        default ->
+            throw new IllegalArgumentException(
+                "invalid character " + quoteChar(e) + " in string escape code");
       }
     }
     return sb.toString();
   }
 
-  /** Go's {@code quoteChar} in encoding/json's scanner errors: {@code 'x'}, {@code '\''}, {@code '"'}. */
+  /**
+   * Go's {@code quoteChar} in encoding/json's scanner errors: {@code 'x'}, {@code '\''}, {@code
+   * '"'}.
+   */
   private static String quoteChar(char c) {
     if (c == '\'') {
       return "'\\''";

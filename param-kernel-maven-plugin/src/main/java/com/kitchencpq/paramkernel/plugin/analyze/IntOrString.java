@@ -2,8 +2,8 @@ package com.kitchencpq.paramkernel.plugin.analyze;
 
 /**
  * A Kubernetes {@code intstr.IntOrString} field of a metric ({@code count}, {@code failureLimit},
- * ...): written as a number or as a string. Argo reads it with {@code IntValue()}: the number,
- * or the string parsed as a decimal integer, and 0 for any other string.
+ * ...): written as a number or as a string. Argo reads it with {@code IntValue()}: the number, or
+ * the string parsed as a decimal integer, and 0 for any other string.
  */
 record IntOrString(Long number, String string) {
 
@@ -15,13 +15,17 @@ record IntOrString(Long number, String string) {
     return new IntOrString(null, s);
   }
 
-  /** {@code intstr.IntValue()} ({@code k8s.io/apimachinery/pkg/util/intstr}): {@code strconv.Atoi}, 0 on error. */
+  /**
+   * {@code intstr.IntValue()} ({@code k8s.io/apimachinery/pkg/util/intstr}): {@code strconv.Atoi},
+   * 0 on error.
+   */
   long intValue() {
     if (number != null) {
       return number;
     }
     String s = string;
-    if (s.isEmpty() || !(Character.isDigit(s.charAt(0)) || s.charAt(0) == '+' || s.charAt(0) == '-')) {
+    if (s.isEmpty()
+        || !(Character.isDigit(s.charAt(0)) || s.charAt(0) == '+' || s.charAt(0) == '-')) {
       return 0;
     }
     try {

@@ -11,8 +11,10 @@ import java.util.Set;
  * ({@code Metric} in {@code pkg/apis/rollouts/v1alpha1/analysis_types.go}). Absent int-or-string
  * fields are null, absent strings empty, as in the Go struct.
  *
- * @param template where the metric comes from, e.g. {@code AnalysisTemplate 'param-kernel-canary-health'}
- * @param providers the provider kinds set ({@code plugin/<name>} per plugin entry); exactly one when valid
+ * @param template where the metric comes from, e.g. {@code AnalysisTemplate
+ *     'param-kernel-canary-health'}
+ * @param providers the provider kinds set ({@code plugin/<name>} per plugin entry); exactly one
+ *     when valid
  * @param prometheus the Prometheus provider's settings, or null when the metric has none
  */
 record MetricSpec(
@@ -31,8 +33,20 @@ record MetricSpec(
     PrometheusSpec prometheus) {
 
   /** The provider fields of {@code MetricProvider} in v1.7 to v1.10. */
-  static final Set<String> PROVIDER_FIELDS = Set.of("prometheus", "job", "web", "wavefront", "kayenta", "datadog",
-      "newRelic", "cloudWatch", "graphite", "influxdb", "skywalking", "plugin");
+  static final Set<String> PROVIDER_FIELDS =
+      Set.of(
+          "prometheus",
+          "job",
+          "web",
+          "wavefront",
+          "kayenta",
+          "datadog",
+          "newRelic",
+          "cloudWatch",
+          "graphite",
+          "influxdb",
+          "skywalking",
+          "plugin");
 
   /** A Prometheus header. */
   record Header(String key, String value) {}
@@ -47,8 +61,15 @@ record MetricSpec(
    * @param oauth2 whether {@code authentication.oauth2.tokenUrl} is set
    * @param sigv4 whether {@code authentication.sigv4} is set
    */
-  record PrometheusSpec(String address, String query, Long timeout, boolean insecure, List<Header> headers,
-      RangeQuery rangeQuery, boolean oauth2, boolean sigv4) {
+  record PrometheusSpec(
+      String address,
+      String query,
+      Long timeout,
+      boolean insecure,
+      List<Header> headers,
+      RangeQuery rangeQuery,
+      boolean oauth2,
+      boolean sigv4) {
 
     PrometheusSpec withAddress(String a) {
       return new PrometheusSpec(a, query, timeout, insecure, headers, rangeQuery, oauth2, sigv4);
@@ -76,14 +97,26 @@ record MetricSpec(
   }
 
   MetricSpec withPrometheus(PrometheusSpec p) {
-    return new MetricSpec(name, template, interval, initialDelay, count, failureLimit, inconclusiveLimit,
-        consecutiveErrorLimit, consecutiveSuccessLimit, successCondition, failureCondition, providers, p);
+    return new MetricSpec(
+        name,
+        template,
+        interval,
+        initialDelay,
+        count,
+        failureLimit,
+        inconclusiveLimit,
+        consecutiveErrorLimit,
+        consecutiveSuccessLimit,
+        successCondition,
+        failureCondition,
+        providers,
+        p);
   }
 
   /**
-   * Reads a metric from its plain form (maps, lists, strings, longs, doubles, booleans, as the
-   * YAML reader gives them). A field of the wrong type is a user error naming the field, since
-   * the Kubernetes API server would refuse the object.
+   * Reads a metric from its plain form (maps, lists, strings, longs, doubles, booleans, as the YAML
+   * reader gives them). A field of the wrong type is a user error naming the field, since the
+   * Kubernetes API server would refuse the object.
    */
   static MetricSpec parse(Map<?, ?> m, String template) throws GoalException {
     String name = string(m, "name", template, "?");
@@ -107,7 +140,9 @@ record MetricSpec(
     if (provider.get("prometheus") != null) {
       prometheus = prometheus(map(provider.get("prometheus"), where, "provider.prometheus"), where);
     }
-    return new MetricSpec(name, template,
+    return new MetricSpec(
+        name,
+        template,
         string(m, "interval", where, ""),
         string(m, "initialDelay", where, ""),
         intOrString(m, "count", where),
@@ -117,7 +152,8 @@ record MetricSpec(
         intOrString(m, "consecutiveSuccessLimit", where),
         string(m, "successCondition", where, ""),
         string(m, "failureCondition", where, ""),
-        List.copyOf(providers), prometheus);
+        List.copyOf(providers),
+        prometheus);
   }
 
   private static PrometheusSpec prometheus(Map<?, ?> p, String where) throws GoalException {
@@ -126,8 +162,11 @@ record MetricSpec(
     if (timeout instanceof Long l) {
       t = l;
     } else if (timeout != null) {
-      throw GoalException.user(where + ": provider.prometheus.timeout must be a whole number of seconds, not '"
-          + timeout + "'");
+      throw GoalException.user(
+          where
+              + ": provider.prometheus.timeout must be a whole number of seconds, not '"
+              + timeout
+              + "'");
     }
     List<Header> headers = new ArrayList<>();
     Object h = p.get("headers");
@@ -137,20 +176,34 @@ record MetricSpec(
         headers.add(new Header(string(hm, "key", where, ""), string(hm, "value", where, "")));
       }
     } else if (h != null) {
-      throw GoalException.user(where + ": provider.prometheus.headers must be a list of key/value pairs");
+      throw GoalException.user(
+          where + ": provider.prometheus.headers must be a list of key/value pairs");
     }
     RangeQuery range = null;
     if (p.get("rangeQuery") != null) {
       Map<?, ?> r = map(p.get("rangeQuery"), where, "provider.prometheus.rangeQuery");
-      range = new RangeQuery(string(r, "start", where, ""), string(r, "end", where, ""), string(r, "step", where, ""));
+      range =
+          new RangeQuery(
+              string(r, "start", where, ""),
+              string(r, "end", where, ""),
+              string(r, "step", where, ""));
     }
-    Map<?, ?> auth = p.get("authentication") == null ? Map.of()
-        : map(p.get("authentication"), where, "provider.prometheus.authentication");
-    Map<?, ?> oauth2 = auth.get("oauth2") == null ? Map.of() : map(auth.get("oauth2"), where, "oauth2");
+    Map<?, ?> auth =
+        p.get("authentication") == null
+            ? Map.of()
+            : map(p.get("authentication"), where, "provider.prometheus.authentication");
+    Map<?, ?> oauth2 =
+        auth.get("oauth2") == null ? Map.of() : map(auth.get("oauth2"), where, "oauth2");
     Map<?, ?> sigv4 = auth.get("sigv4") == null ? Map.of() : map(auth.get("sigv4"), where, "sigv4");
     boolean insecure = Boolean.TRUE.equals(p.get("insecure"));
-    return new PrometheusSpec(string(p, "address", where, ""), string(p, "query", where, ""), t, insecure,
-        List.copyOf(headers), range, !string(oauth2, "tokenUrl", where, "").isEmpty(),
+    return new PrometheusSpec(
+        string(p, "address", where, ""),
+        string(p, "query", where, ""),
+        t,
+        insecure,
+        List.copyOf(headers),
+        range,
+        !string(oauth2, "tokenUrl", where, "").isEmpty(),
         sigv4.values().stream().anyMatch(v -> v != null && !String.valueOf(v).isEmpty()));
   }
 
@@ -164,7 +217,8 @@ record MetricSpec(
     throw GoalException.user(where + ": " + field + " must be an object");
   }
 
-  private static String string(Map<?, ?> m, String key, String where, String fallback) throws GoalException {
+  private static String string(Map<?, ?> m, String key, String where, String fallback)
+      throws GoalException {
     Object v = m.get(key);
     if (v == null) {
       return fallback;
@@ -178,7 +232,8 @@ record MetricSpec(
     return String.valueOf(v);
   }
 
-  private static IntOrString intOrString(Map<?, ?> m, String key, String where) throws GoalException {
+  private static IntOrString intOrString(Map<?, ?> m, String key, String where)
+      throws GoalException {
     Object v = m.get(key);
     if (v == null) {
       return null;
@@ -189,6 +244,7 @@ record MetricSpec(
     if (v instanceof String s) {
       return IntOrString.of(s);
     }
-    throw GoalException.user(where + ": " + key + " must be a whole number or a string, not '" + v + "'");
+    throw GoalException.user(
+        where + ": " + key + " must be a whole number or a string, not '" + v + "'");
   }
 }

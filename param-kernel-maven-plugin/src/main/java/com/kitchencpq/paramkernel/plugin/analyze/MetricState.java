@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The controller's bookkeeping for one metric, {@code MetricResult} of
- * {@code pkg/apis/rollouts/v1alpha1/analysis_types.go}: phase, message, counters and the
- * measurements. Mutable and confined to one run.
+ * The controller's bookkeeping for one metric, {@code MetricResult} of {@code
+ * pkg/apis/rollouts/v1alpha1/analysis_types.go}: phase, message, counters and the measurements.
+ * Mutable and confined to one run.
  */
 final class MetricState {
   final String name;

@@ -11,17 +11,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The checks the controller makes before the first measurement; a failing one puts the whole
- * run in Error with {@code Analysis spec invalid: <reason>} ({@code reconcileAnalysisRun} in
- * {@code analysis/analysis.go}).
+ * The checks the controller makes before the first measurement; a failing one puts the whole run in
+ * Error with {@code Analysis spec invalid: <reason>} ({@code reconcileAnalysisRun} in {@code
+ * analysis/analysis.go}).
  */
 final class MetricValidation {
   private MetricValidation() {}
 
   /**
    * {@code ValidateMetrics} of {@code utils/analysis/factory.go}: at least one metric, unique
-   * names, and {@link #validateMetric} for each; the first problem wins, prefixed with
-   * {@code metrics[i]: }.
+   * names, and {@link #validateMetric} for each; the first problem wins, prefixed with {@code
+   * metrics[i]: }.
    */
   static Optional<String> validateMetrics(List<MetricSpec> metrics, ArgoVersion release) {
     if (metrics.isEmpty()) {
@@ -42,16 +42,17 @@ final class MetricValidation {
   }
 
   /**
-   * {@code ValidateMetric}: the limits' signs and their relation to {@code count}, an interval
-   * when {@code count > 1}, parseable durations, exactly one provider. v1.7.2 has no
-   * {@code consecutiveSuccessLimit} and rejects every negative {@code failureLimit}.
+   * {@code ValidateMetric}: the limits' signs and their relation to {@code count}, an interval when
+   * {@code count > 1}, parseable durations, exactly one provider. v1.7.2 has no {@code
+   * consecutiveSuccessLimit} and rejects every negative {@code failureLimit}.
    */
   static Optional<String> validateMetric(MetricSpec m, ArgoVersion release) {
     long count = m.count() == null ? 0 : m.count().intValue();
     long failureLimit = m.failureLimit() == null ? 0 : m.failureLimit().intValue();
     long inconclusiveLimit = m.inconclusiveLimit() == null ? 0 : m.inconclusiveLimit().intValue();
     if (release.hasConsecutiveSuccessLimit()) {
-      long successLimit = m.consecutiveSuccessLimit() == null ? 0 : m.consecutiveSuccessLimit().intValue();
+      long successLimit =
+          m.consecutiveSuccessLimit() == null ? 0 : m.consecutiveSuccessLimit().intValue();
       if (successLimit < 0) {
         return Optional.of("consecutiveSuccessLimit must be >= 0");
       }
@@ -70,8 +71,14 @@ final class MetricValidation {
       if (count > 0) {
         if (failureLimit >= 0) {
           if (count < failureLimit + successLimit) {
-            return Optional.of("count (" + count + ") must be >= failureLimit + consecutiveSuccessLimit ("
-                + failureLimit + " + " + successLimit + ") if both >= 0");
+            return Optional.of(
+                "count ("
+                    + count
+                    + ") must be >= failureLimit + consecutiveSuccessLimit ("
+                    + failureLimit
+                    + " + "
+                    + successLimit
+                    + ") if both >= 0");
           }
         } else if (count < successLimit) {
           return Optional.of("count must be >= consecutiveSuccessLimit");
@@ -124,10 +131,10 @@ final class MetricValidation {
   }
 
   /**
-   * {@code GetDryRunMetrics} of {@code utils/analysis/helpers.go}: the metrics whose name a
-   * {@code dryRun[].metricName} regular expression matches (anywhere in the name, as Go's
-   * {@code regexp.MatchString}; an expression that does not compile matches nothing). A rule
-   * that matches no metric is an error.
+   * {@code GetDryRunMetrics} of {@code utils/analysis/helpers.go}: the metrics whose name a {@code
+   * dryRun[].metricName} regular expression matches (anywhere in the name, as Go's {@code
+   * regexp.MatchString}; an expression that does not compile matches nothing). A rule that matches
+   * no metric is an error.
    *
    * @throws IllegalArgumentException with upstream's message for a rule that matches nothing
    */
@@ -135,7 +142,9 @@ final class MetricValidation {
     return matching(rules, metrics, "dryRun");
   }
 
-  /** {@code GetMeasurementRetentionMetrics}: the same matching for {@code measurementRetention[]}. */
+  /**
+   * {@code GetMeasurementRetentionMetrics}: the same matching for {@code measurementRetention[]}.
+   */
   static Set<String> retentionMetrics(List<String> rules, List<MetricSpec> metrics) {
     return matching(rules, metrics, "measurementRetention");
   }
@@ -157,7 +166,8 @@ final class MetricValidation {
         }
       }
       if (matches < 1) {
-        throw new IllegalArgumentException(field + "[" + i + "]: Rule didn't match any metric name(s)");
+        throw new IllegalArgumentException(
+            field + "[" + i + "]: Rule didn't match any metric name(s)");
       }
     }
     return out;

@@ -1,9 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.analyze;
 
 /**
- * The phase of an analysis run, a metric or a measurement, with Argo Rollouts' names
- * ({@code AnalysisPhase} in {@code pkg/apis/rollouts/v1alpha1/analysis_types.go}), plus
- * {@link #NOT_RUN} for a metric whose provider this tool does not run.
+ * The phase of an analysis run, a metric or a measurement, with Argo Rollouts' names ({@code
+ * AnalysisPhase} in {@code pkg/apis/rollouts/v1alpha1/analysis_types.go}), plus {@link #NOT_RUN}
+ * for a metric whose provider this tool does not run.
  */
 public enum Phase {
   PENDING("Pending"),
@@ -12,7 +12,9 @@ public enum Phase {
   FAILED("Failed"),
   ERROR("Error"),
   INCONCLUSIVE("Inconclusive"),
-  /** A metric of a provider other than Prometheus: listed, never measured, left out of the verdict. */
+  /**
+   * A metric of a provider other than Prometheus: listed, never measured, left out of the verdict.
+   */
   NOT_RUN("NotRun");
 
   private final String text;

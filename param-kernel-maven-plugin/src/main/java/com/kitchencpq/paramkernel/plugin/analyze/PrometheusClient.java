@@ -34,18 +34,22 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The Prometheus HTTP API the way Argo's provider calls it, through client_golang v1.22.0
- * ({@code api/prometheus/v1/api.go}): {@code POST /api/v1/query} (or {@code /query_range}) with a
- * form body, falling back to GET on 405 or 501 ({@code DoGetFallback}); the whole exchange bounded
- * by the metric's timeout. Errors carry client_golang's wording ({@code Error.Error()} is
- * {@code <type>: <message>}, e.g. {@code bad_data: 1:5: parse error: ...}); a request that gets
- * no answer says so the way Go's HTTP client does ({@code Post "<url>": dial tcp ...: connect:
- * connection refused}, {@code Post "<url>": context deadline exceeded}).
+ * The Prometheus HTTP API the way Argo's provider calls it, through client_golang v1.22.0 ({@code
+ * api/prometheus/v1/api.go}): {@code POST /api/v1/query} (or {@code /query_range}) with a form
+ * body, falling back to GET on 405 or 501 ({@code DoGetFallback}); the whole exchange bounded by
+ * the metric's timeout. Errors carry client_golang's wording ({@code Error.Error()} is {@code
+ * <type>: <message>}, e.g. {@code bad_data: 1:5: parse error: ...}); a request that gets no answer
+ * says so the way Go's HTTP client does ({@code Post "<url>": dial tcp ...: connect: connection
+ * refused}, {@code Post "<url>": context deadline exceeded}).
  */
 final class PrometheusClient {
   /** What a query returned: the value kind and the samples in Prometheus' order. */
   record QueryValue(Kind kind, List<Double> values) {
-    enum Kind { SCALAR, VECTOR, MATRIX }
+    enum Kind {
+      SCALAR,
+      VECTOR,
+      MATRIX
+    }
   }
 
   /** A query that failed; {@code unreachable} when no HTTP answer came at all. */
@@ -68,8 +72,8 @@ final class PrometheusClient {
 
   /**
    * jackson-core's streaming parser: the answer is read into maps and lists. Not databind: its
-   * classes made the goal's first run slower ({@code docs/analyze-benchmark.md}, "What
-   * changed", measured with the command under "Command" there).
+   * classes made the goal's first run slower ({@code docs/analyze-benchmark.md}, "What changed",
+   * measured with the command under "Command" there).
    */
   private final JsonFactory json = new JsonFactory();
 
@@ -78,8 +82,14 @@ final class PrometheusClient {
    *
    * @param address the provider's address (scheme, host, optional path prefix)
    */
-  Answer query(String address, String query, Instant time, Duration timeout, boolean insecure,
-      List<MetricSpec.Header> headers) throws QueryFailure, InterruptedException {
+  Answer query(
+      String address,
+      String query,
+      Instant time,
+      Duration timeout,
+      boolean insecure,
+      List<MetricSpec.Header> headers)
+      throws QueryFailure, InterruptedException {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("query", query);
     form.put("time", formatTime(time));
@@ -87,8 +97,16 @@ final class PrometheusClient {
   }
 
   /** A range query ({@code httpAPI.QueryRange}); {@code step} in Go's seconds format. */
-  Answer queryRange(String address, String query, Instant start, Instant end, Duration step, Duration timeout,
-      boolean insecure, List<MetricSpec.Header> headers) throws QueryFailure, InterruptedException {
+  Answer queryRange(
+      String address,
+      String query,
+      Instant start,
+      Instant end,
+      Duration step,
+      Duration timeout,
+      boolean insecure,
+      List<MetricSpec.Header> headers)
+      throws QueryFailure, InterruptedException {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("query", query);
     form.put("start", formatTime(start));
@@ -97,14 +115,17 @@ final class PrometheusClient {
     return call(address, "/api/v1/query_range", form, timeout, insecure, headers);
   }
 
-  /** {@code formatTime}: Unix seconds with the fraction, {@code strconv.FormatFloat(..., 'f', -1, 64)}. */
+  /**
+   * {@code formatTime}: Unix seconds with the fraction, {@code strconv.FormatFloat(..., 'f', -1,
+   * 64)}.
+   */
   static String formatTime(Instant t) {
     return GoText.formatFloat(t.getEpochSecond() + t.getNano() / 1e9);
   }
 
   /**
-   * {@code IsUrl} of {@code metricproviders/prometheus/prometheus.go}: the address parses as a
-   * URL with a scheme and a host.
+   * {@code IsUrl} of {@code metricproviders/prometheus/prometheus.go}: the address parses as a URL
+   * with a scheme and a host.
    */
   static boolean isUrl(String address) {
     try {
@@ -115,8 +136,14 @@ final class PrometheusClient {
     }
   }
 
-  private Answer call(String address, String endpoint, Map<String, String> form, Duration timeout, boolean insecure,
-      List<MetricSpec.Header> headers) throws QueryFailure, InterruptedException {
+  private Answer call(
+      String address,
+      String endpoint,
+      Map<String, String> form,
+      Duration timeout,
+      boolean insecure,
+      List<MetricSpec.Header> headers)
+      throws QueryFailure, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     String url = endpointUrl(address, endpoint);
     String encoded = encode(form);
@@ -132,8 +159,13 @@ final class PrometheusClient {
   static String endpointUrl(String address, String endpoint) {
     URI u = URI.create(address);
     String path = u.getRawPath() == null ? "" : u.getRawPath().replaceAll("/+$", "");
-    StringBuilder sb = new StringBuilder().append(u.getScheme()).append("://").append(u.getRawAuthority())
-        .append(path).append(endpoint);
+    StringBuilder sb =
+        new StringBuilder()
+            .append(u.getScheme())
+            .append("://")
+            .append(u.getRawAuthority())
+            .append(path)
+            .append(endpoint);
     if (u.getRawQuery() != null) {
       sb.append('?').append(u.getRawQuery());
     }
@@ -143,21 +175,36 @@ final class PrometheusClient {
   private static String encode(Map<String, String> form) {
     // Go's url.Values.Encode sorts by key
     StringBuilder sb = new StringBuilder();
-    form.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-      if (sb.length() > 0) {
-        sb.append('&');
-      }
-      sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-    });
+    form.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> {
+              if (sb.length() > 0) {
+                sb.append('&');
+              }
+              sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                  .append('=')
+                  .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            });
     return sb.toString();
   }
 
   private record Response(int code, byte[] body) {}
 
-  private Response exchange(String method, String url, String body, long deadline, boolean insecure,
-      List<MetricSpec.Header> headers) throws QueryFailure, InterruptedException {
-    String shown = method.charAt(0) + method.substring(1).toLowerCase(java.util.Locale.ROOT) + " \"" + url + "\"";
+  private Response exchange(
+      String method,
+      String url,
+      String body,
+      long deadline,
+      boolean insecure,
+      List<MetricSpec.Header> headers)
+      throws QueryFailure, InterruptedException {
+    String shown =
+        method.charAt(0)
+            + method.substring(1).toLowerCase(java.util.Locale.ROOT)
+            + " \""
+            + url
+            + "\"";
     HttpURLConnection conn = null;
     try {
       conn = (HttpURLConnection) new URL(url).openConnection();
@@ -193,11 +240,14 @@ final class PrometheusClient {
     } catch (SocketTimeoutException e) {
       throw new QueryFailure(shown + ": context deadline exceeded", true);
     } catch (ConnectException | NoRouteToHostException e) {
-      String reason = e.getMessage() == null ? "connection refused"
-          : e.getMessage().toLowerCase(java.util.Locale.ROOT).replaceAll(" \\(.*\\)$", "");
+      String reason =
+          e.getMessage() == null
+              ? "connection refused"
+              : e.getMessage().toLowerCase(java.util.Locale.ROOT).replaceAll(" \\(.*\\)$", "");
       throw new QueryFailure(shown + ": dial tcp " + hostPort(url) + ": connect: " + reason, true);
     } catch (UnknownHostException e) {
-      throw new QueryFailure(shown + ": dial tcp: lookup " + URI.create(url).getHost() + ": no such host", true);
+      throw new QueryFailure(
+          shown + ": dial tcp: lookup " + URI.create(url).getHost() + ": no such host", true);
     } catch (SSLException e) {
       throw new QueryFailure(shown + ": tls: " + e.getMessage(), true);
     } catch (IOException e) {
@@ -240,22 +290,27 @@ final class PrometheusClient {
   private static javax.net.ssl.SSLSocketFactory trustAll() throws IOException {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-          // insecure: true in the metric asks for no verification
-        }
+      ctx.init(
+          null,
+          new TrustManager[] {
+            new X509TrustManager() {
+              @Override
+              public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                // insecure: true in the metric asks for no verification
+              }
 
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-          // insecure: true in the metric asks for no verification
-        }
+              @Override
+              public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                // insecure: true in the metric asks for no verification
+              }
 
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      }}, new SecureRandom());
+              @Override
+              public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+              }
+            }
+          },
+          new SecureRandom());
       return ctx.getSocketFactory();
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS without verification: " + e.getMessage(), e);
@@ -263,20 +318,21 @@ final class PrometheusClient {
   }
 
   /**
-   * {@code apiClientImpl.Do} and {@code queryResult.UnmarshalJSON}: a status other than 2xx,
-   * 400 or 422 is {@code client_error: client error: <code>} / {@code server_error: server
-   * error: <code>}; a body that is not the API's JSON is {@code bad_response}; {@code "status":
-   * "error"} is {@code <errorType>: <error>}; then the result by its {@code resultType} (a
-   * {@code string} result is {@code unexpected value type "string"}).
+   * {@code apiClientImpl.Do} and {@code queryResult.UnmarshalJSON}: a status other than 2xx, 400 or
+   * 422 is {@code client_error: client error: <code>} / {@code server_error: server error: <code>};
+   * a body that is not the API's JSON is {@code bad_response}; {@code "status": "error"} is {@code
+   * <errorType>: <error>}; then the result by its {@code resultType} (a {@code string} result is
+   * {@code unexpected value type "string"}).
    */
   private Answer parse(Response r) throws QueryFailure {
     boolean apiError = r.code == 400 || r.code == 422;
     if (r.code / 100 != 2 && !apiError) {
-      String type = switch (r.code / 100) {
-        case 4 -> "client_error: client error: " + r.code;
-        case 5 -> "server_error: server error: " + r.code;
-        default -> "bad_response: bad response code " + r.code;
-      };
+      String type =
+          switch (r.code / 100) {
+            case 4 -> "client_error: client error: " + r.code;
+            case 5 -> "server_error: server error: " + r.code;
+            default -> "bad_response: bad response code " + r.code;
+          };
       throw new QueryFailure(type, false);
     }
     Object parsed;
@@ -349,21 +405,23 @@ final class PrometheusClient {
 
   private static Object value(JsonParser p, JsonToken t) throws IOException {
     switch (t) {
-      case START_OBJECT: {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-          String name = p.currentName();
-          m.put(name, value(p, p.nextToken()));
+      case START_OBJECT:
+        {
+          Map<String, Object> m = new java.util.LinkedHashMap<>();
+          for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+            String name = p.currentName();
+            m.put(name, value(p, p.nextToken()));
+          }
+          return m;
         }
-        return m;
-      }
-      case START_ARRAY: {
-        List<Object> l = new ArrayList<>();
-        for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
-          l.add(value(p, v));
+      case START_ARRAY:
+        {
+          List<Object> l = new ArrayList<>();
+          for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+            l.add(value(p, v));
+          }
+          return l;
         }
-        return l;
-      }
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 /**
  * Argo Rollouts' Prometheus provider ({@code metricproviders/prometheus/prometheus.go}) for one
  * run: {@code NewPrometheusAPI} and {@code NewPrometheusProvider} (address and timeout checks),
- * {@code Run} (the query at the measurement's instant, or the range query) and
- * {@code processResponse} (what {@code result} is bound to, how the value is shown, then
- * {@link ConditionEvaluation}).
+ * {@code Run} (the query at the measurement's instant, or the range query) and {@code
+ * processResponse} (what {@code result} is bound to, how the value is shown, then {@link
+ * ConditionEvaluation}).
  */
 final class PrometheusProvider implements MeasurementSource {
   /** The default timeout of {@code NewPrometheusProvider}. */
@@ -53,19 +53,25 @@ final class PrometheusProvider implements MeasurementSource {
         try {
           start = time(rq.start(), at);
         } catch (ConditionSyntaxException | TimeExpression.Failure e) {
-          return Observation.error("failed to parse rangeQuery.start as time: " + e.getMessage(), false);
+          return Observation.error(
+              "failed to parse rangeQuery.start as time: " + e.getMessage(), false);
         }
         try {
           end = time(rq.end(), at);
         } catch (ConditionSyntaxException | TimeExpression.Failure e) {
-          return Observation.error("failed to parse rangeQuery.end as time: " + e.getMessage(), false);
+          return Observation.error(
+              "failed to parse rangeQuery.end as time: " + e.getMessage(), false);
         }
         step = Controller.duration(rq.step());
         if (step == null) {
-          return Observation.error("failed to parse rangeQuery.step as duration: "
-              + Syntax.parseGoDuration(rq.step()).error(), false);
+          return Observation.error(
+              "failed to parse rangeQuery.step as duration: "
+                  + Syntax.parseGoDuration(rq.step()).error(),
+              false);
         }
-        answer = client.queryRange(p.address(), p.query(), start, end, step, timeout, p.insecure(), p.headers());
+        answer =
+            client.queryRange(
+                p.address(), p.query(), start, end, step, timeout, p.insecure(), p.headers());
       } else {
         answer = client.query(p.address(), p.query(), at, timeout, p.insecure(), p.headers());
       }
@@ -90,19 +96,24 @@ final class PrometheusProvider implements MeasurementSource {
     try {
       return TimeExpression.evaluate(expression, now);
     } catch (TimeExpression.Unsupported e) {
-      throw new UnsupportedTime("the plugin's expression engine cannot evaluate " + e.getMessage()
-          + " in the rangeQuery time \"" + expression + "\"; the measurement is marked Error instead of guessing");
+      throw new UnsupportedTime(
+          "the plugin's expression engine cannot evaluate "
+              + e.getMessage()
+              + " in the rangeQuery time \""
+              + expression
+              + "\"; the measurement is marked Error instead of guessing");
     }
   }
 
   /**
-   * {@code processResponse}: a scalar is bound as one float and shown as Go formats it
-   * ({@code 0.5}, {@code NaN}, {@code +Inf}); a vector as the list of its sample values in
-   * Prometheus' order, labels dropped, shown as {@code [0.5,1]} ({@code []} when empty); a
-   * matrix as every sample of every series flattened into one list. An evaluation error drops
-   * the value, as upstream marks the measurement Error before setting it.
+   * {@code processResponse}: a scalar is bound as one float and shown as Go formats it ({@code
+   * 0.5}, {@code NaN}, {@code +Inf}); a vector as the list of its sample values in Prometheus'
+   * order, labels dropped, shown as {@code [0.5,1]} ({@code []} when empty); a matrix as every
+   * sample of every series flattened into one list. An evaluation error drops the value, as
+   * upstream marks the measurement Error before setting it.
    */
-  static Observation processResponse(MetricSpec metric, PrometheusClient.Answer answer, ArgoVersion release) {
+  static Observation processResponse(
+      MetricSpec metric, PrometheusClient.Answer answer, ArgoVersion release) {
     PrometheusClient.QueryValue v = answer.value();
     Object result;
     String shown;
@@ -111,10 +122,12 @@ final class PrometheusProvider implements MeasurementSource {
       shown = GoText.formatFloat(v.values().get(0));
     } else {
       result = List.copyOf(v.values());
-      shown = v.values().stream().map(GoText::formatFloat).collect(Collectors.joining(",", "[", "]"));
+      shown =
+          v.values().stream().map(GoText::formatFloat).collect(Collectors.joining(",", "[", "]"));
     }
-    ConditionEvaluation.Outcome o = ConditionEvaluation.evaluateResult(result, metric.successCondition(),
-        metric.failureCondition(), release);
+    ConditionEvaluation.Outcome o =
+        ConditionEvaluation.evaluateResult(
+            result, metric.successCondition(), metric.failureCondition(), release);
     if (o.phase() == Phase.ERROR) {
       return new Observation(null, Phase.ERROR, o.error(), false, answer.warnings());
     }

@@ -13,20 +13,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Drives one run the way the controller's work queue drives {@code reconcileAnalysisRun} in
- * {@code analysis/analysis.go}: at each reconcile it takes the measurements that are due
- * ({@code generateMetricTasks}, measured side by side as {@code runMeasurements} does with one
- * goroutine each), records them, assesses the metrics and the run ({@code assessRunStatus}), and
- * then waits until {@code calculateNextReconcileTime}. A reconcile that changed the run's status
- * is followed at once by another one, as the controller's own status update comes back through
- * its informer ({@code analysis/controller.go}, the AnalysisRun {@code UpdateFunc}); that second
- * look is where a run with a failed metric stops ({@code IsTerminating}) and assesses the
- * unfinished metrics as terminated.
+ * Drives one run the way the controller's work queue drives {@code reconcileAnalysisRun} in {@code
+ * analysis/analysis.go}: at each reconcile it takes the measurements that are due ({@code
+ * generateMetricTasks}, measured side by side as {@code runMeasurements} does with one goroutine
+ * each), records them, assesses the metrics and the run ({@code assessRunStatus}), and then waits
+ * until {@code calculateNextReconcileTime}. A reconcile that changed the run's status is followed
+ * at once by another one, as the controller's own status update comes back through its informer
+ * ({@code analysis/controller.go}, the AnalysisRun {@code UpdateFunc}); that second look is where a
+ * run with a failed metric stops ({@code IsTerminating}) and assesses the unfinished metrics as
+ * terminated.
  *
- * <p>Live, the clock is the real one and the queries ask for "now". Replayed, the clock is
- * virtual: it starts at the replayed instant, stands still while a reconcile runs, and jumps to
- * the next reconcile time, so measurement k of a metric is evaluated at start + initialDelay +
- * k * interval, and the retry after an Error 10 s after it ({@code DefaultErrorRetryInterval}).
+ * <p>Live, the clock is the real one and the queries ask for "now". Replayed, the clock is virtual:
+ * it starts at the replayed instant, stands still while a reconcile runs, and jumps to the next
+ * reconcile time, so measurement k of a metric is evaluated at start + initialDelay + k * interval,
+ * and the retry after an Error 10 s after it ({@code DefaultErrorRetryInterval}).
  */
 final class Reconciler {
   private final RunPlan plan;
@@ -91,10 +91,14 @@ final class Reconciler {
           String name = e.getKey();
           Controller.recordMeasurement(run, name, e.getValue(), plan.dryRun().contains(name));
           listener.measured(name, run.result(name).measurements.size(), e.getValue());
-          e.getValue().warnings().forEach(w -> listener.warning("Prometheus warned about metric '" + name + "': " + w));
+          e.getValue()
+              .warnings()
+              .forEach(
+                  w -> listener.warning("Prometheus warned about metric '" + name + "': " + w));
         }
         boolean startedNow = run.startedAt == null;
-        Controller.Verdict verdict = Controller.assessRunStatus(run, metrics, plan.dryRun(), now, release);
+        Controller.Verdict verdict =
+            Controller.assessRunStatus(run, metrics, plan.dryRun(), now, release);
         boolean changed = startedNow || !taken.isEmpty() || !before.equals(phases(run));
         if (verdict.phase() != run.phase) {
           run.phase = verdict.phase();
@@ -109,7 +113,8 @@ final class Reconciler {
           continue;
         }
         if (next == null) {
-          throw new IllegalStateException("the run is " + run.phase + " but no metric wants another measurement");
+          throw new IllegalStateException(
+              "the run is " + run.phase + " but no metric wants another measurement");
         }
         List<String> due = new ArrayList<>();
         for (MetricSpec m : metrics) {
@@ -135,11 +140,12 @@ final class Reconciler {
 
   private static ExecutorService pool() {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "analyze-measurement-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newCachedThreadPool(
+        r -> {
+          Thread t = new Thread(r, "analyze-measurement-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /**
@@ -147,8 +153,8 @@ final class Reconciler {
    * metric order (keyed by name: hashing the metric records would cost their first use a
    * method-handle bootstrap).
    */
-  private Map<String, Measurement> measure(List<MetricSpec> tasks, Instant now, ExecutorService pool)
-      throws InterruptedException {
+  private Map<String, Measurement> measure(
+      List<MetricSpec> tasks, Instant now, ExecutorService pool) throws InterruptedException {
     Map<String, Measurement> out = new LinkedHashMap<>();
     if (tasks.size() == 1) {
       out.put(tasks.get(0).name(), measureOne(tasks.get(0), now));
@@ -178,7 +184,13 @@ final class Reconciler {
   private Measurement measureOne(MetricSpec metric, Instant now) throws InterruptedException {
     MeasurementSource.Observation o = source.measure(metric, now);
     Instant finished = replay ? now : clock.now();
-    return new Measurement(now, finished, o.value(), o.phase(), plan.redact(o.message()), o.unreachable(),
+    return new Measurement(
+        now,
+        finished,
+        o.value(),
+        o.phase(),
+        plan.redact(o.message()),
+        o.unreachable(),
         o.warnings().stream().map(plan::redact).toList());
   }
 
@@ -186,27 +198,71 @@ final class Reconciler {
     List<AnalysisResult.MetricResult> metrics = new ArrayList<>();
     for (MetricSpec m : plan.metrics()) {
       if (!plan.runnable().contains(m.name())) {
-        metrics.add(new AnalysisResult.MetricResult(m.name(), m.template(), m.provider(), Phase.NOT_RUN,
-            "not run here: analyze runs Prometheus metrics only; the verdict is the other metrics'",
-            plan.dryRun().contains(m.name()), 0, 0, 0, 0, 0, 0, List.of()));
+        metrics.add(
+            new AnalysisResult.MetricResult(
+                m.name(),
+                m.template(),
+                m.provider(),
+                Phase.NOT_RUN,
+                "not run here: analyze runs Prometheus metrics only; the verdict is the other"
+                    + " metrics'",
+                plan.dryRun().contains(m.name()),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of()));
         continue;
       }
       MetricState r = run.result(m.name());
       if (r == null) {
-        metrics.add(new AnalysisResult.MetricResult(m.name(), m.template(), m.provider(), Phase.PENDING, "",
-            plan.dryRun().contains(m.name()), 0, 0, 0, 0, 0, 0, List.of()));
+        metrics.add(
+            new AnalysisResult.MetricResult(
+                m.name(),
+                m.template(),
+                m.provider(),
+                Phase.PENDING,
+                "",
+                plan.dryRun().contains(m.name()),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of()));
       } else {
-        metrics.add(new AnalysisResult.MetricResult(m.name(), m.template(), m.provider(), r.phase, r.message,
-            r.dryRun, r.count, r.successful, r.failed, r.inconclusive, r.error, r.consecutiveError,
-            r.measurements));
+        metrics.add(
+            new AnalysisResult.MetricResult(
+                m.name(),
+                m.template(),
+                m.provider(),
+                r.phase,
+                r.message,
+                r.dryRun,
+                r.count,
+                r.successful,
+                r.failed,
+                r.inconclusive,
+                r.error,
+                r.consecutiveError,
+                r.measurements));
       }
     }
     String message = run.message;
     if (message.isEmpty() && run.phase == Phase.SUCCESSFUL) {
       message = successExplanation(metrics);
     }
-    return new AnalysisResult(run.phase, message, metrics, mode, release,
-        run.startedAt == null ? started : run.startedAt, clock.now());
+    return new AnalysisResult(
+        run.phase,
+        message,
+        metrics,
+        mode,
+        release,
+        run.startedAt == null ? started : run.startedAt,
+        clock.now());
   }
 
   /** Why a run succeeded, where Argo leaves the message empty. */
@@ -220,7 +276,10 @@ final class Reconciler {
       if (m.dryRun()) {
         sb.append("dry run, ").append(m.phase()).append(", ");
       }
-      sb.append(m.successful()).append(" of ").append(m.count()).append(" counted measurements Successful");
+      sb.append(m.successful())
+          .append(" of ")
+          .append(m.count())
+          .append(" counted measurements Successful");
       if (m.failed() > 0) {
         sb.append(", ").append(m.failed()).append(" Failed");
       }

@@ -11,12 +11,16 @@ import java.util.Set;
  *     flattens them)
  * @param runnable the names of the Prometheus metrics, the ones measured here
  * @param dryRun the names of the dry-run metrics
- * @param specError non-empty when the controller would put the run in Error before any
- *     measurement ({@code Unable to resolve metric arguments: ...}, {@code Analysis spec invalid:
- *     ...}); {@code metrics} is then what could be read
+ * @param specError non-empty when the controller would put the run in Error before any measurement
+ *     ({@code Unable to resolve metric arguments: ...}, {@code Analysis spec invalid: ...}); {@code
+ *     metrics} is then what could be read
  * @param secrets values standing in for Secret contents, masked in every message
  */
-record RunPlan(List<MetricSpec> metrics, Set<String> runnable, Set<String> dryRun, String specError,
+record RunPlan(
+    List<MetricSpec> metrics,
+    Set<String> runnable,
+    Set<String> dryRun,
+    String specError,
     Set<String> secrets) {
 
   RunPlan {

@@ -6,14 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The status of one simulated AnalysisRun ({@code AnalysisRunStatus}): phase, message, start
- * and the per-metric results. Mutable and confined to the run that owns it.
+ * The status of one simulated AnalysisRun ({@code AnalysisRunStatus}): phase, message, start and
+ * the per-metric results. Mutable and confined to the run that owns it.
  */
 final class RunState {
   Phase phase = Phase.PENDING;
   String message = "";
+
   /** {@code status.startedAt}: set by the first assessment, as upstream's assessRunStatus does. */
   Instant startedAt;
+
   private final Map<String, MetricState> results = new LinkedHashMap<>();
 
   /** {@code GetResult}: the metric's result, or null before its first measurement. */

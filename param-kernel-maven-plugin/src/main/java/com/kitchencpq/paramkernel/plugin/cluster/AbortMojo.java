@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code kubectl argo rollouts abort}: the same patches, in the same order
- * ({@code RolloutCommands#abort}); upstream's help: it stops the update and reverts all steps, the previous
+ * {@code kubectl argo rollouts abort}: the same patches, in the same order ({@code
+ * RolloutCommands#abort}); upstream's help: it stops the update and reverts all steps, the previous
  * ReplicaSet is active again.
  */
 @Mojo(name = "abort", requiresProject = false, threadSafe = true)
@@ -20,11 +20,20 @@ public class AbortMojo extends AbstractClusterMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    withCluster(api -> {
-      RolloutTarget target = target(api, rolloutName);
-      RolloutCommands.Outcome outcome = new RolloutCommands(api).abort(target.namespace(), target.name());
-      outcome.requests().forEach(r -> getLog().debug("patch " + r.target() + ": " + r.body()));
-      getLog().info(outcome.message() + " (namespace " + target.namespace() + ", " + api.server() + ")");
-    });
+    withCluster(
+        api -> {
+          RolloutTarget target = target(api, rolloutName);
+          RolloutCommands.Outcome outcome =
+              new RolloutCommands(api).abort(target.namespace(), target.name());
+          outcome.requests().forEach(r -> getLog().debug("patch " + r.target() + ": " + r.body()));
+          getLog()
+              .info(
+                  outcome.message()
+                      + " (namespace "
+                      + target.namespace()
+                      + ", "
+                      + api.server()
+                      + ")");
+        });
   }
 }

@@ -25,37 +25,55 @@ public abstract class AbstractClusterMojo extends AbstractParamKernelMojo {
   @Parameter(property = PropertyNames.KUBE_CONTEXT)
   protected String kubeContext;
 
-  /** A kubeconfig file (or a path list); {@code KUBECONFIG}, then fabric8's defaults, when not set. */
+  /**
+   * A kubeconfig file (or a path list); {@code KUBECONFIG}, then fabric8's defaults, when not set.
+   */
   @Parameter(property = PropertyNames.KUBE_CONFIG)
   protected String kubeConfig;
 
-  /** The rendered bundle; {@code artifacts/param-kernel/rollout.yaml} under the top-level directory when not set. */
+  /**
+   * The rendered bundle; {@code artifacts/param-kernel/rollout.yaml} under the top-level directory
+   * when not set.
+   */
   @Parameter(property = PropertyNames.BUNDLE)
   protected String bundle;
 
   /** The work of a cluster goal, with the core's exceptions. */
   @FunctionalInterface
   protected interface ClusterWork {
-    void run(ClusterApi api) throws ClusterException, BundleException, IOException, InterruptedException,
-        MojoFailureException;
+    void run(ClusterApi api)
+        throws ClusterException,
+            BundleException,
+            IOException,
+            InterruptedException,
+            MojoFailureException;
   }
 
   /** Work before any connection (reading and checking files), with the core's exceptions. */
   @FunctionalInterface
   protected interface LocalWork<T> {
-    T run() throws ClusterException, BundleException, IOException, InterruptedException, MojoFailureException;
+    T run()
+        throws ClusterException,
+            BundleException,
+            IOException,
+            InterruptedException,
+            MojoFailureException;
   }
 
   /** Connects, runs the work, closes the client, and maps the exceptions. */
   protected void withCluster(ClusterWork work) throws MojoExecutionException, MojoFailureException {
-    KubeConnection connection = KubeConnection.of(kubeConfig, kubeContext, namespace, environment, baseDirectory());
-    mapped(() -> {
-      try (ClusterApi api = Fabric8ClusterApi.connect(connection)) {
-        getLog().debug("API server " + api.server() + ", default namespace " + api.defaultNamespace());
-        work.run(api);
-      }
-      return null;
-    });
+    KubeConnection connection =
+        KubeConnection.of(kubeConfig, kubeContext, namespace, environment, baseDirectory());
+    mapped(
+        () -> {
+          try (ClusterApi api = Fabric8ClusterApi.connect(connection)) {
+            getLog()
+                .debug(
+                    "API server " + api.server() + ", default namespace " + api.defaultNamespace());
+            work.run(api);
+          }
+          return null;
+        });
   }
 
   /** Runs the work and maps the cluster core's exceptions to Maven's. */
@@ -81,12 +99,14 @@ public abstract class AbstractClusterMojo extends AbstractParamKernelMojo {
 
   /** The bundle file. */
   protected Path bundleFile() {
-    return bundle == null || bundle.isBlank() ? artifactsDirectory().resolve(ArtifactFiles.ROLLOUT_YAML)
+    return bundle == null || bundle.isBlank()
+        ? artifactsDirectory().resolve(ArtifactFiles.ROLLOUT_YAML)
         : baseDirectory().resolve(bundle.strip()).normalize();
   }
 
   /** The Rollout the rollout goals address. */
-  protected RolloutTarget target(ClusterApi api, String rolloutName) throws BundleException, IOException {
+  protected RolloutTarget target(ClusterApi api, String rolloutName)
+      throws BundleException, IOException {
     Path file = bundleFile();
     return RolloutTarget.resolve(rolloutName, namespace, file, display(file), api);
   }

@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
+import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,7 +31,8 @@ import tools.jackson.core.JacksonException;
 public record Bundle(Path file, String display, List<Document> documents) {
 
   /** Keys under a pod spec whose list items carry an {@code image}. */
-  private static final Set<String> CONTAINER_LISTS = Set.of("containers", "initContainers", "ephemeralContainers");
+  private static final Set<String> CONTAINER_LISTS =
+      Set.of("containers", "initContainers", "ephemeralContainers");
 
   public Bundle {
     documents = List.copyOf(documents);
@@ -45,7 +46,8 @@ public record Bundle(Path file, String display, List<Document> documents) {
    * @param object the document as a Kubernetes object
    * @param images the container images it names, with their positions
    */
-  public record Document(int index, int line, GenericKubernetesResource object, List<Image> images) {
+  public record Document(
+      int index, int line, GenericKubernetesResource object, List<Image> images) {
     public Document {
       images = List.copyOf(images);
     }
@@ -81,8 +83,10 @@ public record Bundle(Path file, String display, List<Document> documents) {
     try {
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new BundleException(display + " does not exist: render the bundle first (param-kernel:render)"
-          + " or name another file with paramkernel.bundle");
+      throw new BundleException(
+          display
+              + " does not exist: render the bundle first (param-kernel:render)"
+              + " or name another file with paramkernel.bundle");
     }
     return parse(file, display, text);
   }
@@ -100,21 +104,25 @@ public record Bundle(Path file, String display, List<Document> documents) {
       Node node = d.root();
       int line = node.getStartMark().getLine() + 1;
       if (!(node instanceof MappingNode)) {
-        throw new BundleException(display + ":" + line + ": a document that is not a Kubernetes object (a mapping)");
+        throw new BundleException(
+            display + ":" + line + ": a document that is not a Kubernetes object (a mapping)");
       }
       Object value = toJava(node);
       GenericKubernetesResource object;
       try {
         object = Nodes.resource(value);
       } catch (IllegalArgumentException | JacksonException e) {
-        // fabric8 8 converts with Jackson 3, whose DatabindException is no IllegalArgumentException.
-        throw new BundleException(display + ":" + line + ": not a Kubernetes object: " + e.getMessage());
+        // fabric8 8 converts with Jackson 3, whose DatabindException is no
+        // IllegalArgumentException.
+        throw new BundleException(
+            display + ":" + line + ": not a Kubernetes object: " + e.getMessage());
       }
       String where = display + ":" + line;
       if (object.getApiVersion() == null || object.getKind() == null) {
         throw new BundleException(where + ": the document has no apiVersion or kind");
       }
-      if (object.getMetadata() == null || object.getMetadata().getName() == null
+      if (object.getMetadata() == null
+          || object.getMetadata().getName() == null
           || object.getMetadata().getName().isBlank()) {
         throw new BundleException(where + ": the " + object.getKind() + " has no metadata.name");
       }
@@ -128,23 +136,35 @@ public record Bundle(Path file, String display, List<Document> documents) {
     return new Bundle(file, display, documents);
   }
 
-  private static void collectImages(Node node, String path, boolean inContainerList, List<Image> out) {
+  private static void collectImages(
+      Node node, String path, boolean inContainerList, List<Image> out) {
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
         String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
         Node value = t.getValueNode();
         if (inContainerList && "image".equals(key) && value instanceof ScalarNode s) {
-          out.add(new Image(s.getValue(), s.getStartMark().getLine() + 1, s.getStartMark().getColumn() + 1,
-              path + ".image"));
+          out.add(
+              new Image(
+                  s.getValue(),
+                  s.getStartMark().getLine() + 1,
+                  s.getStartMark().getColumn() + 1,
+                  path + ".image"));
         } else {
-          collectImages(value, path.isEmpty() ? key : path + "." + key,
-              CONTAINER_LISTS.contains(key) && value instanceof SequenceNode, out);
+          collectImages(
+              value,
+              path.isEmpty() ? key : path + "." + key,
+              CONTAINER_LISTS.contains(key) && value instanceof SequenceNode,
+              out);
         }
       }
     } else if (node instanceof SequenceNode seq) {
       List<Node> items = seq.getValue();
       for (int i = 0; i < items.size(); i++) {
-        collectImages(items.get(i), path + "[" + i + "]", inContainerList && items.get(i) instanceof MappingNode, out);
+        collectImages(
+            items.get(i),
+            path + "[" + i + "]",
+            inContainerList && items.get(i) instanceof MappingNode,
+            out);
       }
     }
   }

@@ -14,31 +14,33 @@ import java.util.function.Consumer;
  * document in file order, each into the namespace it names (or {@code paramkernel.namespace}, or
  * the kube context's), reporting per document whether it was created, configured or unchanged.
  *
- * <p><b>How the outcome is decided.</b> Before each apply the object is read (GET). Absent:
- * {@code created}. Present: a real apply is {@code unchanged} when the server kept the object's
- * {@code resourceVersion}, {@code configured} when it stored a new one. The API server does not
- * write an apply that changes nothing but managedFields timestamps
- * ({@code k8s.io/apiserver/pkg/registry/generic/registry/store.go}, {@code Store.Update} calling
- * {@code fieldmanager.IgnoreManagedFieldsTimestampsTransformer}), so the resourceVersion is what
- * tells. A server-side dry run stores nothing and keeps the resourceVersion either way, so there
- * the answer is compared with the object as it was, without the fields the server maintains
- * (managedFields, resourceVersion, generation, uid, creationTimestamp) and without status.
+ * <p><b>How the outcome is decided.</b> Before each apply the object is read (GET). Absent: {@code
+ * created}. Present: a real apply is {@code unchanged} when the server kept the object's {@code
+ * resourceVersion}, {@code configured} when it stored a new one. The API server does not write an
+ * apply that changes nothing but managedFields timestamps ({@code
+ * k8s.io/apiserver/pkg/registry/generic/registry/store.go}, {@code Store.Update} calling {@code
+ * fieldmanager.IgnoreManagedFieldsTimestampsTransformer}), so the resourceVersion is what tells. A
+ * server-side dry run stores nothing and keeps the resourceVersion either way, so there the answer
+ * is compared with the object as it was, without the fields the server maintains (managedFields,
+ * resourceVersion, generation, uid, creationTimestamp) and without status.
  *
  * <p><b>Conflicts.</b> By default the apply does not force: when another field manager (someone's
  * {@code kubectl edit}, an autoscaler, another pipeline) owns a field the bundle sets, the server
  * refuses with a conflict that names the field and the manager, and the goal fails. Overwriting
- * would silently undo a deliberate change; {@code paramkernel.apply.forceConflicts=true} takes
- * the fields over when that is what is wanted (for example once, when moving a bundle from
- * client-side {@code kubectl apply} to this goal).
+ * would silently undo a deliberate change; {@code paramkernel.apply.forceConflicts=true} takes the
+ * fields over when that is what is wanted (for example once, when moving a bundle from client-side
+ * {@code kubectl apply} to this goal).
  *
- * <p>All kinds and namespaces are resolved before the first write, so a bundle with an unknown
- * kind or a namespace mismatch changes nothing.
+ * <p>All kinds and namespaces are resolved before the first write, so a bundle with an unknown kind
+ * or a namespace mismatch changes nothing.
  */
 public final class BundleApplier {
 
   /** What an apply did to one object. */
   public enum Outcome {
-    CREATED("created"), CONFIGURED("configured"), UNCHANGED("unchanged");
+    CREATED("created"),
+    CONFIGURED("configured"),
+    UNCHANGED("unchanged");
 
     private final String word;
 
@@ -61,13 +63,27 @@ public final class BundleApplier {
    * @param line where the document starts in the bundle
    * @param namespace the namespace it went into, null for a cluster-scoped kind
    */
-  public record Applied(int index, int line, ResourceKind kind, String namespace, String name, Outcome outcome,
+  public record Applied(
+      int index,
+      int line,
+      ResourceKind kind,
+      String namespace,
+      String name,
+      Outcome outcome,
       boolean dryRun) {
 
-    /** kubectl's line: {@code rollout.argoproj.io/param-kernel-service configured}, plus namespace and dry run. */
+    /**
+     * kubectl's line: {@code rollout.argoproj.io/param-kernel-service configured}, plus namespace
+     * and dry run.
+     */
     public String describe() {
-      return kind.kubectlName() + "/" + name + (namespace == null ? "" : " (namespace " + namespace + ")") + " "
-          + outcome.word() + (dryRun ? " (server dry run)" : "");
+      return kind.kubectlName()
+          + "/"
+          + name
+          + (namespace == null ? "" : " (namespace " + namespace + ")")
+          + " "
+          + outcome.word()
+          + (dryRun ? " (server dry run)" : "");
     }
   }
 
@@ -80,12 +96,14 @@ public final class BundleApplier {
    * @throws BundleException when a document's namespace contradicts {@code paramkernel.namespace}
    * @throws ClusterException when a request fails; documents before it stay applied
    */
-  public List<Applied> apply(Bundle bundle, ClusterApi api, Options options, Consumer<Applied> onEach)
+  public List<Applied> apply(
+      Bundle bundle, ClusterApi api, Options options, Consumer<Applied> onEach)
       throws BundleException, ClusterException {
     List<Planned> plan = new ArrayList<>();
     for (Bundle.Document d : bundle.documents()) {
       ResourceKind kind = api.kindOf(d.apiVersion(), d.kind());
-      plan.add(new Planned(d, kind, namespaceOf(bundle, d, kind, options.namespaceOverride(), api)));
+      plan.add(
+          new Planned(d, kind, namespaceOf(bundle, d, kind, options.namespaceOverride(), api)));
     }
     List<Applied> results = new ArrayList<>();
     for (Planned p : plan) {
@@ -95,17 +113,20 @@ public final class BundleApplier {
         object.getMetadata().setNamespace(p.namespace());
       }
       Optional<GenericKubernetesResource> before = api.get(p.kind(), p.namespace(), d.name());
-      GenericKubernetesResource after = api.apply(p.kind(), p.namespace(), object, options.dryRun(),
-          options.forceConflicts());
+      GenericKubernetesResource after =
+          api.apply(p.kind(), p.namespace(), object, options.dryRun(), options.forceConflicts());
       Outcome outcome = outcome(before.orElse(null), after, options.dryRun());
-      Applied applied = new Applied(d.index(), d.line(), p.kind(), p.namespace(), d.name(), outcome, options.dryRun());
+      Applied applied =
+          new Applied(
+              d.index(), d.line(), p.kind(), p.namespace(), d.name(), outcome, options.dryRun());
       results.add(applied);
       onEach.accept(applied);
     }
     return List.copyOf(results);
   }
 
-  static String namespaceOf(Bundle bundle, Bundle.Document d, ResourceKind kind, String override, ClusterApi api)
+  static String namespaceOf(
+      Bundle bundle, Bundle.Document d, ResourceKind kind, String override, ClusterApi api)
       throws BundleException {
     if (!kind.namespaced()) {
       return null;
@@ -113,22 +134,36 @@ public final class BundleApplier {
     String own = d.namespace();
     if (own != null && !own.isBlank()) {
       if (override != null && !override.isBlank() && !own.equals(override.strip())) {
-        throw new BundleException(bundle.display() + ":" + d.line() + ": " + d.kind() + " " + d.name()
-            + " names namespace " + own + ", but paramkernel.namespace=" + override.strip()
-            + "; remove the namespace from the bundle or set paramkernel.namespace=" + own);
+        throw new BundleException(
+            bundle.display()
+                + ":"
+                + d.line()
+                + ": "
+                + d.kind()
+                + " "
+                + d.name()
+                + " names namespace "
+                + own
+                + ", but paramkernel.namespace="
+                + override.strip()
+                + "; remove the namespace from the bundle or set paramkernel.namespace="
+                + own);
       }
       return own;
     }
     return override != null && !override.isBlank() ? override.strip() : api.defaultNamespace();
   }
 
-  static Outcome outcome(GenericKubernetesResource before, GenericKubernetesResource after, boolean dryRun) {
+  static Outcome outcome(
+      GenericKubernetesResource before, GenericKubernetesResource after, boolean dryRun) {
     if (before == null) {
       return Outcome.CREATED;
     }
     if (!dryRun) {
-      return Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())
-          ? Outcome.UNCHANGED : Outcome.CONFIGURED;
+      return Objects.equals(
+              before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())
+          ? Outcome.UNCHANGED
+          : Outcome.CONFIGURED;
     }
     return comparable(before).equals(comparable(after)) ? Outcome.UNCHANGED : Outcome.CONFIGURED;
   }
@@ -139,8 +174,14 @@ public final class BundleApplier {
     node.remove("status");
     JsonNode metadata = node.get("metadata");
     if (metadata instanceof ObjectNode m) {
-      for (String field : List.of("managedFields", "resourceVersion", "generation", "uid", "creationTimestamp",
-          "selfLink")) {
+      for (String field :
+          List.of(
+              "managedFields",
+              "resourceVersion",
+              "generation",
+              "uid",
+              "creationTimestamp",
+              "selfLink")) {
         m.remove(field);
       }
     }

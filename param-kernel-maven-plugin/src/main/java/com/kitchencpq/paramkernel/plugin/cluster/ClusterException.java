@@ -15,7 +15,10 @@ public final class ClusterException extends Exception {
     FORBIDDEN(true),
     /** The credentials were refused (HTTP 401). */
     UNAUTHORIZED(true),
-    /** A write lost against a concurrent one, or server-side apply found fields owned by another manager. */
+    /**
+     * A write lost against a concurrent one, or server-side apply found fields owned by another
+     * manager.
+     */
     CONFLICT(true),
     /** The server rejected the object (validation, bad request). */
     INVALID(true),

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a bundle must be before it goes to a cluster: its digest must not come from a local
- * image, and every container image must be pinned by digest.
+ * What a bundle must be before it goes to a cluster: its digest must not come from a local image,
+ * and every container image must be pinned by digest.
  *
  * <p>resolve-digest writes {@code digest.json} beside the rendered bundle with a {@code source}
  * field; {@code local} means the digest was read from a local OCI image layout (the image goal's
@@ -34,7 +34,8 @@ public final class DeployableCheck {
    *
    * @throws BundleException when it is not the JSON object resolve-digest writes
    */
-  public static Optional<DigestRecord> readDigestJson(Path file, String display) throws BundleException, IOException {
+  public static Optional<DigestRecord> readDigestJson(Path file, String display)
+      throws BundleException, IOException {
     String text;
     try {
       text = Files.readString(file);
@@ -45,13 +46,17 @@ public final class DeployableCheck {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new BundleException(display + ": not valid JSON (" + e.getOriginalMessage()
-          + "); run resolve-digest again to rewrite it");
+      throw new BundleException(
+          display
+              + ": not valid JSON ("
+              + e.getOriginalMessage()
+              + "); run resolve-digest again to rewrite it");
     }
     if (root == null || !root.isObject()) {
       throw new BundleException(display + ": expected the JSON object resolve-digest writes");
     }
-    return Optional.of(new DigestRecord(text(root, "image"), text(root, "digest"), text(root, "source")));
+    return Optional.of(
+        new DigestRecord(text(root, "image"), text(root, "digest"), text(root, "source")));
   }
 
   /**
@@ -63,26 +68,49 @@ public final class DeployableCheck {
       throws BundleException, IOException {
     Optional<DigestRecord> record = readDigestJson(digestJson, digestJsonDisplay);
     if (record.isPresent() && "local".equals(record.get().source())) {
-      throw new BundleException("Refusing to deploy " + bundle.display() + ": " + digestJsonDisplay
-          + " says its digest " + record.get().digest() + " came from a local image layout (\"source\": \"local\"),"
-          + " not from a registry: it may be a LOCAL PREVIEW image and the cluster cannot pull what was never pushed."
-          + " Push the image (param-kernel:image with paramkernel.image.push=true), resolve the digest from the"
-          + " registry (resolve-digest without paramkernel.ociLayout) and render again");
+      throw new BundleException(
+          "Refusing to deploy "
+              + bundle.display()
+              + ": "
+              + digestJsonDisplay
+              + " says its digest "
+              + record.get().digest()
+              + " came from a local image layout (\"source\": \"local\"), not from a registry: it"
+              + " may be a LOCAL PREVIEW image and the cluster cannot pull what was never pushed."
+              + " Push the image (param-kernel:image with paramkernel.image.push=true), resolve the"
+              + " digest from the registry (resolve-digest without paramkernel.ociLayout) and"
+              + " render again");
     }
     List<String> unpinned = new ArrayList<>();
     for (Bundle.Document d : bundle.documents()) {
       for (Bundle.Image image : d.images()) {
         if (!pinned(image.reference())) {
-          unpinned.add(bundle.display() + ":" + image.line() + ":" + image.column() + ": " + d.kind() + " "
-              + d.name() + " " + image.path() + " is '" + image.reference() + "', not pinned by digest"
-              + " (<repository>@sha256:<64 hex>)");
+          unpinned.add(
+              bundle.display()
+                  + ":"
+                  + image.line()
+                  + ":"
+                  + image.column()
+                  + ": "
+                  + d.kind()
+                  + " "
+                  + d.name()
+                  + " "
+                  + image.path()
+                  + " is '"
+                  + image.reference()
+                  + "', not pinned by digest"
+                  + " (<repository>@sha256:<64 hex>)");
         }
       }
     }
     if (!unpinned.isEmpty()) {
-      throw new BundleException("Refusing to deploy " + bundle.display() + ": every image must be pinned by digest,"
-          + " so the cluster runs exactly the image that was tested; render the bundle with a resolved digest.\n"
-          + String.join("\n", unpinned));
+      throw new BundleException(
+          "Refusing to deploy "
+              + bundle.display()
+              + ": every image must be pinned by digest, so the cluster runs exactly the image that"
+              + " was tested; render the bundle with a resolved digest.\n"
+              + String.join("\n", unpinned));
     }
   }
 

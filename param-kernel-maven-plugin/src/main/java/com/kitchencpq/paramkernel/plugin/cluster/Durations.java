@@ -3,7 +3,10 @@ package com.kitchencpq.paramkernel.plugin.cluster;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 
-/** Durations as users write them in properties: {@code 90s}, {@code 30m}, {@code 1h}, {@code 500ms}, ISO-8601, or bare seconds. */
+/**
+ * Durations as users write them in properties: {@code 90s}, {@code 30m}, {@code 1h}, {@code 500ms},
+ * ISO-8601, or bare seconds.
+ */
 public final class Durations {
   private Durations() {}
 
@@ -30,7 +33,8 @@ public final class Durations {
         d = Duration.ofSeconds(Long.parseLong(t));
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException(property + "=" + text + " is not a duration (write 90s, 30m, 1h or PT30M)");
+      throw new IllegalArgumentException(
+          property + "=" + text + " is not a duration (write 90s, 30m, 1h or PT30M)");
     }
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(property + "=" + text + " must be longer than zero");

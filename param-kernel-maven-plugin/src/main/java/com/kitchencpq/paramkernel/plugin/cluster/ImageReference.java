@@ -6,10 +6,9 @@ import java.util.Optional;
 
 /**
  * The image set-image puts into the Rollout: {@code <repository>@<digest>}. The repository is
- * {@code paramkernel.image}, else digest.json's {@code image}; the digest is
- * {@code paramkernel.digest}, else the one resolve-digest found in this build, else
- * digest.json's. A digest from digest.json whose {@code source} is {@code local} is refused like
- * apply refuses it.
+ * {@code paramkernel.image}, else digest.json's {@code image}; the digest is {@code
+ * paramkernel.digest}, else the one resolve-digest found in this build, else digest.json's. A
+ * digest from digest.json whose {@code source} is {@code local} is refused like apply refuses it.
  */
 public final class ImageReference {
   private ImageReference() {}
@@ -19,18 +18,28 @@ public final class ImageReference {
    * @param digest {@code paramkernel.digest}, or null
    * @param fromBuild the digest resolve-digest set in this build, or null
    */
-  public static String resolve(String image, String digest, String fromBuild, Path digestJson, String digestJsonDisplay)
+  public static String resolve(
+      String image, String digest, String fromBuild, Path digestJson, String digestJsonDisplay)
       throws BundleException, IOException {
-    Optional<DeployableCheck.DigestRecord> record = DeployableCheck.readDigestJson(digestJson, digestJsonDisplay);
-    String repository = image != null && !image.isBlank() ? image.strip()
-        : record.map(DeployableCheck.DigestRecord::image).orElse(null);
+    Optional<DeployableCheck.DigestRecord> record =
+        DeployableCheck.readDigestJson(digestJson, digestJsonDisplay);
+    String repository =
+        image != null && !image.isBlank()
+            ? image.strip()
+            : record.map(DeployableCheck.DigestRecord::image).orElse(null);
     if (repository == null || repository.isBlank()) {
-      throw new BundleException("No image: set paramkernel.image (the repository, e.g. kitchen-cpq/param-kernel-service)"
-          + " or run resolve-digest first so that " + digestJsonDisplay + " exists");
+      throw new BundleException(
+          "No image: set paramkernel.image (the repository, e.g. kitchen-cpq/param-kernel-service)"
+              + " or run resolve-digest first so that "
+              + digestJsonDisplay
+              + " exists");
     }
     if (repository.contains("@")) {
-      throw new BundleException("paramkernel.image=" + repository + " must be a repository without a digest;"
-          + " give the digest with paramkernel.digest");
+      throw new BundleException(
+          "paramkernel.image="
+              + repository
+              + " must be a repository without a digest;"
+              + " give the digest with paramkernel.digest");
     }
     String chosen;
     if (digest != null && !digest.isBlank()) {
@@ -39,17 +48,24 @@ public final class ImageReference {
       chosen = fromBuild.strip();
     } else if (record.isPresent() && record.get().digest() != null) {
       if ("local".equals(record.get().source())) {
-        throw new BundleException("Refusing " + digestJsonDisplay + ": its digest " + record.get().digest()
-            + " came from a local image layout (\"source\": \"local\"), not from a registry; push the image and"
-            + " resolve the digest from the registry, or give paramkernel.digest");
+        throw new BundleException(
+            "Refusing "
+                + digestJsonDisplay
+                + ": its digest "
+                + record.get().digest()
+                + " came from a local image layout (\"source\": \"local\"), not from a registry;"
+                + " push the image and resolve the digest from the registry, or give"
+                + " paramkernel.digest");
       }
       chosen = record.get().digest();
     } else {
-      throw new BundleException("No digest: set paramkernel.digest=sha256:<64 hex> or run resolve-digest first");
+      throw new BundleException(
+          "No digest: set paramkernel.digest=sha256:<64 hex> or run resolve-digest first");
     }
     String reference = repository + "@" + chosen;
     if (!DeployableCheck.pinned(reference)) {
-      throw new BundleException("paramkernel.digest=" + chosen + " is not sha256:<64 lowercase hex>");
+      throw new BundleException(
+          "paramkernel.digest=" + chosen + " is not sha256:<64 lowercase hex>");
     }
     return reference;
   }

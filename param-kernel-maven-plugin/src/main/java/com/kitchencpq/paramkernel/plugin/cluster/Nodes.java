@@ -11,14 +11,15 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 /** Small reads of Kubernetes objects as JSON trees: absent fields are missing nodes, never null. */
 final class Nodes {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** fabric8's own mapping (its static {@code Serialization.jsonMapper()} is deprecated). */
   private static final KubernetesSerialization KUBERNETES = new KubernetesSerialization();
 
   private Nodes() {}
 
   /**
-   * The object as a (Jackson 2) tree. fabric8 serialises its objects with its own mapper, which
-   * is Jackson 3 since fabric8 8, so the tree is read from the JSON fabric8 writes.
+   * The object as a (Jackson 2) tree. fabric8 serialises its objects with its own mapper, which is
+   * Jackson 3 since fabric8 8, so the tree is read from the JSON fabric8 writes.
    */
   static JsonNode tree(GenericKubernetesResource object) {
     if (object == null) {
@@ -32,8 +33,8 @@ final class Nodes {
   }
 
   /**
-   * A Kubernetes object from its map form, or a deep copy of one; a value that does not map
-   * throws {@link IllegalArgumentException}.
+   * A Kubernetes object from its map form, or a deep copy of one; a value that does not map throws
+   * {@link IllegalArgumentException}.
    */
   static GenericKubernetesResource resource(Object value) {
     return KUBERNETES.convertValue(value, GenericKubernetesResource.class);

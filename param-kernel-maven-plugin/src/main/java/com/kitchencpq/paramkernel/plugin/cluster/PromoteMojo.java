@@ -7,8 +7,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * {@code kubectl argo rollouts promote [--full]}: the same patches, in the same order
- * ({@code RolloutCommands#promote}).
+ * {@code kubectl argo rollouts promote [--full]}: the same patches, in the same order ({@code
+ * RolloutCommands#promote}).
  */
 @Mojo(name = "promote", requiresProject = false, threadSafe = true)
 public class PromoteMojo extends AbstractClusterMojo {
@@ -23,11 +23,20 @@ public class PromoteMojo extends AbstractClusterMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    withCluster(api -> {
-      RolloutTarget target = target(api, rolloutName);
-      RolloutCommands.Outcome outcome = new RolloutCommands(api).promote(target.namespace(), target.name(), full);
-      outcome.requests().forEach(r -> getLog().debug("patch " + r.target() + ": " + r.body()));
-      getLog().info(outcome.message() + " (namespace " + target.namespace() + ", " + api.server() + ")");
-    });
+    withCluster(
+        api -> {
+          RolloutTarget target = target(api, rolloutName);
+          RolloutCommands.Outcome outcome =
+              new RolloutCommands(api).promote(target.namespace(), target.name(), full);
+          outcome.requests().forEach(r -> getLog().debug("patch " + r.target() + ": " + r.body()));
+          getLog()
+              .info(
+                  outcome.message()
+                      + " (namespace "
+                      + target.namespace()
+                      + ", "
+                      + api.server()
+                      + ")");
+        });
   }
 }

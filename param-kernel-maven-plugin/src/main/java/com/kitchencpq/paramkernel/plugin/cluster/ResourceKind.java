@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What the API server needs to address a kind: group, version, kind, the plural of its URL path
- * and whether it lives in a namespace. The kinds the goals use are constants here; other kinds of
- * a bundle are found through the server's discovery ({@link ClusterApi#kindOf(String, String)}).
+ * What the API server needs to address a kind: group, version, kind, the plural of its URL path and
+ * whether it lives in a namespace. The kinds the goals use are constants here; other kinds of a
+ * bundle are found through the server's discovery ({@link ClusterApi#kindOf(String, String)}).
  *
  * @param group API group, empty for the core group
  * @param version API version within the group
@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param plural the resource name in URLs and RBAC rules
  * @param namespaced whether objects of the kind live in a namespace
  */
-public record ResourceKind(String group, String version, String kind, String plural, boolean namespaced) {
+public record ResourceKind(
+    String group, String version, String kind, String plural, boolean namespaced) {
 
   public static final ResourceKind ROLLOUT =
       new ResourceKind("argoproj.io", "v1alpha1", "Rollout", "rollouts", true);
@@ -23,10 +24,14 @@ public record ResourceKind(String group, String version, String kind, String plu
   public static final ResourceKind ANALYSIS_TEMPLATE =
       new ResourceKind("argoproj.io", "v1alpha1", "AnalysisTemplate", "analysistemplates", true);
   public static final ResourceKind CLUSTER_ANALYSIS_TEMPLATE =
-      new ResourceKind("argoproj.io", "v1alpha1", "ClusterAnalysisTemplate", "clusteranalysistemplates", false);
-  public static final ResourceKind REPLICA_SET = new ResourceKind("apps", "v1", "ReplicaSet", "replicasets", true);
-  public static final ResourceKind DEPLOYMENT = new ResourceKind("apps", "v1", "Deployment", "deployments", true);
-  public static final ResourceKind SERVICE = new ResourceKind("", "v1", "Service", "services", true);
+      new ResourceKind(
+          "argoproj.io", "v1alpha1", "ClusterAnalysisTemplate", "clusteranalysistemplates", false);
+  public static final ResourceKind REPLICA_SET =
+      new ResourceKind("apps", "v1", "ReplicaSet", "replicasets", true);
+  public static final ResourceKind DEPLOYMENT =
+      new ResourceKind("apps", "v1", "Deployment", "deployments", true);
+  public static final ResourceKind SERVICE =
+      new ResourceKind("", "v1", "Service", "services", true);
 
   public ResourceKind {
     Objects.requireNonNull(group, "group");
@@ -41,8 +46,8 @@ public record ResourceKind(String group, String version, String kind, String plu
   }
 
   /**
-   * How kubectl names the resource in its output and RBAC rules name it: {@code services},
-   * {@code rollouts.argoproj.io}.
+   * How kubectl names the resource in its output and RBAC rules name it: {@code services}, {@code
+   * rollouts.argoproj.io}.
    */
   public String resource() {
     return group.isEmpty() ? plural : plural + "." + group;

@@ -9,11 +9,11 @@ import java.util.Map;
 
 /**
  * The changes {@code kubectl argo rollouts promote | abort | retry rollout | set image} make,
- * request for request, ported from Argo Rollouts v1.9.1 {@code pkg/kubectl-argo-rollouts/cmd/}.
- * The patch bodies are upstream's constants byte for byte; the order of the requests and the
- * fallbacks (status subresource first, the whole object when the server has no status
- * subresource) are upstream's too. Writes carry the field manager {@code param-kernel} where
- * upstream's client leaves it to the server's default.
+ * request for request, ported from Argo Rollouts v1.9.1 {@code pkg/kubectl-argo-rollouts/cmd/}. The
+ * patch bodies are upstream's constants byte for byte; the order of the requests and the fallbacks
+ * (status subresource first, the whole object when the server has no status subresource) are
+ * upstream's too. Writes carry the field manager {@code param-kernel} where upstream's client
+ * leaves it to the server's default.
  */
 public final class RolloutCommands {
   // promote.go
@@ -27,11 +27,14 @@ public final class RolloutCommands {
   static final String CLEAR_PAUSE_CONDITIONS_PATCH_WITH_STEP =
       "{\"status\":{\"pauseConditions\":null, \"currentStepIndex\":%d}}";
   static final String UNPAUSE_AND_CLEAR_PAUSE_CONDITIONS_PATCH_WITH_STEP =
-      "{\"spec\":{\"paused\":false},\"status\":{\"pauseConditions\":null, \"currentStepIndex\":%d}}";
-  static final String UNPAUSE_AND_PROMOTE_FULL_PATCH = "{\"spec\":{\"paused\":false},\"status\":{\"promoteFull\":true}}";
+      "{\"spec\":{\"paused\":false},\"status\":{\"pauseConditions\":null,"
+          + " \"currentStepIndex\":%d}}";
+  static final String UNPAUSE_AND_PROMOTE_FULL_PATCH =
+      "{\"spec\":{\"paused\":false},\"status\":{\"promoteFull\":true}}";
   // abort.go, retry.go
   static final String ABORT_PATCH = "{\"status\":{\"abort\":true}}";
   static final String RETRY_ROLLOUT_PATCH = "{\"status\":{\"abort\":false}}";
+
   /** set_image.go: attempts of the get-modify-update cycle when the update meets a conflict. */
   static final int SET_IMAGE_MAX_ATTEMPTS = 5;
 
@@ -61,9 +64,9 @@ public final class RolloutCommands {
   record Patches(String spec, String status, String unified) {}
 
   /**
-   * {@code PromoteRollout} of {@code cmd/promote/promote.go} with neither deprecated skip flag:
-   * one step (clears pause conditions, or moves on past the current step), or with {@code full}
-   * the whole update ({@code status.promoteFull}).
+   * {@code PromoteRollout} of {@code cmd/promote/promote.go} with neither deprecated skip flag: one
+   * step (clears pause conditions, or moves on past the current step), or with {@code full} the
+   * whole update ({@code status.promoteFull}).
    */
   public Outcome promote(String namespace, String name, boolean full) throws ClusterException {
     GenericKubernetesResource ro = require(namespace, name);
@@ -87,16 +90,23 @@ public final class RolloutCommands {
       requests.add(new Request("spec", specPatch));
       result = api.mergePatch(ResourceKind.ROLLOUT, namespace, name, null, specPatch);
     }
-    return new Outcome("rollout '" + name + "' " + (full ? "fully promoted" : "promoted"), requests, result);
+    return new Outcome(
+        "rollout '" + name + "' " + (full ? "fully promoted" : "promoted"), requests, result);
   }
 
-  /** {@code getPatches} of {@code cmd/promote/promote.go}, for the default and the {@code --full} case. */
+  /**
+   * {@code getPatches} of {@code cmd/promote/promote.go}, for the default and the {@code --full}
+   * case.
+   */
   static Patches patches(JsonNode rollout, boolean full) {
     boolean paused = Nodes.bool(rollout, "spec", "paused");
     if (full) {
       String spec = paused ? UNPAUSE_PATCH : null;
-      String status = Nodes.text(rollout, "status", "currentPodHash")
-          .equals(Nodes.text(rollout, "status", "stableRS")) ? null : PROMOTE_FULL_PATCH;
+      String status =
+          Nodes.text(rollout, "status", "currentPodHash")
+                  .equals(Nodes.text(rollout, "status", "stableRS"))
+              ? null
+              : PROMOTE_FULL_PATCH;
       return new Patches(spec, status, UNPAUSE_AND_PROMOTE_FULL_PATCH);
     }
     String unified = UNPAUSE_AND_CLEAR_PAUSE_CONDITIONS_PATCH;
@@ -104,7 +114,9 @@ public final class RolloutCommands {
     String status = null;
     int pauseConditions = RolloutPhases.pauseConditionCount(rollout);
     boolean canary = Nodes.at(rollout, "spec", "strategy", "canary").isObject();
-    if (inconclusive(rollout) && pauseConditions > 0 && Nodes.bool(rollout, "status", "controllerPause")) {
+    if (inconclusive(rollout)
+        && pauseConditions > 0
+        && Nodes.bool(rollout, "status", "controllerPause")) {
       Integer index = nextIndex(rollout);
       if (index != null) {
         status = String.format(CLEAR_PAUSE_CONDITIONS_AND_CONTROLLER_PAUSE_PATCH, index);
@@ -124,7 +136,9 @@ public final class RolloutCommands {
   /** {@code isInconclusive}: a canary whose current step's AnalysisRun is Inconclusive. */
   static boolean inconclusive(JsonNode rollout) {
     return Nodes.at(rollout, "spec", "strategy", "canary").isObject()
-        && "Inconclusive".equals(Nodes.text(rollout, "status", "canary", "currentStepAnalysisRunStatus", "status"));
+        && "Inconclusive"
+            .equals(
+                Nodes.text(rollout, "status", "canary", "currentStepAnalysisRunStatus", "status"));
   }
 
   /** The current step index plus one, not past the number of steps; null without steps. */
@@ -148,7 +162,8 @@ public final class RolloutCommands {
   }
 
   /** The status subresource first; the object itself when the server has none (NotFound). */
-  private Outcome statusFirst(String namespace, String name, String patch, String message) throws ClusterException {
+  private Outcome statusFirst(String namespace, String name, String patch, String message)
+      throws ClusterException {
     List<Request> requests = new ArrayList<>();
     requests.add(new Request("status", patch));
     GenericKubernetesResource result;
@@ -184,21 +199,43 @@ public final class RolloutCommands {
       GenericKubernetesResource target = ro;
       if (workloadRef.isObject()) {
         if (!workloadRef.path("name").isTextual()) {
-          throw new BundleException("Rollout " + name + ": spec.workloadRef.name is not a string: "
-              + workloadRef.path("name"));
+          throw new BundleException(
+              "Rollout "
+                  + name
+                  + ": spec.workloadRef.name is not a string: "
+                  + workloadRef.path("name"));
         }
         String deployment = workloadRef.path("name").asText();
         kind = ResourceKind.DEPLOYMENT;
-        target = api.get(kind, namespace, deployment).orElseThrow(() -> new ClusterException(
-            ClusterException.Reason.NOT_FOUND, 404, "Deployment \"" + deployment + "\" (spec.workloadRef of Rollout \""
-            + name + "\") does not exist in namespace \"" + namespace + "\" on " + api.server(), null));
+        target =
+            api.get(kind, namespace, deployment)
+                .orElseThrow(
+                    () ->
+                        new ClusterException(
+                            ClusterException.Reason.NOT_FOUND,
+                            404,
+                            "Deployment \""
+                                + deployment
+                                + "\" (spec.workloadRef of Rollout \""
+                                + name
+                                + "\") does not exist in namespace \""
+                                + namespace
+                                + "\" on "
+                                + api.server(),
+                            null));
       }
-      GenericKubernetesResource updated = withImage(target, containerName(target, container), image);
+      GenericKubernetesResource updated =
+          withImage(target, containerName(target, container), image);
       requests.add(new Request("update", Serialization.asJson(updated)));
       try {
         GenericKubernetesResource result = api.update(kind, namespace, updated);
-        return new Outcome(kind.kind().toLowerCase(java.util.Locale.ROOT) + " \"" + result.getMetadata().getName()
-            + "\" image updated", requests, result);
+        return new Outcome(
+            kind.kind().toLowerCase(java.util.Locale.ROOT)
+                + " \""
+                + result.getMetadata().getName()
+                + "\" image updated",
+            requests,
+            result);
       } catch (ClusterException e) {
         if (e.reason() != ClusterException.Reason.CONFLICT) {
           throw e;
@@ -210,7 +247,8 @@ public final class RolloutCommands {
   }
 
   /** The container to change: the given name, or the only container when none is given. */
-  static String containerName(GenericKubernetesResource target, String container) throws BundleException {
+  static String containerName(GenericKubernetesResource target, String container)
+      throws BundleException {
     if (container != null && !container.isBlank()) {
       return container.strip();
     }
@@ -220,14 +258,23 @@ public final class RolloutCommands {
     }
     List<String> names = new ArrayList<>();
     containers.forEach(c -> names.add(c.path("name").asText()));
-    throw new BundleException(target.getKind() + " " + target.getMetadata().getName() + " has " + names.size()
-        + " containers " + names + ": name one with paramkernel.setImage.container (or * for all)");
+    throw new BundleException(
+        target.getKind()
+            + " "
+            + target.getMetadata().getName()
+            + " has "
+            + names.size()
+            + " containers "
+            + names
+            + ": name one with paramkernel.setImage.container (or * for all)");
   }
 
-  /** {@code newRolloutSetImage}: a copy with the image set; fails when no container has the name. */
+  /**
+   * {@code newRolloutSetImage}: a copy with the image set; fails when no container has the name.
+   */
   @SuppressWarnings("unchecked")
-  static GenericKubernetesResource withImage(GenericKubernetesResource original, String container, String image)
-      throws BundleException {
+  static GenericKubernetesResource withImage(
+      GenericKubernetesResource original, String container, String image) throws BundleException {
     GenericKubernetesResource copy = Nodes.resource(original);
     boolean found = false;
     Object spec = copy.getAdditionalProperties().get("spec");
@@ -237,7 +284,8 @@ public final class RolloutCommands {
       for (String field : List.of("initContainers", "containers", "ephemeralContainers")) {
         if (ps.get(field) instanceof List<?> list) {
           for (Object c : list) {
-            if (c instanceof Map<?, ?> ctr && (container.equals(ctr.get("name")) || "*".equals(container))) {
+            if (c instanceof Map<?, ?> ctr
+                && (container.equals(ctr.get("name")) || "*".equals(container))) {
               ((Map<String, Object>) ctr).put("image", image);
               found = true;
             }
@@ -246,15 +294,32 @@ public final class RolloutCommands {
       }
     }
     if (!found) {
-      throw new BundleException("unable to find container named \"" + container + "\" in " + original.getKind() + " "
-          + original.getMetadata().getName() + " (paramkernel.setImage.container)");
+      throw new BundleException(
+          "unable to find container named \""
+              + container
+              + "\" in "
+              + original.getKind()
+              + " "
+              + original.getMetadata().getName()
+              + " (paramkernel.setImage.container)");
     }
     return copy;
   }
 
   private GenericKubernetesResource require(String namespace, String name) throws ClusterException {
-    return api.get(ResourceKind.ROLLOUT, namespace, name).orElseThrow(() -> new ClusterException(
-        ClusterException.Reason.NOT_FOUND, 404, "Rollout \"" + name + "\" does not exist in namespace \"" + namespace
-        + "\" on " + api.server() + "; check paramkernel.rollout.name and paramkernel.namespace", null));
+    return api.get(ResourceKind.ROLLOUT, namespace, name)
+        .orElseThrow(
+            () ->
+                new ClusterException(
+                    ClusterException.Reason.NOT_FOUND,
+                    404,
+                    "Rollout \""
+                        + name
+                        + "\" does not exist in namespace \""
+                        + namespace
+                        + "\" on "
+                        + api.server()
+                        + "; check paramkernel.rollout.name and paramkernel.namespace",
+                    null));
   }
 }

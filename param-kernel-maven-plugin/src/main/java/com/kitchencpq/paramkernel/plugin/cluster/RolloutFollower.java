@@ -14,15 +14,15 @@ import java.util.function.Consumer;
 
 /**
  * Follows a Rollout until it is Healthy, Degraded or Paused (see {@link RolloutSnapshot.Verdict}),
- * or until the timeout: {@code kubectl argo rollouts status} (v1.9.1
- * {@code pkg/kubectl-argo-rollouts/cmd/status/status.go}, {@code WatchStatus}), which stops on
- * Healthy and Degraded only, plus a stop on a pause that waits for a person.
+ * or until the timeout: {@code kubectl argo rollouts status} (v1.9.1 {@code
+ * pkg/kubectl-argo-rollouts/cmd/status/status.go}, {@code WatchStatus}), which stops on Healthy and
+ * Degraded only, plus a stop on a pause that waits for a person.
  *
- * <p>Two watches (the Rollout, the AnalysisRuns of its namespace) only say that something
- * changed; each change is followed by reading the Rollout, its current AnalysisRun and the
- * ReplicaSets of its canary and stable pod hashes, and a new progress line goes out whenever
- * the line differs from the previous one. Without events the state is read again every
- * {@link #RESYNC}, so a watch that broke for good costs latency, not correctness.
+ * <p>Two watches (the Rollout, the AnalysisRuns of its namespace) only say that something changed;
+ * each change is followed by reading the Rollout, its current AnalysisRun and the ReplicaSets of
+ * its canary and stable pod hashes, and a new progress line goes out whenever the line differs from
+ * the previous one. Without events the state is read again every {@link #RESYNC}, so a watch that
+ * broke for good costs latency, not correctness.
  */
 public final class RolloutFollower {
   /** How often the state is read when no event arrives. */
@@ -57,7 +57,8 @@ public final class RolloutFollower {
    * Follows {@code name} in {@code namespace}.
    *
    * @param onLine gets each new progress line as it happens
-   * @throws ClusterException NOT_FOUND when the Rollout does not exist (or disappears), or a failed read
+   * @throws ClusterException NOT_FOUND when the Rollout does not exist (or disappears), or a failed
+   *     read
    */
   public Result follow(String namespace, String name, Duration timeout, Consumer<String> onLine)
       throws ClusterException, InterruptedException {
@@ -66,10 +67,20 @@ public final class RolloutFollower {
     List<AutoCloseable> watches = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     try {
-      watches.add(api.watch(ResourceKind.ROLLOUT, namespace, name, () -> signals.offer(Boolean.TRUE),
-          signals::offer));
-      watches.add(api.watch(ResourceKind.ANALYSIS_RUN, namespace, null, () -> signals.offer(Boolean.TRUE),
-          signals::offer));
+      watches.add(
+          api.watch(
+              ResourceKind.ROLLOUT,
+              namespace,
+              name,
+              () -> signals.offer(Boolean.TRUE),
+              signals::offer));
+      watches.add(
+          api.watch(
+              ResourceKind.ANALYSIS_RUN,
+              namespace,
+              null,
+              () -> signals.offer(Boolean.TRUE),
+              signals::offer));
       String previous = null;
       while (true) {
         // Whatever changed before this read, the read sees it.
@@ -109,9 +120,19 @@ public final class RolloutFollower {
   public RolloutSnapshot read(String namespace, String name) throws ClusterException {
     Optional<GenericKubernetesResource> rollout = api.get(ResourceKind.ROLLOUT, namespace, name);
     if (rollout.isEmpty()) {
-      throw new ClusterException(ClusterException.Reason.NOT_FOUND, 404, "Rollout \"" + name + "\" does not exist in"
-          + " namespace \"" + namespace + "\" on " + api.server() + "; apply the bundle first (param-kernel:apply),"
-          + " or set paramkernel.rollout.name / paramkernel.namespace", null);
+      throw new ClusterException(
+          ClusterException.Reason.NOT_FOUND,
+          404,
+          "Rollout \""
+              + name
+              + "\" does not exist in"
+              + " namespace \""
+              + namespace
+              + "\" on "
+              + api.server()
+              + "; apply the bundle first (param-kernel:apply),"
+              + " or set paramkernel.rollout.name / paramkernel.namespace",
+          null);
     }
     JsonNode ro = Nodes.tree(rollout.get());
     String runName = Nodes.text(ro, "status", "canary", "currentStepAnalysisRunStatus", "name");
@@ -120,20 +141,24 @@ public final class RolloutFollower {
     }
     JsonNode run = MissingNode.getInstance();
     if (!runName.isEmpty()) {
-      run = api.get(ResourceKind.ANALYSIS_RUN, namespace, runName).map(Nodes::tree)
-          .orElse(MissingNode.getInstance());
+      run =
+          api.get(ResourceKind.ANALYSIS_RUN, namespace, runName)
+              .map(Nodes::tree)
+              .orElse(MissingNode.getInstance());
     }
     List<String> hashes = new ArrayList<>();
     for (String field : List.of("currentPodHash", "stableRS")) {
       String hash = Nodes.text(ro, "status", field);
-      if (!hash.isEmpty() && !hashes.contains(hash) && hash.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
+      if (!hash.isEmpty()
+          && !hashes.contains(hash)
+          && hash.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?")) {
         hashes.add(hash);
       }
     }
     List<JsonNode> replicaSets = new ArrayList<>();
     for (String hash : hashes) {
-      for (GenericKubernetesResource rs : api.list(ResourceKind.REPLICA_SET, namespace,
-          "rollouts-pod-template-hash=" + hash)) {
+      for (GenericKubernetesResource rs :
+          api.list(ResourceKind.REPLICA_SET, namespace, "rollouts-pod-template-hash=" + hash)) {
         replicaSets.add(Nodes.tree(rs));
       }
     }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The phase of a Rollout as {@code kubectl argo rollouts} computes it: a port of Argo Rollouts
- * v1.9.1 {@code utils/rollout/rolloututil.go} {@code GetRolloutPhase} (with
- * {@code isGenerationObserved}, {@code IsUnpausing}, {@code isWorkloadGenerationObserved}) and,
- * for controllers older than 1.0 that leave {@code status.phase} empty, its client-side
- * fallback {@code CalculateRolloutPhase}. The phases are Healthy, Degraded, Progressing and
- * Paused; the message is the controller's ({@code status.message}) or the fallback's.
+ * v1.9.1 {@code utils/rollout/rolloututil.go} {@code GetRolloutPhase} (with {@code
+ * isGenerationObserved}, {@code IsUnpausing}, {@code isWorkloadGenerationObserved}) and, for
+ * controllers older than 1.0 that leave {@code status.phase} empty, its client-side fallback {@code
+ * CalculateRolloutPhase}. The phases are Healthy, Degraded, Progressing and Paused; the message is
+ * the controller's ({@code status.message}) or the fallback's.
  */
 public final class RolloutPhases {
   public static final String HEALTHY = "Healthy";
@@ -18,10 +18,12 @@ public final class RolloutPhases {
 
   /** The pause reason of a canary pause step ({@code v1alpha1.PauseReasonCanaryPauseStep}). */
   public static final String PAUSE_REASON_CANARY_STEP = "CanaryPauseStep";
+
   /** {@code v1alpha1.PauseReasonInconclusiveAnalysis}. */
   public static final String PAUSE_REASON_INCONCLUSIVE_ANALYSIS = "InconclusiveAnalysisRun";
 
-  private static final String WORKLOAD_GENERATION_ANNOTATION = "rollout.argoproj.io/workload-generation";
+  private static final String WORKLOAD_GENERATION_ANNOTATION =
+      "rollout.argoproj.io/workload-generation";
 
   private RolloutPhases() {}
 
@@ -36,8 +38,10 @@ public final class RolloutPhases {
     if (unpausing(rollout)) {
       return new Phase(PROGRESSING, "waiting for rollout to unpause");
     }
-    if (Nodes.bool(rollout, "spec", "templateResolvedFromRef") && !workloadGenerationObserved(rollout)) {
-      return new Phase(PROGRESSING, "waiting for rollout spec update to be observed for the reference workload");
+    if (Nodes.bool(rollout, "spec", "templateResolvedFromRef")
+        && !workloadGenerationObserved(rollout)) {
+      return new Phase(
+          PROGRESSING, "waiting for rollout spec update to be observed for the reference workload");
     }
     String phase = Nodes.text(rollout, "status", "phase");
     if (!phase.isEmpty()) {
@@ -46,7 +50,10 @@ public final class RolloutPhases {
     return calculate(rollout);
   }
 
-  /** {@code isGenerationObserved}: a numeric status.observedGeneration must have caught up with metadata.generation. */
+  /**
+   * {@code isGenerationObserved}: a numeric status.observedGeneration must have caught up with
+   * metadata.generation.
+   */
   static boolean generationObserved(JsonNode rollout) {
     String observed = Nodes.text(rollout, "status", "observedGeneration");
     long observedGen;
@@ -65,7 +72,8 @@ public final class RolloutPhases {
   }
 
   static boolean workloadGenerationObserved(JsonNode rollout) {
-    String annotation = Nodes.text(rollout, "metadata", "annotations", WORKLOAD_GENERATION_ANNOTATION);
+    String annotation =
+        Nodes.text(rollout, "metadata", "annotations", WORKLOAD_GENERATION_ANNOTATION);
     if (annotation.isEmpty()) {
       return true;
     }
@@ -101,7 +109,8 @@ public final class RolloutPhases {
     for (JsonNode pause : status.path("pauseConditions")) {
       return new Phase(PAUSED, pause.path("reason").asText());
     }
-    if (!spec.path("restartAt").isMissingNode() && !spec.path("restartAt").isNull()
+    if (!spec.path("restartAt").isMissingNode()
+        && !spec.path("restartAt").isNull()
         && !spec.path("restartAt").asText().equals(status.path("restartedAt").asText())) {
       return new Phase(PROGRESSING, "rollout is restarting");
     }
@@ -127,7 +136,8 @@ public final class RolloutPhases {
         return new Phase(PROGRESSING, "waiting for post-promotion verification to complete");
       }
     } else if (canary.isObject()) {
-      if (canary.path("trafficRouting").isMissingNode() && status.path("replicas").asLong(0) > updated) {
+      if (canary.path("trafficRouting").isMissingNode()
+          && status.path("replicas").asLong(0) > updated) {
         return new Phase(PROGRESSING, "old replicas are pending termination");
       }
       if (stable.isEmpty() || !stable.equals(current)) {
@@ -154,13 +164,14 @@ public final class RolloutPhases {
   static JsonNode currentStep(JsonNode rollout) {
     Integer index = currentStepIndex(rollout);
     JsonNode steps = Nodes.at(rollout, "spec", "strategy", "canary", "steps");
-    return index == null || index >= steps.size() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+    return index == null || index >= steps.size()
+        ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
         : steps.get(index);
   }
 
   /**
-   * {@code GetCurrentSetWeight} of {@code utils/replicaset/canary.go}: 0 when aborted, the
-   * maximum weight past the last step, else the last setWeight at or before the current step.
+   * {@code GetCurrentSetWeight} of {@code utils/replicaset/canary.go}: 0 when aborted, the maximum
+   * weight past the last step, else the last setWeight at or before the current step.
    */
   static int currentSetWeight(JsonNode rollout) {
     if (Nodes.bool(rollout, "status", "abort")) {
@@ -180,9 +191,13 @@ public final class RolloutPhases {
     return 0;
   }
 
-  /** {@code MaxTrafficWeight} of {@code utils/weightutil}: 100 unless the traffic router says otherwise. */
+  /**
+   * {@code MaxTrafficWeight} of {@code utils/weightutil}: 100 unless the traffic router says
+   * otherwise.
+   */
   static int maxTrafficWeight(JsonNode rollout) {
-    JsonNode max = Nodes.at(rollout, "spec", "strategy", "canary", "trafficRouting", "maxTrafficWeight");
+    JsonNode max =
+        Nodes.at(rollout, "spec", "strategy", "canary", "trafficRouting", "maxTrafficWeight");
     return max.isNumber() ? max.asInt() : 100;
   }
 

@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How rollout-status ends, as data: the final state ({@code Healthy}, {@code Degraded},
- * {@code Paused}, or {@code Timeout}), whether the goal passes, the log line, and the GitHub
- * hand-offs (step outputs, a job summary section, an annotation).
+ * How rollout-status ends, as data: the final state ({@code Healthy}, {@code Degraded}, {@code
+ * Paused}, or {@code Timeout}), whether the goal passes, the log line, and the GitHub hand-offs
+ * (step outputs, a job summary section, an annotation).
  */
-public record RolloutReport(RolloutTarget target, String state, String message, boolean passes, List<String> lines,
+public record RolloutReport(
+    RolloutTarget target,
+    String state,
+    String message,
+    boolean passes,
+    List<String> lines,
     RolloutSnapshot last) {
 
   public static final String TIMEOUT = "Timeout";
@@ -23,18 +28,32 @@ public record RolloutReport(RolloutTarget target, String state, String message, 
    * The verdict: Healthy passes; Degraded fails; Paused fails unless {@code failOnPause} is false;
    * a timeout fails.
    */
-  public static RolloutReport of(RolloutTarget target, RolloutFollower.Result result, boolean failOnPause,
-      Duration timeout) {
+  public static RolloutReport of(
+      RolloutTarget target, RolloutFollower.Result result, boolean failOnPause, Duration timeout) {
     RolloutSnapshot last = result.last();
     String message = last.phase().message();
     if (result.timedOut()) {
-      return new RolloutReport(target, TIMEOUT, "still " + last.phase().phase() + " after " + pretty(timeout)
-          + " (paramkernel.rollout.timeout)" + (message.isEmpty() ? "" : ": " + message), false, result.lines(), last);
+      return new RolloutReport(
+          target,
+          TIMEOUT,
+          "still "
+              + last.phase().phase()
+              + " after "
+              + pretty(timeout)
+              + " (paramkernel.rollout.timeout)"
+              + (message.isEmpty() ? "" : ": " + message),
+          false,
+          result.lines(),
+          last);
     }
     return switch (last.verdict()) {
-      case HEALTHY -> new RolloutReport(target, RolloutPhases.HEALTHY, message, true, result.lines(), last);
-      case DEGRADED -> new RolloutReport(target, RolloutPhases.DEGRADED, message, false, result.lines(), last);
-      case PAUSED -> new RolloutReport(target, RolloutPhases.PAUSED, message, !failOnPause, result.lines(), last);
+      case HEALTHY ->
+          new RolloutReport(target, RolloutPhases.HEALTHY, message, true, result.lines(), last);
+      case DEGRADED ->
+          new RolloutReport(target, RolloutPhases.DEGRADED, message, false, result.lines(), last);
+      case PAUSED ->
+          new RolloutReport(
+              target, RolloutPhases.PAUSED, message, !failOnPause, result.lines(), last);
       case PROGRESSING -> throw new IllegalStateException("a final result cannot be Progressing");
     };
   }
@@ -43,12 +62,16 @@ public record RolloutReport(RolloutTarget target, String state, String message, 
   public String logLine() {
     String head = target + " is " + state + (message.isEmpty() ? "" : ": " + message);
     return switch (state) {
-      case RolloutPhases.PAUSED -> head + (passes
-          ? " (paramkernel.rollout.failOnPause=false: not a failure)"
-          : "; promote it (param-kernel:promote) or abort it (param-kernel:abort), or set"
-              + " paramkernel.rollout.failOnPause=false to let a pause pass");
-      case RolloutPhases.DEGRADED -> head + "; the update did not complete (retry it with param-kernel:retry"
-          + " once the cause is fixed)";
+      case RolloutPhases.PAUSED ->
+          head
+              + (passes
+                  ? " (paramkernel.rollout.failOnPause=false: not a failure)"
+                  : "; promote it (param-kernel:promote) or abort it (param-kernel:abort), or set"
+                      + " paramkernel.rollout.failOnPause=false to let a pause pass");
+      case RolloutPhases.DEGRADED ->
+          head
+              + "; the update did not complete (retry it with param-kernel:retry"
+              + " once the cause is fixed)";
       default -> head;
     };
   }
@@ -58,7 +81,8 @@ public record RolloutReport(RolloutTarget target, String state, String message, 
     Map<String, String> out = new LinkedHashMap<>();
     out.put("rollout-state", state);
     out.put("rollout-message", message);
-    out.put("rollout-step", last.stepIndex() == null ? "" : last.stepIndex() + "/" + last.stepCount());
+    out.put(
+        "rollout-step", last.stepIndex() == null ? "" : last.stepIndex() + "/" + last.stepCount());
     return out;
   }
 
@@ -74,7 +98,10 @@ public record RolloutReport(RolloutTarget target, String state, String message, 
   public String summary() {
     StringBuilder md = new StringBuilder("### param-kernel rollout\n\n");
     md.append("| | |\n|---|---|\n");
-    md.append("| Rollout | `").append(target.name()).append("` (namespace `").append(target.namespace())
+    md.append("| Rollout | `")
+        .append(target.name())
+        .append("` (namespace `")
+        .append(target.namespace())
         .append("`) |\n");
     md.append("| State | ").append(passes ? state : "**" + state + "**").append(" |\n");
     if (!message.isEmpty()) {

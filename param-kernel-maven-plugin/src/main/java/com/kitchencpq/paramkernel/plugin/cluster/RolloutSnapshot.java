@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What rollout-status shows of a Rollout at one moment: its phase, the canary step, the set
- * weight, ready pods of the canary and stable ReplicaSets, and the current AnalysisRun with its
- * latest measurements. Built from the objects as read; {@link #line()} is the progress line.
+ * What rollout-status shows of a Rollout at one moment: its phase, the canary step, the set weight,
+ * ready pods of the canary and stable ReplicaSets, and the current AnalysisRun with its latest
+ * measurements. Built from the objects as read; {@link #line()} is the progress line.
  *
  * @param phase {@link RolloutPhases#of}
  * @param stepIndex status.currentStepIndex (0 when unset), null without canary steps
@@ -20,8 +20,16 @@ import java.util.List;
  * @param analysis the current AnalysisRun, null when there is none
  * @param verdict what the state means for rollout-status
  */
-public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int stepCount, String step, int weight,
-    Pods canary, Pods stable, Analysis analysis, Verdict verdict) {
+public record RolloutSnapshot(
+    RolloutPhases.Phase phase,
+    Integer stepIndex,
+    int stepCount,
+    String step,
+    int weight,
+    Pods canary,
+    Pods stable,
+    Analysis analysis,
+    Verdict verdict) {
 
   /** What rollout-status does with a state. */
   public enum Verdict {
@@ -54,10 +62,11 @@ public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int 
   }
 
   /**
-   * Reads the snapshot from the Rollout, its AnalysisRun (or a missing node) and the
-   * ReplicaSets of its namespace.
+   * Reads the snapshot from the Rollout, its AnalysisRun (or a missing node) and the ReplicaSets of
+   * its namespace.
    */
-  public static RolloutSnapshot of(JsonNode rollout, JsonNode analysisRun, List<JsonNode> replicaSets) {
+  public static RolloutSnapshot of(
+      JsonNode rollout, JsonNode analysisRun, List<JsonNode> replicaSets) {
     RolloutPhases.Phase phase = RolloutPhases.of(rollout);
     JsonNode steps = Nodes.at(rollout, "spec", "strategy", "canary", "steps");
     Integer index = RolloutPhases.currentStepIndex(rollout);
@@ -69,8 +78,16 @@ public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int 
     Pods canary = currentHash.equals(stableHash) ? null : pods(replicaSets, currentHash);
     Pods stable = pods(replicaSets, stableHash);
     Analysis analysis = analysis(analysisRun);
-    return new RolloutSnapshot(phase, index, steps.isArray() ? steps.size() : 0, step,
-        RolloutPhases.currentSetWeight(rollout), canary, stable, analysis, verdict(rollout, phase, current));
+    return new RolloutSnapshot(
+        phase,
+        index,
+        steps.isArray() ? steps.size() : 0,
+        step,
+        RolloutPhases.currentSetWeight(rollout),
+        canary,
+        stable,
+        analysis,
+        verdict(rollout, phase, current));
   }
 
   /**
@@ -81,7 +98,8 @@ public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int 
     return switch (phase.phase()) {
       case RolloutPhases.HEALTHY -> Verdict.HEALTHY;
       case RolloutPhases.DEGRADED -> Verdict.DEGRADED;
-      case RolloutPhases.PAUSED -> timedPauseStep(rollout, currentStep) ? Verdict.PROGRESSING : Verdict.PAUSED;
+      case RolloutPhases.PAUSED ->
+          timedPauseStep(rollout, currentStep) ? Verdict.PROGRESSING : Verdict.PAUSED;
       default -> Verdict.PROGRESSING;
     };
   }
@@ -109,7 +127,9 @@ public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int 
     }
     for (JsonNode rs : replicaSets) {
       if (hash.equals(Nodes.text(rs, "metadata", "labels", "rollouts-pod-template-hash"))) {
-        return new Pods(Nodes.longValue(rs, 0, "status", "readyReplicas"), Nodes.longValue(rs, 0, "spec", "replicas"));
+        return new Pods(
+            Nodes.longValue(rs, 0, "status", "readyReplicas"),
+            Nodes.longValue(rs, 0, "spec", "replicas"));
       }
     }
     return null;
@@ -124,13 +144,19 @@ public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int 
       JsonNode measurements = metric.path("measurements");
       if (measurements.isArray() && !measurements.isEmpty()) {
         JsonNode last = measurements.get(measurements.size() - 1);
-        latest.add(new Measurement(metric.path("name").asText(), last.path("value").asText(""),
-            last.path("phase").asText("")));
+        latest.add(
+            new Measurement(
+                metric.path("name").asText(),
+                last.path("value").asText(""),
+                last.path("phase").asText("")));
       }
     }
     String phase = Nodes.text(run, "status", "phase");
-    return new Analysis(Nodes.text(run, "metadata", "name"), phase.isEmpty() ? "Pending" : phase,
-        Nodes.text(run, "status", "message"), latest);
+    return new Analysis(
+        Nodes.text(run, "metadata", "name"),
+        phase.isEmpty() ? "Pending" : phase,
+        Nodes.text(run, "status", "message"),
+        latest);
   }
 
   /** Whether the rollout-status watch ends here. */
@@ -167,7 +193,10 @@ public record RolloutSnapshot(RolloutPhases.Phase phase, Integer stepIndex, int 
         s.append(':');
         for (int i = 0; i < analysis.latest().size(); i++) {
           Measurement m = analysis.latest().get(i);
-          s.append(i == 0 ? " " : ", ").append(m.metric()).append('=').append(m.value().isEmpty() ? "-" : m.value());
+          s.append(i == 0 ? " " : ", ")
+              .append(m.metric())
+              .append('=')
+              .append(m.value().isEmpty() ? "-" : m.value());
           if (!m.phase().isEmpty()) {
             s.append(" (").append(m.phase()).append(')');
           }

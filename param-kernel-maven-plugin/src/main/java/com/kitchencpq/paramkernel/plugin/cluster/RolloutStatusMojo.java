@@ -9,10 +9,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Follows the Rollout until it is Healthy (passes), Degraded (fails) or Paused (fails unless
- * {@code paramkernel.rollout.failOnPause=false}), one line per change; a timeout fails. In
- * GitHub Actions: step outputs {@code rollout-state}, {@code rollout-message},
- * {@code rollout-step}, a job summary section and an annotation. See {@link RolloutFollower}.
+ * Follows the Rollout until it is Healthy (passes), Degraded (fails) or Paused (fails unless {@code
+ * paramkernel.rollout.failOnPause=false}), one line per change; a timeout fails. In GitHub Actions:
+ * step outputs {@code rollout-state}, {@code rollout-message}, {@code rollout-step}, a job summary
+ * section and an annotation. See {@link RolloutFollower}.
  */
 @Mojo(name = "rollout-status", requiresProject = false, threadSafe = true)
 public class RolloutStatusMojo extends AbstractClusterMojo {
@@ -25,7 +25,9 @@ public class RolloutStatusMojo extends AbstractClusterMojo {
   @Parameter(property = PropertyNames.ROLLOUT_TIMEOUT, defaultValue = "60m")
   String timeout;
 
-  /** Whether a pause that waits for a person (Inconclusive analysis, manual pause) fails the goal. */
+  /**
+   * Whether a pause that waits for a person (Inconclusive analysis, manual pause) fails the goal.
+   */
   @Parameter(property = PropertyNames.ROLLOUT_FAIL_ON_PAUSE, defaultValue = "true")
   boolean failOnPause;
 
@@ -50,26 +52,34 @@ public class RolloutStatusMojo extends AbstractClusterMojo {
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException(e.getMessage());
     }
-    withCluster(api -> {
-      RolloutTarget target = target(api, rolloutName);
-      getLog().info("Following " + target + " on " + api.server() + " for up to " + timeout);
-      RolloutFollower.Result result = new RolloutFollower(api).follow(target.namespace(), target.name(), limit,
-          line -> getLog().info(line));
-      RolloutReport report = RolloutReport.of(target, result, failOnPause, limit);
-      GithubActions github = github();
-      warnAll(github.setOutputs(report.outputs()));
-      warnAll(github.appendSummary(report.summary()));
-      if (github.isActions()) {
-        github.annotate(report.annotationLevel(), null, 0, 0, "param-kernel rollout-status", report.logLine());
-      }
-      if (!report.passes()) {
-        throw new MojoFailureException(report.logLine());
-      }
-      if (RolloutPhases.PAUSED.equals(report.state())) {
-        getLog().warn(report.logLine());
-      } else {
-        getLog().info(report.logLine());
-      }
-    });
+    withCluster(
+        api -> {
+          RolloutTarget target = target(api, rolloutName);
+          getLog().info("Following " + target + " on " + api.server() + " for up to " + timeout);
+          RolloutFollower.Result result =
+              new RolloutFollower(api)
+                  .follow(target.namespace(), target.name(), limit, line -> getLog().info(line));
+          RolloutReport report = RolloutReport.of(target, result, failOnPause, limit);
+          GithubActions github = github();
+          warnAll(github.setOutputs(report.outputs()));
+          warnAll(github.appendSummary(report.summary()));
+          if (github.isActions()) {
+            github.annotate(
+                report.annotationLevel(),
+                null,
+                0,
+                0,
+                "param-kernel rollout-status",
+                report.logLine());
+          }
+          if (!report.passes()) {
+            throw new MojoFailureException(report.logLine());
+          }
+          if (RolloutPhases.PAUSED.equals(report.state())) {
+            getLog().warn(report.logLine());
+          } else {
+            getLog().info(report.logLine());
+          }
+        });
   }
 }

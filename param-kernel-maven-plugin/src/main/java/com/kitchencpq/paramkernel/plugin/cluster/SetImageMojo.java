@@ -34,16 +34,30 @@ public class SetImageMojo extends AbstractClusterMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
-    String fromBuild = !projectPresent() ? null : project.getProperties().getProperty(PropertyNames.RESOLVED_DIGEST);
+    String fromBuild =
+        !projectPresent()
+            ? null
+            : project.getProperties().getProperty(PropertyNames.RESOLVED_DIGEST);
     Path digestJson = artifactsDirectory().resolve(ArtifactFiles.DIGEST_JSON);
-    withCluster(api -> {
-      String reference = ImageReference.resolve(image, digest, fromBuild, digestJson, display(digestJson));
-      RolloutTarget target = target(api, rolloutName);
-      RolloutCommands.Outcome outcome = new RolloutCommands(api).setImage(target.namespace(), target.name(),
-          container, reference);
-      getLog().debug(outcome.requests().size() + " update(s) sent");
-      getLog().info(outcome.message() + ": " + reference + " (namespace " + target.namespace() + ", "
-          + api.server() + ")");
-    });
+    withCluster(
+        api -> {
+          String reference =
+              ImageReference.resolve(image, digest, fromBuild, digestJson, display(digestJson));
+          RolloutTarget target = target(api, rolloutName);
+          RolloutCommands.Outcome outcome =
+              new RolloutCommands(api)
+                  .setImage(target.namespace(), target.name(), container, reference);
+          getLog().debug(outcome.requests().size() + " update(s) sent");
+          getLog()
+              .info(
+                  outcome.message()
+                      + ": "
+                      + reference
+                      + " (namespace "
+                      + target.namespace()
+                      + ", "
+                      + api.server()
+                      + ")");
+        });
   }
 }

@@ -14,9 +14,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * What every goal shares, and nothing more: the global skip switch, where the build's
- * {@code artifacts/param-kernel} directory is, and the CI environment. Subclasses translate
- * their parameters into one call of a plain-Java core and map its exceptions.
+ * What every goal shares, and nothing more: the global skip switch, where the build's {@code
+ * artifacts/param-kernel} directory is, and the CI environment. Subclasses translate their
+ * parameters into one call of a plain-Java core and map its exceptions.
  */
 public abstract class AbstractParamKernelMojo extends AbstractMojo {
 
@@ -63,8 +63,8 @@ public abstract class AbstractParamKernelMojo extends AbstractMojo {
   }
 
   /**
-   * The top-level directory of the build: the outermost directory of the project's parent
-   * chain that is on disk, or the current directory when Maven runs without a POM.
+   * The top-level directory of the build: the outermost directory of the project's parent chain
+   * that is on disk, or the current directory when Maven runs without a POM.
    */
   protected Path topLevelDirectory() {
     if (!projectRequested()) {
@@ -87,15 +87,17 @@ public abstract class AbstractParamKernelMojo extends AbstractMojo {
   }
 
   /**
-   * Whether Maven runs with a project of the user's: false when it runs a goal without a POM
-   * (then {@link #project} is Maven's stand-in project and must not be read or changed).
+   * Whether Maven runs with a project of the user's: false when it runs a goal without a POM (then
+   * {@link #project} is Maven's stand-in project and must not be read or changed).
    */
   protected boolean projectPresent() {
     return project != null && projectRequested();
   }
 
   private boolean projectRequested() {
-    return session == null || session.getRequest() == null || session.getRequest().isProjectPresent();
+    return session == null
+        || session.getRequest() == null
+        || session.getRequest().isProjectPresent();
   }
 
   /** {@code artifacts/param-kernel} under the top-level directory ({@link ArtifactFiles}). */

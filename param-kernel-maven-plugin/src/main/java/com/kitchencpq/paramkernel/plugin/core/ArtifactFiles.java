@@ -3,9 +3,9 @@ package com.kitchencpq.paramkernel.plugin.core;
 import java.nio.file.Path;
 
 /**
- * The names of the files the goals leave for people and later steps. Across invocations the
- * goals hand over through {@code artifacts/param-kernel/} under the build's top-level directory;
- * the image goal's metadata lies beside the build output, under the names Jib uses.
+ * The names of the files the goals leave for people and later steps. Across invocations the goals
+ * hand over through {@code artifacts/param-kernel/} under the build's top-level directory; the
+ * image goal's metadata lies beside the build output, under the names Jib uses.
  */
 public final class ArtifactFiles {
   private ArtifactFiles() {}
@@ -22,7 +22,9 @@ public final class ArtifactFiles {
   /** validate's findings as SARIF. */
   public static final String VALIDATE_SARIF = "validate.sarif";
 
-  /** warmup's evidence (run log, histogram, plot), a directory under {@code artifacts/param-kernel}. */
+  /**
+   * warmup's evidence (run log, histogram, plot), a directory under {@code artifacts/param-kernel}.
+   */
   public static final String WARMUP_DIRECTORY = "warmup";
 
   /** The image goal's digest, in the build directory. */

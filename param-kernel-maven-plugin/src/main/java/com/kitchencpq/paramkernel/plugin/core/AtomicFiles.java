@@ -12,12 +12,12 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes the files the goals leave for people and later steps (rollout.yaml, digest.json, the
- * SARIF report, the image metadata) so that a reader only ever sees the old file or the whole
- * new one: the bytes go to a temporary file in the same directory, are flushed to disk, the
- * file is made an ordinary {@code rw-r--r--} one (temporary files start private), and it is
- * renamed over the target in one atomic step. A failure on the way deletes the temporary file
- * and leaves the target as it was.
+ * Writes the files the goals leave for people and later steps (rollout.yaml, digest.json, the SARIF
+ * report, the image metadata) so that a reader only ever sees the old file or the whole new one:
+ * the bytes go to a temporary file in the same directory, are flushed to disk, the file is made an
+ * ordinary {@code rw-r--r--} one (temporary files start private), and it is renamed over the target
+ * in one atomic step. A failure on the way deletes the temporary file and leaves the target as it
+ * was.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -29,8 +29,8 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
           channel.write(bytes);

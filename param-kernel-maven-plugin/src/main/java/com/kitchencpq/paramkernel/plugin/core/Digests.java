@@ -26,8 +26,12 @@ public final class Digests {
   public static String requireValid(String value, String property) throws GoalException {
     String v = value == null ? "" : value.trim();
     if (!isValid(v)) {
-      throw GoalException.user(property + " must be sha256: followed by 64 lowercase hex digits,"
-          + " but is '" + abbreviate(v) + "'");
+      throw GoalException.user(
+          property
+              + " must be sha256: followed by 64 lowercase hex digits,"
+              + " but is '"
+              + abbreviate(v)
+              + "'");
     }
     return v;
   }
@@ -38,14 +42,17 @@ public final class Digests {
    * @param where what to name in the message: a property or a file and field
    */
   public static String notADigest(String where, String digest) {
-    return where + ": " + describe(digest)
+    return where
+        + ": "
+        + describe(digest)
         + " is not an image digest; expected sha256: followed by 64 lowercase hex digits";
   }
 
   /** {@code sha256:<hex>} of the bytes. */
   public static String sha256(byte[] bytes) {
     try {
-      return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }

@@ -15,7 +15,9 @@ public final class Durations {
       if (v.endsWith("ms")) {
         d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
       } else if (v.endsWith("s")) {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
+        d =
+            Duration.ofMillis(
+                Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
       } else if (v.endsWith("m")) {
         d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
       } else {
@@ -26,8 +28,8 @@ public final class Durations {
       }
       return d;
     } catch (NumberFormatException e) {
-      throw GoalException.user(property + " must be a duration like 15s, 500ms or 2m, but is '"
-          + value + "'");
+      throw GoalException.user(
+          property + " must be a duration like 15s, 500ms or 2m, but is '" + value + "'");
     }
   }
 }

@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * The branch and commit of a git working tree, read from the files under {@code .git} (no git
- * binary, no library). Handles linked worktrees ({@code .git} file with {@code gitdir:}),
- * {@code commondir}, loose and packed refs, and a detached HEAD. Anything unreadable gives
- * "unknown", never an exception: callers use it only for defaults.
+ * binary, no library). Handles linked worktrees ({@code .git} file with {@code gitdir:}), {@code
+ * commondir}, loose and packed refs, and a detached HEAD. Anything unreadable gives "unknown",
+ * never an exception: callers use it only for defaults.
  */
 public record GitHead(Optional<String> branch, Optional<String> commit) {
   private static final Pattern SHA1 = Pattern.compile("[0-9a-f]{40}");
 
   /**
-   * True for a release branch name ({@code release/<something>}), from git or from
-   * {@code GITHUB_REF_NAME}: resolve-digest is strict there and the image goal tags no latest.
+   * True for a release branch name ({@code release/<something>}), from git or from {@code
+   * GITHUB_REF_NAME}: resolve-digest is strict there and the image goal tags no latest.
    */
   public static boolean isReleaseBranch(String branch) {
     return branch != null && branch.startsWith("release/") && branch.length() > "release/".length();
@@ -38,7 +38,8 @@ public record GitHead(Optional<String> branch, Optional<String> commit) {
       Path common = gitDir;
       Path commondir = gitDir.resolve("commondir");
       if (Files.isRegularFile(commondir)) {
-        common = gitDir.resolve(Files.readString(commondir, StandardCharsets.UTF_8).trim()).normalize();
+        common =
+            gitDir.resolve(Files.readString(commondir, StandardCharsets.UTF_8).trim()).normalize();
       }
       String head = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.UTF_8).trim();
       if (SHA1.matcher(head).matches()) {
@@ -48,8 +49,10 @@ public record GitHead(Optional<String> branch, Optional<String> commit) {
         return unknown();
       }
       String ref = head.substring(4).trim();
-      Optional<String> branch = ref.startsWith("refs/heads/")
-          ? Optional.of(ref.substring("refs/heads/".length())) : Optional.empty();
+      Optional<String> branch =
+          ref.startsWith("refs/heads/")
+              ? Optional.of(ref.substring("refs/heads/".length()))
+              : Optional.empty();
       return new GitHead(branch, resolveRef(gitDir, common, ref));
     } catch (IOException | RuntimeException e) {
       return unknown();
@@ -72,7 +75,8 @@ public record GitHead(Optional<String> branch, Optional<String> commit) {
     return null;
   }
 
-  private static Optional<String> resolveRef(Path gitDir, Path common, String ref) throws IOException {
+  private static Optional<String> resolveRef(Path gitDir, Path common, String ref)
+      throws IOException {
     for (Path base : new Path[] {gitDir, common}) {
       Path loose = base.resolve(ref);
       if (Files.isRegularFile(loose)) {

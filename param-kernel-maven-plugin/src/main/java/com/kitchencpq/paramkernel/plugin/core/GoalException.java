@@ -1,12 +1,11 @@
 package com.kitchencpq.paramkernel.plugin.core;
 
 /**
- * A goal's plain-Java core could not finish (resolve-digest found no digest, a registry
- * request failed, a property is malformed). {@link #userFixable()} separates problems the
- * user fixes with a setting (missing tag, bad property, credentials) from problems of the
- * environment (registry down, rate limited, network); the Mojo maps them to
- * {@code MojoFailureException} and {@code MojoExecutionException}. Messages never contain a
- * secret.
+ * A goal's plain-Java core could not finish (resolve-digest found no digest, a registry request
+ * failed, a property is malformed). {@link #userFixable()} separates problems the user fixes with a
+ * setting (missing tag, bad property, credentials) from problems of the environment (registry down,
+ * rate limited, network); the Mojo maps them to {@code MojoFailureException} and {@code
+ * MojoExecutionException}. Messages never contain a secret.
  */
 public final class GoalException extends Exception {
   private static final long serialVersionUID = 1L;

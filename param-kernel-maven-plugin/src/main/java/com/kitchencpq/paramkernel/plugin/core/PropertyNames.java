@@ -30,10 +30,13 @@ public final class PropertyNames {
   public static final String OUTPUT = "paramkernel.output";
   public static final String PROMETHEUS_ADDRESS = "paramkernel.prometheusAddress";
   public static final String RENDER_SKIP = "paramkernel.render.skip";
+
   /** A temporary p95 failure bound (seconds) for the health template: the plan's contingency. */
   public static final String CONTINGENCY_P95_FAILURE = "paramkernel.contingency.p95Failure";
+
   /** Why the contingency is needed; required with it. */
   public static final String CONTINGENCY_REASON = "paramkernel.contingency.reason";
+
   /** The last day (ISO date, UTC) the contingency may stay; required with it. */
   public static final String CONTINGENCY_UNTIL = "paramkernel.contingency.until";
 
@@ -42,8 +45,10 @@ public final class PropertyNames {
   public static final String VALIDATE_PLAN = "paramkernel.validate.plan";
   public static final String VALIDATE_FORMAT = "paramkernel.validate.format";
   public static final String VALIDATE_FAIL_ON_WARNING = "paramkernel.validate.failOnWarning";
+
   /** The Argo Rollouts version whose semantics validate and analyze follow. */
   public static final String VALIDATE_ARGO_VERSION = "paramkernel.validate.argoVersion";
+
   public static final String VALIDATE_SKIP = "paramkernel.validate.skip";
 
   // analyze
@@ -51,7 +56,8 @@ public final class PropertyNames {
   public static final String ANALYZE_TEMPLATES = "paramkernel.analyze.templates";
   public static final String ANALYZE_ARGS = "paramkernel.analyze.args";
   public static final String ANALYZE_START = "paramkernel.analyze.start";
-  public static final String ANALYZE_FAIL_ON_INCONCLUSIVE = "paramkernel.analyze.failOnInconclusive";
+  public static final String ANALYZE_FAIL_ON_INCONCLUSIVE =
+      "paramkernel.analyze.failOnInconclusive";
   public static final String ANALYZE_SKIP = "paramkernel.analyze.skip";
 
   // image
@@ -77,7 +83,8 @@ public final class PropertyNames {
   public static final String WARMUP_RATE = "paramkernel.warmup.rate";
   public static final String WARMUP_CONCURRENCY = "paramkernel.warmup.concurrency";
   public static final String WARMUP_ITERATIONS = "paramkernel.warmup.iterations";
-  public static final String WARMUP_JUDGE_SKIP_ITERATIONS = "paramkernel.warmup.judgeSkipIterations";
+  public static final String WARMUP_JUDGE_SKIP_ITERATIONS =
+      "paramkernel.warmup.judgeSkipIterations";
   public static final String WARMUP_MAX_P95_MS = "paramkernel.warmup.maxP95Ms";
   public static final String WARMUP_MAX_P99_MS = "paramkernel.warmup.maxP99Ms";
   public static final String WARMUP_TIMEOUT = "paramkernel.warmup.timeout";
@@ -87,8 +94,10 @@ public final class PropertyNames {
   public static final String NAMESPACE = "paramkernel.namespace";
   public static final String KUBE_CONTEXT = "paramkernel.kube.context";
   public static final String KUBE_CONFIG = "paramkernel.kube.config";
+
   /** The rendered bundle that apply applies and whose Rollout the other cluster goals address. */
   public static final String BUNDLE = "paramkernel.bundle";
+
   public static final String APPLY_DRY_RUN = "paramkernel.apply.dryRun";
   public static final String APPLY_FORCE_CONFLICTS = "paramkernel.apply.forceConflicts";
   public static final String APPLY_SKIP = "paramkernel.apply.skip";
@@ -102,6 +111,7 @@ public final class PropertyNames {
   // environment variables read by the plugin (never logged)
   public static final String ENV_REGISTRY_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
   public static final String ENV_REGISTRY_PASSWORD = "PARAMKERNEL_REGISTRY_PASSWORD";
+
   /** fabric8's (and kubectl's) list of kubeconfig files. */
   public static final String ENV_KUBECONFIG = "KUBECONFIG";
 }

@@ -24,8 +24,8 @@ public record ReleaseStrictness(boolean strict, String why) {
     }
     String branch = branch(env, gitBranch);
     boolean release = GitHead.isReleaseBranch(branch);
-    return new ReleaseStrictness(release, release ? "release branch " + branch
-        : "not a release branch");
+    return new ReleaseStrictness(
+        release, release ? "release branch " + branch : "not a release branch");
   }
 
   /** {@code GITHUB_REF_NAME} when set, else the git branch. */

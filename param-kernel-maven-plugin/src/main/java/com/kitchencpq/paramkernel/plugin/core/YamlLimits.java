@@ -22,37 +22,44 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * The one place that says how much YAML the plugin reads, used by every YAML reader of the
- * plugin (render's check, validate, the step summary, the schema loader), so that hostile input
- * is refused the same way everywhere and at once:
+ * The one place that says how much YAML the plugin reads, used by every YAML reader of the plugin
+ * (render's check, validate, the step summary, the schema loader), so that hostile input is refused
+ * the same way everywhere and at once:
+ *
  * <ul>
- *   <li>at most {@value #MAX_ALIASES} aliases of collections per document (SnakeYAML's
- *       {@code maxAliasesForCollections}; a "billion laughs" bomb of nine anchors of nine
- *       aliases each has 72), no recursive keys;
+ *   <li>at most {@value #MAX_ALIASES} aliases of collections per document (SnakeYAML's {@code
+ *       maxAliasesForCollections}; a "billion laughs" bomb of nine anchors of nine aliases each has
+ *       72), no recursive keys;
  *   <li>at most {@value #MAX_DEPTH} nested collections (SnakeYAML's {@code nestingDepthLimit});
- *   <li>at most {@value #MAX_DOCUMENT_CODE_POINTS} code points per document (SnakeYAML's
- *       {@code codePointLimit});
- *   <li>at most {@value #MAX_EXPANDED_NODES} nodes in a document once its aliases are expanded:
- *       50 aliases are still enough for 3<sup>16</sup> nodes when each of 16 anchors repeats the
+ *   <li>at most {@value #MAX_DOCUMENT_CODE_POINTS} code points per document (SnakeYAML's {@code
+ *       codePointLimit});
+ *   <li>at most {@value #MAX_EXPANDED_NODES} nodes in a document once its aliases are expanded: 50
+ *       aliases are still enough for 3<sup>16</sup> nodes when each of 16 anchors repeats the
  *       previous one three times, and every check walks the document as if expanded.
  * </ul>
- * A Kubernetes manifest comes nowhere near these (the upstream corpus's largest document has a
- * few hundred nodes and no aliases). A broken limit is reported with the line and column where
- * reading stopped.
+ *
+ * A Kubernetes manifest comes nowhere near these (the upstream corpus's largest document has a few
+ * hundred nodes and no aliases). A broken limit is reported with the line and column where reading
+ * stopped.
  */
 public final class YamlLimits {
   /** Aliases of collections per document. */
   public static final int MAX_ALIASES = 50;
+
   /** Nested collections. */
   public static final int MAX_DEPTH = 50;
+
   /** Code points per document (3 MiB, SnakeYAML's default). */
   public static final int MAX_DOCUMENT_CODE_POINTS = 3 * 1024 * 1024;
+
   /** Nodes of one document with every alias expanded. */
   public static final long MAX_EXPANDED_NODES = 100_000;
 
   private YamlLimits() {}
 
-  /** SnakeYAML loader options with the limits; for readers that use SnakeYAML's {@code Yaml} facade. */
+  /**
+   * SnakeYAML loader options with the limits; for readers that use SnakeYAML's {@code Yaml} facade.
+   */
   public static LoaderOptions loaderOptions() {
     LoaderOptions options = new LoaderOptions();
     options.setAllowRecursiveKeys(false);
@@ -66,12 +73,16 @@ public final class YamlLimits {
   public record Document(int index, Node root) {}
 
   /**
-   * Why reading stopped: 1-based line and column, the problem, and whether it was a limit
-   * (rather than a syntax error).
+   * Why reading stopped: 1-based line and column, the problem, and whether it was a limit (rather
+   * than a syntax error).
    */
-  public record Failure(int line, int column, String problem, String context, int contextLine, boolean limit) {}
+  public record Failure(
+      int line, int column, String problem, String context, int contextLine, boolean limit) {}
 
-  /** The documents read (null documents are skipped but counted) and the failure that stopped reading, if any. */
+  /**
+   * The documents read (null documents are skipped but counted) and the failure that stopped
+   * reading, if any.
+   */
   public record Composed(List<Document> documents, Optional<Failure> failure) {}
 
   /**
@@ -92,9 +103,20 @@ public final class YamlLimits {
           Optional<Node> bomb = aliases ? new Expansion().tooLarge(node) : Optional.empty();
           if (bomb.isPresent()) {
             Mark m = bomb.get().getStartMark();
-            return new Composed(List.copyOf(documents), Optional.of(new Failure(m.getLine() + 1, m.getColumn() + 1,
-                "document " + (index + 1) + " expands its aliases to more than " + MAX_EXPANDED_NODES
-                    + " nodes from here on", null, 0, true)));
+            return new Composed(
+                List.copyOf(documents),
+                Optional.of(
+                    new Failure(
+                        m.getLine() + 1,
+                        m.getColumn() + 1,
+                        "document "
+                            + (index + 1)
+                            + " expands its aliases to more than "
+                            + MAX_EXPANDED_NODES
+                            + " nodes from here on",
+                        null,
+                        0,
+                        true)));
           }
           documents.add(new Document(index, node));
         }
@@ -104,10 +126,16 @@ public final class YamlLimits {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() == null ? "cannot parse" : e.getProblem().trim();
       Mark ctx = e.getContextMark();
-      return new Composed(List.copyOf(documents), Optional.of(new Failure(
-          mark == null ? 1 : mark.getLine() + 1, mark == null ? 1 : mark.getColumn() + 1, problem,
-          e.getContext() == null || e.getContext().isBlank() ? null : e.getContext().trim(),
-          ctx == null ? 0 : ctx.getLine() + 1, isLimit(problem))));
+      return new Composed(
+          List.copyOf(documents),
+          Optional.of(
+              new Failure(
+                  mark == null ? 1 : mark.getLine() + 1,
+                  mark == null ? 1 : mark.getColumn() + 1,
+                  problem,
+                  e.getContext() == null || e.getContext().isBlank() ? null : e.getContext().trim(),
+                  ctx == null ? 0 : ctx.getLine() + 1,
+                  isLimit(problem))));
     } catch (YAMLException e) {
       // The limits (aliases, nesting depth, size) are plain YAMLExceptions without a mark:
       // reading stopped at the event the parser holds next.
@@ -121,14 +149,17 @@ public final class YamlLimits {
         // keep 1:1
       }
       String message = e.getMessage() == null ? "unknown problem" : firstLine(e.getMessage());
-      return new Composed(List.copyOf(documents), Optional.of(new Failure(line, column, message, null, 0,
-          isLimit(message))));
+      return new Composed(
+          List.copyOf(documents),
+          Optional.of(new Failure(line, column, message, null, 0, isLimit(message))));
     }
     return new Composed(List.copyOf(documents), Optional.empty());
   }
 
   private static boolean isLimit(String message) {
-    return message.contains("aliases") || message.contains("Nesting Depth") || message.contains("code point")
+    return message.contains("aliases")
+        || message.contains("Nesting Depth")
+        || message.contains("code point")
         || message.contains("recursive");
   }
 

@@ -19,11 +19,21 @@ public final class DigestOutputs {
   /** The file's content: image, tag, digest, fallback, source (stable order, 2-space indent). */
   public static String json(Resolution r) {
     return "{\n"
-        + "  \"image\" : " + string(r.image()) + ",\n"
-        + "  \"tag\" : " + string(r.tag()) + ",\n"
-        + "  \"digest\" : " + string(r.digest()) + ",\n"
-        + "  \"fallback\" : " + r.fallback() + ",\n"
-        + "  \"source\" : " + string(r.source().json()) + "\n"
+        + "  \"image\" : "
+        + string(r.image())
+        + ",\n"
+        + "  \"tag\" : "
+        + string(r.tag())
+        + ",\n"
+        + "  \"digest\" : "
+        + string(r.digest())
+        + ",\n"
+        + "  \"fallback\" : "
+        + r.fallback()
+        + ",\n"
+        + "  \"source\" : "
+        + string(r.source().json())
+        + "\n"
         + "}\n";
   }
 
@@ -53,5 +63,4 @@ public final class DigestOutputs {
     out.put("image-ref", r.imageRef());
     return out;
   }
-
 }

@@ -22,18 +22,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * resolve-digest without Maven: an override, a local OCI layout, or the registry, in that
- * order; then the tag preference rule. Falls back to a later tag only when the earlier one
- * does not exist; every other problem is a {@link GoalException}.
+ * resolve-digest without Maven: an override, a local OCI layout, or the registry, in that order;
+ * then the tag preference rule. Falls back to a later tag only when the earlier one does not exist;
+ * every other problem is a {@link GoalException}.
  */
 public final class DigestResolver {
   /**
    * Everything one resolution needs; built by the Mojo or a test.
    *
-   * @param settingsCredential the settings.xml server with the first of the given ids, asked
-   *     only when a registry wants credentials
-   * @param gitWorkTree where to read the branch that decides the default strictness; null for
-   *     none
+   * @param settingsCredential the settings.xml server with the first of the given ids, asked only
+   *     when a registry wants credentials
+   * @param gitWorkTree where to read the branch that decides the default strictness; null for none
    */
   public record Request(
       String image,
@@ -72,15 +71,21 @@ public final class DigestResolver {
     String image = request.image() == null ? "" : request.image().trim();
     if (request.digestOverride() != null && !request.digestOverride().isBlank()) {
       String digest = Digests.requireValid(request.digestOverride(), PropertyNames.DIGEST);
-      return new Resolution(image, null, digest, false, Resolution.Source.OVERRIDE, List.of(),
-          PropertyNames.DIGEST);
+      return new Resolution(
+          image, null, digest, false, Resolution.Source.OVERRIDE, List.of(), PropertyNames.DIGEST);
     }
     ImageName name = ImageName.parse(image);
     // Outside CI the default list starts with the git HEAD commit; read git only then.
-    GitHead git = TagPreferences.fromGitHead(request.tags(), request.env())
-        ? GitHead.of(request.gitWorkTree()) : null;
-    List<String> tags = TagPreferences.parse(request.tags(), request.env(),
-        git == null ? Optional.empty() : git.commit(), PropertyNames.TAGS);
+    GitHead git =
+        TagPreferences.fromGitHead(request.tags(), request.env())
+            ? GitHead.of(request.gitWorkTree())
+            : null;
+    List<String> tags =
+        TagPreferences.parse(
+            request.tags(),
+            request.env(),
+            git == null ? Optional.empty() : git.commit(),
+            PropertyNames.TAGS);
     // A tag from the local git HEAD was not pushed by a CI job moments ago: no visibility wait.
     boolean localHead = git != null && git.commit().isPresent();
     Duration visibilityRetry = localHead ? Duration.ZERO : request.visibilityRetry();
@@ -88,51 +93,82 @@ public final class DigestResolver {
     RetryBudget budget = null;
     if (request.ociLayout() == null && !request.offline()) {
       // The first request goes out now; the client is set up while it is under way.
-      budget = budgets == null ? RetryBudget.startingNow(request.timeout())
-          : budgets.apply(request.timeout());
-      RegistryManifestClient.Options options = new RegistryManifestClient.Options(
-          request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
-      StartedLookup first = StartedLookup.start(name.registry(), name.repository(), tags.get(0),
-          options, budget.requestTimeout(request.requestTimeout()));
+      budget =
+          budgets == null
+              ? RetryBudget.startingNow(request.timeout())
+              : budgets.apply(request.timeout());
+      RegistryManifestClient.Options options =
+          new RegistryManifestClient.Options(
+              request.allowInsecure(), request.sendCredentialsOverHttp(), request.requestTimeout());
+      StartedLookup first =
+          StartedLookup.start(
+              name.registry(),
+              name.repository(),
+              tags.get(0),
+              options,
+              budget.requestTimeout(request.requestTimeout()));
       Consumer<String> debug = new DebugLines(log);
-      client = new RegistryManifestClient(name.registry(), name.repository(), options,
-          new CredentialLookup(name, image, request.settingsCredential(), request.env(),
-              request.userHome(), debug),
-          budget, debug);
+      client =
+          new RegistryManifestClient(
+              name.registry(),
+              name.repository(),
+              options,
+              new CredentialLookup(
+                  name,
+                  image,
+                  request.settingsCredential(),
+                  request.env(),
+                  request.userHome(),
+                  debug),
+              budget,
+              debug);
       client.adopt(first);
     }
-    boolean strict = request.strict() != null ? request.strict()
-        : TagPreferences.strictByDefault(request.env(),
-            (git != null ? git : GitHead.of(request.gitWorkTree())).branch().orElse(null));
+    boolean strict =
+        request.strict() != null
+            ? request.strict()
+            : TagPreferences.strictByDefault(
+                request.env(),
+                (git != null ? git : GitHead.of(request.gitWorkTree())).branch().orElse(null));
     TagPreferences preferences = new TagPreferences(tags, strict);
     if (strict && request.strict() == null) {
       log.debug("Strict mode: release branch, only tag " + tags.get(0) + " counts");
     }
     if (localHead) {
-      log.debug("Tag " + tags.get(0) + " is the git HEAD commit (no GITHUB_SHA): asked once,"
-          + " without the " + PropertyNames.RESOLVE_VISIBILITY_RETRY + " wait");
+      log.debug(
+          "Tag "
+              + tags.get(0)
+              + " is the git HEAD commit (no GITHUB_SHA): asked once,"
+              + " without the "
+              + PropertyNames.RESOLVE_VISIBILITY_RETRY
+              + " wait");
     }
 
     if (request.ociLayout() != null) {
       OciLayoutTags layout = OciLayoutTags.read(request.ociLayout(), PropertyNames.OCI_LAYOUT);
       String origin = "OCI layout " + forPeople(request.ociLayout());
-      return pick(image, preferences, origin, Resolution.Source.LOCAL,
-          layout, Duration.ZERO, null);
+      return pick(image, preferences, origin, Resolution.Source.LOCAL, layout, Duration.ZERO, null);
     }
     if (request.offline()) {
-      throw GoalException.user("Maven runs offline (-o), so registry " + name.registry()
-          + " cannot be asked for " + image + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
-          + " " + PropertyNames.OCI_LAYOUT + " at a local image layout, or run without -o");
+      throw GoalException.user(
+          "Maven runs offline (-o), so registry "
+              + name.registry()
+              + " cannot be asked for "
+              + image
+              + ". Pass -Dparamkernel.digest=sha256:<hex>, or point"
+              + " "
+              + PropertyNames.OCI_LAYOUT
+              + " at a local image layout, or run without -o");
     }
     String origin = "registry " + client.hostPort();
-    return pick(image, preferences, origin, Resolution.Source.REGISTRY, client,
-        visibilityRetry, budget);
+    return pick(
+        image, preferences, origin, Resolution.Source.REGISTRY, client, visibilityRetry, budget);
   }
 
   /**
-   * The log's debug level as a consumer; a class, not {@code log::debug}, for the reason
-   * {@code RetryBudget.RealTime} gives ({@code docs/digest-benchmark.md}, "What changed for
-   * these numbers").
+   * The log's debug level as a consumer; a class, not {@code log::debug}, for the reason {@code
+   * RetryBudget.RealTime} gives ({@code docs/digest-benchmark.md}, "What changed for these
+   * numbers").
    */
   private static final class DebugLines implements Consumer<String> {
     private final Log log;
@@ -152,11 +188,18 @@ public final class DigestResolver {
     Path here = Path.of("").toAbsolutePath();
     Path absolute = layout.toAbsolutePath().normalize();
     return absolute.startsWith(here) && !absolute.equals(here)
-        ? here.relativize(absolute).toString() : absolute.toString();
+        ? here.relativize(absolute).toString()
+        : absolute.toString();
   }
 
-  private Resolution pick(String image, TagPreferences preferences, String origin,
-      Resolution.Source source, TagDigests lookup, Duration visibilityRetry, RetryBudget budget)
+  private Resolution pick(
+      String image,
+      TagPreferences preferences,
+      String origin,
+      Resolution.Source source,
+      TagDigests lookup,
+      Duration visibilityRetry,
+      RetryBudget budget)
       throws GoalException, InterruptedException {
     List<String> missing = new ArrayList<>();
     List<String> candidates = preferences.candidates();
@@ -171,26 +214,60 @@ public final class DigestResolver {
       }
       missing.add(tag);
       if (i + 1 < candidates.size()) {
-        log.warn("Tag " + tag + " of " + image + " not found in " + origin + "; falling back to "
-            + candidates.get(i + 1));
+        log.warn(
+            "Tag "
+                + tag
+                + " of "
+                + image
+                + " not found in "
+                + origin
+                + "; falling back to "
+                + candidates.get(i + 1));
       }
     }
     if (preferences.strict()) {
-      throw GoalException.user("Tag " + candidates.get(0) + " of " + image + " not found in "
-          + origin + ". Strict mode (release branch or " + PropertyNames.STRICT + "=true) allows no fallback:"
-          + " push that tag, or set " + PropertyNames.TAGS + " / " + PropertyNames.STRICT);
+      throw GoalException.user(
+          "Tag "
+              + candidates.get(0)
+              + " of "
+              + image
+              + " not found in "
+              + origin
+              + ". Strict mode (release branch or "
+              + PropertyNames.STRICT
+              + "=true) allows no fallback:"
+              + " push that tag, or set "
+              + PropertyNames.TAGS
+              + " / "
+              + PropertyNames.STRICT);
     }
-    throw GoalException.user("None of the tags " + String.join(", ", missing) + " of " + image
-        + " exists in " + origin + ". Push the image, or set " + PropertyNames.TAGS + " or " + PropertyNames.DIGEST);
+    throw GoalException.user(
+        "None of the tags "
+            + String.join(", ", missing)
+            + " of "
+            + image
+            + " exists in "
+            + origin
+            + ". Push the image, or set "
+            + PropertyNames.TAGS
+            + " or "
+            + PropertyNames.DIGEST);
   }
 
   /** A tag pushed moments ago may not be visible yet: ask again for a short while. */
-  private Optional<String> waitForVisibility(String tag, TagDigests lookup, Duration window,
-      RetryBudget budget) throws GoalException, InterruptedException {
+  private Optional<String> waitForVisibility(
+      String tag, TagDigests lookup, Duration window, RetryBudget budget)
+      throws GoalException, InterruptedException {
     Duration waited = Duration.ZERO;
     while (waited.compareTo(window) < 0 && budget.remaining().compareTo(VISIBILITY_POLL) > 0) {
-      log.debug("Tag " + tag + " not visible yet; asking again (" + PropertyNames.RESOLVE_VISIBILITY_RETRY + "="
-          + RetryBudget.seconds(window) + ")");
+      log.debug(
+          "Tag "
+              + tag
+              + " not visible yet; asking again ("
+              + PropertyNames.RESOLVE_VISIBILITY_RETRY
+              + "="
+              + RetryBudget.seconds(window)
+              + ")");
       budget.sleep(VISIBILITY_POLL);
       waited = waited.plus(VISIBILITY_POLL);
       Optional<String> digest = lookup.digestOf(tag);

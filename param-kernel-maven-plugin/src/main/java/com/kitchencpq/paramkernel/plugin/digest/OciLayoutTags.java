@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The tags of a local OCI image layout: the {@code org.opencontainers.image.ref.name}
- * annotations of the manifests listed in its {@code index.json}, each with its descriptor
- * digest (the digest the image has in a registry once pushed unchanged).
+ * The tags of a local OCI image layout: the {@code org.opencontainers.image.ref.name} annotations
+ * of the manifests listed in its {@code index.json}, each with its descriptor digest (the digest
+ * the image has in a registry once pushed unchanged).
  */
 public final class OciLayoutTags implements TagDigests {
   public static final String REF_NAME = "org.opencontainers.image.ref.name";
@@ -33,8 +33,13 @@ public final class OciLayoutTags implements TagDigests {
   public static OciLayoutTags read(Path layout, String property) throws GoalException {
     Path index = layout.resolve("index.json");
     if (!Files.isRegularFile(layout.resolve("oci-layout"))) {
-      throw GoalException.user(property + "=" + layout + " is not an OCI image layout (no"
-          + " oci-layout file); build the image first (param-kernel:image) or fix " + property);
+      throw GoalException.user(
+          property
+              + "="
+              + layout
+              + " is not an OCI image layout (no"
+              + " oci-layout file); build the image first (param-kernel:image) or fix "
+              + property);
     }
     JsonNode root;
     try {
@@ -55,8 +60,15 @@ public final class OciLayoutTags implements TagDigests {
       String digest = m.path("digest").asText("");
       if (!name.isEmpty()) {
         if (!Digests.isValid(digest)) {
-          throw GoalException.user(index + ": manifests[" + i + "] (" + name + ") has digest '"
-              + digest + "', not sha256:<64 hex>");
+          throw GoalException.user(
+              index
+                  + ": manifests["
+                  + i
+                  + "] ("
+                  + name
+                  + ") has digest '"
+                  + digest
+                  + "', not sha256:<64 hex>");
         }
         tags.putIfAbsent(name, digest);
       }

@@ -14,12 +14,20 @@ import java.util.List;
  * @param missingTags the preferred tags that did not exist, in order
  * @param origin where exactly, for people: "registry 127.0.0.1:5000", "OCI layout target/…"
  */
-public record Resolution(String image, String tag, String digest, boolean fallback, Source source,
-    List<String> missingTags, String origin) {
+public record Resolution(
+    String image,
+    String tag,
+    String digest,
+    boolean fallback,
+    Source source,
+    List<String> missingTags,
+    String origin) {
 
   /** Where a digest came from; the JSON name is part of digest.json. */
   public enum Source {
-    REGISTRY("registry"), OVERRIDE("override"), LOCAL("local");
+    REGISTRY("registry"),
+    OVERRIDE("override"),
+    LOCAL("local");
 
     private final String json;
 
@@ -50,7 +58,8 @@ public record Resolution(String image, String tag, String digest, boolean fallba
     line.append(" -> ").append(digest);
     switch (source) {
       case OVERRIDE -> line.append(" (given by " + PropertyNames.DIGEST + "; no registry asked)");
-      case LOCAL -> line.append(" (from the local ").append(origin).append(", not from a registry)");
+      case LOCAL ->
+          line.append(" (from the local ").append(origin).append(", not from a registry)");
       default -> line.append(" (from ").append(origin).append(')');
     }
     if (fallback) {

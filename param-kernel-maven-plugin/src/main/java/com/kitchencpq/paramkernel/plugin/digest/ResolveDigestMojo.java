@@ -16,19 +16,19 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Resolves the published image digest, preferring the commit's tag and falling back to
- * {@code latest} only when the preferred tag does not exist. Writes
- * {@code artifacts/param-kernel/digest.json}, sets {@code paramkernel.image.digest} and, in
- * GitHub Actions, the step outputs {@code digest}, {@code tag} and {@code image-ref}.
+ * Resolves the published image digest, preferring the commit's tag and falling back to {@code
+ * latest} only when the preferred tag does not exist. Writes {@code
+ * artifacts/param-kernel/digest.json}, sets {@code paramkernel.image.digest} and, in GitHub
+ * Actions, the step outputs {@code digest}, {@code tag} and {@code image-ref}.
  */
 @Mojo(name = "resolve-digest", requiresProject = false, threadSafe = true)
 public class ResolveDigestMojo extends AbstractRegistryMojo {
 
   /**
-   * Comma-separated tag preference list; empty entries are dropped. When unset:
-   * {@code ${GITHUB_SHA},latest} from the environment and, without {@code GITHUB_SHA}, the git
-   * HEAD commit (the tag the image goal gives its local layout), then {@code latest}. The HEAD
-   * commit's tag is asked for once, without the visibility wait.
+   * Comma-separated tag preference list; empty entries are dropped. When unset: {@code
+   * ${GITHUB_SHA},latest} from the environment and, without {@code GITHUB_SHA}, the git HEAD commit
+   * (the tag the image goal gives its local layout), then {@code latest}. The HEAD commit's tag is
+   * asked for once, without the visibility wait.
    */
   @Parameter(property = PropertyNames.TAGS)
   String tags;
@@ -53,8 +53,8 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
   String visibilityRetry;
 
   /**
-   * Resolve from this local OCI image layout instead of a registry. Empty or {@code none} means
-   * the registry, so a build profile that sets a layout can be switched back from the command line.
+   * Resolve from this local OCI image layout instead of a registry. Empty or {@code none} means the
+   * registry, so a build profile that sets a layout can be switched back from the command line.
    */
   @Parameter(property = PropertyNames.OCI_LAYOUT)
   String ociLayout;
@@ -80,13 +80,23 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
     Resolution resolution;
     long elapsedMillis;
     try {
-      DigestResolver.Request request = new DigestResolver.Request(image, tags, strict, digest,
-          localLayout(),
-          session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
-          Durations.parse(timeout, PropertyNames.RESOLVE_TIMEOUT),
-          Durations.parse(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
-          Duration.ofSeconds(5), settingsServers(), environment,
-          topLevelDirectory(), Path.of(System.getProperty("user.home")));
+      DigestResolver.Request request =
+          new DigestResolver.Request(
+              image,
+              tags,
+              strict,
+              digest,
+              localLayout(),
+              session != null && session.isOffline(),
+              allowInsecureRegistries,
+              sendCredentialsOverHttp,
+              Durations.parse(timeout, PropertyNames.RESOLVE_TIMEOUT),
+              Durations.parse(visibilityRetry, PropertyNames.RESOLVE_VISIBILITY_RETRY),
+              Duration.ofSeconds(5),
+              settingsServers(),
+              environment,
+              topLevelDirectory(),
+              Path.of(System.getProperty("user.home")));
       resolution = resolver.resolve(request);
       elapsedMillis = (System.nanoTime() - started) / 1_000_000;
     } catch (GoalException e) {
@@ -101,30 +111,53 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
       throw new MojoExecutionException("interrupted while resolving " + image, e);
     } catch (RuntimeException e) {
       removeStale(artifacts);
-      throw new MojoExecutionException(masked("resolving " + image + " failed unexpectedly: " + e), e);
+      throw new MojoExecutionException(
+          masked("resolving " + image + " failed unexpectedly: " + e), e);
     }
 
     Path file;
     try {
       file = DigestOutputs.write(artifacts, resolution);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write " + artifacts.resolve(ArtifactFiles.DIGEST_JSON)
-          + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "cannot write " + artifacts.resolve(ArtifactFiles.DIGEST_JSON) + ": " + e.getMessage(),
+          e);
     }
     if (project != null) {
       project.getProperties().setProperty(PropertyNames.RESOLVED_DIGEST, resolution.digest());
     }
     GithubActions github = github();
     warnAll(github.setOutputs(DigestOutputs.githubOutputs(resolution)));
-    warnAll(github.appendSummary(StepSummary.digestSection(resolution.image(), resolution.tag(),
-        resolution.digest(), resolution.fallback(), resolution.source().json())));
+    warnAll(
+        github.appendSummary(
+            StepSummary.digestSection(
+                resolution.image(),
+                resolution.tag(),
+                resolution.digest(),
+                resolution.fallback(),
+                resolution.source().json())));
     if (resolution.fallback()) {
-      github.annotate("warning", null, 0, 0, "param-kernel resolve-digest",
-          "Tag " + String.join(", ", resolution.missingTags()) + " of " + resolution.image()
-              + " not found; using " + resolution.tag() + " (" + resolution.digest() + ")");
+      github.annotate(
+          "warning",
+          null,
+          0,
+          0,
+          "param-kernel resolve-digest",
+          "Tag "
+              + String.join(", ", resolution.missingTags())
+              + " of "
+              + resolution.image()
+              + " not found; using "
+              + resolution.tag()
+              + " ("
+              + resolution.digest()
+              + ")");
     }
-    getLog().info(resolution.source() == Resolution.Source.OVERRIDE ? resolution.logLine()
-        : resolution.logLine() + " in " + elapsedMillis + " ms");
+    getLog()
+        .info(
+            resolution.source() == Resolution.Source.OVERRIDE
+                ? resolution.logLine()
+                : resolution.logLine() + " in " + elapsedMillis + " ms");
     getLog().debug("Wrote " + display(file));
   }
 
@@ -134,8 +167,12 @@ public class ResolveDigestMojo extends AbstractRegistryMojo {
         getLog().warn("Removed the stale " + display(artifacts.resolve(ArtifactFiles.DIGEST_JSON)));
       }
     } catch (IOException e) {
-      getLog().warn("Could not remove the stale " + artifacts.resolve(ArtifactFiles.DIGEST_JSON)
-          + ": " + e.getMessage());
+      getLog()
+          .warn(
+              "Could not remove the stale "
+                  + artifacts.resolve(ArtifactFiles.DIGEST_JSON)
+                  + ": "
+                  + e.getMessage());
     }
   }
 

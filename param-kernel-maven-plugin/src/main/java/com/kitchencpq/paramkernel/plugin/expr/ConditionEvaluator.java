@@ -9,21 +9,21 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Evaluates a condition for one sample {@code result} (an empty vector, a vector holding NaN, a
- * NaN scalar) the way the expression engine of the chosen Argo Rollouts release does. Only the
- * part of the language that the checks need is evaluated; anything else is {@link Unsupported}
- * and the caller then concludes nothing.
+ * Evaluates a condition for one sample {@code result} (an empty vector, a vector holding NaN, a NaN
+ * scalar) the way the expression engine of the chosen Argo Rollouts release does. Only the part of
+ * the language that the checks need is evaluated; anything else is {@link Unsupported} and the
+ * caller then concludes nothing.
  *
  * <p>Where Java and Go differ, this follows expr, read at github.com/antonmedv/expr v1.15.5 and
  * github.com/expr-lang/expr v1.17.7 ({@link ExprVersion}):
+ *
  * <ul>
- *   <li>Comparisons are IEEE (every comparison with NaN is false, {@code !=} is true); an int
- *       and a float compare as floats; {@code nil} in {@code < > <= >=} or arithmetic is a
- *       run-time error ({@code vm/runtime}, {@code Less} ... {@code panic("invalid operation:
- *       <nil> < float64")}).
+ *   <li>Comparisons are IEEE (every comparison with NaN is false, {@code !=} is true); an int and a
+ *       float compare as floats; {@code nil} in {@code < > <= >=} or arithmetic is a run-time error
+ *       ({@code vm/runtime}, {@code Less} ... {@code panic("invalid operation: <nil> < float64")}).
  *   <li>{@code int op int} stays an int for {@code + - * %} (64-bit, wrapping), {@code /} and
- *       {@code **} are always float ({@code runtime.Divide}, {@code runtime.Exponent});
- *       {@code %} takes ints only and {@code x % 0} is an error ({@code integer divide by zero}).
+ *       {@code **} are always float ({@code runtime.Divide}, {@code runtime.Exponent}); {@code %}
+ *       takes ints only and {@code x % 0} is an error ({@code integer divide by zero}).
  *   <li>{@code max}/{@code min} ({@code builtin/func.go} Max/Min in 1.15.5, {@code builtin/lib.go}
  *       minMax in 1.17.7) keep the first value and replace it only when {@code runtime.Less}
  *       ({@code More} for min) says so: a NaN first stays, a NaN later is skipped, so the result
@@ -32,15 +32,15 @@ import java.util.Objects;
  *       {@code reflect.DeepEqual}, which is false when the Go types differ ({@code result} is
  *       {@code []float64}, a literal {@code [0.5]} is {@code []interface {}}) and compares floats
  *       with {@code ==} (NaN is not equal to NaN), except that a slice equals itself; 1.17.7
- *       compares lists element by element with {@code Equal} (NaN never equal, int 1 equals
- *       float 1).
- *   <li>{@code first}/{@code last} of an empty list are nil (the builtins recover from the
- *       index panic), {@code result[0]} of an empty list is an error ({@code runtime.Fetch}:
- *       {@code index out of range}).
- *   <li>{@code len} of a number or nil is an error; of a string it counts bytes in 1.15.5 and
- *       runes in 1.17.7 ({@code builtin Len}).
- *   <li>{@code sum} starts from the int 0 and adds with {@code runtime.Add} (so {@code sum([])}
- *       is the int 0).
+ *       compares lists element by element with {@code Equal} (NaN never equal, int 1 equals float
+ *       1).
+ *   <li>{@code first}/{@code last} of an empty list are nil (the builtins recover from the index
+ *       panic), {@code result[0]} of an empty list is an error ({@code runtime.Fetch}: {@code index
+ *       out of range}).
+ *   <li>{@code len} of a number or nil is an error; of a string it counts bytes in 1.15.5 and runes
+ *       in 1.17.7 ({@code builtin Len}).
+ *   <li>{@code sum} starts from the int 0 and adds with {@code runtime.Add} (so {@code sum([])} is
+ *       the int 0).
  * </ul>
  */
 public final class ConditionEvaluator {
@@ -83,7 +83,10 @@ public final class ConditionEvaluator {
     }
   }
 
-  /** The list bound to {@code result}: a Go {@code []float64}, as Argo's Prometheus provider builds it. */
+  /**
+   * The list bound to {@code result}: a Go {@code []float64}, as Argo's Prometheus provider builds
+   * it.
+   */
   private static final class FloatSlice extends AbstractList<Object> {
     private final List<?> items;
 
@@ -110,7 +113,10 @@ public final class ConditionEvaluator {
     this.version = version;
   }
 
-  /** Evaluates {@code e} with {@code result} bound to a Double, a List of Double or null, as the newest engine does. */
+  /**
+   * Evaluates {@code e} with {@code result} bound to a Double, a List of Double or null, as the
+   * newest engine does.
+   */
   public static Object evaluate(Expr e, Object result) throws RuntimeFailure, Unsupported {
     return evaluate(e, result, ExprVersion.NEWEST);
   }
@@ -119,7 +125,8 @@ public final class ConditionEvaluator {
    * Evaluates {@code e} with {@code result} bound to a Double, a List of Double (a Prometheus
    * vector or flattened matrix) or null, as expression engine {@code version} does.
    */
-  public static Object evaluate(Expr e, Object result, ExprVersion version) throws RuntimeFailure, Unsupported {
+  public static Object evaluate(Expr e, Object result, ExprVersion version)
+      throws RuntimeFailure, Unsupported {
     return new ConditionEvaluator(result, version).eval(e, new Env(Map.of(), null, -1));
   }
 
@@ -195,7 +202,8 @@ public final class ConditionEvaluator {
     if (target instanceof List<?> list && idx instanceof Long n) {
       long i = n < 0 ? n + list.size() : n;
       if (i < 0 || i >= list.size()) {
-        throw new RuntimeFailure("index out of range: " + i + " (array length is " + list.size() + ")", true);
+        throw new RuntimeFailure(
+            "index out of range: " + i + " (array length is " + list.size() + ")", true);
       }
       return list.get((int) i);
     }
@@ -236,7 +244,8 @@ public final class ConditionEvaluator {
   }
 
   private static RuntimeFailure nil(String op, Object l, Object r) {
-    return new RuntimeFailure("invalid operation: " + goType(l) + " " + op + " " + goType(r), false, true);
+    return new RuntimeFailure(
+        "invalid operation: " + goType(l) + " " + op + " " + goType(r), false, true);
   }
 
   private Object binary(Expr.Binary b, Env env) throws RuntimeFailure, Unsupported {
@@ -246,10 +255,11 @@ public final class ConditionEvaluator {
         return bool(eval(b.left(), env)) || bool(eval(b.right(), env));
       case "and", "&&":
         return bool(eval(b.left(), env)) && bool(eval(b.right(), env));
-      case "??": {
-        Object l = eval(b.left(), env);
-        return l != null ? l : eval(b.right(), env);
-      }
+      case "??":
+        {
+          Object l = eval(b.left(), env);
+          return l != null ? l : eval(b.right(), env);
+        }
       default:
         break;
     }
@@ -262,16 +272,17 @@ public final class ConditionEvaluator {
         return !equal(l, r);
       case "<", "<=", ">", ">=":
         return compare(op, l, r);
-      case "in", "not in": {
-        if (!(r instanceof List<?> list)) {
-          throw new Unsupported("in");
+      case "in", "not in":
+        {
+          if (!(r instanceof List<?> list)) {
+            throw new Unsupported("in");
+          }
+          boolean found = false;
+          for (Object o : list) {
+            found |= equal(l, o);
+          }
+          return op.equals("in") == found;
         }
-        boolean found = false;
-        for (Object o : list) {
-          found |= equal(l, o);
-        }
-        return op.equals("in") == found;
-      }
       case "+", "-", "*", "/", "%", "**", "^":
         return arithmetic(op, l, r);
       default:
@@ -306,7 +317,8 @@ public final class ConditionEvaluator {
     };
   }
 
-  private static Object arithmetic(String op, Object l, Object r) throws RuntimeFailure, Unsupported {
+  private static Object arithmetic(String op, Object l, Object r)
+      throws RuntimeFailure, Unsupported {
     if (l == null || r == null) {
       throw nil(op, l, r);
     }
@@ -319,16 +331,23 @@ public final class ConditionEvaluator {
     boolean ints = l instanceof Long && r instanceof Long;
     switch (op) {
       case "+":
-        return ints ? (Object) (a.longValue() + x.longValue()) : (Object) (a.doubleValue() + x.doubleValue());
+        return ints
+            ? (Object) (a.longValue() + x.longValue())
+            : (Object) (a.doubleValue() + x.doubleValue());
       case "-":
-        return ints ? (Object) (a.longValue() - x.longValue()) : (Object) (a.doubleValue() - x.doubleValue());
+        return ints
+            ? (Object) (a.longValue() - x.longValue())
+            : (Object) (a.doubleValue() - x.doubleValue());
       case "*":
-        return ints ? (Object) (a.longValue() * x.longValue()) : (Object) (a.doubleValue() * x.doubleValue());
+        return ints
+            ? (Object) (a.longValue() * x.longValue())
+            : (Object) (a.doubleValue() * x.doubleValue());
       case "/":
         return a.doubleValue() / x.doubleValue();
       case "%":
         if (!ints) {
-          throw new Unsupported("% of " + goType(l) + " and " + goType(r)); // a compile error in expr
+          throw new Unsupported(
+              "% of " + goType(l) + " and " + goType(r)); // a compile error in expr
         }
         if (x.longValue() == 0) {
           throw new RuntimeFailure("integer divide by zero", false);
@@ -366,7 +385,10 @@ public final class ConditionEvaluator {
     return true;
   }
 
-  /** Go's {@code reflect.DeepEqual}, the fallback of antonmedv/expr 1.15.5's {@code runtime.Equal} for lists. */
+  /**
+   * Go's {@code reflect.DeepEqual}, the fallback of antonmedv/expr 1.15.5's {@code runtime.Equal}
+   * for lists.
+   */
   private static boolean deepEqual(Object a, Object c) {
     if (a == null || c == null) {
       return a == c;
@@ -421,10 +443,12 @@ public final class ConditionEvaluator {
           return (long) map.size();
         }
         if (first instanceof String s) {
-          return version == ExprVersion.V1_15_5 ? (long) s.getBytes(StandardCharsets.UTF_8).length
+          return version == ExprVersion.V1_15_5
+              ? (long) s.getBytes(StandardCharsets.UTF_8).length
               : (long) s.codePointCount(0, s.length());
         }
-        throw new RuntimeFailure("invalid argument for len (type " + goType(first) + ")", false, first == null);
+        throw new RuntimeFailure(
+            "invalid argument for len (type " + goType(first) + ")", false, first == null);
       case "isNaN", "isInf":
         if (first == null) {
           throw new RuntimeFailure("cannot call " + n + " with nil", false, true);
@@ -432,7 +456,9 @@ public final class ConditionEvaluator {
         if (!(first instanceof Number num)) {
           throw new Unsupported(n);
         }
-        return n.equals("isNaN") ? Double.isNaN(num.doubleValue()) : Double.isInfinite(num.doubleValue());
+        return n.equals("isNaN")
+            ? Double.isNaN(num.doubleValue())
+            : Double.isInfinite(num.doubleValue());
       case "asFloat", "float":
         if (first instanceof Number num) {
           return num.doubleValue();
@@ -446,25 +472,27 @@ public final class ConditionEvaluator {
           return Math.abs(v.doubleValue());
         }
         throw new Unsupported(n);
-      case "first", "last": {
-        if (!(first instanceof List<?> list) || args.size() != 1) {
-          throw new Unsupported(n);
+      case "first", "last":
+        {
+          if (!(first instanceof List<?> list) || args.size() != 1) {
+            throw new Unsupported(n);
+          }
+          if (list.isEmpty()) {
+            return null;
+          }
+          return n.equals("first") ? list.get(0) : list.get(list.size() - 1);
         }
-        if (list.isEmpty()) {
-          return null;
+      case "sum":
+        {
+          if (!(first instanceof List<?> list) || args.size() != 1) {
+            throw new Unsupported(n);
+          }
+          Object total = 0L;
+          for (Object o : list) {
+            total = arithmetic("+", total, o);
+          }
+          return total;
         }
-        return n.equals("first") ? list.get(0) : list.get(list.size() - 1);
-      }
-      case "sum": {
-        if (!(first instanceof List<?> list) || args.size() != 1) {
-          throw new Unsupported(n);
-        }
-        Object total = 0L;
-        for (Object o : list) {
-          total = arithmetic("+", total, o);
-        }
-        return total;
-      }
       case "max", "min":
         return minMax(n, args);
       default:
@@ -507,7 +535,8 @@ public final class ConditionEvaluator {
     }
   }
 
-  private Object predicate(String n, List<Expr> argExprs, Env env) throws RuntimeFailure, Unsupported {
+  private Object predicate(String n, List<Expr> argExprs, Env env)
+      throws RuntimeFailure, Unsupported {
     if (argExprs.size() != 2 || !(argExprs.get(1) instanceof Expr.Closure closure)) {
       throw new Unsupported(n);
     }

@@ -6,7 +6,16 @@ import java.util.Set;
 
 /** Splits a condition into tokens the way expr-lang does (numbers, strings, names, operators). */
 final class ConditionLexer {
-  enum Kind { NUMBER, STRING, NAME, OPERATOR, BRACKET, POINTER, PLACEHOLDER, EOF }
+  enum Kind {
+    NUMBER,
+    STRING,
+    NAME,
+    OPERATOR,
+    BRACKET,
+    POINTER,
+    PLACEHOLDER,
+    EOF
+  }
 
   record Token(Kind kind, String text, Object value, int offset) {
     boolean is(Kind k, String t) {
@@ -15,7 +24,9 @@ final class ConditionLexer {
   }
 
   /** Operators of two characters, tried before single characters. */
-  private static final Set<String> TWO_CHAR = Set.of("==", "!=", "<=", ">=", "&&", "||", "**", "..", "?.", "??");
+  private static final Set<String> TWO_CHAR =
+      Set.of("==", "!=", "<=", ">=", "&&", "||", "**", "..", "?.", "??");
+
   private static final String ONE_CHAR = "+-*/%^<>!?:|.,=;";
 
   private final String src;
@@ -47,8 +58,11 @@ final class ConditionLexer {
           continue;
         }
       }
-      if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))
-          && (out.isEmpty() || !endsOperand(out.get(out.size() - 1))))) {
+      if (Character.isDigit(c)
+          || (c == '.'
+              && pos + 1 < src.length()
+              && Character.isDigit(src.charAt(pos + 1))
+              && (out.isEmpty() || !endsOperand(out.get(out.size() - 1))))) {
         out.add(number());
       } else if (c == '"' || c == '\'') {
         out.add(quoted(c));
@@ -58,16 +72,20 @@ final class ConditionLexer {
           throw new ConditionSyntaxException("literal not terminated", start);
         }
         pos = close + 1;
-        out.add(new Token(Kind.STRING, src.substring(start, pos), src.substring(start + 1, close), start));
+        out.add(
+            new Token(
+                Kind.STRING, src.substring(start, pos), src.substring(start + 1, close), start));
       } else if (Character.isLetter(c) || c == '_' || c == '$') {
         pos++;
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+        while (pos < src.length()
+            && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
           pos++;
         }
         out.add(new Token(Kind.NAME, src.substring(start, pos), null, start));
       } else if (c == '#') {
         pos++;
-        while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+        while (pos < src.length()
+            && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
           pos++;
         }
         out.add(new Token(Kind.POINTER, src.substring(start + 1, pos), null, start));
@@ -87,8 +105,11 @@ final class ConditionLexer {
   }
 
   private static boolean endsOperand(Token t) {
-    return t.kind() == Kind.NAME || t.kind() == Kind.NUMBER || t.kind() == Kind.STRING
-        || t.is(Kind.BRACKET, ")") || t.is(Kind.BRACKET, "]");
+    return t.kind() == Kind.NAME
+        || t.kind() == Kind.NUMBER
+        || t.kind() == Kind.STRING
+        || t.is(Kind.BRACKET, ")")
+        || t.is(Kind.BRACKET, "]");
   }
 
   private void skipSpace() {
@@ -111,17 +132,21 @@ final class ConditionLexer {
 
   private Token number() throws ConditionSyntaxException {
     int start = pos;
-    if (src.startsWith("0x", pos) || src.startsWith("0X", pos) || src.startsWith("0b", pos)
+    if (src.startsWith("0x", pos)
+        || src.startsWith("0X", pos)
+        || src.startsWith("0b", pos)
         || src.startsWith("0o", pos)) {
       char base = Character.toLowerCase(src.charAt(pos + 1));
       pos += 2;
-      while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+      while (pos < src.length()
+          && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
         pos++;
       }
       String digits = src.substring(start + 2, pos).replace("_", "");
       int radix = base == 'x' ? 16 : base == 'b' ? 2 : 8;
       try {
-        return new Token(Kind.NUMBER, src.substring(start, pos), Long.parseLong(digits, radix), start);
+        return new Token(
+            Kind.NUMBER, src.substring(start, pos), Long.parseLong(digits, radix), start);
       } catch (NumberFormatException e) {
         throw new ConditionSyntaxException("invalid number " + src.substring(start, pos), start);
       }

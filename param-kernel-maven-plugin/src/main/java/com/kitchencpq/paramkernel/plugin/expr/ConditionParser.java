@@ -8,24 +8,45 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses a success or failure condition into an {@link Expr} tree. The grammar and the
- * operator precedences follow expr-lang (the engine Argo Rollouts evaluates conditions with):
- * {@code |} 0, {@code or ||} 10, {@code and &&} 15, comparisons and {@code in matches contains
- * startsWith endsWith} 20, {@code ..} 25, {@code + -} 30, {@code * / %} 60, {@code ** ^} 100
- * (right-associative), {@code ??} 500; unary {@code ! not} 50 and {@code - +} 90; the
- * conditional {@code ? :} only at the top of an expression.
+ * Parses a success or failure condition into an {@link Expr} tree. The grammar and the operator
+ * precedences follow expr-lang (the engine Argo Rollouts evaluates conditions with): {@code |} 0,
+ * {@code or ||} 10, {@code and &&} 15, comparisons and {@code in matches contains startsWith
+ * endsWith} 20, {@code ..} 25, {@code + -} 30, {@code * / %} 60, {@code ** ^} 100
+ * (right-associative), {@code ??} 500; unary {@code ! not} 50 and {@code - +} 90; the conditional
+ * {@code ? :} only at the top of an expression.
  */
 public final class ConditionParser {
-  private static final Map<String, Integer> BINARY = Map.ofEntries(
-      Map.entry("|", 0), Map.entry("or", 10), Map.entry("||", 10), Map.entry("and", 15), Map.entry("&&", 15),
-      Map.entry("==", 20), Map.entry("!=", 20), Map.entry("<", 20), Map.entry(">", 20), Map.entry("<=", 20),
-      Map.entry(">=", 20), Map.entry("in", 20), Map.entry("matches", 20), Map.entry("contains", 20),
-      Map.entry("startsWith", 20), Map.entry("endsWith", 20), Map.entry("..", 25), Map.entry("+", 30),
-      Map.entry("-", 30), Map.entry("*", 60), Map.entry("/", 60), Map.entry("%", 60), Map.entry("**", 100),
-      Map.entry("^", 100), Map.entry("??", 500));
-  private static final Set<String> WORD_OPERATORS = Set.of("or", "and", "in", "matches", "contains", "startsWith",
-      "endsWith");
-  private static final Set<String> NEGATABLE = Set.of("in", "matches", "contains", "startsWith", "endsWith");
+  private static final Map<String, Integer> BINARY =
+      Map.ofEntries(
+          Map.entry("|", 0),
+          Map.entry("or", 10),
+          Map.entry("||", 10),
+          Map.entry("and", 15),
+          Map.entry("&&", 15),
+          Map.entry("==", 20),
+          Map.entry("!=", 20),
+          Map.entry("<", 20),
+          Map.entry(">", 20),
+          Map.entry("<=", 20),
+          Map.entry(">=", 20),
+          Map.entry("in", 20),
+          Map.entry("matches", 20),
+          Map.entry("contains", 20),
+          Map.entry("startsWith", 20),
+          Map.entry("endsWith", 20),
+          Map.entry("..", 25),
+          Map.entry("+", 30),
+          Map.entry("-", 30),
+          Map.entry("*", 60),
+          Map.entry("/", 60),
+          Map.entry("%", 60),
+          Map.entry("**", 100),
+          Map.entry("^", 100),
+          Map.entry("??", 500));
+  private static final Set<String> WORD_OPERATORS =
+      Set.of("or", "and", "in", "matches", "contains", "startsWith", "endsWith");
+  private static final Set<String> NEGATABLE =
+      Set.of("in", "matches", "contains", "startsWith", "endsWith");
   private static final Set<String> RIGHT_ASSOCIATIVE = Set.of("**", "^");
 
   private final List<Token> tokens;
@@ -76,8 +97,12 @@ public final class ConditionParser {
   private void expect(Kind kind, String text) throws ConditionSyntaxException {
     Token t = peek();
     if (!t.is(kind, text)) {
-      throw new ConditionSyntaxException("expected '" + text + "' but found "
-          + (t.kind() == Kind.EOF ? "the end of the condition" : "'" + t.text() + "'"), t.offset());
+      throw new ConditionSyntaxException(
+          "expected '"
+              + text
+              + "' but found "
+              + (t.kind() == Kind.EOF ? "the end of the condition" : "'" + t.text() + "'"),
+          t.offset());
     }
     pos++;
   }
@@ -107,7 +132,9 @@ public final class ConditionParser {
     if (t.kind() == Kind.NAME && WORD_OPERATORS.contains(t.text())) {
       return t.text();
     }
-    if (t.is(Kind.NAME, "not") && peek(1).kind() == Kind.NAME && NEGATABLE.contains(peek(1).text())) {
+    if (t.is(Kind.NAME, "not")
+        && peek(1).kind() == Kind.NAME
+        && NEGATABLE.contains(peek(1).text())) {
       return "not " + peek(1).text();
     }
     return null;
@@ -159,12 +186,15 @@ public final class ConditionParser {
     if (peek().is(Kind.BRACKET, "(")) {
       args.addAll(parseArguments());
     }
-    return parsePostfix(new Expr.Call(name.text(), wrapPredicates(name.text(), args), opToken.offset()));
+    return parsePostfix(
+        new Expr.Call(name.text(), wrapPredicates(name.text(), args), opToken.offset()));
   }
 
   private Expr parsePrimary() throws ConditionSyntaxException {
     Token t = peek();
-    if ((t.is(Kind.OPERATOR, "!") || t.is(Kind.NAME, "not")) || t.is(Kind.OPERATOR, "-") || t.is(Kind.OPERATOR, "+")) {
+    if ((t.is(Kind.OPERATOR, "!") || t.is(Kind.NAME, "not"))
+        || t.is(Kind.OPERATOR, "-")
+        || t.is(Kind.OPERATOR, "+")) {
       next();
       int prec = t.text().equals("-") || t.text().equals("+") ? 90 : 50;
       Expr operand = parseExpression(prec);
@@ -191,8 +221,11 @@ public final class ConditionParser {
   }
 
   private static ConditionSyntaxException unexpected(Token t) {
-    return new ConditionSyntaxException(t.kind() == Kind.EOF ? "unexpected end of the condition"
-        : "unexpected token '" + t.text() + "'", t.offset());
+    return new ConditionSyntaxException(
+        t.kind() == Kind.EOF
+            ? "unexpected end of the condition"
+            : "unexpected token '" + t.text() + "'",
+        t.offset());
   }
 
   private Expr name(Token t) throws ConditionSyntaxException {
@@ -216,22 +249,24 @@ public final class ConditionParser {
 
   private Expr bracket(Token t) throws ConditionSyntaxException {
     switch (t.text()) {
-      case "(": {
-        Expr inner = parseLetOrExpression();
-        expect(Kind.BRACKET, ")");
-        return inner;
-      }
-      case "[": {
-        List<Expr> items = new ArrayList<>();
-        while (!peek().is(Kind.BRACKET, "]")) {
-          items.add(parseExpression(0));
-          if (!accept(Kind.OPERATOR, ",")) {
-            break;
-          }
+      case "(":
+        {
+          Expr inner = parseLetOrExpression();
+          expect(Kind.BRACKET, ")");
+          return inner;
         }
-        expect(Kind.BRACKET, "]");
-        return new Expr.ArrayLit(items, t.offset());
-      }
+      case "[":
+        {
+          List<Expr> items = new ArrayList<>();
+          while (!peek().is(Kind.BRACKET, "]")) {
+            items.add(parseExpression(0));
+            if (!accept(Kind.OPERATOR, ",")) {
+              break;
+            }
+          }
+          expect(Kind.BRACKET, "]");
+          return new Expr.ArrayLit(items, t.offset());
+        }
       case "{":
         return braces(t);
       default:
@@ -241,9 +276,12 @@ public final class ConditionParser {
 
   /** {@code {}} and {@code {key: value}} are maps; anything else in braces is a predicate. */
   private Expr braces(Token open) throws ConditionSyntaxException {
-    boolean map = peek().is(Kind.BRACKET, "}")
-        || ((peek().kind() == Kind.NAME || peek().kind() == Kind.STRING || peek().kind() == Kind.NUMBER)
-            && peek(1).is(Kind.OPERATOR, ":"));
+    boolean map =
+        peek().is(Kind.BRACKET, "}")
+            || ((peek().kind() == Kind.NAME
+                    || peek().kind() == Kind.STRING
+                    || peek().kind() == Kind.NUMBER)
+                && peek(1).is(Kind.OPERATOR, ":"));
     if (!map) {
       Expr body = parseExpression(0);
       expect(Kind.BRACKET, "}");
@@ -287,7 +325,9 @@ public final class ConditionParser {
 
   /** The second argument of a predicate builtin is a predicate even without braces. */
   private static List<Expr> wrapPredicates(String function, List<Expr> args) {
-    if (!Builtins.takesPredicate(function) || args.size() < 2 || args.get(1) instanceof Expr.Closure) {
+    if (!Builtins.takesPredicate(function)
+        || args.size() < 2
+        || args.get(1) instanceof Expr.Closure) {
       return args;
     }
     List<Expr> out = new ArrayList<>(args);

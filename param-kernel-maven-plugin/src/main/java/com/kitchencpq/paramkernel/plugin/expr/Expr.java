@@ -3,19 +3,24 @@ package com.kitchencpq.paramkernel.plugin.expr;
 import java.util.List;
 
 /**
- * The syntax tree of a success or failure condition (the expr-lang subset Argo conditions
- * use). Every node keeps the 0-based offset in the condition text where it starts.
+ * The syntax tree of a success or failure condition (the expr-lang subset Argo conditions use).
+ * Every node keeps the 0-based offset in the condition text where it starts.
  */
 public sealed interface Expr {
   int offset();
 
-  /** A number, string, bool or nil literal; {@code value} is Long, Double, String, Boolean or null. */
+  /**
+   * A number, string, bool or nil literal; {@code value} is Long, Double, String, Boolean or null.
+   */
   record Literal(Object value, int offset) implements Expr {}
 
   /** A name: {@code result}, a function used as a value, or a let/closure variable. */
   record Ident(String name, int offset) implements Expr {}
 
-  /** {@code #}, {@code #index}, {@code #acc} inside a predicate; {@code name} is "" for plain {@code #}. */
+  /**
+   * {@code #}, {@code #index}, {@code #acc} inside a predicate; {@code name} is "" for plain {@code
+   * #}.
+   */
   record Pointer(String name, int offset) implements Expr {}
 
   /** An Argo {@code {{args.x}}} tag outside quotes: its value is only known when the run starts. */
@@ -42,7 +47,10 @@ public sealed interface Expr {
   /** {@code op operand} with op one of {@code ! not - +}. */
   record Unary(String op, Expr operand, int offset) implements Expr {}
 
-  /** {@code left op right}; {@code not in}, {@code not matches} etc. are written with the {@code not } prefix. */
+  /**
+   * {@code left op right}; {@code not in}, {@code not matches} etc. are written with the {@code not
+   * } prefix.
+   */
   record Binary(String op, Expr left, Expr right, int offset) implements Expr {}
 
   /** {@code cond ? then : otherwise}. */

@@ -3,24 +3,24 @@ package com.kitchencpq.paramkernel.plugin.expr;
 import java.util.Set;
 
 /**
- * The releases of the expression engine that Argo Rollouts embeds, with what the static checks
- * and the evaluator must do differently for each. Which Argo Rollouts release embeds which is
- * {@code ArgoVersion}'s table; every fact here was read from the engine's source at the tag
- * named (github.com/expr-lang/expr, which also holds the antonmedv/expr history).
+ * The releases of the expression engine that Argo Rollouts embeds, with what the static checks and
+ * the evaluator must do differently for each. Which Argo Rollouts release embeds which is {@code
+ * ArgoVersion}'s table; every fact here was read from the engine's source at the tag named
+ * (github.com/expr-lang/expr, which also holds the antonmedv/expr history).
  */
 public enum ExprVersion {
   /**
-   * {@code github.com/antonmedv/expr v1.15.5}. Builtins: {@code builtin/builtin.go}
-   * ({@code Builtins}); {@code max}/{@code min} are {@code builtin/func.go} {@code Max}/{@code Min},
-   * whose {@code Validate} accepts numbers only, so a list is a compile error;
-   * {@code sum}/{@code mean}/{@code median} take exactly one list and no predicate.
+   * {@code github.com/antonmedv/expr v1.15.5}. Builtins: {@code builtin/builtin.go} ({@code
+   * Builtins}); {@code max}/{@code min} are {@code builtin/func.go} {@code Max}/{@code Min}, whose
+   * {@code Validate} accepts numbers only, so a list is a compile error; {@code sum}/{@code
+   * mean}/{@code median} take exactly one list and no predicate.
    */
   V1_15_5("github.com/antonmedv/expr", "v1.15.5", Builtins.EXPR_1_15_5),
   /**
-   * {@code github.com/expr-lang/expr v1.17.7}. {@code max}/{@code min} are
-   * {@code builtin/lib.go} {@code minMax} (lists are flattened, {@code validateAggregateFunc} in
-   * {@code builtin/validation.go}); {@code sum} is a predicate builtin ({@code sum(list, pred)});
-   * adds {@code concat flatten reverse uniq timezone} and the {@code bit*} functions.
+   * {@code github.com/expr-lang/expr v1.17.7}. {@code max}/{@code min} are {@code builtin/lib.go}
+   * {@code minMax} (lists are flattened, {@code validateAggregateFunc} in {@code
+   * builtin/validation.go}); {@code sum} is a predicate builtin ({@code sum(list, pred)}); adds
+   * {@code concat flatten reverse uniq timezone} and the {@code bit*} functions.
    */
   V1_17_7("github.com/expr-lang/expr", "v1.17.7", Builtins.EXPR);
 
@@ -57,7 +57,10 @@ public enum ExprVersion {
     return builtins;
   }
 
-  /** Whether {@code max}/{@code min} accept a list (1.17: flattened) rather than numbers only (1.15.5). */
+  /**
+   * Whether {@code max}/{@code min} accept a list (1.17: flattened) rather than numbers only
+   * (1.15.5).
+   */
   public boolean aggregatesLists() {
     return this != V1_15_5;
   }
@@ -67,7 +70,10 @@ public enum ExprVersion {
     return this != V1_15_5;
   }
 
-  /** Whether {@code mean}/{@code median} take several arguments or nested lists (1.17) rather than one list. */
+  /**
+   * Whether {@code mean}/{@code median} take several arguments or nested lists (1.17) rather than
+   * one list.
+   */
   public boolean meanTakesSeveral() {
     return this != V1_15_5;
   }

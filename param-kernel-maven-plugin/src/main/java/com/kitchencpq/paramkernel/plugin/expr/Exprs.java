@@ -8,7 +8,9 @@ import java.util.Optional;
 public final class Exprs {
   private Exprs() {}
 
-  /** A comparison {@code <result expression> op number}, written with the result side on the left. */
+  /**
+   * A comparison {@code <result expression> op number}, written with the result side on the left.
+   */
   public record Threshold(String op, double value, Expr subject, int offset) {
     /** The comparison as text, e.g. {@code < 0.01}. */
     public String describe() {
@@ -66,8 +68,11 @@ public final class Exprs {
 
   /** The calls of function {@code name} in the tree. */
   public static List<Expr.Call> calls(Expr root, String name) {
-    return nodes(root).stream().filter(Expr.Call.class::isInstance).map(Expr.Call.class::cast)
-        .filter(c -> c.name().equals(name)).toList();
+    return nodes(root).stream()
+        .filter(Expr.Call.class::isInstance)
+        .map(Expr.Call.class::cast)
+        .filter(c -> c.name().equals(name))
+        .toList();
   }
 
   public static boolean callsAny(Expr root, String... names) {
@@ -81,7 +86,8 @@ public final class Exprs {
 
   /** Whether the tree reads {@code result} (directly or through a let variable). */
   public static boolean readsResult(Expr root) {
-    return nodes(root).stream().anyMatch(e -> e instanceof Expr.Ident id && id.name().equals("result"));
+    return nodes(root).stream()
+        .anyMatch(e -> e instanceof Expr.Ident id && id.name().equals("result"));
   }
 
   /** Whether the tree has a {@code {{...}}} tag outside quotes. */
@@ -90,9 +96,9 @@ public final class Exprs {
   }
 
   /**
-   * The comparisons of a measured value with a number: {@code result[0] < 0.01}, {@code 0.03 < result},
-   * {@code result[0] * 1000 > 60} (subject {@code result[0] * 1000}). Comparisons of {@code len(result)}
-   * are guards, not thresholds, and are left out.
+   * The comparisons of a measured value with a number: {@code result[0] < 0.01}, {@code 0.03 <
+   * result}, {@code result[0] * 1000 > 60} (subject {@code result[0] * 1000}). Comparisons of
+   * {@code len(result)} are guards, not thresholds, and are left out.
    */
   public static List<Threshold> thresholds(Expr root) {
     List<Threshold> out = new ArrayList<>();
@@ -112,7 +118,11 @@ public final class Exprs {
   }
 
   private static boolean isComparison(String op) {
-    return op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=") || op.equals("==")
+    return op.equals("<")
+        || op.equals("<=")
+        || op.equals(">")
+        || op.equals(">=")
+        || op.equals("==")
         || op.equals("!=");
   }
 

@@ -13,13 +13,13 @@ import java.util.List;
 /**
  * Evaluates the {@code start} and {@code end} of a Prometheus {@code rangeQuery}, which Argo
  * Rollouts evaluates with expr ({@code EvalTime} in {@code utils/evaluate/evaluate.go}, v1.8 on):
- * an expression that must give a {@code time.Time}, typically {@code now() - duration("5m")}.
- * The part of expr those expressions use is modelled: {@code now()} (the instant the caller
- * gives, so that a replay of the past evaluates {@code now()} at the replayed instant),
- * {@code duration(s)} (Go's {@code time.ParseDuration}), {@code date(s)} in its RFC 3339 and
- * {@code 2006-01-02[ 15:04:05]} forms (UTC), parentheses, and {@code + - *} on times, durations
- * and integers as expr's runtime defines them ({@code vm/runtime/generated.go} Add, Subtract,
- * Multiply). Anything else is {@link Unsupported}, never guessed.
+ * an expression that must give a {@code time.Time}, typically {@code now() - duration("5m")}. The
+ * part of expr those expressions use is modelled: {@code now()} (the instant the caller gives, so
+ * that a replay of the past evaluates {@code now()} at the replayed instant), {@code duration(s)}
+ * (Go's {@code time.ParseDuration}), {@code date(s)} in its RFC 3339 and {@code 2006-01-02[
+ * 15:04:05]} forms (UTC), parentheses, and {@code + - *} on times, durations and integers as expr's
+ * runtime defines them ({@code vm/runtime/generated.go} Add, Subtract, Multiply). Anything else is
+ * {@link Unsupported}, never guessed.
  */
 public final class TimeExpression {
   private TimeExpression() {}
@@ -70,18 +70,20 @@ public final class TimeExpression {
             throw new Failure("too many arguments to call now");
           }
           return now;
-        case "duration": {
-          if (args.size() != 1 || !(eval(args.get(0), now) instanceof String s)) {
-            throw new Unsupported("duration() with anything but one string");
+        case "duration":
+          {
+            if (args.size() != 1 || !(eval(args.get(0), now) instanceof String s)) {
+              throw new Unsupported("duration() with anything but one string");
+            }
+            return parseDuration(s);
           }
-          return parseDuration(s);
-        }
-        case "date": {
-          if (args.size() != 1 || !(eval(args.get(0), now) instanceof String s)) {
-            throw new Unsupported("date() with a layout or a time zone");
+        case "date":
+          {
+            if (args.size() != 1 || !(eval(args.get(0), now) instanceof String s)) {
+              throw new Unsupported("date() with a layout or a time zone");
+            }
+            return parseDate(s);
           }
-          return parseDate(s);
-        }
         default:
           throw new Unsupported("the function " + c.name() + "()");
       }
@@ -180,20 +182,22 @@ public final class TimeExpression {
       if (unit.isEmpty()) {
         throw new Failure("time: missing unit in duration \"" + orig + "\"");
       }
-      long nanos = switch (unit) {
-        case "ns" -> 1L;
-        case "us", "µs", "μs" -> 1_000L;
-        case "ms" -> 1_000_000L;
-        case "s" -> 1_000_000_000L;
-        case "m" -> 60_000_000_000L;
-        case "h" -> 3_600_000_000_000L;
-        default -> -1L;
-      };
+      long nanos =
+          switch (unit) {
+            case "ns" -> 1L;
+            case "us", "µs", "μs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            case "h" -> 3_600_000_000_000L;
+            default -> -1L;
+          };
       if (nanos < 0) {
         throw new Failure("time: unknown unit \"" + unit + "\" in duration \"" + orig + "\"");
       }
-      java.math.BigDecimal v = new java.math.BigDecimal((whole.isEmpty() ? "0" : whole)
-          + (frac.isEmpty() ? "" : "." + frac));
+      java.math.BigDecimal v =
+          new java.math.BigDecimal(
+              (whole.isEmpty() ? "0" : whole) + (frac.isEmpty() ? "" : "." + frac));
       total = total.add(v.multiply(java.math.BigDecimal.valueOf(nanos)));
     }
     long n = total.setScale(0, java.math.RoundingMode.DOWN).longValueExact();
@@ -207,23 +211,29 @@ public final class TimeExpression {
       // next layout
     }
     try {
-      return LocalDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")).toInstant(ZoneOffset.UTC);
+      return LocalDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+          .toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       // next layout
     }
     try {
-      return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay().toInstant(ZoneOffset.UTC);
+      return LocalDate.parse(s, DateTimeFormatter.ISO_LOCAL_DATE)
+          .atStartOfDay()
+          .toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new Unsupported("date(\"" + s + "\") in a layout other than RFC 3339, 2006-01-02 or"
-          + " 2006-01-02 15:04:05");
+      throw new Unsupported(
+          "date(\""
+              + s
+              + "\") in a layout other than RFC 3339, 2006-01-02 or"
+              + " 2006-01-02 15:04:05");
     }
   }
 
   /**
-   * Go's {@code %T} of a value the engine evaluated to, as expr's messages print it
-   * ({@code expected bool, but got int}): {@code int}, {@code float64}, {@code string},
-   * {@code bool}, {@code time.Time}, {@code time.Duration}, {@code []interface {}},
-   * {@code map[string]interface {}}, {@code <nil>}.
+   * Go's {@code %T} of a value the engine evaluated to, as expr's messages print it ({@code
+   * expected bool, but got int}): {@code int}, {@code float64}, {@code string}, {@code bool},
+   * {@code time.Time}, {@code time.Duration}, {@code []interface {}}, {@code map[string]interface
+   * {}}, {@code <nil>}.
    */
   public static String goType(Object v) {
     if (v == null) {

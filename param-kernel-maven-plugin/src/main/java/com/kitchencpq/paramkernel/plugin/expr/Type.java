@@ -1,13 +1,24 @@
 package com.kitchencpq.paramkernel.plugin.expr;
 
 /**
- * The static type of a sub-expression as far as the checker knows it. {@code ANY} means
- * "unknown here" (a web or job result, a placeholder, a map member): nothing is reported about
- * it. Arrays carry their element type.
+ * The static type of a sub-expression as far as the checker knows it. {@code ANY} means "unknown
+ * here" (a web or job result, a placeholder, a map member): nothing is reported about it. Arrays
+ * carry their element type.
  */
 public record Type(Kind kind, Type element) {
   /** What a value is. */
-  public enum Kind { BOOL, INT, FLOAT, STRING, ARRAY, MAP, NIL, TIME, DURATION, ANY }
+  public enum Kind {
+    BOOL,
+    INT,
+    FLOAT,
+    STRING,
+    ARRAY,
+    MAP,
+    NIL,
+    TIME,
+    DURATION,
+    ANY
+  }
 
   public static final Type BOOL = new Type(Kind.BOOL, null);
   public static final Type INT = new Type(Kind.INT, null);
@@ -18,6 +29,7 @@ public record Type(Kind kind, Type element) {
   public static final Type TIME = new Type(Kind.TIME, null);
   public static final Type DURATION = new Type(Kind.DURATION, null);
   public static final Type ANY = new Type(Kind.ANY, null);
+
   /** What a Prometheus vector or flattened matrix is bound to: {@code []float64}. */
   public static final Type FLOAT_LIST = array(FLOAT);
 

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A static type check of a parsed condition against the type {@code result} will have, the way
- * expr-lang checks a condition when Argo compiles it with the measurement in the environment.
- * Only sure mismatches are reported: whatever involves an unknown type ({@link Type#ANY}) passes.
+ * expr-lang checks a condition when Argo compiles it with the measurement in the environment. Only
+ * sure mismatches are reported: whatever involves an unknown type ({@link Type#ANY}) passes.
  */
 public final class TypeChecker {
   /** What kind of problem. */
@@ -49,7 +49,10 @@ public final class TypeChecker {
     return check(e, resultType, ExprVersion.NEWEST);
   }
 
-  /** Checks {@code e} as engine {@code version} compiles it (the one the chosen Argo Rollouts embeds). */
+  /**
+   * Checks {@code e} as engine {@code version} compiles it (the one the chosen Argo Rollouts
+   * embeds).
+   */
   public static Outcome check(Expr e, Type resultType, ExprVersion version) {
     TypeChecker c = new TypeChecker(resultType, version);
     Type t = c.visit(e, new Scope(Map.of(), null));
@@ -74,7 +77,9 @@ public final class TypeChecker {
   }
 
   private void problem(Expr operand, String message, int offset) {
-    problems.add(new Problem(isResult(operand) ? ProblemKind.RESULT_SHAPE : ProblemKind.TYPE, message, offset));
+    problems.add(
+        new Problem(
+            isResult(operand) ? ProblemKind.RESULT_SHAPE : ProblemKind.TYPE, message, offset));
   }
 
   private Type visit(Expr e, Scope s) {
@@ -164,8 +169,14 @@ public final class TypeChecker {
 
   private Type pointer(Expr.Pointer p, Scope s) {
     if (s.pointer() == null) {
-      problems.add(new Problem(ProblemKind.TYPE, "#" + p.name() + " can only be used inside a predicate such as"
-          + " all(result, # < 1)", p.offset()));
+      problems.add(
+          new Problem(
+              ProblemKind.TYPE,
+              "#"
+                  + p.name()
+                  + " can only be used inside a predicate such as"
+                  + " all(result, # < 1)",
+              p.offset()));
       return Type.ANY;
     }
     return switch (p.name()) {
@@ -223,12 +234,16 @@ public final class TypeChecker {
     Type t = visit(u.operand(), s);
     if (u.op().equals("!") || u.op().equals("not")) {
       if (!t.maybe(Type.Kind.BOOL)) {
-        problem(u.operand(), "invalid operation: " + u.op() + " (mismatched type " + t + ")", u.offset());
+        problem(
+            u.operand(),
+            "invalid operation: " + u.op() + " (mismatched type " + t + ")",
+            u.offset());
       }
       return Type.BOOL;
     }
     if (!t.maybeNumber()) {
-      problem(u.operand(), "invalid operation: " + u.op() + " (mismatched type " + t + ")", u.offset());
+      problem(
+          u.operand(), "invalid operation: " + u.op() + " (mismatched type " + t + ")", u.offset());
       return Type.ANY;
     }
     return t;
@@ -248,14 +263,21 @@ public final class TypeChecker {
         }
         return Type.BOOL;
       case "==", "!=":
-        if (!(any || l.kind() == Type.Kind.NIL || r.kind() == Type.Kind.NIL || (l.isNumber() && r.isNumber())
+        if (!(any
+            || l.kind() == Type.Kind.NIL
+            || r.kind() == Type.Kind.NIL
+            || (l.isNumber() && r.isNumber())
             || l.kind() == r.kind())) {
           mismatch(b, l, r, null);
         }
         return Type.BOOL;
       case "<", ">", "<=", ">=":
-        if (!(any || (l.isNumber() && r.isNumber()) || (l.kind() == r.kind() && (l.kind() == Type.Kind.STRING
-            || l.kind() == Type.Kind.TIME || l.kind() == Type.Kind.DURATION)))) {
+        if (!(any
+            || (l.isNumber() && r.isNumber())
+            || (l.kind() == r.kind()
+                && (l.kind() == Type.Kind.STRING
+                    || l.kind() == Type.Kind.TIME
+                    || l.kind() == Type.Kind.DURATION)))) {
           mismatch(b, l, r, null);
         }
         return Type.BOOL;
@@ -264,8 +286,14 @@ public final class TypeChecker {
           mismatch(b, l, r, b.right());
         }
         return Type.BOOL;
-      case "matches", "contains", "startsWith", "endsWith", "not matches", "not contains", "not startsWith",
-          "not endsWith":
+      case "matches",
+      "contains",
+      "startsWith",
+      "endsWith",
+      "not matches",
+      "not contains",
+      "not startsWith",
+      "not endsWith":
         if (!l.maybe(Type.Kind.STRING)) {
           mismatch(b, l, r, b.left());
         } else if (!r.maybe(Type.Kind.STRING)) {
@@ -305,23 +333,35 @@ public final class TypeChecker {
     }
     if (l.isAny() || r.isAny()) {
       Type known = l.isAny() ? r : l;
-      if (known.isAny() || known.isNumber() || known.kind() == Type.Kind.STRING || known.kind() == Type.Kind.TIME
-          || known.kind() == Type.Kind.DURATION || (op.equals("+") && known.kind() == Type.Kind.ARRAY)) {
+      if (known.isAny()
+          || known.isNumber()
+          || known.kind() == Type.Kind.STRING
+          || known.kind() == Type.Kind.TIME
+          || known.kind() == Type.Kind.DURATION
+          || (op.equals("+") && known.kind() == Type.Kind.ARRAY)) {
         return op.equals("/") && known.isNumber() ? Type.FLOAT : Type.ANY;
       }
       mismatch(b, l, r, l.isAny() ? b.right() : b.left());
       return Type.ANY;
     }
-    boolean ok = switch (op) {
-      case "+" -> (l.kind() == r.kind() && (l.kind() == Type.Kind.STRING || l.kind() == Type.Kind.ARRAY
-          || l.kind() == Type.Kind.DURATION))
-          || (l.kind() == Type.Kind.TIME && r.kind() == Type.Kind.DURATION)
-          || (l.kind() == Type.Kind.DURATION && r.kind() == Type.Kind.TIME);
-      case "-" -> (l.kind() == Type.Kind.TIME && (r.kind() == Type.Kind.TIME || r.kind() == Type.Kind.DURATION))
-          || (l.kind() == Type.Kind.DURATION && r.kind() == Type.Kind.DURATION);
-      case "*" -> (l.kind() == Type.Kind.DURATION && r.isNumber()) || (r.kind() == Type.Kind.DURATION && l.isNumber());
-      default -> false;
-    };
+    boolean ok =
+        switch (op) {
+          case "+" ->
+              (l.kind() == r.kind()
+                      && (l.kind() == Type.Kind.STRING
+                          || l.kind() == Type.Kind.ARRAY
+                          || l.kind() == Type.Kind.DURATION))
+                  || (l.kind() == Type.Kind.TIME && r.kind() == Type.Kind.DURATION)
+                  || (l.kind() == Type.Kind.DURATION && r.kind() == Type.Kind.TIME);
+          case "-" ->
+              (l.kind() == Type.Kind.TIME
+                      && (r.kind() == Type.Kind.TIME || r.kind() == Type.Kind.DURATION))
+                  || (l.kind() == Type.Kind.DURATION && r.kind() == Type.Kind.DURATION);
+          case "*" ->
+              (l.kind() == Type.Kind.DURATION && r.isNumber())
+                  || (r.kind() == Type.Kind.DURATION && l.isNumber());
+          default -> false;
+        };
     if (!ok) {
       mismatch(b, l, r, null);
       return Type.ANY;
@@ -329,14 +369,21 @@ public final class TypeChecker {
     if (l.kind() == Type.Kind.TIME && r.kind() == Type.Kind.TIME) {
       return Type.DURATION;
     }
-    return l.kind() == Type.Kind.DURATION && r.kind() == Type.Kind.TIME ? Type.TIME
+    return l.kind() == Type.Kind.DURATION && r.kind() == Type.Kind.TIME
+        ? Type.TIME
         : l.isNumber() ? r : l;
   }
 
-  /** Reports a mismatch; blames {@code result} when it is one of the operands and its shape is known. */
+  /**
+   * Reports a mismatch; blames {@code result} when it is one of the operands and its shape is
+   * known.
+   */
   private void mismatch(Expr.Binary b, Type l, Type r, Expr culprit) {
     Expr blamed = culprit != null ? culprit : isResult(b.left()) ? b.left() : b.right();
-    problem(blamed, "invalid operation: " + b.op() + " (mismatched types " + l + " and " + r + ")", b.offset());
+    problem(
+        blamed,
+        "invalid operation: " + b.op() + " (mismatched types " + l + " and " + r + ")",
+        b.offset());
   }
 
   private Type call(Expr.Call c, Scope s) {
@@ -367,7 +414,9 @@ public final class TypeChecker {
     switch (n) {
       case "len":
         expectArgs(c, 1);
-        if (!(first.isAny() || first.kind() == Type.Kind.ARRAY || first.kind() == Type.Kind.STRING
+        if (!(first.isAny()
+            || first.kind() == Type.Kind.ARRAY
+            || first.kind() == Type.Kind.STRING
             || first.kind() == Type.Kind.MAP)) {
           problem(firstExpr, "invalid argument for len (type " + first + ")", c.offset());
         }
@@ -375,20 +424,43 @@ public final class TypeChecker {
       case "isNaN", "isInf":
         expectArgs(c, 1);
         if (!first.maybeNumber()) {
-          problem(firstExpr, "cannot use " + first + " as argument (type float64) to call " + n, c.offset());
+          problem(
+              firstExpr,
+              "cannot use " + first + " as argument (type float64) to call " + n,
+              c.offset());
         }
         return Type.BOOL;
       case "isNil", "hasPrefix", "hasSuffix":
         return Type.BOOL;
       case "default":
         return resultType.isAny() || args.size() < 2 ? Type.ANY : resultType;
-      case "asInt", "int", "count", "findIndex", "findLastIndex", "indexOf", "lastIndexOf", "bitand", "bitor",
-          "bitxor", "bitnand", "bitnot", "bitshl", "bitshr", "bitushr":
+      case "asInt",
+      "int",
+      "count",
+      "findIndex",
+      "findLastIndex",
+      "indexOf",
+      "lastIndexOf",
+      "bitand",
+      "bitor",
+      "bitxor",
+      "bitnand",
+      "bitnot",
+      "bitshl",
+      "bitshr",
+      "bitushr":
         return Type.INT;
       case "mean", "median":
         if (!version.meanTakesSeveral() && c.args().size() != 1) {
-          versionProblem(n + " takes exactly one list in " + version.label() + " (invalid number of arguments"
-              + " (expected 1, got " + c.args().size() + "))", c.offset());
+          versionProblem(
+              n
+                  + " takes exactly one list in "
+                  + version.label()
+                  + " (invalid number of arguments"
+                  + " (expected 1, got "
+                  + c.args().size()
+                  + "))",
+              c.offset());
         }
         return Type.FLOAT;
       case "asFloat", "float", "ceil", "floor", "round":
@@ -396,8 +468,11 @@ public final class TypeChecker {
       case "all", "any", "none", "one":
         requireCollection(c, first, firstExpr);
         if (predicate != null && !predicate.maybe(Type.Kind.BOOL)) {
-          problems.add(new Problem(ProblemKind.TYPE, "predicate of " + n + " must be a bool, not " + predicate,
-              c.offset()));
+          problems.add(
+              new Problem(
+                  ProblemKind.TYPE,
+                  "predicate of " + n + " must be a bool, not " + predicate,
+                  c.offset()));
         }
         return Type.BOOL;
       case "filter", "sortBy", "take", "reverse", "uniq", "sort":
@@ -412,8 +487,14 @@ public final class TypeChecker {
       case "sum":
         requireCollection(c, first, firstExpr);
         if (predicate != null && !version.sumTakesPredicate()) {
-          versionProblem("sum takes no predicate in " + version.label() + " (invalid number of arguments"
-              + " (expected 1, got " + c.args().size() + "))", c.offset());
+          versionProblem(
+              "sum takes no predicate in "
+                  + version.label()
+                  + " (invalid number of arguments"
+                  + " (expected 1, got "
+                  + c.args().size()
+                  + "))",
+              c.offset());
         }
         return predicate != null ? predicate : first.elementOrAny();
       case "abs":
@@ -425,8 +506,16 @@ public final class TypeChecker {
         if (!version.aggregatesLists()) {
           for (int i = 0; i < args.size(); i++) {
             if (args.get(i).kind() == Type.Kind.ARRAY) {
-              versionProblem("invalid argument for " + n + " (type " + args.get(i) + "): " + version.label()
-                  + " takes numbers only, not a list (lists are accepted from expr-lang/expr 1.17)", c.offset());
+              versionProblem(
+                  "invalid argument for "
+                      + n
+                      + " (type "
+                      + args.get(i)
+                      + "): "
+                      + version.label()
+                      + " takes numbers only, not a list (lists are accepted from expr-lang/expr"
+                      + " 1.17)",
+                  c.offset());
               return Type.ANY;
             }
           }
@@ -434,10 +523,22 @@ public final class TypeChecker {
         if (args.size() == 1) {
           return first.kind() == Type.Kind.ARRAY ? first.element() : Type.ANY;
         }
-        return args.stream().allMatch(t -> t.kind() == Type.Kind.INT) ? Type.INT
+        return args.stream().allMatch(t -> t.kind() == Type.Kind.INT)
+            ? Type.INT
             : args.stream().allMatch(Type::isNumber) ? Type.FLOAT : Type.ANY;
-      case "string", "trim", "trimPrefix", "trimSuffix", "upper", "lower", "replace", "repeat", "join", "toJSON",
-          "type", "toBase64", "fromBase64":
+      case "string",
+      "trim",
+      "trimPrefix",
+      "trimSuffix",
+      "upper",
+      "lower",
+      "replace",
+      "repeat",
+      "join",
+      "toJSON",
+      "type",
+      "toBase64",
+      "fromBase64":
         return Type.STRING;
       case "split", "splitAfter":
         return Type.array(Type.STRING);
@@ -457,8 +558,17 @@ public final class TypeChecker {
   /** {@code name} is no builtin of this engine: a version problem when a newer engine has it. */
   private void unknownName(String name, int offset) {
     if (Builtins.isKnown(name)) {
-      versionProblem("unknown name " + name + " (" + name + " is a builtin only from " + ExprVersion.NEWEST.label()
-          + ", not in " + version.label() + ")", offset);
+      versionProblem(
+          "unknown name "
+              + name
+              + " ("
+              + name
+              + " is a builtin only from "
+              + ExprVersion.NEWEST.label()
+              + ", not in "
+              + version.label()
+              + ")",
+          offset);
     } else {
       problems.add(new Problem(ProblemKind.UNKNOWN_NAME, "unknown name " + name, offset));
     }
@@ -470,8 +580,11 @@ public final class TypeChecker {
 
   private void expectArgs(Expr.Call c, int n) {
     if (c.args().size() != n) {
-      problems.add(new Problem(ProblemKind.TYPE, (c.args().size() < n ? "not enough" : "too many")
-          + " arguments to call " + c.name(), c.offset()));
+      problems.add(
+          new Problem(
+              ProblemKind.TYPE,
+              (c.args().size() < n ? "not enough" : "too many") + " arguments to call " + c.name(),
+              c.offset()));
     }
   }
 

@@ -14,9 +14,9 @@ import java.util.UUID;
 
 /**
  * The hand-off to later workflow steps: {@code GITHUB_OUTPUT}, {@code GITHUB_STEP_SUMMARY} and
- * workflow-command annotations. Reads the environment from an injected map so tests never touch
- * the real one. Everything here is best effort: a failure to write is returned as a warning
- * text, never thrown, because a build must not fail over a summary.
+ * workflow-command annotations. Reads the environment from an injected map so tests never touch the
+ * real one. Everything here is best effort: a failure to write is returned as a warning text, never
+ * thrown, because a build must not fail over a summary.
  */
 public final class GithubActions {
   private final Map<String, String> env;
@@ -38,9 +38,9 @@ public final class GithubActions {
   }
 
   /**
-   * Appends {@code name=value} pairs to the {@code GITHUB_OUTPUT} file. Multi-line values use
-   * the heredoc form with a random delimiter. Returns the warnings (empty when all went well or
-   * when no output file is configured).
+   * Appends {@code name=value} pairs to the {@code GITHUB_OUTPUT} file. Multi-line values use the
+   * heredoc form with a random delimiter. Returns the warnings (empty when all went well or when no
+   * output file is configured).
    */
   public List<String> setOutputs(Map<String, String> outputs) {
     String file = env.getOrDefault("GITHUB_OUTPUT", "");
@@ -52,8 +52,14 @@ public final class GithubActions {
       String value = e.getValue() == null ? "" : e.getValue();
       if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
         String delimiter = "pk_" + UUID.randomUUID().toString().replace("-", "");
-        text.append(e.getKey()).append("<<").append(delimiter).append('\n')
-            .append(value).append('\n').append(delimiter).append('\n');
+        text.append(e.getKey())
+            .append("<<")
+            .append(delimiter)
+            .append('\n')
+            .append(value)
+            .append('\n')
+            .append(delimiter)
+            .append('\n');
       } else {
         text.append(e.getKey()).append('=').append(value).append('\n');
       }
@@ -67,7 +73,8 @@ public final class GithubActions {
     if (file.isBlank()) {
       return List.of();
     }
-    return append(file, "GITHUB_STEP_SUMMARY", markdown.endsWith("\n") ? markdown : markdown + "\n");
+    return append(
+        file, "GITHUB_STEP_SUMMARY", markdown.endsWith("\n") ? markdown : markdown + "\n");
   }
 
   /**
@@ -79,7 +86,8 @@ public final class GithubActions {
    * @param line 1-based line, or 0 when unknown
    * @param column 1-based column, or 0 when unknown
    */
-  public void annotate(String level, String file, int line, int column, String title, String message) {
+  public void annotate(
+      String level, String file, int line, int column, String title, String message) {
     stdout.println(annotation(level, file, line, column, title, message));
     stdout.flush();
   }
@@ -100,7 +108,10 @@ public final class GithubActions {
     if (title != null && !title.isEmpty()) {
       props.add("title=" + escapeProperty(title));
     }
-    return "::" + level + (props.isEmpty() ? "" : " " + String.join(",", props)) + "::"
+    return "::"
+        + level
+        + (props.isEmpty() ? "" : " " + String.join(",", props))
+        + "::"
         + escapeData(message);
   }
 
@@ -114,8 +125,13 @@ public final class GithubActions {
 
   private static List<String> append(String file, String what, String text) {
     try {
-      Files.writeString(Path.of(file), text, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+      Files.writeString(
+          Path.of(file),
+          text,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND,
+          StandardOpenOption.WRITE);
       return List.of();
     } catch (IOException | RuntimeException e) {
       return List.of("Could not write " + what + " (" + file + "): " + e.getMessage());

@@ -10,9 +10,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Markdown for the job summary ({@code GITHUB_STEP_SUMMARY}): one section per goal outcome.
- * The goals build the text here and hand it to {@link GithubActions#appendSummary(String)}.
- * Everything is plain data in, text out; nothing here touches the environment or the disk.
+ * Markdown for the job summary ({@code GITHUB_STEP_SUMMARY}): one section per goal outcome. The
+ * goals build the text here and hand it to {@link GithubActions#appendSummary(String)}. Everything
+ * is plain data in, text out; nothing here touches the environment or the disk.
  */
 public final class StepSummary {
   /** How many findings the validation section lists before it only counts the rest. */
@@ -21,7 +21,8 @@ public final class StepSummary {
   private StepSummary() {}
 
   /** The outcome of resolve-digest, as the summary shows it. */
-  public record DigestInfo(String image, String tag, String digest, boolean fallback, String source) {
+  public record DigestInfo(
+      String image, String tag, String digest, boolean fallback, String source) {
     public DigestInfo {
       Objects.requireNonNull(image, "image");
       Objects.requireNonNull(digest, "digest");
@@ -38,8 +39,12 @@ public final class StepSummary {
     }
   }
 
-  /** The image section: repository, tag, digest, whether the tag was a fallback, and where it came from. */
-  public static String digestSection(String image, String tag, String digest, boolean fallback, String source) {
+  /**
+   * The image section: repository, tag, digest, whether the tag was a fallback, and where it came
+   * from.
+   */
+  public static String digestSection(
+      String image, String tag, String digest, boolean fallback, String source) {
     return digestSection(new DigestInfo(image, tag, digest, fallback, source));
   }
 
@@ -49,16 +54,22 @@ public final class StepSummary {
     row(md, "Image", code(info.image()));
     row(md, "Tag", info.tag() == null ? "(none: digest given directly)" : code(info.tag()));
     row(md, "Digest", code(info.digest()));
-    row(md, "Fallback", info.fallback() ? "**yes**: the preferred tag does not exist in the registry" : "no");
+    row(
+        md,
+        "Fallback",
+        info.fallback() ? "**yes**: the preferred tag does not exist in the registry" : "no");
     row(md, "Source", info.source() == null ? "" : cell(info.source()));
-    md.append('\n').append("Image reference: ").append(code(info.image() + "@" + info.digest())).append("\n\n");
+    md.append('\n')
+        .append("Image reference: ")
+        .append(code(info.image() + "@" + info.digest()))
+        .append("\n\n");
     return md.toString();
   }
 
   /**
    * The canary section of a rendered rollout bundle: a Mermaid {@code flowchart LR} of the
-   * Rollout's {@code spec.strategy.canary.steps}. A bundle without a canary Rollout (or that is
-   * not YAML) gets a one-line note instead, since a summary must never break the build.
+   * Rollout's {@code spec.strategy.canary.steps}. A bundle without a canary Rollout (or that is not
+   * YAML) gets a one-line note instead, since a summary must never break the build.
    */
   public static String canaryPlan(String renderedYaml) {
     List<CanaryStep> steps;
@@ -103,8 +114,8 @@ public final class StepSummary {
   /**
    * The steps of the first Rollout in the (possibly multi-document) YAML text, in order.
    *
-   * @throws IllegalArgumentException when the text is not YAML or holds no Rollout with a
-   *     canary strategy; the message says which
+   * @throws IllegalArgumentException when the text is not YAML or holds no Rollout with a canary
+   *     strategy; the message says which
    */
   public static List<CanaryStep> canarySteps(String yamlText) {
     Yaml yaml = new Yaml(new SafeConstructor(YamlLimits.loaderOptions()));
@@ -113,7 +124,8 @@ public final class StepSummary {
         if (doc instanceof Map<?, ?> map && "Rollout".equals(map.get("kind"))) {
           Object canary = path(map, "spec", "strategy", "canary");
           if (!(canary instanceof Map<?, ?> canaryMap)) {
-            throw new IllegalArgumentException("The Rollout has no canary strategy (spec.strategy.canary).");
+            throw new IllegalArgumentException(
+                "The Rollout has no canary strategy (spec.strategy.canary).");
           }
           Object steps = canaryMap.get("steps");
           List<CanaryStep> out = new ArrayList<>();
@@ -126,9 +138,11 @@ public final class StepSummary {
         }
       }
     } catch (YAMLException e) {
-      throw new IllegalArgumentException("The rendered bundle is not valid YAML, so no canary plan is shown.", e);
+      throw new IllegalArgumentException(
+          "The rendered bundle is not valid YAML, so no canary plan is shown.", e);
     }
-    throw new IllegalArgumentException("The rendered bundle holds no Rollout, so no canary plan is shown.");
+    throw new IllegalArgumentException(
+        "The rendered bundle holds no Rollout, so no canary plan is shown.");
   }
 
   private static CanaryStep step(Object step) {
@@ -200,25 +214,41 @@ public final class StepSummary {
    * @param annotation the annotation key that shows it in the cluster
    * @param properties the properties to leave out to revert
    */
-  public record ContingencyInfo(String template, String metric, String planBound, String bound,
-      String reason, String until, String annotation, String properties) {}
+  public record ContingencyInfo(
+      String template,
+      String metric,
+      String planBound,
+      String bound,
+      String reason,
+      String until,
+      String annotation,
+      String properties) {}
 
   /**
-   * A warning banner for a render that widened a failure bound: what, until when, why, where
-   * the cluster shows it, and how to revert. A GitHub alert block, so it stands out above the
-   * other sections.
+   * A warning banner for a render that widened a failure bound: what, until when, why, where the
+   * cluster shows it, and how to revert. A GitHub alert block, so it stands out above the other
+   * sections.
    */
   public static String contingencyBanner(ContingencyInfo c) {
     StringBuilder md = new StringBuilder("### param-kernel contingency in effect\n\n");
     md.append("> [!WARNING]\n");
-    md.append("> **Temporary widening:** the p95 failure bound of ").append(code(c.metric()))
-        .append(" in ").append(code(c.template())).append(" is ").append(code(c.bound()))
-        .append(" s instead of the plan's ").append(code(c.planBound())).append(" s, until ")
-        .append(code(c.until())).append(" (UTC).\n>\n");
+    md.append("> **Temporary widening:** the p95 failure bound of ")
+        .append(code(c.metric()))
+        .append(" in ")
+        .append(code(c.template()))
+        .append(" is ")
+        .append(code(c.bound()))
+        .append(" s instead of the plan's ")
+        .append(code(c.planBound()))
+        .append(" s, until ")
+        .append(code(c.until()))
+        .append(" (UTC).\n>\n");
     md.append("> Reason: ").append(cell(c.reason())).append("\n>\n");
-    md.append("> The cluster shows it as the annotation ").append(code(c.annotation()))
+    md.append("> The cluster shows it as the annotation ")
+        .append(code(c.annotation()))
         .append(" on the template. Revert by rendering again without ")
-        .append(cell(c.properties())).append(".\n\n");
+        .append(cell(c.properties()))
+        .append(".\n\n");
     return md.toString();
   }
 
@@ -230,8 +260,12 @@ public final class StepSummary {
   public static String validationSection(ValidationInfo info) {
     StringBuilder md = new StringBuilder("### param-kernel validation\n\n");
     String verdict = info.errors() > 0 ? "**failed**" : "passed";
-    md.append(verdict).append(": ").append(count(info.errors(), "error")).append(", ")
-        .append(count(info.warnings(), "warning")).append(".\n\n");
+    md.append(verdict)
+        .append(": ")
+        .append(count(info.errors(), "error"))
+        .append(", ")
+        .append(count(info.warnings(), "warning"))
+        .append(".\n\n");
     List<String> findings = info.findings();
     if (!findings.isEmpty()) {
       List<String> listed = findings.subList(0, Math.min(MAX_LISTED_FINDINGS, findings.size()));
@@ -240,7 +274,9 @@ public final class StepSummary {
       listed.forEach(line -> md.append(line).append('\n'));
       md.append(fence).append("\n\n");
       if (findings.size() > listed.size()) {
-        md.append("… and ").append(findings.size() - listed.size()).append(" more (see the build log).\n\n");
+        md.append("… and ")
+            .append(findings.size() - listed.size())
+            .append(" more (see the build log).\n\n");
       }
     }
     return md.toString();
@@ -249,15 +285,20 @@ public final class StepSummary {
   /** One measurement as the analysis section lists it. */
   public record AnalysisMeasurement(String instant, String value, String phase, String message) {}
 
-  /** One metric of an analysis: name, phase, a note (where it is defined, why it was not run) and its measurements. */
-  public record AnalysisMetric(String name, String phase, String note, List<AnalysisMeasurement> measurements) {
+  /**
+   * One metric of an analysis: name, phase, a note (where it is defined, why it was not run) and
+   * its measurements.
+   */
+  public record AnalysisMetric(
+      String name, String phase, String note, List<AnalysisMeasurement> measurements) {
     public AnalysisMetric {
       measurements = List.copyOf(measurements);
     }
   }
 
   /** The outcome of analyze, as the summary shows it. */
-  public record AnalysisInfo(String phase, String message, String how, List<AnalysisMetric> metrics) {
+  public record AnalysisInfo(
+      String phase, String message, String how, List<AnalysisMetric> metrics) {
     public AnalysisInfo {
       metrics = List.copyOf(metrics);
     }
@@ -270,8 +311,12 @@ public final class StepSummary {
   public static String analysisSection(AnalysisInfo info) {
     StringBuilder md = new StringBuilder("### param-kernel analysis\n\n");
     boolean ok = info.phase().equals("Successful");
-    md.append(ok ? info.phase() : "**" + info.phase() + "**").append(" (").append(cell(info.how())).append("): ")
-        .append(cell(info.message())).append("\n\n");
+    md.append(ok ? info.phase() : "**" + info.phase() + "**")
+        .append(" (")
+        .append(cell(info.how()))
+        .append("): ")
+        .append(cell(info.message()))
+        .append("\n\n");
     for (AnalysisMetric m : info.metrics()) {
       md.append("#### ").append(code(m.name())).append(": ").append(m.phase());
       if (!m.note().isEmpty()) {
@@ -284,9 +329,17 @@ public final class StepSummary {
       md.append("| # | instant | value | phase | message |\n|---:|---|---|---|---|\n");
       int i = 1;
       for (AnalysisMeasurement x : m.measurements()) {
-        md.append("| ").append(i++).append(" | ").append(cell(x.instant())).append(" | ")
-            .append(x.value() == null ? "" : code(x.value())).append(" | ").append(x.phase()).append(" | ")
-            .append(cell(x.message())).append(" |\n");
+        md.append("| ")
+            .append(i++)
+            .append(" | ")
+            .append(cell(x.instant()))
+            .append(" | ")
+            .append(x.value() == null ? "" : code(x.value()))
+            .append(" | ")
+            .append(x.phase())
+            .append(" | ")
+            .append(cell(x.message()))
+            .append(" |\n");
       }
       md.append('\n');
     }

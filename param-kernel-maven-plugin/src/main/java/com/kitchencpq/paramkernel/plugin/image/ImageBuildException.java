@@ -1,8 +1,8 @@
 package com.kitchencpq.paramkernel.plugin.image;
 
 /**
- * The image was not built or not pushed. {@link #userFixable()} separates settings the user
- * must change from environment problems (registry, disk), as the Mojo maps them.
+ * The image was not built or not pushed. {@link #userFixable()} separates settings the user must
+ * change from environment problems (registry, disk), as the Mojo maps them.
  */
 public final class ImageBuildException extends Exception {
   private static final long serialVersionUID = 1L;

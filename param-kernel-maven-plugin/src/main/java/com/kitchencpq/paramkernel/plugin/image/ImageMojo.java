@@ -25,21 +25,26 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Builds the service's container image with jib-core into a local OCI image layout and, with
- * {@code paramkernel.image.push=true} in an execution bound to {@code deploy} (or on the
- * command line), pushes it. Writes {@code jib-image.digest} and {@code jib-image.json}.
+ * Builds the service's container image with jib-core into a local OCI image layout and, with {@code
+ * paramkernel.image.push=true} in an execution bound to {@code deploy} (or on the command line),
+ * pushes it. Writes {@code jib-image.digest} and {@code jib-image.json}.
  *
- * <p>Unlike the other goals it needs a project, the service's: it packages that project's jar
- * (or classes directory) and runtime dependencies, which nothing but the project names, so
- * Maven refuses to run it without a POM.
+ * <p>Unlike the other goals it needs a project, the service's: it packages that project's jar (or
+ * classes directory) and runtime dependencies, which nothing but the project names, so Maven
+ * refuses to run it without a POM.
  */
-@Mojo(name = "image", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = true,
-    requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(
+    name = "image",
+    defaultPhase = LifecyclePhase.PACKAGE,
+    requiresProject = true,
+    requiresDependencyResolution = ResolutionScope.RUNTIME,
+    threadSafe = true)
 public class ImageMojo extends AbstractRegistryMojo {
 
   /** A Java 17 JRE pinned by digest (multi-platform index). */
-  public static final String DEFAULT_BASE = "eclipse-temurin:17-jre@sha256:"
-      + "13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b";
+  public static final String DEFAULT_BASE =
+      "eclipse-temurin:17-jre@sha256:"
+          + "13cc28a6cc72a38ce1f00c906be3580c1a3e604b8984d694f369a96742abc93b";
 
   @Parameter(property = PropertyNames.IMAGE_BASE, defaultValue = DEFAULT_BASE)
   String base;
@@ -57,12 +62,14 @@ public class ImageMojo extends AbstractRegistryMojo {
   @Parameter(property = PropertyNames.IMAGE_DEFAULT_BRANCH, defaultValue = "main")
   String defaultBranch;
 
-  @Parameter(property = PropertyNames.IMAGE_MAIN_CLASS,
+  @Parameter(
+      property = PropertyNames.IMAGE_MAIN_CLASS,
       defaultValue = "com.kitchencpq.paramkernel.service.Main")
   String mainClass;
 
   /** Space-separated JVM flags, container-aware by default. */
-  @Parameter(property = PropertyNames.IMAGE_JVM_FLAGS,
+  @Parameter(
+      property = PropertyNames.IMAGE_JVM_FLAGS,
       defaultValue = "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError")
   String jvmFlags;
 
@@ -72,7 +79,8 @@ public class ImageMojo extends AbstractRegistryMojo {
   @Parameter(property = PropertyNames.IMAGE_PORT, defaultValue = "8080")
   int port;
 
-  @Parameter(property = PropertyNames.IMAGE_LAYOUT,
+  @Parameter(
+      property = PropertyNames.IMAGE_LAYOUT,
       defaultValue = "${project.build.directory}/jib-image/oci")
   File layout;
 
@@ -121,32 +129,66 @@ public class ImageMojo extends AbstractRegistryMojo {
     if (!server.isEmpty() && !repo.isEmpty()) {
       labels.put("org.opencontainers.image.source", server + "/" + repo);
     }
-    ImageSpec spec = new ImageSpec(application, releases, snapshots, mainClass,
-        jvmFlags == null || jvmFlags.isBlank() ? List.of() : Arrays.asList(jvmFlags.trim().split("\\s+")),
-        user, port, labels, Instant.EPOCH);
+    ImageSpec spec =
+        new ImageSpec(
+            application,
+            releases,
+            snapshots,
+            mainClass,
+            jvmFlags == null || jvmFlags.isBlank()
+                ? List.of()
+                : Arrays.asList(jvmFlags.trim().split("\\s+")),
+            user,
+            port,
+            labels,
+            Instant.EPOCH);
 
     boolean pushNow = push && pushAllowedInThisPhase();
-    Optional<ServiceImageBuilder.Push> pushRequest = pushNow
-        ? Optional.of(new ServiceImageBuilder.Push(image.trim(), ImageTags.pushTags(commit,
-            ImageTags.branch(environment, git), defaultBranch, latest)))
-        : Optional.empty();
+    Optional<ServiceImageBuilder.Push> pushRequest =
+        pushNow
+            ? Optional.of(
+                new ServiceImageBuilder.Push(
+                    image.trim(),
+                    ImageTags.pushTags(
+                        commit, ImageTags.branch(environment, git), defaultBranch, latest)))
+            : Optional.empty();
     Path work = buildDirectory.toPath();
     try {
-      ServiceImageBuilder.Options options = new ServiceImageBuilder.Options(base,
-          Durations.parse(baseTimeout, PropertyNames.IMAGE_BASE_TIMEOUT),
-          session != null && session.isOffline(), allowInsecureRegistries, sendCredentialsOverHttp,
-          work, baseDirectory().resolve(layout.toPath()).normalize(),
-          image.trim() + ":" + commit.orElse("latest"), ImageTags.layoutTags(commit), pushRequest,
-          forcePreviewPush, settingsServers(), environment,
-          Path.of(System.getProperty("user.home")));
+      ServiceImageBuilder.Options options =
+          new ServiceImageBuilder.Options(
+              base,
+              Durations.parse(baseTimeout, PropertyNames.IMAGE_BASE_TIMEOUT),
+              session != null && session.isOffline(),
+              allowInsecureRegistries,
+              sendCredentialsOverHttp,
+              work,
+              baseDirectory().resolve(layout.toPath()).normalize(),
+              image.trim() + ":" + commit.orElse("latest"),
+              ImageTags.layoutTags(commit),
+              pushRequest,
+              forcePreviewPush,
+              settingsServers(),
+              environment,
+              Path.of(System.getProperty("user.home")));
       ServiceImageBuilder.Result result = new ServiceImageBuilder(coreLog()).build(spec, options);
       ServiceImageBuilder.writeMetadata(work, image.trim(), result);
       project.getProperties().setProperty(PropertyNames.IMAGE_BUILT_DIGEST, result.digest());
-      StringBuilder line = new StringBuilder("Built image ").append(result.digest())
-          .append(" into ").append(display(result.layout()))
-          .append(" (tags ").append(String.join(", ", result.layoutTags())).append(')');
-      result.pushedImage().ifPresent(i -> line.append("; pushed ").append(i).append(" as ")
-          .append(String.join(", ", result.pushedTags())));
+      StringBuilder line =
+          new StringBuilder("Built image ")
+              .append(result.digest())
+              .append(" into ")
+              .append(display(result.layout()))
+              .append(" (tags ")
+              .append(String.join(", ", result.layoutTags()))
+              .append(')');
+      result
+          .pushedImage()
+          .ifPresent(
+              i ->
+                  line.append("; pushed ")
+                      .append(i)
+                      .append(" as ")
+                      .append(String.join(", ", result.pushedTags())));
       if (result.preview()) {
         line.append(" [LOCAL PREVIEW, NOT DEPLOYABLE]");
         getLog().warn(line.toString());
@@ -161,8 +203,8 @@ public class ImageMojo extends AbstractRegistryMojo {
       }
       throw new MojoExecutionException(masked(e.getMessage()), e.getCause());
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write the image metadata under " + work + ": "
-          + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "cannot write the image metadata under " + work + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("interrupted while building the image", e);
@@ -179,8 +221,11 @@ public class ImageMojo extends AbstractRegistryMojo {
     if (Files.isDirectory(classes)) {
       return classes;
     }
-    throw new MojoFailureException("No jar and no " + classes + " to put into the image; run"
-        + " 'mvn package' (the image goal runs in the package phase by default)");
+    throw new MojoFailureException(
+        "No jar and no "
+            + classes
+            + " to put into the image; run"
+            + " 'mvn package' (the image goal runs in the package phase by default)");
   }
 
   /** A push happens on the command line or in the deploy phase, never during install. */
@@ -189,9 +234,12 @@ public class ImageMojo extends AbstractRegistryMojo {
     if (phase == null || phase.isEmpty() || phase.equals("deploy")) {
       return true;
     }
-    getLog().info(PropertyNames.IMAGE_PUSH + "=true is ignored in phase " + phase
-        + ": the push runs in an execution bound to deploy");
+    getLog()
+        .info(
+            PropertyNames.IMAGE_PUSH
+                + "=true is ignored in phase "
+                + phase
+                + ": the push runs in an execution bound to deploy");
     return false;
   }
-
 }

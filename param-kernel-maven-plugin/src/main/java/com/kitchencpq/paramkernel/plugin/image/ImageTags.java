@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Which tags an image gets. The local layout always carries the commit SHA (when known) and
- * {@code latest}, so resolve-digest's default preference list works against it. A push carries
- * the SHA, and {@code latest} only from the default branch and never from a release branch.
+ * Which tags an image gets. The local layout always carries the commit SHA (when known) and {@code
+ * latest}, so resolve-digest's default preference list works against it. A push carries the SHA,
+ * and {@code latest} only from the default branch and never from a release branch.
  */
 public final class ImageTags {
   private ImageTags() {}
@@ -46,16 +46,17 @@ public final class ImageTags {
    *
    * @param latestPolicy {@code auto} (default branch only), {@code true} or {@code false}
    */
-  public static List<String> pushTags(Optional<String> commit, Optional<String> branch,
-      String defaultBranch, String latestPolicy) {
+  public static List<String> pushTags(
+      Optional<String> commit, Optional<String> branch, String defaultBranch, String latestPolicy) {
     List<String> tags = new ArrayList<>();
     commit.ifPresent(tags::add);
     boolean release = branch.map(GitHead::isReleaseBranch).orElse(false);
-    boolean latest = switch (latestPolicy == null ? "auto" : latestPolicy.trim().toLowerCase(Locale.ROOT)) {
-      case "true" -> !release;
-      case "false" -> false;
-      default -> branch.map(b -> b.equals(defaultBranch)).orElse(false) && !release;
-    };
+    boolean latest =
+        switch (latestPolicy == null ? "auto" : latestPolicy.trim().toLowerCase(Locale.ROOT)) {
+          case "true" -> !release;
+          case "false" -> false;
+          default -> branch.map(b -> b.equals(defaultBranch)).orElse(false) && !release;
+        };
     if (latest) {
       tags.add("latest");
     }

@@ -25,26 +25,26 @@ import java.util.function.Consumer;
  * blobs) to a registry with jib-core's {@link RegistryClient}, over a {@link FailoverHttpClient}
  * made for this one push.
  *
- * <p>Why not {@code JibContainerBuilder.containerize(Containerizer.to(RegistryImage))}: in
- * jib-core 0.27.3 whether credentials may travel over plain http is not a setting of a build.
- * {@code BuildContext.Builder.build()} reads it from the JVM-wide system property
- * {@code sendCredentialsOverHttp} ({@code JibSystemProperties.sendCredentialsOverHttp()}) and
- * hands it to {@code new FailoverHttpClient(allowInsecureRegistries, sendCredentialsOverHttp,
- * ...)}, which drops the {@code Authorization} header of every plain-http request unless it is
- * true ({@code FailoverHttpClient.call}); neither {@code Containerizer} nor
- * {@code JibContainerBuilder} takes it. Setting the system property around the push, as this
- * plugin once did, shows it to every other plugin and thread of the Maven JVM while it is set
- * (a parallel build's other modules included). {@code FailoverHttpClient}'s public constructor
- * takes the switch as an argument, and {@link RegistryClient#factory} takes that client: the
- * push done with them is told per build and changes nothing outside it.
+ * <p>Why not {@code JibContainerBuilder.containerize(Containerizer.to(RegistryImage))}: in jib-core
+ * 0.27.3 whether credentials may travel over plain http is not a setting of a build. {@code
+ * BuildContext.Builder.build()} reads it from the JVM-wide system property {@code
+ * sendCredentialsOverHttp} ({@code JibSystemProperties.sendCredentialsOverHttp()}) and hands it to
+ * {@code new FailoverHttpClient(allowInsecureRegistries, sendCredentialsOverHttp, ...)}, which
+ * drops the {@code Authorization} header of every plain-http request unless it is true ({@code
+ * FailoverHttpClient.call}); neither {@code Containerizer} nor {@code JibContainerBuilder} takes
+ * it. Setting the system property around the push, as this plugin once did, shows it to every other
+ * plugin and thread of the Maven JVM while it is set (a parallel build's other modules included).
+ * {@code FailoverHttpClient}'s public constructor takes the switch as an argument, and {@link
+ * RegistryClient#factory} takes that client: the push done with them is told per build and changes
+ * nothing outside it.
  *
- * <p>The steps are jib's own push steps ({@code AuthenticatePushStep}: bearer token for push,
- * else Basic; {@code PushBlobStep}: skip blobs the registry has, mount from the base repository
- * when it is in the same registry; {@code PushImageStep}: one manifest per tag), done one after
- * the other. What is pushed are the bytes of the layout, so the pushed digest is the layout's.
+ * <p>The steps are jib's own push steps ({@code AuthenticatePushStep}: bearer token for push, else
+ * Basic; {@code PushBlobStep}: skip blobs the registry has, mount from the base repository when it
+ * is in the same registry; {@code PushImageStep}: one manifest per tag), done one after the other.
+ * What is pushed are the bytes of the layout, so the pushed digest is the layout's.
  *
- * <p>jib-core's pull of the base image, during the build itself, still follows the system
- * property: a base image on a plain-http registry that needs credentials is not supported.
+ * <p>jib-core's pull of the base image, during the build itself, still follows the system property:
+ * a base image on a plain-http registry that needs credentials is not supported.
  */
 final class LayoutPush {
   private static final String USER_AGENT = "param-kernel-maven-plugin";
@@ -54,35 +54,47 @@ final class LayoutPush {
   /**
    * Pushes {@code digest} of {@code layout} as every tag of {@code tags}.
    *
-   * @param mountFrom the base image's repository, tried as a cross-repository mount source when
-   *     it is in the target's registry
+   * @param mountFrom the base image's repository, tried as a cross-repository mount source when it
+   *     is in the target's registry
    * @return the digest the registry reports for the pushed manifest
    */
-  static String push(Path layout, String digest, ImageReference target, List<String> tags,
-      Optional<Credential> credential, Optional<ImageReference> mountFrom, boolean allowInsecure,
-      boolean sendCredentialsOverHttp, Consumer<String> debug)
+  static String push(
+      Path layout,
+      String digest,
+      ImageReference target,
+      List<String> tags,
+      Optional<Credential> credential,
+      Optional<ImageReference> mountFrom,
+      boolean allowInsecure,
+      boolean sendCredentialsOverHttp,
+      Consumer<String> debug)
       throws IOException, RegistryException {
     Path blobs = layout.resolve("blobs").resolve("sha256");
-    OciManifestTemplate manifest = JsonTemplateMapper.readJsonFromFile(
-        blobs.resolve(hex(digest)), OciManifestTemplate.class);
-    EventHandlers events = EventHandlers.builder()
-        .add(LogEvent.class, e -> debug.accept("jib: " + e.getMessage()))
-        .build();
-    FailoverHttpClient http = new FailoverHttpClient(allowInsecure, sendCredentialsOverHttp,
-        events::dispatch);
-    String sourceRepository = mountFrom
-        .filter(base -> base.getRegistry().equals(target.getRegistry()))
-        .map(ImageReference::getRepository)
-        .orElse(null);
+    OciManifestTemplate manifest =
+        JsonTemplateMapper.readJsonFromFile(blobs.resolve(hex(digest)), OciManifestTemplate.class);
+    EventHandlers events =
+        EventHandlers.builder()
+            .add(LogEvent.class, e -> debug.accept("jib: " + e.getMessage()))
+            .build();
+    FailoverHttpClient http =
+        new FailoverHttpClient(allowInsecure, sendCredentialsOverHttp, events::dispatch);
+    String sourceRepository =
+        mountFrom
+            .filter(base -> base.getRegistry().equals(target.getRegistry()))
+            .map(ImageReference::getRepository)
+            .orElse(null);
     try {
-      RegistryClient client = (sourceRepository == null
-          ? RegistryClient.factory(events, target.getRegistry(), target.getRepository(), http)
-          : RegistryClient.factory(events, target.getRegistry(), target.getRepository(),
-              sourceRepository, http))
-          .setCredential(credential.orElse(null))
-          .setUserAgent(USER_AGENT)
-          .newRegistryClient();
-      if (!client.doPushBearerAuth() && credential.isPresent()
+      RegistryClient client =
+          (sourceRepository == null
+                  ? RegistryClient.factory(
+                      events, target.getRegistry(), target.getRepository(), http)
+                  : RegistryClient.factory(
+                      events, target.getRegistry(), target.getRepository(), sourceRepository, http))
+              .setCredential(credential.orElse(null))
+              .setUserAgent(USER_AGENT)
+              .newRegistryClient();
+      if (!client.doPushBearerAuth()
+          && credential.isPresent()
           && !credential.get().isOAuth2RefreshToken()) {
         client.configureBasicAuth();
       }
@@ -105,8 +117,16 @@ final class LayoutPush {
       for (String tag : tags) {
         String answer = client.pushManifest(manifest, tag).toString();
         if (pushed != null && !pushed.equals(answer)) {
-          throw new IOException("registry " + target.getRegistry() + " reports digest " + answer
-              + " for tag " + tag + " but " + pushed + " for the tag before");
+          throw new IOException(
+              "registry "
+                  + target.getRegistry()
+                  + " reports digest "
+                  + answer
+                  + " for tag "
+                  + tag
+                  + " but "
+                  + pushed
+                  + " for the tag before");
         }
         pushed = answer;
       }

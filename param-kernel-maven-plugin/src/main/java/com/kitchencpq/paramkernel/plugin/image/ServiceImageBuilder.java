@@ -50,13 +50,13 @@ import java.util.function.Function;
 
 /**
  * Builds the service image with jib-core (no Docker daemon): layers for release dependencies,
- * snapshot dependencies and the application, a {@code java} entrypoint, a non-root user, a
- * fixed creation time. Writes a local OCI image layout with one {@code index.json} entry per
- * tag and, when asked, pushes that layout's image ({@link LayoutPush}).
+ * snapshot dependencies and the application, a {@code java} entrypoint, a non-root user, a fixed
+ * creation time. Writes a local OCI image layout with one {@code index.json} entry per tag and,
+ * when asked, pushes that layout's image ({@link LayoutPush}).
  *
  * <p>When the base image cannot be reached (offline, no network) the image is built on an empty
- * base instead: a LOCAL PREVIEW that is not deployable. It says so in the log and the result,
- * and pushing it is refused unless forced.
+ * base instead: a LOCAL PREVIEW that is not deployable. It says so in the log and the result, and
+ * pushing it is refused unless forced.
  */
 public final class ServiceImageBuilder {
   /** A push: repository and the tags to push. */
@@ -98,36 +98,41 @@ public final class ServiceImageBuilder {
   /** Every form of the credentials handed to jib ({@link Secrets#renderings}). */
   private final Set<String> secrets = ConcurrentHashMap.newKeySet();
 
-  /** @param log receives this builder's lines and jib's, with the credentials it uses masked */
+  /**
+   * @param log receives this builder's lines and jib's, with the credentials it uses masked
+   */
   public ServiceImageBuilder(Log log) {
-    this.log = new Log() {
-      @Override
-      public void info(String message) {
-        log.info(masked(message));
-      }
+    this.log =
+        new Log() {
+          @Override
+          public void info(String message) {
+            log.info(masked(message));
+          }
 
-      @Override
-      public void warn(String message) {
-        log.warn(masked(message));
-      }
+          @Override
+          public void warn(String message) {
+            log.warn(masked(message));
+          }
 
-      @Override
-      public void debug(String message) {
-        log.debug(masked(message));
-      }
-    };
+          @Override
+          public void debug(String message) {
+            log.debug(masked(message));
+          }
+        };
   }
 
   private String masked(String text) {
     return Secrets.redact(text, secrets);
   }
 
-  public Result build(ImageSpec spec, Options options) throws ImageBuildException, InterruptedException {
+  public Result build(ImageSpec spec, Options options)
+      throws ImageBuildException, InterruptedException {
     try {
       return buildAndPush(spec, options);
     } catch (ImageBuildException e) {
       String message = masked(e.getMessage());
-      throw e.userFixable() ? ImageBuildException.user(message)
+      throw e.userFixable()
+          ? ImageBuildException.user(message)
           : ImageBuildException.environment(message, e.getCause());
     }
   }
@@ -142,8 +147,11 @@ public final class ServiceImageBuilder {
       JibContainerBuilder builder = containerBuilder(spec, options, base);
       Path tar = options.workDirectory().resolve("jib-image.tar");
       Files.createDirectories(options.workDirectory());
-      Containerizer toTar = configure(Containerizer.to(TarImage.at(tar).named(options.layoutName())),
-          options, base.preview());
+      Containerizer toTar =
+          configure(
+              Containerizer.to(TarImage.at(tar).named(options.layoutName())),
+              options,
+              base.preview());
       JibContainer built = builder.containerize(toTar);
       String digest = built.getDigest().toString();
       writeLayout(tar, options.layoutDirectory(), options.layoutTags(), digest);
@@ -154,31 +162,64 @@ public final class ServiceImageBuilder {
       if (options.push().isPresent()) {
         Push push = options.push().get();
         if (base.preview() && !options.forcePreviewPush()) {
-          throw ImageBuildException.user("Refusing to push " + push.image() + ": the image is a LOCAL"
-              + " PREVIEW built without its base image (" + base.reason() + "), NOT DEPLOYABLE."
-              + " Build with network access to " + options.base() + ", or set"
-              + " " + PropertyNames.IMAGE_FORCE_PREVIEW_PUSH + "=true if you really mean it");
+          throw ImageBuildException.user(
+              "Refusing to push "
+                  + push.image()
+                  + ": the image is a LOCAL"
+                  + " PREVIEW built without its base image ("
+                  + base.reason()
+                  + "), NOT DEPLOYABLE."
+                  + " Build with network access to "
+                  + options.base()
+                  + ", or set"
+                  + " "
+                  + PropertyNames.IMAGE_FORCE_PREVIEW_PUSH
+                  + "=true if you really mean it");
         }
         if (push.tags().isEmpty()) {
-          throw ImageBuildException.user("No tag to push " + push.image() + " with: neither a commit"
-              + " SHA (GITHUB_SHA or git HEAD) nor latest (" + PropertyNames.IMAGE_LATEST + ")");
+          throw ImageBuildException.user(
+              "No tag to push "
+                  + push.image()
+                  + " with: neither a commit"
+                  + " SHA (GITHUB_SHA or git HEAD) nor latest ("
+                  + PropertyNames.IMAGE_LATEST
+                  + ")");
         }
         String pushedDigest = push(push, options, digest, base);
         if (!pushedDigest.equals(digest)) {
-          throw ImageBuildException.environment("the pushed image has digest " + pushedDigest
-              + " but the local layout has " + digest + "; the build is not reproducible", null);
+          throw ImageBuildException.environment(
+              "the pushed image has digest "
+                  + pushedDigest
+                  + " but the local layout has "
+                  + digest
+                  + "; the build is not reproducible",
+              null);
         }
         pushed = Optional.of(push.image());
         pushedTags = push.tags();
       }
-      return new Result(digest, built.getImageId().toString(), base.preview() ? "scratch" : options.base(),
-          base.preview(), base.reason(), options.layoutDirectory(), options.layoutTags(), pushed, pushedTags);
+      return new Result(
+          digest,
+          built.getImageId().toString(),
+          base.preview() ? "scratch" : options.base(),
+          base.preview(),
+          base.reason(),
+          options.layoutDirectory(),
+          options.layoutTags(),
+          pushed,
+          pushedTags);
     } catch (InvalidImageReferenceException e) {
-      throw ImageBuildException.user("invalid image reference: " + e.getMessage()
-          + " (check " + PropertyNames.IMAGE + " and " + PropertyNames.IMAGE_BASE + ")");
+      throw ImageBuildException.user(
+          "invalid image reference: "
+              + e.getMessage()
+              + " (check "
+              + PropertyNames.IMAGE
+              + " and "
+              + PropertyNames.IMAGE_BASE
+              + ")");
     } catch (RegistryException e) {
-      throw ImageBuildException.environment("registry error while building the image: "
-          + e.getMessage(), e);
+      throw ImageBuildException.environment(
+          "registry error while building the image: " + e.getMessage(), e);
     } catch (IOException | CacheDirectoryCreationException e) {
       throw ImageBuildException.environment("building the image failed: " + e.getMessage(), e);
     } catch (ExecutionException e) {
@@ -187,14 +228,17 @@ public final class ServiceImageBuilder {
     }
   }
 
-  private record BaseChoice(boolean preview, String reason, Optional<RegistryCredential> credential) {}
+  private record BaseChoice(
+      boolean preview, String reason, Optional<RegistryCredential> credential) {}
 
   /** Decides quickly whether the base can be pulled; never waits long for a dead network. */
   private BaseChoice chooseBase(Options options) throws ImageBuildException, InterruptedException {
     String base = options.base() == null ? "" : options.base().trim();
     if (base.isEmpty()) {
-      throw ImageBuildException.user(PropertyNames.IMAGE_BASE + " is empty; set it to a Java 17 JRE image"
-          + " pinned by digest");
+      throw ImageBuildException.user(
+          PropertyNames.IMAGE_BASE
+              + " is empty; set it to a Java 17 JRE image"
+              + " pinned by digest");
     }
     if (base.equals("scratch")) {
       return new BaseChoice(false, null, Optional.empty());
@@ -203,21 +247,35 @@ public final class ServiceImageBuilder {
     try {
       ref = ImageReference.parse(base);
     } catch (InvalidImageReferenceException e) {
-      throw ImageBuildException.user(PropertyNames.IMAGE_BASE + " '" + base + "' is not a valid image reference");
+      throw ImageBuildException.user(
+          PropertyNames.IMAGE_BASE + " '" + base + "' is not a valid image reference");
     }
     if (options.offline()) {
       return new BaseChoice(true, "Maven runs offline", Optional.empty());
     }
     CredentialLookup credentials = credentials(ref, options);
-    RegistryManifestClient probe = new RegistryManifestClient(ref.getRegistry(), ref.getRepository(),
-        new RegistryManifestClient.Options(options.allowInsecure(), options.sendCredentialsOverHttp(),
-            options.baseCheckTimeout()),
-        credentials, RetryBudget.startingNow(options.baseCheckTimeout()), log::debug);
+    RegistryManifestClient probe =
+        new RegistryManifestClient(
+            ref.getRegistry(),
+            ref.getRepository(),
+            new RegistryManifestClient.Options(
+                options.allowInsecure(),
+                options.sendCredentialsOverHttp(),
+                options.baseCheckTimeout()),
+            credentials,
+            RetryBudget.startingNow(options.baseCheckTimeout()),
+            log::debug);
     try {
-      Optional<String> found = probe.digestOf(ref.getDigest().orElse(ref.getTag().orElse("latest")));
+      Optional<String> found =
+          probe.digestOf(ref.getDigest().orElse(ref.getTag().orElse("latest")));
       if (found.isEmpty()) {
-        throw ImageBuildException.user("base image " + base + " does not exist in registry "
-            + probe.hostPort() + "; fix " + PropertyNames.IMAGE_BASE);
+        throw ImageBuildException.user(
+            "base image "
+                + base
+                + " does not exist in registry "
+                + probe.hostPort()
+                + "; fix "
+                + PropertyNames.IMAGE_BASE);
       }
       Optional<RegistryCredential> credential = credentials.find();
       credential.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
@@ -226,14 +284,21 @@ public final class ServiceImageBuilder {
       if (e.userFixable()) {
         throw ImageBuildException.user("base image " + base + ": " + e.getMessage());
       }
-      return new BaseChoice(true, "base registry " + probe.hostPort() + " unreachable within "
-          + options.baseCheckTimeout().toMillis() + " ms: " + e.getMessage(), Optional.empty());
+      return new BaseChoice(
+          true,
+          "base registry "
+              + probe.hostPort()
+              + " unreachable within "
+              + options.baseCheckTimeout().toMillis()
+              + " ms: "
+              + e.getMessage(),
+          Optional.empty());
     }
   }
 
   private CredentialLookup credentials(ImageReference ref, Options options) {
-    return new CredentialLookup(ref, options.settingsCredential(), options.env(),
-        options.userHome(), log::debug);
+    return new CredentialLookup(
+        ref, options.settingsCredential(), options.env(), options.userHome(), log::debug);
   }
 
   private void shoutPreview(String base, String reason) {
@@ -263,7 +328,8 @@ public final class ServiceImageBuilder {
       deps.addEntry(jar, AbsoluteUnixPath.get(target));
       classpath.add(target);
     }
-    FileEntriesLayer.Builder snapshots = FileEntriesLayer.builder().setName("snapshot dependencies");
+    FileEntriesLayer.Builder snapshots =
+        FileEntriesLayer.builder().setName("snapshot dependencies");
     for (Path jar : spec.snapshotDependencies()) {
       String target = ImageSpec.APP_ROOT + "/snapshot-libs/" + unique(names, jar);
       snapshots.addEntry(jar, AbsoluteUnixPath.get(target));
@@ -294,7 +360,8 @@ public final class ServiceImageBuilder {
     entrypoint.add(String.join(":", classpath));
     entrypoint.add(spec.mainClass());
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
-    labels.put("org.opencontainers.image.base.name", base.preview() ? "scratch" : options.base().trim());
+    labels.put(
+        "org.opencontainers.image.base.name", base.preview() ? "scratch" : options.base().trim());
     if (base.preview()) {
       labels.put(PREVIEW_LABEL, "true");
     }
@@ -349,17 +416,37 @@ public final class ServiceImageBuilder {
       mountFrom = Optional.of(ImageReference.parse(options.base().trim()));
     }
     try {
-      return LayoutPush.push(options.layoutDirectory(), digest, target, push.tags(), credential,
-          mountFrom, options.allowInsecure(), options.sendCredentialsOverHttp(), log::debug);
+      return LayoutPush.push(
+          options.layoutDirectory(),
+          digest,
+          target,
+          push.tags(),
+          credential,
+          mountFrom,
+          options.allowInsecure(),
+          options.sendCredentialsOverHttp(),
+          log::debug);
     } catch (RegistryCredentialsNotSentException e) {
-      throw ImageBuildException.user("registry " + target.getRegistry() + " is reached over plain"
-          + " http, so the credentials for " + push.image() + " were not sent. Use https, or set "
-          + PropertyNames.SEND_CREDENTIALS_OVER_HTTP + "=true if you accept sending them in clear"
-          + " text");
+      throw ImageBuildException.user(
+          "registry "
+              + target.getRegistry()
+              + " is reached over plain"
+              + " http, so the credentials for "
+              + push.image()
+              + " were not sent. Use https, or set "
+              + PropertyNames.SEND_CREDENTIALS_OVER_HTTP
+              + "=true if you accept sending them in clear"
+              + " text");
     } catch (RegistryUnauthorizedException | RegistryAuthenticationFailedException e) {
-      throw ImageBuildException.user("registry " + target.getRegistry() + " refused the push of "
-          + push.image() + " (" + e.getMessage() + "). Configure credentials that may push it: "
-          + credentials(target, options).howToConfigure());
+      throw ImageBuildException.user(
+          "registry "
+              + target.getRegistry()
+              + " refused the push of "
+              + push.image()
+              + " ("
+              + e.getMessage()
+              + "). Configure credentials that may push it: "
+              + credentials(target, options).howToConfigure());
     }
   }
 
@@ -378,12 +465,18 @@ public final class ServiceImageBuilder {
       JsonNode index = json.readTree(staging.resolve("index.json").toFile());
       JsonNode manifests = index.path("manifests");
       if (!manifests.isArray() || manifests.size() != 1) {
-        throw ImageBuildException.environment("Jib's OCI tarball has an unexpected index.json", null);
+        throw ImageBuildException.environment(
+            "Jib's OCI tarball has an unexpected index.json", null);
       }
       JsonNode descriptor = manifests.get(0);
       if (!digest.equals(descriptor.path("digest").asText())) {
-        throw ImageBuildException.environment("Jib reported digest " + digest + " but its tarball"
-            + " holds " + descriptor.path("digest").asText(), null);
+        throw ImageBuildException.environment(
+            "Jib reported digest "
+                + digest
+                + " but its tarball"
+                + " holds "
+                + descriptor.path("digest").asText(),
+            null);
       }
       ObjectNode out = json.createObjectNode();
       out.put("schemaVersion", 2);
@@ -391,12 +484,15 @@ public final class ServiceImageBuilder {
       ArrayNode entries = out.putArray("manifests");
       for (String tag : tags) {
         ObjectNode entry = entries.addObject();
-        entry.put("mediaType", descriptor.path("mediaType").asText("application/vnd.oci.image.manifest.v1+json"));
+        entry.put(
+            "mediaType",
+            descriptor.path("mediaType").asText("application/vnd.oci.image.manifest.v1+json"));
         entry.put("digest", digest);
         entry.put("size", descriptor.path("size").asLong());
         entry.putObject("annotations").put("org.opencontainers.image.ref.name", tag);
       }
-      Files.writeString(staging.resolve("index.json"),
+      Files.writeString(
+          staging.resolve("index.json"),
           json.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n");
       if (!Files.exists(staging.resolve("oci-layout"))) {
         Files.writeString(staging.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
@@ -426,7 +522,8 @@ public final class ServiceImageBuilder {
     ObjectNode meta = json.createObjectNode();
     meta.put("image", image);
     ArrayNode tags = meta.putArray("tags");
-    (result.pushedImage().isPresent() ? result.pushedTags() : result.layoutTags()).forEach(tags::add);
+    (result.pushedImage().isPresent() ? result.pushedTags() : result.layoutTags())
+        .forEach(tags::add);
     meta.put("digest", result.digest());
     meta.put("imageId", result.imageId());
     meta.put("base", result.base());
@@ -437,7 +534,9 @@ public final class ServiceImageBuilder {
     }
     meta.put("ociLayout", result.layout().toString());
     meta.put("pushed", result.pushedImage().isPresent());
-    AtomicFiles.write(directory.resolve(ArtifactFiles.JIB_IMAGE_JSON),
-        json.writerWithDefaultPrettyPrinter().writeValueAsString(meta).replace("\r\n", "\n") + "\n");
+    AtomicFiles.write(
+        directory.resolve(ArtifactFiles.JIB_IMAGE_JSON),
+        json.writerWithDefaultPrettyPrinter().writeValueAsString(meta).replace("\r\n", "\n")
+            + "\n");
   }
 }

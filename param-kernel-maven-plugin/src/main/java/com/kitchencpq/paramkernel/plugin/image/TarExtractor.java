@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Unpacks an uncompressed tar (what Jib writes for a tar image) into a directory. Regular files
- * and directories only, GNU long names supported, and no entry may land outside the target.
+ * Unpacks an uncompressed tar (what Jib writes for a tar image) into a directory. Regular files and
+ * directories only, GNU long names supported, and no entry may land outside the target.
  */
 final class TarExtractor {
   private TarExtractor() {}
@@ -32,7 +32,9 @@ final class TarExtractor {
           name = prefix + "/" + name;
         }
         longName = null;
-        long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+        long size =
+            Long.parseLong(
+                field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
         char type = (char) header[156];
         if (type == 'L') {
           byte[] data = readData(in, size);

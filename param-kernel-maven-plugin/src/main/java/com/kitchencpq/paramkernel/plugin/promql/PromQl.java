@@ -8,10 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A small PromQL reader: enough structure to tell what a query returns (scalar or vector),
- * which series selectors and aggregations it has, and how a ratio is built. It is not a
- * validator: a query it cannot read is simply not judged ({@link #parse} is empty).
- * {@code {{args.x}}} tags are kept as {@link Tag} nodes (their value is unknown).
+ * A small PromQL reader: enough structure to tell what a query returns (scalar or vector), which
+ * series selectors and aggregations it has, and how a ratio is built. It is not a validator: a
+ * query it cannot read is simply not judged ({@link #parse} is empty). {@code {{args.x}}} tags are
+ * kept as {@link Tag} nodes (their value is unknown).
  */
 public final class PromQl {
   private PromQl() {}
@@ -31,13 +31,22 @@ public final class PromQl {
   /** A function call such as {@code rate(x[1m])} or {@code scalar(...)}. */
   public record Call(String name, List<Node> args) implements Node {}
 
-  /** An aggregation such as {@code sum by (le) (...)}; {@code grouping} is "by", "without" or "". */
-  public record Agg(String name, List<Node> args, String grouping, List<String> labels) implements Node {}
+  /**
+   * An aggregation such as {@code sum by (le) (...)}; {@code grouping} is "by", "without" or "".
+   */
+  public record Agg(String name, List<Node> args, String grouping, List<String> labels)
+      implements Node {}
 
-  /** {@code name{matchers}[range]}; {@code name} may be empty, {@code range} is null for instant selectors. */
+  /**
+   * {@code name{matchers}[range]}; {@code name} may be empty, {@code range} is null for instant
+   * selectors.
+   */
   public record Selector(String name, List<Matcher> matchers, String range) implements Node {}
 
-  /** {@code label op "value"}; {@code quoted} is false when the value was a bare {@code {{...}}} tag. */
+  /**
+   * {@code label op "value"}; {@code quoted} is false when the value was a bare {@code {{...}}}
+   * tag.
+   */
   public record Matcher(String label, String op, String value, boolean quoted) {}
 
   public record Binary(String op, Node left, Node right) implements Node {}
@@ -45,16 +54,47 @@ public final class PromQl {
   public record Unary(String op, Node operand) implements Node {}
 
   /** What the Prometheus API returns for a query, as far as can be told from its text. */
-  public enum Shape { SCALAR, VECTOR, UNKNOWN }
+  public enum Shape {
+    SCALAR,
+    VECTOR,
+    UNKNOWN
+  }
 
-  public static final Set<String> AGGREGATIONS = Set.of("sum", "min", "max", "avg", "group", "stddev", "stdvar",
-      "count", "count_values", "bottomk", "topk", "quantile", "limitk", "limit_ratio");
+  public static final Set<String> AGGREGATIONS =
+      Set.of(
+          "sum",
+          "min",
+          "max",
+          "avg",
+          "group",
+          "stddev",
+          "stdvar",
+          "count",
+          "count_values",
+          "bottomk",
+          "topk",
+          "quantile",
+          "limitk",
+          "limit_ratio");
   private static final Set<String> SCALAR_FUNCTIONS = Set.of("scalar", "time", "pi");
-  private static final Map<String, Integer> PRECEDENCE = Map.ofEntries(
-      Map.entry("or", 1), Map.entry("and", 2), Map.entry("unless", 2), Map.entry("==", 3), Map.entry("!=", 3),
-      Map.entry("<", 3), Map.entry(">", 3), Map.entry("<=", 3), Map.entry(">=", 3), Map.entry("+", 4),
-      Map.entry("-", 4), Map.entry("*", 5), Map.entry("/", 5), Map.entry("%", 5), Map.entry("atan2", 5),
-      Map.entry("^", 6));
+  private static final Map<String, Integer> PRECEDENCE =
+      Map.ofEntries(
+          Map.entry("or", 1),
+          Map.entry("and", 2),
+          Map.entry("unless", 2),
+          Map.entry("==", 3),
+          Map.entry("!=", 3),
+          Map.entry("<", 3),
+          Map.entry(">", 3),
+          Map.entry("<=", 3),
+          Map.entry(">=", 3),
+          Map.entry("+", 4),
+          Map.entry("-", 4),
+          Map.entry("*", 5),
+          Map.entry("/", 5),
+          Map.entry("%", 5),
+          Map.entry("atan2", 5),
+          Map.entry("^", 6));
 
   /** Reads a query; empty when it does not parse (nothing is then concluded about it). */
   public static Optional<Node> parse(String query) {
@@ -67,7 +107,10 @@ public final class PromQl {
     }
   }
 
-  /** The result shape: SCALAR for literals, {@code scalar()}, {@code time()} and arithmetic on those only. */
+  /**
+   * The result shape: SCALAR for literals, {@code scalar()}, {@code time()} and arithmetic on those
+   * only.
+   */
   public static Shape shape(Node n) {
     if (n instanceof Num) {
       return Shape.SCALAR;
@@ -128,9 +171,9 @@ public final class PromQl {
   }
 
   /**
-   * A Prometheus duration ({@code 30s}, {@code 1m}, {@code 1h30m}, {@code 500ms}; units ms s m h
-   * d w y, largest first, as {@code model.ParseDuration} reads them) in milliseconds; empty when
-   * the text is not one (a {@code {{args.x}}} tag, a typo).
+   * A Prometheus duration ({@code 30s}, {@code 1m}, {@code 1h30m}, {@code 500ms}; units ms s m h d
+   * w y, largest first, as {@code model.ParseDuration} reads them) in milliseconds; empty when the
+   * text is not one (a {@code {{args.x}}} tag, a typo).
    */
   public static java.util.OptionalLong durationMillis(String text) {
     if (text == null) {
@@ -140,7 +183,9 @@ public final class PromQl {
     if (!m.matches() || text.trim().isEmpty()) {
       return java.util.OptionalLong.empty();
     }
-    long[] unit = {365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000, 60_000, 1000, 1};
+    long[] unit = {
+      365L * 24 * 3600_000, 7L * 24 * 3600_000, 24L * 3600_000, 3600_000, 60_000, 1000, 1
+    };
     long total = 0;
     for (int g = 1; g <= 7; g++) {
       if (m.group(g) != null) {
@@ -150,8 +195,9 @@ public final class PromQl {
     return java.util.OptionalLong.of(total);
   }
 
-  private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
-      "(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?");
+  private static final java.util.regex.Pattern DURATION =
+      java.util.regex.Pattern.compile(
+          "(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?");
 
   /** The series selectors under {@code n}. */
   public static List<Selector> selectors(Node n) {
@@ -160,7 +206,20 @@ public final class PromQl {
 
   // ---------------------------------------------------------------- tokens
 
-  private enum Kind { NUMBER, STRING, IDENT, TAG, RANGE, OP, LBRACE, RBRACE, LPAREN, RPAREN, COMMA, EOF }
+  private enum Kind {
+    NUMBER,
+    STRING,
+    IDENT,
+    TAG,
+    RANGE,
+    OP,
+    LBRACE,
+    RBRACE,
+    LPAREN,
+    RPAREN,
+    COMMA,
+    EOF
+  }
 
   private record Tok(Kind kind, String text) {
     boolean is(Kind k, String t) {
@@ -179,7 +238,8 @@ public final class PromQl {
         while (i < q.length() && q.charAt(i) != '\n') {
           i++;
         }
-      } else if (q.startsWith("{{", i) && q.indexOf("}}", i + 2) > 0
+      } else if (q.startsWith("{{", i)
+          && q.indexOf("}}", i + 2) > 0
           && !q.substring(i + 2, q.indexOf("}}", i + 2)).contains("{")) {
         int end = q.indexOf("}}", i + 2) + 2;
         out.add(new Tok(Kind.TAG, q.substring(i, end)));
@@ -199,22 +259,30 @@ public final class PromQl {
         }
         out.add(new Tok(Kind.STRING, sb.toString()));
         i = j + 1;
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < q.length() && Character.isDigit(q.charAt(i + 1)))) {
+      } else if (Character.isDigit(c)
+          || (c == '.' && i + 1 < q.length() && Character.isDigit(q.charAt(i + 1)))) {
         int j = i;
-        while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '.'
-            || ((q.charAt(j) == '+' || q.charAt(j) == '-') && (q.charAt(j - 1) == 'e' || q.charAt(j - 1) == 'E')))) {
+        while (j < q.length()
+            && (Character.isLetterOrDigit(q.charAt(j))
+                || q.charAt(j) == '.'
+                || ((q.charAt(j) == '+' || q.charAt(j) == '-')
+                    && (q.charAt(j - 1) == 'e' || q.charAt(j - 1) == 'E')))) {
           j++;
         }
         out.add(new Tok(Kind.NUMBER, q.substring(i, j)));
         i = j;
       } else if (Character.isLetter(c) || c == '_' || c == ':') {
         int j = i;
-        while (j < q.length() && (Character.isLetterOrDigit(q.charAt(j)) || q.charAt(j) == '_' || q.charAt(j) == ':')) {
+        while (j < q.length()
+            && (Character.isLetterOrDigit(q.charAt(j))
+                || q.charAt(j) == '_'
+                || q.charAt(j) == ':')) {
           j++;
         }
         String word = q.substring(i, j);
         String lower = word.toLowerCase(Locale.ROOT);
-        out.add(new Tok(lower.equals("inf") || lower.equals("nan") ? Kind.NUMBER : Kind.IDENT, word));
+        out.add(
+            new Tok(lower.equals("inf") || lower.equals("nan") ? Kind.NUMBER : Kind.IDENT, word));
         i = j;
       } else if (c == '[') {
         int end = q.indexOf(']', i);
@@ -224,13 +292,14 @@ public final class PromQl {
         out.add(new Tok(Kind.RANGE, q.substring(i + 1, end).trim()));
         i = end + 1;
       } else if ("{}(),".indexOf(c) >= 0) {
-        Kind k = switch (c) {
-          case '{' -> Kind.LBRACE;
-          case '}' -> Kind.RBRACE;
-          case '(' -> Kind.LPAREN;
-          case ')' -> Kind.RPAREN;
-          default -> Kind.COMMA;
-        };
+        Kind k =
+            switch (c) {
+              case '{' -> Kind.LBRACE;
+              case '}' -> Kind.RBRACE;
+              case '(' -> Kind.LPAREN;
+              case ')' -> Kind.RPAREN;
+              default -> Kind.COMMA;
+            };
         out.add(new Tok(k, String.valueOf(c)));
         i++;
       } else {
@@ -307,7 +376,8 @@ public final class PromQl {
           next();
           labels();
         }
-        if (peek().kind() == Kind.IDENT && Set.of("group_left", "group_right").contains(peek().text())) {
+        if (peek().kind() == Kind.IDENT
+            && Set.of("group_left", "group_right").contains(peek().text())) {
           next();
           if (peek().kind() == Kind.LPAREN) {
             labels();
@@ -333,8 +403,10 @@ public final class PromQl {
         Tok t = peek();
         if (t.kind() == Kind.RANGE) {
           next();
-          out = out instanceof Selector s && s.range() == null ? new Selector(s.name(), s.matchers(), t.text())
-              : new Call("subquery", List.of(out));
+          out =
+              out instanceof Selector s && s.range() == null
+                  ? new Selector(s.name(), s.matchers(), t.text())
+                  : new Call("subquery", List.of(out));
         } else if (t.kind() == Kind.IDENT && t.text().equals("offset")) {
           next();
           if (peek().is(Kind.OP, "-")) {
@@ -363,11 +435,12 @@ public final class PromQl {
           return new Str(t.text());
         case TAG:
           return new Tag(t.text());
-        case LPAREN: {
-          Node inner = expr(0);
-          expect(Kind.RPAREN);
-          return new Paren(inner);
-        }
+        case LPAREN:
+          {
+            Node inner = expr(0);
+            expect(Kind.RPAREN);
+            return new Paren(inner);
+          }
         case LBRACE:
           return new Selector("", matchers(), null);
         case IDENT:
@@ -397,12 +470,14 @@ public final class PromQl {
       if (AGGREGATIONS.contains(lower)) {
         String grouping = "";
         List<String> labels = List.of();
-        if (peek().kind() == Kind.IDENT && Set.of("by", "without").contains(peek().text().toLowerCase(Locale.ROOT))) {
+        if (peek().kind() == Kind.IDENT
+            && Set.of("by", "without").contains(peek().text().toLowerCase(Locale.ROOT))) {
           grouping = next().text().toLowerCase(Locale.ROOT);
           labels = labels();
         }
         List<Node> args = args();
-        if (grouping.isEmpty() && peek().kind() == Kind.IDENT
+        if (grouping.isEmpty()
+            && peek().kind() == Kind.IDENT
             && Set.of("by", "without").contains(peek().text().toLowerCase(Locale.ROOT))) {
           grouping = next().text().toLowerCase(Locale.ROOT);
           labels = labels();
@@ -437,7 +512,9 @@ public final class PromQl {
     private List<String> labels() {
       expect(Kind.LPAREN);
       List<String> out = new ArrayList<>();
-      while (peek().kind() == Kind.IDENT || peek().kind() == Kind.STRING || peek().kind() == Kind.TAG) {
+      while (peek().kind() == Kind.IDENT
+          || peek().kind() == Kind.STRING
+          || peek().kind() == Kind.TAG) {
         out.add(next().text());
         if (peek().kind() != Kind.COMMA) {
           break;

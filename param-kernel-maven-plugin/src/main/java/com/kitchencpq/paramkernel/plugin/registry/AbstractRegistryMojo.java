@@ -31,8 +31,8 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
   protected boolean allowInsecureRegistries;
 
   /**
-   * Also send credentials over plain http to hosts other than loopback. Applies to this goal's
-   * own requests only: the image goal's push is told per build (see {@code LayoutPush}), and no
+   * Also send credentials over plain http to hosts other than loopback. Applies to this goal's own
+   * requests only: the image goal's push is told per build (see {@code LayoutPush}), and no
    * JVM-wide system property is set.
    */
   @Parameter(property = PropertyNames.SEND_CREDENTIALS_OVER_HTTP, defaultValue = "false")
@@ -41,8 +41,7 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
   @Parameter(defaultValue = "${settings}", readonly = true)
   protected Settings settings;
 
-  @Inject
-  protected SettingsDecrypter decrypter;
+  @Inject protected SettingsDecrypter decrypter;
 
   /** The credentials this goal has seen, in every form they take ({@link Secrets#renderings}). */
   private final Set<String> secrets = ConcurrentHashMap.newKeySet();
@@ -77,8 +76,8 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
 
   /**
    * {@code text} with the secrets this goal knows of (the {@code PARAMKERNEL_REGISTRY_*}
-   * credential, settings.xml servers it read) and every value in a credential's place masked.
-   * Goals pass their failure messages through it.
+   * credential, settings.xml servers it read) and every value in a credential's place masked. Goals
+   * pass their failure messages through it.
    */
   protected String masked(String text) {
     String user = environment.getOrDefault(PropertyNames.ENV_REGISTRY_USERNAME, "");
@@ -91,14 +90,15 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
 
   /**
    * {@link #serverCredential} as the core asks for it. A class rather than a method reference:
-   * resolve-digest's first call in a JVM is measured, and a lambda costs milliseconds there
-   * ({@code docs/digest-benchmark.md}, "What changed for these numbers": 1-4 ms each, cold).
+   * resolve-digest's first call in a JVM is measured, and a lambda costs milliseconds there ({@code
+   * docs/digest-benchmark.md}, "What changed for these numbers": 1-4 ms each, cold).
    */
   protected Function<List<String>, Optional<RegistryCredential>> settingsServers() {
     return new SettingsServers();
   }
 
-  private final class SettingsServers implements Function<List<String>, Optional<RegistryCredential>> {
+  private final class SettingsServers
+      implements Function<List<String>, Optional<RegistryCredential>> {
     @Override
     public Optional<RegistryCredential> apply(List<String> ids) {
       return serverCredential(ids);
@@ -117,7 +117,8 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
       }
       Server decrypted = server;
       if (decrypter != null) {
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        SettingsDecryptionResult result =
+            decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         if (result.getServer() != null) {
           decrypted = result.getServer();
         }
@@ -125,12 +126,15 @@ public abstract class AbstractRegistryMojo extends AbstractParamKernelMojo {
         if (encrypted != null && !encrypted.isEmpty()) {
           secrets.add(encrypted);
         }
-        result.getProblems().forEach(p -> getLog().warn(masked("settings.xml server '" + id
-            + "': " + p.getMessage())));
+        result
+            .getProblems()
+            .forEach(
+                p -> getLog().warn(masked("settings.xml server '" + id + "': " + p.getMessage())));
       }
       String password = decrypted.getPassword() == null ? "" : decrypted.getPassword();
-      RegistryCredential credential = new RegistryCredential(decrypted.getUsername(), password,
-          "settings.xml server '" + id + "'");
+      RegistryCredential credential =
+          new RegistryCredential(
+              decrypted.getUsername(), password, "settings.xml server '" + id + "'");
       secrets.addAll(Secrets.renderings(credential));
       return Optional.of(credential);
     }

@@ -48,7 +48,10 @@ public record AuthChallenge(String scheme, Map<String, String> parameters) {
         i++;
       }
       int nameStart = i;
-      while (i < n && s.charAt(i) != '=' && s.charAt(i) != ',' && !Character.isWhitespace(s.charAt(i))) {
+      while (i < n
+          && s.charAt(i) != '='
+          && s.charAt(i) != ','
+          && !Character.isWhitespace(s.charAt(i))) {
         i++;
       }
       String name = s.substring(nameStart, i).toLowerCase(Locale.ROOT);

@@ -12,10 +12,10 @@ import java.util.function.Function;
 
 /**
  * Finds the credential for one registry, in this order: the Maven {@code settings.xml} server
- * (handed in by the Mojo), {@code PARAMKERNEL_REGISTRY_USERNAME}/{@code _PASSWORD}, then
- * Docker config files and credential helpers ({@link DockerCredentials}, jib-core's work). The
- * lookup runs once, and only when a registry asks for credentials; jib's image reference is
- * only needed (and made) for the Docker part.
+ * (handed in by the Mojo), {@code PARAMKERNEL_REGISTRY_USERNAME}/{@code _PASSWORD}, then Docker
+ * config files and credential helpers ({@link DockerCredentials}, jib-core's work). The lookup runs
+ * once, and only when a registry asks for credentials; jib's image reference is only needed (and
+ * made) for the Docker part.
  */
 public final class CredentialLookup {
   public static final String ENV_USERNAME = "PARAMKERNEL_REGISTRY_USERNAME";
@@ -35,9 +35,12 @@ public final class CredentialLookup {
    *     asked only when a registry wants credentials, with {@link #serverIds}
    * @param userHome the user's home directory ({@code user.home})
    */
-  public CredentialLookup(ImageReference image,
-      Function<List<String>, Optional<RegistryCredential>> settings, Map<String, String> env,
-      Path userHome, Consumer<String> debug) {
+  public CredentialLookup(
+      ImageReference image,
+      Function<List<String>, Optional<RegistryCredential>> settings,
+      Map<String, String> env,
+      Path userHome,
+      Consumer<String> debug) {
     this(image.getRegistry(), image, null, settings, env, userHome, debug);
   }
 
@@ -45,15 +48,24 @@ public final class CredentialLookup {
    * For an image named by text that {@link ImageName#parse} accepted; jib parses it only when
    * Docker configs are read.
    */
-  public CredentialLookup(ImageName name, String image,
-      Function<List<String>, Optional<RegistryCredential>> settings, Map<String, String> env,
-      Path userHome, Consumer<String> debug) {
+  public CredentialLookup(
+      ImageName name,
+      String image,
+      Function<List<String>, Optional<RegistryCredential>> settings,
+      Map<String, String> env,
+      Path userHome,
+      Consumer<String> debug) {
     this(name.registry(), null, image, settings, env, userHome, debug);
   }
 
-  private CredentialLookup(String registry, ImageReference reference, String image,
-      Function<List<String>, Optional<RegistryCredential>> settings, Map<String, String> env,
-      Path userHome, Consumer<String> debug) {
+  private CredentialLookup(
+      String registry,
+      ImageReference reference,
+      String image,
+      Function<List<String>, Optional<RegistryCredential>> settings,
+      Map<String, String> env,
+      Path userHome,
+      Consumer<String> debug) {
     this.registry = registry;
     this.reference = reference;
     this.image = image;
@@ -65,8 +77,14 @@ public final class CredentialLookup {
 
   /** What the user can configure, for messages. */
   public String howToConfigure() {
-    return "a <server> with id '" + registry + "' in Maven settings.xml, the environment"
-        + " variables " + ENV_USERNAME + "/" + ENV_PASSWORD + ", or a Docker login"
+    return "a <server> with id '"
+        + registry
+        + "' in Maven settings.xml, the environment"
+        + " variables "
+        + ENV_USERNAME
+        + "/"
+        + ENV_PASSWORD
+        + ", or a Docker login"
         + " (config.json in $DOCKER_CONFIG or ~/.docker, or a credential helper)";
   }
 
@@ -89,10 +107,11 @@ public final class CredentialLookup {
       return Optional.of(new RegistryCredential(user, password, "environment " + ENV_USERNAME));
     }
     if (!user.isEmpty() || !password.isEmpty()) {
-      throw GoalException.user("only one of " + ENV_USERNAME + " and " + ENV_PASSWORD
-          + " is set; set both or neither");
+      throw GoalException.user(
+          "only one of " + ENV_USERNAME + " and " + ENV_PASSWORD + " is set; set both or neither");
     }
-    ImageReference jibReference = reference != null ? reference : DockerCredentials.reference(image);
+    ImageReference jibReference =
+        reference != null ? reference : DockerCredentials.reference(image);
     return DockerCredentials.find(jibReference, env, userHome, debug);
   }
 

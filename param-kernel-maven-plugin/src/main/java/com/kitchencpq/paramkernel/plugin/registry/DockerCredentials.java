@@ -20,10 +20,10 @@ import java.util.function.Consumer;
 
 /**
  * Registry credentials from Docker's client configuration, read by jib-core: the config files
- * ({@code $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json}, the legacy
- * {@code ~/.dockercfg}, including the {@code credHelpers}/{@code credsStore} they name), then
- * jib's well-known credential helpers (ECR, GCR). Kept apart from {@link CredentialLookup} so
- * that jib-core is loaded only when a registry asks for credentials.
+ * ({@code $DOCKER_CONFIG/config.json}, {@code ~/.docker/config.json}, the legacy {@code
+ * ~/.dockercfg}, including the {@code credHelpers}/{@code credsStore} they name), then jib's
+ * well-known credential helpers (ECR, GCR). Kept apart from {@link CredentialLookup} so that
+ * jib-core is loaded only when a registry asks for credentials.
  */
 final class DockerCredentials {
   private DockerCredentials() {}
@@ -33,31 +33,43 @@ final class DockerCredentials {
     try {
       return ImageReference.parse(image);
     } catch (InvalidImageReferenceException e) {
-      throw new IllegalStateException("jib-core rejects '" + image + "', which ImageName accepted", e);
+      throw new IllegalStateException(
+          "jib-core rejects '" + image + "', which ImageName accepted", e);
     }
   }
 
-  static Optional<RegistryCredential> find(ImageReference image, Map<String, String> env,
-      Path userHome, Consumer<String> debug) throws GoalException {
+  static Optional<RegistryCredential> find(
+      ImageReference image, Map<String, String> env, Path userHome, Consumer<String> debug)
+      throws GoalException {
     Consumer<LogEvent> jibLog = e -> debug.accept("jib: " + e.getMessage());
     CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(image, jibLog, env);
     List<Named> retrievers = new ArrayList<>();
     for (Path config : dockerConfigs(env, userHome)) {
-      retrievers.add(new Named("Docker config " + config, config.getFileName().toString()
-          .equals(".dockercfg") ? factory.legacyDockerConfig(config) : factory.dockerConfig(config)));
+      retrievers.add(
+          new Named(
+              "Docker config " + config,
+              config.getFileName().toString().equals(".dockercfg")
+                  ? factory.legacyDockerConfig(config)
+                  : factory.dockerConfig(config)));
     }
-    retrievers.add(new Named("a well-known credential helper", factory.wellKnownCredentialHelpers()));
+    retrievers.add(
+        new Named("a well-known credential helper", factory.wellKnownCredentialHelpers()));
     for (Named named : retrievers) {
       try {
         Optional<Credential> c = named.retriever().retrieve();
         if (c.isPresent()) {
           debug.accept("Using registry credentials from " + named.name());
-          return Optional.of(new RegistryCredential(c.get().getUsername(), c.get().getPassword(),
-              named.name()));
+          return Optional.of(
+              new RegistryCredential(c.get().getUsername(), c.get().getPassword(), named.name()));
         }
       } catch (CredentialRetrievalException e) {
-        throw GoalException.user("reading credentials for " + image.getRegistry() + " from "
-            + named.name() + " failed: " + e.getMessage());
+        throw GoalException.user(
+            "reading credentials for "
+                + image.getRegistry()
+                + " from "
+                + named.name()
+                + " failed: "
+                + e.getMessage());
       }
     }
     return Optional.empty();

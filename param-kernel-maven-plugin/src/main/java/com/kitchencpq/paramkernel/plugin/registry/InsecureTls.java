@@ -15,9 +15,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * TLS that accepts any certificate and host name, like {@code --tls-verify=false} in skopeo;
- * used only when {@code paramkernel.allowInsecureRegistries=true} and the registry is https.
- * The transport's TLS code lives here, so a plain-http resolution never loads it.
+ * TLS that accepts any certificate and host name, like {@code --tls-verify=false} in skopeo; used
+ * only when {@code paramkernel.allowInsecureRegistries=true} and the registry is https. The
+ * transport's TLS code lives here, so a plain-http resolution never loads it.
  */
 final class InsecureTls {
   private InsecureTls() {}
@@ -30,8 +30,8 @@ final class InsecureTls {
   }
 
   /**
-   * One factory per JVM, built on first use: building a TLS context is slow, and connections
-   * are only reused by the JDK when they come from the same factory.
+   * One factory per JVM, built on first use: building a TLS context is slow, and connections are
+   * only reused by the JDK when they come from the same factory.
    */
   private static final class Factory {
     static final SSLSocketFactory INSTANCE = trustAllContext().getSocketFactory();

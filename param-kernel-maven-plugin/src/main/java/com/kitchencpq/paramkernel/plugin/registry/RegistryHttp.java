@@ -16,26 +16,26 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One HTTP/1.1 request to a registry or its token service, with the JDK's
- * {@code HttpURLConnection} (module {@code java.base}). http and https take the same path; TLS
- * is set up only when the URL is https, so a plain-http registry never loads or initialises
- * any TLS class.
+ * One HTTP/1.1 request to a registry or its token service, with the JDK's {@code HttpURLConnection}
+ * (module {@code java.base}). http and https take the same path; TLS is set up only when the URL is
+ * https, so a plain-http registry never loads or initialises any TLS class.
  *
  * <p>What the connection is told, so that it adds nothing of its own:
+ *
  * <ul>
- *   <li>redirects are handed back, never followed (a {@code Location} may name another host,
- *       which must not receive the {@code Authorization} header);
- *   <li>an authenticator that knows no password, so a JVM-wide {@link Authenticator} is never
- *       asked and a 401 always comes back to the caller;
+ *   <li>redirects are handed back, never followed (a {@code Location} may name another host, which
+ *       must not receive the {@code Authorization} header);
+ *   <li>an authenticator that knows no password, so a JVM-wide {@link Authenticator} is never asked
+ *       and a 401 always comes back to the caller;
  *   <li>no response cache;
- *   <li>proxies as the JVM's default proxy selector says ({@code http.proxyHost},
- *       {@code https.proxyHost}, {@code http.nonProxyHosts}, ...).
+ *   <li>proxies as the JVM's default proxy selector says ({@code http.proxyHost}, {@code
+ *       https.proxyHost}, {@code http.nonProxyHosts}, ...).
  * </ul>
  *
- * <p>The whole exchange, name lookup included, ends within the timeout: it runs on its own
- * daemon thread, and when the time is up the connection is closed and the thread left behind.
- * Response bodies are read to the end and closed, so the JDK keeps the connection for the next
- * request to the same registry.
+ * <p>The whole exchange, name lookup included, ends within the timeout: it runs on its own daemon
+ * thread, and when the time is up the connection is closed and the thread left behind. Response
+ * bodies are read to the end and closed, so the JDK keeps the connection for the next request to
+ * the same registry.
  */
 final class RegistryHttp {
   /** Time given to a request beyond its connect/read timeout before it is abandoned. */
@@ -60,7 +60,9 @@ final class RegistryHttp {
 
   private final boolean trustAnyCertificate;
 
-  /** @param trustAnyCertificate for https, accept any certificate and host name */
+  /**
+   * @param trustAnyCertificate for https, accept any certificate and host name
+   */
   RegistryHttp(boolean trustAnyCertificate) {
     this.trustAnyCertificate = trustAnyCertificate;
   }
@@ -77,11 +79,11 @@ final class RegistryHttp {
   }
 
   /**
-   * Sends one request without a body on its own thread and returns at once; {@link
-   * Pending#await} gives the answer. Everything, down to opening the connection, happens on
-   * that thread: on a JVM's first request, loading and initialising the JDK's URL, HTTP, socket
-   * (and for https, TLS) classes is most of the time, and a caller that starts a request it is
-   * sure to need can do the rest of its set-up meanwhile.
+   * Sends one request without a body on its own thread and returns at once; {@link Pending#await}
+   * gives the answer. Everything, down to opening the connection, happens on that thread: on a
+   * JVM's first request, loading and initialising the JDK's URL, HTTP, socket (and for https, TLS)
+   * classes is most of the time, and a caller that starts a request it is sure to need can do the
+   * rest of its set-up meanwhile.
    */
   Pending start(String method, URI uri, String authorization, String accept, Duration timeout) {
     Pending pending = new Pending(method, uri, authorization, accept, timeout, trustAnyCertificate);
@@ -92,9 +94,9 @@ final class RegistryHttp {
   }
 
   /**
-   * A request under way on its worker thread, and then its answer or failure. (A monitor of
-   * its own rather than a {@code FutureTask}: this runs once per JVM cold, where every class
-   * loaded counts; {@code docs/digest-benchmark.md}, "What changed for these numbers".)
+   * A request under way on its worker thread, and then its answer or failure. (A monitor of its own
+   * rather than a {@code FutureTask}: this runs once per JVM cold, where every class loaded counts;
+   * {@code docs/digest-benchmark.md}, "What changed for these numbers".)
    */
   static final class Pending implements Runnable {
     private final String method;
@@ -111,23 +113,27 @@ final class RegistryHttp {
     private Response response;
     private Throwable failure;
 
-    private Pending(String method, URI uri, String authorization, String accept, Duration timeout,
+    private Pending(
+        String method,
+        URI uri,
+        String authorization,
+        String accept,
+        Duration timeout,
         boolean trustAnyCertificate) {
       this.method = method;
       this.uri = uri;
       this.authorization = authorization;
       this.accept = accept;
       this.timeout = timeout;
-      this.millis = (int) Math.max(1,
-          Math.min(Integer.MAX_VALUE - GRACE_MILLIS, timeout.toMillis()));
+      this.millis =
+          (int) Math.max(1, Math.min(Integer.MAX_VALUE - GRACE_MILLIS, timeout.toMillis()));
       this.trustAnyCertificate = trustAnyCertificate;
-      this.deadlineNanos = System.nanoTime()
-          + TimeUnit.MILLISECONDS.toNanos(millis + GRACE_MILLIS);
+      this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis + GRACE_MILLIS);
     }
 
     /**
-     * Waits until the answer is there or the request's time is up (counted from its start);
-     * then the connection is closed and the worker thread left behind.
+     * Waits until the answer is there or the request's time is up (counted from its start); then
+     * the connection is closed and the worker thread left behind.
      */
     Response await() throws IOException, InterruptedException {
       boolean finished;
@@ -198,8 +204,8 @@ final class RegistryHttp {
     }
 
     /**
-     * Whether the caller still waits for the answer. Checked once connected: a connection's
-     * {@code disconnect()} does nothing before then, so {@link #abandon} cannot stop it alone.
+     * Whether the caller still waits for the answer. Checked once connected: a connection's {@code
+     * disconnect()} does nothing before then, so {@link #abandon} cannot stop it alone.
      */
     private synchronized boolean wanted() {
       return !abandoned;

@@ -18,24 +18,25 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 /**
- * Asks one registry repository which manifest a tag points to, over the distribution API
- * ({@link RegistryHttp} carries the requests): a HEAD on {@code /v2/<repo>/manifests/<tag>}
- * with every manifest and index media type in one {@code Accept} header, answered by the
- * {@code Docker-Content-Digest} header. The manifest body is never parsed, so any valid
- * manifest resolves (OCI 1.1 {@code artifactType}, descriptor {@code data}). Only when the
- * registry gives no usable header is the body fetched with GET and hashed.
+ * Asks one registry repository which manifest a tag points to, over the distribution API ({@link
+ * RegistryHttp} carries the requests): a HEAD on {@code /v2/<repo>/manifests/<tag>} with every
+ * manifest and index media type in one {@code Accept} header, answered by the {@code
+ * Docker-Content-Digest} header. The manifest body is never parsed, so any valid manifest resolves
+ * (OCI 1.1 {@code artifactType}, descriptor {@code data}). Only when the registry gives no usable
+ * header is the body fetched with GET and hashed.
  *
- * <p>A HEAD 404 carries no body, so it is confirmed with a GET: only {@code MANIFEST_UNKNOWN}
- * or an empty 404 means "this tag does not exist". Authentication follows the registry's
- * challenge (Bearer token or Basic). 429, 5xx and network errors are retried within the
- * {@link RetryBudget}; nothing else is.
+ * <p>A HEAD 404 carries no body, so it is confirmed with a GET: only {@code MANIFEST_UNKNOWN} or an
+ * empty 404 means "this tag does not exist". Authentication follows the registry's challenge
+ * (Bearer token or Basic). 429, 5xx and network errors are retried within the {@link RetryBudget};
+ * nothing else is.
  */
 public final class RegistryManifestClient implements TagDigests {
   /** Index types first: a multi-platform tag must resolve to its index, not one platform. */
-  static final String ACCEPT = "application/vnd.oci.image.index.v1+json,"
-      + "application/vnd.docker.distribution.manifest.list.v2+json,"
-      + "application/vnd.oci.image.manifest.v1+json,"
-      + "application/vnd.docker.distribution.manifest.v2+json";
+  static final String ACCEPT =
+      "application/vnd.oci.image.index.v1+json,"
+          + "application/vnd.docker.distribution.manifest.list.v2+json,"
+          + "application/vnd.oci.image.manifest.v1+json,"
+          + "application/vnd.docker.distribution.manifest.v2+json";
 
   private static final int MAX_ATTEMPTS_STATUS = 6;
   private static final int MAX_ATTEMPTS_NETWORK = 3;
@@ -47,7 +48,8 @@ public final class RegistryManifestClient implements TagDigests {
   }
 
   /** Connection settings of one resolution. */
-  public record Options(boolean allowInsecure, boolean sendCredentialsOverHttp, Duration requestTimeout) {}
+  public record Options(
+      boolean allowInsecure, boolean sendCredentialsOverHttp, Duration requestTimeout) {}
 
   private final String registry;
   private final String repository;
@@ -62,11 +64,17 @@ public final class RegistryManifestClient implements TagDigests {
   private boolean schemeSwitched;
   private String authorization;
   private String credentialSource = "anonymous access";
+
   /** A first HEAD started by {@link StartedLookup#start}, until {@link #send} takes or drops it. */
   private StartedLookup started;
 
-  public RegistryManifestClient(String registry, String repository, Options options,
-      CredentialLookup credentials, RetryBudget budget, Consumer<String> debug) {
+  public RegistryManifestClient(
+      String registry,
+      String repository,
+      Options options,
+      CredentialLookup credentials,
+      RetryBudget budget,
+      Consumer<String> debug) {
     this.http = new RegistryHttp(options.allowInsecure());
     this.registry = registry;
     this.repository = repository;
@@ -109,8 +117,8 @@ public final class RegistryManifestClient implements TagDigests {
 
   /**
    * Takes over a first request started by {@link StartedLookup#start} for this registry and
-   * repository: {@link #digestOf digestOf(tag)} takes its answer, and meets its failures like
-   * those of any other request; if anything else is asked first, the request is abandoned.
+   * repository: {@link #digestOf digestOf(tag)} takes its answer, and meets its failures like those
+   * of any other request; if anything else is asked first, the request is abandoned.
    */
   public void adopt(StartedLookup lookup) {
     if (started != null) {
@@ -139,20 +147,51 @@ public final class RegistryManifestClient implements TagDigests {
         if (code.group(1).equals("MANIFEST_UNKNOWN")) {
           return Optional.empty();
         }
-        throw GoalException.user("registry " + hostPort() + " answered 404 " + code.group(1)
-            + " for " + repository + ":" + tag + ", which is not 'manifest unknown'; not falling"
-            + " back to another tag. Check " + PropertyNames.IMAGE + " (repository name and access).");
+        throw GoalException.user(
+            "registry "
+                + hostPort()
+                + " answered 404 "
+                + code.group(1)
+                + " for "
+                + repository
+                + ":"
+                + tag
+                + ", which is not 'manifest unknown'; not falling"
+                + " back to another tag. Check "
+                + PropertyNames.IMAGE
+                + " (repository name and access).");
       }
-      throw GoalException.user("registry " + hostPort() + " answered 404 without a registry"
-          + " error code for " + repository + ":" + tag + " (is " + hostPort() + " a registry?);"
-          + " not falling back to another tag. Check " + PropertyNames.IMAGE + ".");
+      throw GoalException.user(
+          "registry "
+              + hostPort()
+              + " answered 404 without a registry"
+              + " error code for "
+              + repository
+              + ":"
+              + tag
+              + " (is "
+              + hostPort()
+              + " a registry?);"
+              + " not falling back to another tag. Check "
+              + PropertyNames.IMAGE
+              + ".");
     }
     throw unexpected("GET", path, get);
   }
 
   private GoalException unexpected(String method, String path, RegistryHttp.Response r) {
-    return GoalException.user("registry " + hostPort() + " answered " + r.status() + " to "
-        + method + " " + path + errorSuffix(r) + "; check " + PropertyNames.IMAGE);
+    return GoalException.user(
+        "registry "
+            + hostPort()
+            + " answered "
+            + r.status()
+            + " to "
+            + method
+            + " "
+            + path
+            + errorSuffix(r)
+            + "; check "
+            + PropertyNames.IMAGE);
   }
 
   /** One request with authentication and retries; returns any non-retryable answer. */
@@ -172,18 +211,41 @@ public final class RegistryManifestClient implements TagDigests {
           continue;
         }
         if (isTls(e)) {
-          throw GoalException.user("TLS with registry " + hostPort() + " failed (" + rootMessage(e)
-              + "). Make the JVM trust its certificate (javax.net.ssl.trustStore), or for a test"
-              + " registry set " + PropertyNames.ALLOW_INSECURE_REGISTRIES + "=true");
+          throw GoalException.user(
+              "TLS with registry "
+                  + hostPort()
+                  + " failed ("
+                  + rootMessage(e)
+                  + "). Make the JVM trust its certificate (javax.net.ssl.trustStore), or for a"
+                  + " test registry set "
+                  + PropertyNames.ALLOW_INSECURE_REGISTRIES
+                  + "=true");
         }
         RetryBudget.Decision d = budget.next(attempts, MAX_ATTEMPTS_NETWORK, Optional.empty());
         if (!d.retry()) {
-          throw GoalException.environment("cannot reach registry " + hostPort() + " ("
-              + rootMessage(e) + "); " + d.reason() + " within " + PropertyNames.RESOLVE_TIMEOUT + "="
-              + RetryBudget.seconds(budget.total()) + ". Check the network and " + PropertyNames.IMAGE, e);
+          throw GoalException.environment(
+              "cannot reach registry "
+                  + hostPort()
+                  + " ("
+                  + rootMessage(e)
+                  + "); "
+                  + d.reason()
+                  + " within "
+                  + PropertyNames.RESOLVE_TIMEOUT
+                  + "="
+                  + RetryBudget.seconds(budget.total())
+                  + ". Check the network and "
+                  + PropertyNames.IMAGE,
+              e);
         }
-        debug.accept(method + " " + uri + " failed (" + rootMessage(e) + "); retrying in "
-            + RetryBudget.seconds(d.delay()));
+        debug.accept(
+            method
+                + " "
+                + uri
+                + " failed ("
+                + rootMessage(e)
+                + "); retrying in "
+                + RetryBudget.seconds(d.delay()));
         budget.sleep(d.delay());
         continue;
       }
@@ -204,27 +266,57 @@ public final class RegistryManifestClient implements TagDigests {
         continue;
       }
       if (status == 401) {
-        throw GoalException.user("registry " + hostPort() + " refused " + repository
-            + " with " + credentialSource + " (HTTP 401" + errorSuffix(response) + "). "
-            + (credentialSource.equals("anonymous access")
-                ? "Configure credentials: " + credentials.howToConfigure()
-                : "Check those credentials, or configure others: " + credentials.howToConfigure()));
+        throw GoalException.user(
+            "registry "
+                + hostPort()
+                + " refused "
+                + repository
+                + " with "
+                + credentialSource
+                + " (HTTP 401"
+                + errorSuffix(response)
+                + "). "
+                + (credentialSource.equals("anonymous access")
+                    ? "Configure credentials: " + credentials.howToConfigure()
+                    : "Check those credentials, or configure others: "
+                        + credentials.howToConfigure()));
       }
       if (status == 403) {
-        throw GoalException.user("registry " + hostPort() + " denied access to " + repository
-            + " (HTTP 403" + errorSuffix(response) + ") with " + credentialSource
-            + ". Use credentials that may pull it: " + credentials.howToConfigure());
+        throw GoalException.user(
+            "registry "
+                + hostPort()
+                + " denied access to "
+                + repository
+                + " (HTTP 403"
+                + errorSuffix(response)
+                + ") with "
+                + credentialSource
+                + ". Use credentials that may pull it: "
+                + credentials.howToConfigure());
       }
       if (status == 429 || status >= 500) {
-        RetryBudget.Decision d = budget.next(attempts, MAX_ATTEMPTS_STATUS,
-            response.firstHeader("Retry-After"));
+        RetryBudget.Decision d =
+            budget.next(attempts, MAX_ATTEMPTS_STATUS, response.firstHeader("Retry-After"));
         if (!d.retry()) {
-          throw GoalException.environment("registry " + hostPort() + " answered " + status
-              + " to " + method + " " + path + errorSuffix(response) + "; " + d.reason()
-              + ". Not falling back to another tag. Try again later or raise"
-              + " " + PropertyNames.RESOLVE_TIMEOUT, null);
+          throw GoalException.environment(
+              "registry "
+                  + hostPort()
+                  + " answered "
+                  + status
+                  + " to "
+                  + method
+                  + " "
+                  + path
+                  + errorSuffix(response)
+                  + "; "
+                  + d.reason()
+                  + ". Not falling back to another tag. Try again later or raise"
+                  + " "
+                  + PropertyNames.RESOLVE_TIMEOUT,
+              null);
         }
-        debug.accept("registry answered " + status + "; retrying in " + RetryBudget.seconds(d.delay()));
+        debug.accept(
+            "registry answered " + status + "; retrying in " + RetryBudget.seconds(d.delay()));
         budget.sleep(d.delay());
         continue;
       }
@@ -236,14 +328,25 @@ public final class RegistryManifestClient implements TagDigests {
   private void authenticate(RegistryHttp.Response unauthorized)
       throws GoalException, InterruptedException {
     String header = unauthorized.firstHeader("WWW-Authenticate").orElse("");
-    AuthChallenge challenge = AuthChallenge.parse(header).orElseThrow(() -> GoalException.user(
-        "registry " + hostPort() + " answered 401 without a usable WWW-Authenticate challenge"));
+    AuthChallenge challenge =
+        AuthChallenge.parse(header)
+            .orElseThrow(
+                () ->
+                    GoalException.user(
+                        "registry "
+                            + hostPort()
+                            + " answered 401 without a usable WWW-Authenticate challenge"));
     Optional<RegistryCredential> credential = credentials.find();
     credential.ifPresent(c -> secrets.addAll(Secrets.renderings(c)));
     if (challenge.isBasic()) {
       if (credential.isEmpty()) {
-        throw GoalException.user("registry " + hostPort() + " requires credentials for "
-            + repository + " (HTTP 401). Configure them: " + credentials.howToConfigure());
+        throw GoalException.user(
+            "registry "
+                + hostPort()
+                + " requires credentials for "
+                + repository
+                + " (HTTP 401). Configure them: "
+                + credentials.howToConfigure());
       }
       requireCredentialsAllowed(URI.create(scheme + "://" + registry + "/"), credential.get());
       authorization = credential.get().basicAuthorization();
@@ -251,11 +354,20 @@ public final class RegistryManifestClient implements TagDigests {
       return;
     }
     if (!challenge.isBearer()) {
-      throw GoalException.user("registry " + hostPort() + " asks for unsupported authentication '"
-          + challenge.scheme() + "'");
+      throw GoalException.user(
+          "registry "
+              + hostPort()
+              + " asks for unsupported authentication '"
+              + challenge.scheme()
+              + "'");
     }
-    String realm = challenge.parameter("realm").orElseThrow(() -> GoalException.user(
-        "registry " + hostPort() + " sent a Bearer challenge without realm"));
+    String realm =
+        challenge
+            .parameter("realm")
+            .orElseThrow(
+                () ->
+                    GoalException.user(
+                        "registry " + hostPort() + " sent a Bearer challenge without realm"));
     URI realmUri;
     try {
       realmUri = URI.create(realm);
@@ -263,8 +375,14 @@ public final class RegistryManifestClient implements TagDigests {
       throw GoalException.user("registry " + hostPort() + " sent an invalid token realm");
     }
     if (!"https".equalsIgnoreCase(realmUri.getScheme()) && !options.allowInsecure()) {
-      throw GoalException.user("the token service of registry " + hostPort() + " is plain "
-          + realmUri.getScheme() + "; set " + PropertyNames.ALLOW_INSECURE_REGISTRIES + "=true only if you trust it");
+      throw GoalException.user(
+          "the token service of registry "
+              + hostPort()
+              + " is plain "
+              + realmUri.getScheme()
+              + "; set "
+              + PropertyNames.ALLOW_INSECURE_REGISTRIES
+              + "=true only if you trust it");
     }
     StringBuilder query = new StringBuilder();
     challenge.parameter("service").ifPresent(s -> query.append("service=").append(encode(s)));
@@ -280,24 +398,36 @@ public final class RegistryManifestClient implements TagDigests {
     try {
       token = send("GET", tokenUri, tokenAuthorization, "application/json");
     } catch (IOException e) {
-      throw GoalException.environment("cannot reach the token service of registry " + hostPort()
-          + " (" + rootMessage(e) + ")", e);
+      throw GoalException.environment(
+          "cannot reach the token service of registry " + hostPort() + " (" + rootMessage(e) + ")",
+          e);
     }
     String who = credential.map(c -> "credentials from " + c.source()).orElse("anonymous access");
     if (token.status() == 401 || token.status() == 403) {
-      throw GoalException.user("the token service of registry " + hostPort() + " refused a pull"
-          + " token for " + repository + " with " + who + " (HTTP " + token.status() + "). "
-          + (credential.isEmpty() ? "Configure credentials: " : "Check them or configure others: ")
-          + credentials.howToConfigure());
+      throw GoalException.user(
+          "the token service of registry "
+              + hostPort()
+              + " refused a pull"
+              + " token for "
+              + repository
+              + " with "
+              + who
+              + " (HTTP "
+              + token.status()
+              + "). "
+              + (credential.isEmpty()
+                  ? "Configure credentials: "
+                  : "Check them or configure others: ")
+              + credentials.howToConfigure());
     }
     if (token.status() != 200) {
-      throw GoalException.environment("the token service of registry " + hostPort()
-          + " answered " + token.status(), null);
+      throw GoalException.environment(
+          "the token service of registry " + hostPort() + " answered " + token.status(), null);
     }
     Matcher m = Bodies.TOKEN.matcher(new String(token.body(), StandardCharsets.UTF_8));
     if (!m.find()) {
-      throw GoalException.environment("the token service of registry " + hostPort()
-          + " answered without a token", null);
+      throw GoalException.environment(
+          "the token service of registry " + hostPort() + " answered without a token", null);
     }
     secrets.add(m.group(1));
     authorization = "Bearer " + m.group(1);
@@ -312,9 +442,16 @@ public final class RegistryManifestClient implements TagDigests {
     if (options.allowInsecure() && RegistryNames.isLoopback(target.getHost())) {
       return;
     }
-    throw GoalException.user("registry " + hostPort() + " is reached over plain http, so the"
-        + " credentials from " + credential.source() + " are not sent. Use https, or set"
-        + " " + PropertyNames.SEND_CREDENTIALS_OVER_HTTP + "=true if you accept sending them in clear text");
+    throw GoalException.user(
+        "registry "
+            + hostPort()
+            + " is reached over plain http, so the"
+            + " credentials from "
+            + credential.source()
+            + " are not sent. Use https, or set"
+            + " "
+            + PropertyNames.SEND_CREDENTIALS_OVER_HTTP
+            + "=true if you accept sending them in clear text");
   }
 
   /** With insecure registries allowed, https that fails at the TLS level falls back to http. */
@@ -322,10 +459,12 @@ public final class RegistryManifestClient implements TagDigests {
     if (!options.allowInsecure() || !scheme.equals("https") || schemeSwitched) {
       return false;
     }
-    if (isTls(e) || hasCause(e, RegistryHttp.ConnectTimeoutException.class)
+    if (isTls(e)
+        || hasCause(e, RegistryHttp.ConnectTimeoutException.class)
         || (!explicitPort && hasCause(e, ConnectException.class))) {
       schemeSwitched = true;
-      debug.accept("https to " + hostPort() + " failed (" + rootMessage(e) + "); trying plain http");
+      debug.accept(
+          "https to " + hostPort() + " failed (" + rootMessage(e) + "); trying plain http");
       scheme = "http";
       return true;
     }
@@ -374,9 +513,10 @@ public final class RegistryManifestClient implements TagDigests {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String text = root.getMessage() == null || root.getMessage().isBlank()
-        ? root.getClass().getSimpleName()
-        : root.getClass().getSimpleName() + ": " + root.getMessage();
+    String text =
+        root.getMessage() == null || root.getMessage().isBlank()
+            ? root.getClass().getSimpleName()
+            : root.getClass().getSimpleName() + ": " + root.getMessage();
     if (e.getMessage() != null && e.getMessage().startsWith("no answer within")) {
       text = e.getMessage();
     }

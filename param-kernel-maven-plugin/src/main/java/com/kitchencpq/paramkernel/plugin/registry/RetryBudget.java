@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * The time budget of one resolution and the retry decisions made within it. Everything that
- * waits goes through here, with an injected monotonic clock and sleeper, so the rules are
- * unit-tested without real waiting:
+ * The time budget of one resolution and the retry decisions made within it. Everything that waits
+ * goes through here, with an injected monotonic clock and sleeper, so the rules are unit-tested
+ * without real waiting:
  *
  * <ul>
  *   <li>exponential backoff from {@code initialBackoff}, doubling, capped at {@code maxBackoff};
@@ -47,8 +47,13 @@ public final class RetryBudget {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
 
-  public RetryBudget(Duration total, LongSupplier nanoClock, Clock wallClock, Sleeper sleeper,
-      Duration initialBackoff, Duration maxBackoff) {
+  public RetryBudget(
+      Duration total,
+      LongSupplier nanoClock,
+      Clock wallClock,
+      Sleeper sleeper,
+      Duration initialBackoff,
+      Duration maxBackoff) {
     this.total = total;
     this.nanoClock = nanoClock;
     this.wallClock = wallClock;
@@ -61,14 +66,14 @@ public final class RetryBudget {
   /** A budget on the real clocks with the default backoff (250 ms doubling to 2 s). */
   public static RetryBudget startingNow(Duration total) {
     RealTime time = new RealTime();
-    return new RetryBudget(total, time, Clock.systemUTC(), time, Duration.ofMillis(250),
-        Duration.ofSeconds(2));
+    return new RetryBudget(
+        total, time, Clock.systemUTC(), time, Duration.ofMillis(250), Duration.ofSeconds(2));
   }
 
   /**
    * {@link System#nanoTime()} and {@link Thread#sleep}. A class rather than two lambdas: every
-   * goal's first resolution makes one, and a lambda costs milliseconds the first time
-   * ({@code docs/digest-benchmark.md}, "What changed for these numbers": 1-4 ms each, cold).
+   * goal's first resolution makes one, and a lambda costs milliseconds the first time ({@code
+   * docs/digest-benchmark.md}, "What changed for these numbers": 1-4 ms each, cold).
    */
   private static final class RealTime implements LongSupplier, Sleeper {
     @Override
@@ -118,10 +123,20 @@ public final class RetryBudget {
     Duration wait = retryAfter.flatMap(this::parseRetryAfter).orElse(backoff(attemptsMade));
     Duration left = remaining();
     if (wait.compareTo(left) >= 0) {
-      return Decision.giveUp(retryAfter.isPresent() && parseRetryAfter(retryAfter.get()).isPresent()
-          ? "the registry asked to wait " + seconds(wait) + " (Retry-After) but only "
-              + seconds(left) + " of the " + seconds(total) + " budget were left"
-          : "the time budget of " + seconds(total) + " ran out after " + attemptsMade + " attempts");
+      return Decision.giveUp(
+          retryAfter.isPresent() && parseRetryAfter(retryAfter.get()).isPresent()
+              ? "the registry asked to wait "
+                  + seconds(wait)
+                  + " (Retry-After) but only "
+                  + seconds(left)
+                  + " of the "
+                  + seconds(total)
+                  + " budget were left"
+              : "the time budget of "
+                  + seconds(total)
+                  + " ran out after "
+                  + attemptsMade
+                  + " attempts");
     }
     return Decision.retryAfter(wait);
   }
@@ -156,6 +171,8 @@ public final class RetryBudget {
 
   public static String seconds(Duration d) {
     long ms = d.toMillis();
-    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    return ms % 1000 == 0
+        ? (ms / 1000) + " s"
+        : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
   }
 }

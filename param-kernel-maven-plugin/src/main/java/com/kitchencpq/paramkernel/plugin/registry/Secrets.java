@@ -14,21 +14,20 @@ import java.util.regex.Pattern;
  * Masks secrets in text that may leave the process (messages, log lines), in two ways.
  *
  * <ol>
- *   <li><b>Known secrets</b>, wherever they appear: each value handed in (a password, a token,
- *       and the forms a credential takes on the wire, {@link #renderings}) of at least
- *       {@value #MIN_FREE_TEXT_LENGTH} characters.
- *   <li><b>Places where a credential is written</b>, whatever the value there, known or not, of
- *       any length: the value of an {@code Authorization} or {@code Proxy-Authorization} header
- *       (after its scheme), the password of a URL's user info ({@code https://user:****@host}),
- *       and the value after a credential-named key ({@code password=}, {@code "token":},
- *       {@code auth:}, ...).
+ *   <li><b>Known secrets</b>, wherever they appear: each value handed in (a password, a token, and
+ *       the forms a credential takes on the wire, {@link #renderings}) of at least {@value
+ *       #MIN_FREE_TEXT_LENGTH} characters.
+ *   <li><b>Places where a credential is written</b>, whatever the value there, known or not, of any
+ *       length: the value of an {@code Authorization} or {@code Proxy-Authorization} header (after
+ *       its scheme), the password of a URL's user info ({@code https://user:****@host}), and the
+ *       value after a credential-named key ({@code password=}, {@code "token":}, {@code auth:},
+ *       ...).
  * </ol>
  *
- * <p>Why a known secret shorter than {@value #MIN_FREE_TEXT_LENGTH} characters is masked only
- * in those places: masking a one- or two-character value everywhere turns ordinary words and
- * numbers into {@code ****}, and worse, every mask then marks an occurrence of the secret, so
- * the masked text spells the secret out. Where a credential is written, the mask says nothing
- * about the value.
+ * <p>Why a known secret shorter than {@value #MIN_FREE_TEXT_LENGTH} characters is masked only in
+ * those places: masking a one- or two-character value everywhere turns ordinary words and numbers
+ * into {@code ****}, and worse, every mask then marks an occurrence of the secret, so the masked
+ * text spells the secret out. Where a credential is written, the mask says nothing about the value.
  */
 public final class Secrets {
   static final String MASK = "****";
@@ -38,26 +37,30 @@ public final class Secrets {
 
   /** Compiled on first use only: most runs never mask anything. */
   private static final class Places {
-    static final Pattern HEADER = Pattern.compile(
-        "(?i)\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?(?:(?:basic|bearer|token)\\s+)?)"
-            + "([^\\s\"',;&}]+)");
-    static final Pattern USER_INFO = Pattern.compile(
-        "(?i)\\b([a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^/\\s@]+)@");
-    static final Pattern KEY_VALUE = Pattern.compile(
-        "(?i)(?<![\\w.-])((?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|secret|token|access_token"
-            + "|refresh_token|identitytoken|registrytoken|auth|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)"
-            + "([^\\s\"',;&}]+)");
+    static final Pattern HEADER =
+        Pattern.compile(
+            "(?i)\\b((?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?(?:(?:basic|bearer|token)\\s+)?)"
+                + "([^\\s\"',;&}]+)");
+    static final Pattern USER_INFO =
+        Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^/\\s:@]*:)([^/\\s@]+)@");
+    static final Pattern KEY_VALUE =
+        Pattern.compile(
+            "(?i)(?<![\\w.-])((?:[a-z0-9]+[_.-])*(?:password|passwd|pwd|secret|token|access_token"
+                + "|refresh_token|identitytoken|registrytoken|auth|api[_-]?key)[\"']?\\s*[:=]\\s*[\"']?)"
+                + "([^\\s\"',;&}]+)");
   }
 
   /** Cheap test before any regular expression runs: every place pattern needs one of these. */
-  private static final String[] PLACE_HINTS = {"auth", "pass", "pwd", "secret", "token", "key", "@"};
+  private static final String[] PLACE_HINTS = {
+    "auth", "pass", "pwd", "secret", "token", "key", "@"
+  };
 
   private Secrets() {}
 
   /**
-   * Masks the known {@code secrets} (those of at least {@value #MIN_FREE_TEXT_LENGTH}
-   * characters, longest first, blanks ignored) everywhere, and every value in a place where a
-   * credential is written.
+   * Masks the known {@code secrets} (those of at least {@value #MIN_FREE_TEXT_LENGTH} characters,
+   * longest first, blanks ignored) everywhere, and every value in a place where a credential is
+   * written.
    */
   public static String redact(String text, Collection<String> secrets) {
     if (text == null || text.isEmpty()) {

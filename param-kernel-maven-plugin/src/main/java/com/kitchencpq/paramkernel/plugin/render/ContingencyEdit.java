@@ -20,19 +20,21 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Writes a {@link P95Contingency} into rendered text as two insertions at exact positions, so
- * every other byte stays as rendered (comments, order, quoting, line endings):
+ * Writes a {@link P95Contingency} into rendered text as two insertions at exact positions, so every
+ * other byte stays as rendered (comments, order, quoting, line endings):
+ *
  * <ol>
- *   <li>the number literal of the {@code >} bound in the {@code failureCondition} of metric
- *       {@value P95Contingency#METRIC} of the plan's health AnalysisTemplate is replaced by the
- *       widened bound;</li>
- *   <li>the annotation {@value P95Contingency#ANNOTATION} is added to that template's metadata:
- *       as the first entry of its block {@code annotations}, or, without annotations, as a new
- *       {@code annotations} block on the line after {@code name}.</li>
+ *   <li>the number literal of the {@code >} bound in the {@code failureCondition} of metric {@value
+ *       P95Contingency#METRIC} of the plan's health AnalysisTemplate is replaced by the widened
+ *       bound;
+ *   <li>the annotation {@value P95Contingency#ANNOTATION} is added to that template's metadata: as
+ *       the first entry of its block {@code annotations}, or, without annotations, as a new {@code
+ *       annotations} block on the line after {@code name}.
  * </ol>
- * Positions come from the YAML parser's marks; anything the edit cannot place safely (a
- * multi-line or escaped condition, flow-style metadata, an annotation that is already there)
- * is refused with the file and line, never guessed. The edited text is read back and checked.
+ *
+ * Positions come from the YAML parser's marks; anything the edit cannot place safely (a multi-line
+ * or escaped condition, flow-style metadata, an annotation that is already there) is refused with
+ * the file and line, never guessed. The edited text is read back and checked.
  */
 public final class ContingencyEdit {
   private static final Pattern NUMBER =
@@ -67,8 +69,8 @@ public final class ContingencyEdit {
   /**
    * @param name how messages name the text (the template)
    * @param text rendered text (valid YAML)
-   * @throws RenderException when the plan's template, its metric or its bound is missing or
-   *     cannot be edited in place
+   * @throws RenderException when the plan's template, its metric or its bound is missing or cannot
+   *     be edited in place
    */
   public Result apply(String name, String text, P95Contingency contingency) throws RenderException {
     YamlNode doc = healthTemplate(name, text);
@@ -92,13 +94,19 @@ public final class ContingencyEdit {
     YamlNode doc = healthTemplate(name, edited);
     YamlNode ann = doc.at("metadata", "annotations").get(P95Contingency.ANNOTATION);
     Bound bound = boundLiteral(name, edited, doc);
-    boolean ok = ann.isScalar() && contingency.equals(safeParse(ann.text()))
-        && bound.literal().equals(contingency.valueText());
+    boolean ok =
+        ann.isScalar()
+            && contingency.equals(safeParse(ann.text()))
+            && bound.literal().equals(contingency.valueText());
     if (!ok) {
-      throw new RenderException(name + ": the contingency could not be written into "
-          + plan.analysisTemplate() + " without changing its meaning (the edited YAML reads"
-          + " differently); render without " + PropertyNames.CONTINGENCY_P95_FAILURE
-          + " and report the template");
+      throw new RenderException(
+          name
+              + ": the contingency could not be written into "
+              + plan.analysisTemplate()
+              + " without changing its meaning (the edited YAML reads"
+              + " differently); render without "
+              + PropertyNames.CONTINGENCY_P95_FAILURE
+              + " and report the template");
     }
     TextPosition pos = new TextPosition(edited);
     return new Result(edited, previous, pos.line(bound.start()), ann.line());
@@ -127,26 +135,44 @@ public final class ContingencyEdit {
       }
     }
     if (found.size() != 1) {
-      throw new RenderException(name + " has " + (found.isEmpty() ? "no" : found.size())
-          + " AnalysisTemplate named " + plan.analysisTemplate() + "; "
-          + PropertyNames.CONTINGENCY_P95_FAILURE + " widens the p95 bound of that one template"
-          + ", so render the plan's bundle or remove the contingency properties");
+      throw new RenderException(
+          name
+              + " has "
+              + (found.isEmpty() ? "no" : found.size())
+              + " AnalysisTemplate named "
+              + plan.analysisTemplate()
+              + "; "
+              + PropertyNames.CONTINGENCY_P95_FAILURE
+              + " widens the p95 bound of that one template"
+              + ", so render the plan's bundle or remove the contingency properties");
     }
     return found.get(0);
   }
 
   /** The number literal of the {@code >} bound on result in the metric's failureCondition. */
   private Bound boundLiteral(String name, String text, YamlNode doc) throws RenderException {
-    YamlNode metric = doc.at("spec", "metrics").items().stream()
-        .filter(m -> P95Contingency.METRIC.equals(m.get("name").text("")))
-        .findFirst()
-        .orElseThrow(() -> new RenderException(name + ":" + doc.line() + ": AnalysisTemplate "
-            + plan.analysisTemplate() + " has no metric " + P95Contingency.METRIC + ", whose"
-            + " failure bound " + PropertyNames.CONTINGENCY_P95_FAILURE + " widens"));
+    YamlNode metric =
+        doc.at("spec", "metrics").items().stream()
+            .filter(m -> P95Contingency.METRIC.equals(m.get("name").text("")))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new RenderException(
+                        name
+                            + ":"
+                            + doc.line()
+                            + ": AnalysisTemplate "
+                            + plan.analysisTemplate()
+                            + " has no metric "
+                            + P95Contingency.METRIC
+                            + ", whose"
+                            + " failure bound "
+                            + PropertyNames.CONTINGENCY_P95_FAILURE
+                            + " widens"));
     YamlNode condition = metric.get("failureCondition");
     if (!(condition.raw() instanceof ScalarNode scalar)) {
-      throw cannotEdit(name, metric,
-          "metric " + P95Contingency.METRIC + " has no failureCondition");
+      throw cannotEdit(
+          name, metric, "metric " + P95Contingency.METRIC + " has no failureCondition");
     }
     int start = offsetOf(text, condition);
     int end = text.offsetByCodePoints(0, scalar.getEndMark().getIndex());
@@ -156,12 +182,15 @@ public final class ContingencyEdit {
     if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN && source.equals(value)) {
       base = start;
     } else if ((scalar.getScalarStyle() == DumperOptions.ScalarStyle.SINGLE_QUOTED
-        || scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED)
-        && source.length() >= 2 && source.substring(1, source.length() - 1).equals(value)) {
+            || scalar.getScalarStyle() == DumperOptions.ScalarStyle.DOUBLE_QUOTED)
+        && source.length() >= 2
+        && source.substring(1, source.length() - 1).equals(value)) {
       base = start + 1;
     } else {
-      throw cannotEdit(name, condition, "the failureCondition spans lines or uses escapes;"
-          + " write it on one line");
+      throw cannotEdit(
+          name,
+          condition,
+          "the failureCondition spans lines or uses escapes;" + " write it on one line");
     }
     Expr expr;
     try {
@@ -184,8 +213,12 @@ public final class ContingencyEdit {
       }
     }
     if (bounds.size() != 1) {
-      throw cannotEdit(name, condition, "the failureCondition should have exactly one bound"
-          + " written as 'result[0] > <number>', it has " + bounds.size());
+      throw cannotEdit(
+          name,
+          condition,
+          "the failureCondition should have exactly one bound"
+              + " written as 'result[0] > <number>', it has "
+              + bounds.size());
     }
     int at = base + bounds.get(0).offset();
     Matcher number = NUMBER.matcher(text).region(at, end);
@@ -195,25 +228,39 @@ public final class ContingencyEdit {
     return new Bound(at, number.end(), number.group());
   }
 
-  private Insertion annotationInsertion(String name, String text, YamlNode metadata,
-      P95Contingency contingency) throws RenderException {
+  private Insertion annotationInsertion(
+      String name, String text, YamlNode metadata, P95Contingency contingency)
+      throws RenderException {
     if (!(metadata.raw() instanceof MappingNode meta)
         || meta.getFlowStyle() != DumperOptions.FlowStyle.BLOCK) {
-      throw cannotEdit(name, metadata, "the metadata of " + plan.analysisTemplate()
-          + " must be a block mapping (one key per line) to take the contingency annotation");
+      throw cannotEdit(
+          name,
+          metadata,
+          "the metadata of "
+              + plan.analysisTemplate()
+              + " must be a block mapping (one key per line) to take the contingency annotation");
     }
     String entry = P95Contingency.ANNOTATION + ": " + singleQuoted(contingency.annotationValue());
     YamlNode annotations = metadata.get("annotations");
     if (annotations.isPresent()) {
       if (annotations.has(P95Contingency.ANNOTATION)) {
-        throw cannotEdit(name, annotations.keyNode(P95Contingency.ANNOTATION), "the template"
-            + " already carries " + P95Contingency.ANNOTATION + "; render from a template"
-            + " without it");
+        throw cannotEdit(
+            name,
+            annotations.keyNode(P95Contingency.ANNOTATION),
+            "the template"
+                + " already carries "
+                + P95Contingency.ANNOTATION
+                + "; render from a template"
+                + " without it");
       }
       if (!(annotations.raw() instanceof MappingNode a)
-          || a.getFlowStyle() != DumperOptions.FlowStyle.BLOCK || a.getValue().isEmpty()) {
-        throw cannotEdit(name, annotations, "metadata.annotations must be a non-empty block"
-            + " mapping (one key per line) to take the contingency annotation");
+          || a.getFlowStyle() != DumperOptions.FlowStyle.BLOCK
+          || a.getValue().isEmpty()) {
+        throw cannotEdit(
+            name,
+            annotations,
+            "metadata.annotations must be a non-empty block"
+                + " mapping (one key per line) to take the contingency annotation");
       }
       YamlNode first = annotations.entries().get(0).keyNode();
       int keyStart = offsetOf(text, first);
@@ -289,7 +336,15 @@ public final class ContingencyEdit {
   }
 
   private static RenderException cannotEdit(String name, YamlNode at, String why) {
-    return new RenderException(name + ":" + at.line() + ":" + at.column() + ": cannot apply "
-        + PropertyNames.CONTINGENCY_P95_FAILURE + ": " + why);
+    return new RenderException(
+        name
+            + ":"
+            + at.line()
+            + ":"
+            + at.column()
+            + ": cannot apply "
+            + PropertyNames.CONTINGENCY_P95_FAILURE
+            + ": "
+            + why);
   }
 }

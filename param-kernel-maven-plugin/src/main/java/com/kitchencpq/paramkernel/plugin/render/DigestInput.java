@@ -11,9 +11,9 @@ import java.nio.file.Path;
 
 /**
  * Decides which digest render uses, in this order: the digest the user gave, the digest
- * resolve-digest published earlier in the same build, the {@code digest} field of the
- * {@code digest.json} an earlier invocation wrote. A value that is present but malformed
- * fails; it never falls through to the next source.
+ * resolve-digest published earlier in the same build, the {@code digest} field of the {@code
+ * digest.json} an earlier invocation wrote. A value that is present but malformed fails; it never
+ * falls through to the next source.
  */
 public final class DigestInput {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,7 +31,8 @@ public final class DigestInput {
 
   /**
    * @param explicitProperty the property name of the user's digest ({@code paramkernel.digest})
-   * @param buildProperty the project property resolve-digest sets ({@code paramkernel.image.digest})
+   * @param buildProperty the project property resolve-digest sets ({@code
+   *     paramkernel.image.digest})
    */
   public DigestInput(String explicitProperty, String buildProperty) {
     this.explicitProperty = explicitProperty;
@@ -52,18 +53,24 @@ public final class DigestInput {
       return new Choice(requireDigest(explicit.strip(), explicitProperty), explicitProperty);
     }
     if (fromBuild != null && !fromBuild.isBlank()) {
-      return new Choice(requireDigest(fromBuild.strip(), buildProperty + " (set by resolve-digest)"),
+      return new Choice(
+          requireDigest(fromBuild.strip(), buildProperty + " (set by resolve-digest)"),
           buildProperty);
     }
     String text;
     try {
       text = Files.readString(digestJson);
     } catch (NoSuchFileException e) {
-      throw new RenderException("No image digest: set -D" + explicitProperty
-          + "=sha256:<64 hex>, or run resolve-digest first (in the same build, or earlier so that "
-          + digestJsonName + " exists; it does not)");
+      throw new RenderException(
+          "No image digest: set -D"
+              + explicitProperty
+              + "=sha256:<64 hex>, or run resolve-digest first (in the same build, or earlier so"
+              + " that "
+              + digestJsonName
+              + " exists; it does not)");
     }
-    return new Choice(requireDigest(digestField(text, digestJsonName), digestJsonName + " field 'digest'"),
+    return new Choice(
+        requireDigest(digestField(text, digestJsonName), digestJsonName + " field 'digest'"),
         digestJsonName);
   }
 
@@ -86,15 +93,20 @@ public final class DigestInput {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new RenderException(name + (line > 0 ? ":" + line : "") + ": not valid JSON: "
-          + e.getOriginalMessage() + "; run resolve-digest again to rewrite it");
+      throw new RenderException(
+          name
+              + (line > 0 ? ":" + line : "")
+              + ": not valid JSON: "
+              + e.getOriginalMessage()
+              + "; run resolve-digest again to rewrite it");
     }
     if (root == null || !root.isObject()) {
       throw new RenderException(name + ": expected a JSON object with a 'digest' field");
     }
     JsonNode digest = root.get("digest");
     if (digest == null || digest.isNull()) {
-      throw new RenderException(name + ": has no 'digest' field; run resolve-digest again to rewrite it");
+      throw new RenderException(
+          name + ": has no 'digest' field; run resolve-digest again to rewrite it");
     }
     if (!digest.isTextual()) {
       throw new RenderException(name + ": field 'digest' is not a string");

@@ -11,8 +11,12 @@ public final class InvalidBundleException extends RenderException {
   private final transient List<Finding> errors;
 
   InvalidBundleException(List<Finding> errors) {
-    super("The rendered bundle has " + errors.size() + " error(s); nothing was written. "
-        + "Fix the template:\n" + errors.stream().map(Finding::toLine).collect(Collectors.joining("\n")));
+    super(
+        "The rendered bundle has "
+            + errors.size()
+            + " error(s); nothing was written. "
+            + "Fix the template:\n"
+            + errors.stream().map(Finding::toLine).collect(Collectors.joining("\n")));
     this.errors = List.copyOf(errors);
   }
 

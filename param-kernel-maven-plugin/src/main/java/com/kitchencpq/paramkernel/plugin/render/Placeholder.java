@@ -4,8 +4,8 @@ package com.kitchencpq.paramkernel.plugin.render;
  * One dollar-brace construct found in a template.
  *
  * @param kind what it is
- * @param name the variable name ({@code PARAM_KERNEL_IMAGE_DIGEST} for the digest, empty for
- *     an escape)
+ * @param name the variable name ({@code PARAM_KERNEL_IMAGE_DIGEST} for the digest, empty for an
+ *     escape)
  * @param defaultValue the declared default of a variable, null otherwise
  * @param start offset of the first character ({@code $})
  * @param end offset just after the last character

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 final class PlaceholderScanner {
   static final String DIGEST_NAME = "PARAM_KERNEL_IMAGE_DIGEST";
-  private static final Pattern VARIABLE = Pattern.compile("([A-Z_][A-Z0-9_]*):-(.*)", Pattern.DOTALL);
+  private static final Pattern VARIABLE =
+      Pattern.compile("([A-Z_][A-Z0-9_]*):-(.*)", Pattern.DOTALL);
   private static final int MAX_REPORTED = 20;
 
   private PlaceholderScanner() {}
@@ -37,8 +38,15 @@ final class PlaceholderScanner {
     int i = text.indexOf('$');
     while (i >= 0) {
       if (text.startsWith("$${", i)) {
-        found.add(new Placeholder(Placeholder.Kind.ESCAPE, "", null, i, i + 2,
-            positions.line(i), positions.column(i)));
+        found.add(
+            new Placeholder(
+                Placeholder.Kind.ESCAPE,
+                "",
+                null,
+                i,
+                i + 2,
+                positions.line(i),
+                positions.column(i)));
         i = text.indexOf('$', i + 3);
         continue;
       }
@@ -49,8 +57,11 @@ final class PlaceholderScanner {
       int close = closingBrace(text, i + 2);
       String where = template.name() + ":" + positions.line(i) + ":" + positions.column(i) + ": ";
       if (close < 0) {
-        problems.add(where + "unterminated placeholder " + quoteRestOfLine(text, i)
-            + " (no closing brace on this line)");
+        problems.add(
+            where
+                + "unterminated placeholder "
+                + quoteRestOfLine(text, i)
+                + " (no closing brace on this line)");
         i = text.indexOf('$', i + 2);
         continue;
       }
@@ -78,7 +89,8 @@ final class PlaceholderScanner {
     }
     Matcher m = VARIABLE.matcher(body);
     if (m.matches() && !m.group(1).equals(DIGEST_NAME) && !m.group(2).contains("${")) {
-      return new Placeholder(Placeholder.Kind.VARIABLE, m.group(1), m.group(2), start, end, line, column);
+      return new Placeholder(
+          Placeholder.Kind.VARIABLE, m.group(1), m.group(2), start, end, line, column);
     }
     return null;
   }
@@ -86,16 +98,25 @@ final class PlaceholderScanner {
   private static String problem(String body, String written) {
     Matcher m = VARIABLE.matcher(body);
     if (m.matches() && m.group(1).equals(DIGEST_NAME)) {
-      return "the digest placeholder takes no default: write ${" + DIGEST_NAME + "} instead of " + written;
+      return "the digest placeholder takes no default: write ${"
+          + DIGEST_NAME
+          + "} instead of "
+          + written;
     }
     if (m.matches()) {
       return "nested placeholder in the default of " + written + " (not supported)";
     }
-    return "unknown placeholder " + written + "; render fills in only ${" + DIGEST_NAME
-        + "} and variables declared with a default as ${NAME:-default} (write $${ for a literal ${)";
+    return "unknown placeholder "
+        + written
+        + "; render fills in only ${"
+        + DIGEST_NAME
+        + "} and variables declared with a default as ${NAME:-default} (write $${ for a literal"
+        + " ${)";
   }
 
-  /** Offset of the brace that closes a placeholder opened before {@code from}, or -1 at a line end. */
+  /**
+   * Offset of the brace that closes a placeholder opened before {@code from}, or -1 at a line end.
+   */
   private static int closingBrace(String text, int from) {
     for (int j = from; j < text.length(); j++) {
       char c = text.charAt(j);
@@ -123,10 +144,15 @@ final class PlaceholderScanner {
       return problems.get(0);
     }
     List<String> shown = problems.subList(0, Math.min(problems.size(), MAX_REPORTED));
-    String more = problems.size() > MAX_REPORTED
-        ? "\n" + "  ... and " + (problems.size() - MAX_REPORTED) + " more"
-        : "";
-    return problems.size() + " placeholder problems:" + "\n" + "  "
-        + String.join("\n" + "  ", shown) + more;
+    String more =
+        problems.size() > MAX_REPORTED
+            ? "\n" + "  ... and " + (problems.size() - MAX_REPORTED) + " more"
+            : "";
+    return problems.size()
+        + " placeholder problems:"
+        + "\n"
+        + "  "
+        + String.join("\n" + "  ", shown)
+        + more;
   }
 }

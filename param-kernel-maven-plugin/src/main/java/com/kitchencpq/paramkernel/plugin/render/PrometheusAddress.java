@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * Checks a Prometheus address given at render time: an absolute http or https URL with a
- * host, as Argo Rollouts needs it, and without user information (credentials belong in the
+ * Checks a Prometheus address given at render time: an absolute http or https URL with a host, as
+ * Argo Rollouts needs it, and without user information (credentials belong in the
  * AnalysisTemplate's headers from a Secret, never in a rendered file).
  */
 public final class PrometheusAddress {
@@ -23,7 +23,9 @@ public final class PrometheusAddress {
    */
   public static String requireValid(String value, String property) throws RenderException {
     String address = value.strip();
-    String hint = "; expected an http:// or https:// URL such as http://prometheus-operated.monitoring.svc:9090";
+    String hint =
+        "; expected an http:// or https:// URL such as"
+            + " http://prometheus-operated.monitoring.svc:9090";
     if (address.isEmpty()) {
       throw new RenderException(property + " is empty" + hint);
     }
@@ -41,14 +43,17 @@ public final class PrometheusAddress {
       throw new RenderException(property + ": the scheme must be http or https" + hint);
     }
     if (uri.getRawUserInfo() != null) {
-      throw new RenderException(property + ": the address must not contain credentials;"
-          + " give them to Argo Rollouts through the metric's headers and a Secret");
+      throw new RenderException(
+          property
+              + ": the address must not contain credentials;"
+              + " give them to Argo Rollouts through the metric's headers and a Secret");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
       throw new RenderException(property + ": the address has no host" + hint);
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new RenderException(property + ": the address must not have a query or fragment" + hint);
+      throw new RenderException(
+          property + ": the address must not have a query or fragment" + hint);
     }
     return address;
   }

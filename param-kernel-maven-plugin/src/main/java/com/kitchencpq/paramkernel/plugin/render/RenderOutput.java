@@ -6,16 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes rendered text so that readers only ever see the old file or the whole new one
- * ({@link AtomicFiles}).
+ * Writes rendered text so that readers only ever see the old file or the whole new one ({@link
+ * AtomicFiles}).
  */
 public final class RenderOutput {
 
   /**
    * Writes the rendered rollout to {@code output} (creating its directory).
    *
-   * @throws IOException when the directory cannot be created or the file cannot be written or
-   *     moved atomically; the target is then unchanged
+   * @throws IOException when the directory cannot be created or the file cannot be written or moved
+   *     atomically; the target is then unchanged
    */
   public RenderResult write(RenderedRollout rendered, Path output) throws IOException {
     Path target = output.toAbsolutePath().normalize();
@@ -29,8 +29,8 @@ public final class RenderOutput {
   }
 
   /**
-   * Deletes the output of an earlier render, so that a failed render never leaves a manifest
-   * behind that could be applied by mistake.
+   * Deletes the output of an earlier render, so that a failed render never leaves a manifest behind
+   * that could be applied by mistake.
    *
    * @return whether a file was deleted
    */

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param substitutions every placeholder that was filled in, with its line
  * @param text the written text
  */
-public record RenderResult(Path output, String digest, List<Substitution> substitutions, String text) {
+public record RenderResult(
+    Path output, String digest, List<Substitution> substitutions, String text) {
   public RenderResult {
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(digest, "digest");

@@ -8,7 +8,8 @@ package com.kitchencpq.paramkernel.plugin.render;
  * @param line 1-based line in the template (and in the output: substitutions never add lines)
  * @param column 1-based column in the template
  * @param value what it was replaced by
- * @param source where the value came from: {@code digest}, {@code default} or the property
- *     that overrode the default
+ * @param source where the value came from: {@code digest}, {@code default} or the property that
+ *     overrode the default
  */
-public record Substitution(String placeholder, String name, int line, int column, String value, String source) {}
+public record Substitution(
+    String placeholder, String name, int line, int column, String value, String source) {}

@@ -14,14 +14,17 @@ import java.util.Objects;
 /**
  * The text of a rollout template and the name under which messages refer to it.
  *
- * @param name how messages name the template: the path as the user gave it, or the resource
- *     name of the embedded default
- * @param text the whole file, decoded as UTF-8 without any change (line endings, a byte-order
- *     mark and trailing spaces are kept)
+ * @param name how messages name the template: the path as the user gave it, or the resource name of
+ *     the embedded default
+ * @param text the whole file, decoded as UTF-8 without any change (line endings, a byte-order mark
+ *     and trailing spaces are kept)
  */
 public record Template(String name, String text) {
 
-  /** Where the plugin keeps the service's template (copied from param-kernel-service/src/main/rollout). */
+  /**
+   * Where the plugin keeps the service's template (copied from
+   * param-kernel-service/src/main/rollout).
+   */
   public static final String DEFAULT_RESOURCE =
       "com/kitchencpq/paramkernel/plugin/render/default/rollout.yaml";
 
@@ -55,11 +58,12 @@ public record Template(String name, String text) {
     return fromResource(DEFAULT_RESOURCE, Template.class.getClassLoader());
   }
 
-  static Template fromResource(String resource, ClassLoader loader) throws IOException, RenderException {
+  static Template fromResource(String resource, ClassLoader loader)
+      throws IOException, RenderException {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IOException("the plugin has no embedded template " + resource
-            + " (a broken plugin build)");
+        throw new IOException(
+            "the plugin has no embedded template " + resource + " (a broken plugin build)");
       }
       String name = "classpath:" + resource;
       return new Template(name, decode(in.readAllBytes(), name));
@@ -68,7 +72,8 @@ public record Template(String name, String text) {
 
   private static String decode(byte[] bytes, String name) throws RenderException {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))

@@ -19,12 +19,10 @@ public final class TemplateRenderer {
   /**
    * @param template the template
    * @param digest the image digest ({@code sha256:} + 64 hex)
-   * @param overrides values for declared variables; each must name a variable the template
-   *     declares
-   * @throws RenderException for an unknown or malformed placeholder, a template without the
-   *     digest placeholder, a variable declared twice with different defaults, an override of
-   *     a variable the template does not declare, a malformed digest, or a result that is not
-   *     YAML
+   * @param overrides values for declared variables; each must name a variable the template declares
+   * @throws RenderException for an unknown or malformed placeholder, a template without the digest
+   *     placeholder, a variable declared twice with different defaults, an override of a variable
+   *     the template does not declare, a malformed digest, or a result that is not YAML
    */
   public RenderedRollout render(Template template, String digest, List<VariableOverride> overrides)
       throws RenderException {
@@ -33,10 +31,14 @@ public final class TemplateRenderer {
     Map<String, Placeholder> declared = declaredVariables(template, placeholders);
     Map<String, VariableOverride> byName = overridesByName(template, overrides, declared);
     if (placeholders.stream().noneMatch(p -> p.kind() == Placeholder.Kind.DIGEST)) {
-      throw new RenderException(template.name() + ": the template has no ${"
-          + PlaceholderScanner.DIGEST_NAME + "} placeholder, so the rendered rollout would not run"
-          + " the resolved image; write the image as <repository>@${"
-          + PlaceholderScanner.DIGEST_NAME + "}");
+      throw new RenderException(
+          template.name()
+              + ": the template has no ${"
+              + PlaceholderScanner.DIGEST_NAME
+              + "} placeholder, so the rendered rollout would not run"
+              + " the resolved image; write the image as <repository>@${"
+              + PlaceholderScanner.DIGEST_NAME
+              + "}");
     }
 
     String text = template.text();
@@ -50,14 +52,16 @@ public final class TemplateRenderer {
         case ESCAPE -> out.append('$');
         case DIGEST -> {
           out.append(digest);
-          substitutions.add(new Substitution(p.source(text), p.name(), p.line(), p.column(), digest, "digest"));
+          substitutions.add(
+              new Substitution(p.source(text), p.name(), p.line(), p.column(), digest, "digest"));
         }
         case VARIABLE -> {
           VariableOverride o = byName.get(p.name());
           String value = o == null ? p.defaultValue() : o.value();
           String source = o == null ? "default" : o.setting();
           out.append(value);
-          substitutions.add(new Substitution(p.source(text), p.name(), p.line(), p.column(), value, source));
+          substitutions.add(
+              new Substitution(p.source(text), p.name(), p.line(), p.column(), value, source));
         }
       }
     }
@@ -67,8 +71,8 @@ public final class TemplateRenderer {
     return new RenderedRollout(template.name(), rendered, digest, substitutions);
   }
 
-  private static Map<String, Placeholder> declaredVariables(Template template, List<Placeholder> placeholders)
-      throws RenderException {
+  private static Map<String, Placeholder> declaredVariables(
+      Template template, List<Placeholder> placeholders) throws RenderException {
     Map<String, Placeholder> declared = new LinkedHashMap<>();
     for (Placeholder p : placeholders) {
       if (p.kind() != Placeholder.Kind.VARIABLE) {
@@ -76,9 +80,21 @@ public final class TemplateRenderer {
       }
       Placeholder first = declared.putIfAbsent(p.name(), p);
       if (first != null && !first.defaultValue().equals(p.defaultValue())) {
-        throw new RenderException(template.name() + ":" + p.line() + ":" + p.column() + ": variable "
-            + p.name() + " has the default '" + p.defaultValue() + "' here but '" + first.defaultValue()
-            + "' at line " + first.line() + "; give every use of a variable the same default");
+        throw new RenderException(
+            template.name()
+                + ":"
+                + p.line()
+                + ":"
+                + p.column()
+                + ": variable "
+                + p.name()
+                + " has the default '"
+                + p.defaultValue()
+                + "' here but '"
+                + first.defaultValue()
+                + "' at line "
+                + first.line()
+                + "; give every use of a variable the same default");
       }
     }
     return declared;
@@ -90,9 +106,15 @@ public final class TemplateRenderer {
     Map<String, VariableOverride> byName = new LinkedHashMap<>();
     for (VariableOverride o : overrides) {
       if (!declared.containsKey(o.variable())) {
-        throw new RenderException(o.setting() + " is set, but " + template.name()
-            + " declares no variable " + o.variable() + " (as ${" + o.variable()
-            + ":-default}); remove the setting or use a template that declares it");
+        throw new RenderException(
+            o.setting()
+                + " is set, but "
+                + template.name()
+                + " declares no variable "
+                + o.variable()
+                + " (as ${"
+                + o.variable()
+                + ":-default}); remove the setting or use a template that declares it");
       }
       byName.put(o.variable(), o);
     }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns character offsets of a text into 1-based line and column numbers. A line ends at
- * {@code \n}, {@code \r\n} or a lone {@code \r}, the same breaks a YAML parser counts.
+ * Turns character offsets of a text into 1-based line and column numbers. A line ends at {@code
+ * \n}, {@code \r\n} or a lone {@code \r}, the same breaks a YAML parser counts.
  */
 final class TextPosition {
   private final int[] lineStarts;

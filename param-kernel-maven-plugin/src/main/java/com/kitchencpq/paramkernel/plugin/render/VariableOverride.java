@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param variable the variable name in the template ({@code PARAM_KERNEL_PROMETHEUS_ADDRESS})
  * @param value the value to write; a single line
- * @param setting what the user set, for messages (a property name such as
- *     {@code paramkernel.prometheusAddress})
+ * @param setting what the user set, for messages (a property name such as {@code
+ *     paramkernel.prometheusAddress})
  */
 public record VariableOverride(String variable, String value, String setting) {
   public VariableOverride {

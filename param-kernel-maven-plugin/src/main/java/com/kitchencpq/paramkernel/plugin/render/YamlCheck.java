@@ -4,9 +4,9 @@ import com.kitchencpq.paramkernel.plugin.core.YamlLimits;
 import java.util.Optional;
 
 /**
- * Checks that rendered text is YAML a Kubernetes client can read: every document composes
- * within the plugin's YAML limits ({@link YamlLimits}, the same validate applies). Only syntax
- * is checked here; what the documents mean is the validate goal's job.
+ * Checks that rendered text is YAML a Kubernetes client can read: every document composes within
+ * the plugin's YAML limits ({@link YamlLimits}, the same validate applies). Only syntax is checked
+ * here; what the documents mean is the validate goal's job.
  */
 final class YamlCheck {
   private YamlCheck() {}
@@ -22,7 +22,8 @@ final class YamlCheck {
     if (failure.isPresent()) {
       YamlLimits.Failure f = failure.get();
       String context = f.context() == null ? "" : f.context() + ": ";
-      throw new RenderException(name + ":" + f.line() + ":" + f.column() + ": not valid YAML: " + context + f.problem());
+      throw new RenderException(
+          name + ":" + f.line() + ":" + f.column() + ": not valid YAML: " + context + f.problem());
     }
   }
 }

@@ -12,19 +12,27 @@ import java.util.Objects;
  * @param severity error or warning
  * @param ruleId the id of the rule that reported it
  * @param message what is wrong and what to change
- * @param field the field path inside the document, e.g. {@code spec.strategy.canary.steps[2].pause.duration}; empty for the document itself
+ * @param field the field path inside the document, e.g. {@code
+ *     spec.strategy.canary.steps[2].pause.duration}; empty for the document itself
  */
 public record Finding(
-    String path, int line, int column, Severity severity, String ruleId, String message, String field)
+    String path,
+    int line,
+    int column,
+    Severity severity,
+    String ruleId,
+    String message,
+    String field)
     implements Comparable<Finding> {
 
-  private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::path)
-      .thenComparingInt(Finding::line)
-      .thenComparingInt(Finding::column)
-      .thenComparing(Finding::ruleId)
-      .thenComparing(Finding::message)
-      .thenComparing(Finding::severity)
-      .thenComparing(Finding::field);
+  private static final Comparator<Finding> ORDER =
+      Comparator.comparing(Finding::path)
+          .thenComparingInt(Finding::line)
+          .thenComparingInt(Finding::column)
+          .thenComparing(Finding::ruleId)
+          .thenComparing(Finding::message)
+          .thenComparing(Finding::severity)
+          .thenComparing(Finding::field);
 
   public Finding {
     Objects.requireNonNull(path, "path");
@@ -39,8 +47,21 @@ public record Finding(
     return ORDER.compare(this, o);
   }
 
-  /** The finding as one log line: {@code <path>:<line>:<column>: <error|warning> [<rule-id>] <message>}. */
+  /**
+   * The finding as one log line: {@code <path>:<line>:<column>: <error|warning> [<rule-id>]
+   * <message>}.
+   */
   public String toLine() {
-    return path + ":" + line + ":" + column + ": " + severity.label() + " [" + ruleId + "] " + message;
+    return path
+        + ":"
+        + line
+        + ":"
+        + column
+        + ": "
+        + severity.label()
+        + " ["
+        + ruleId
+        + "] "
+        + message;
   }
 }

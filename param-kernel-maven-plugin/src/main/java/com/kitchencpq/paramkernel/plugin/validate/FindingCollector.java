@@ -19,7 +19,8 @@ final class FindingCollector {
     return new FindingSink() {
       @Override
       public void report(Severity severity, YamlNode at, String message) {
-        findings.add(new Finding(at.file(), at.line(), at.column(), severity, ruleId, message, at.path()));
+        findings.add(
+            new Finding(at.file(), at.line(), at.column(), severity, ruleId, message, at.path()));
       }
 
       @Override
@@ -28,7 +29,8 @@ final class FindingCollector {
       }
 
       @Override
-      public void report(Severity severity, String file, int line, int column, String field, String message) {
+      public void report(
+          Severity severity, String file, int line, int column, String field, String message) {
         findings.add(new Finding(file, line, column, severity, ruleId, message, field));
       }
     };

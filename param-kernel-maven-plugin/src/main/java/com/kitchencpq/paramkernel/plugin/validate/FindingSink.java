@@ -3,8 +3,8 @@ package com.kitchencpq.paramkernel.plugin.validate;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /**
- * Where a rule reports. The sink knows the rule's id and the invocation's options, so a rule
- * only says where and what.
+ * Where a rule reports. The sink knows the rule's id and the invocation's options, so a rule only
+ * says where and what.
  */
 public interface FindingSink {
   /** Reports at the position and field path of {@code at}. */
@@ -19,8 +19,8 @@ public interface FindingSink {
   }
 
   /**
-   * A hazard: allowed by upstream and found on purpose in real manifests, but not acceptable in
-   * the param-kernel plan. A warning when plan checks are off, an error when they are on.
+   * A hazard: allowed by upstream and found on purpose in real manifests, but not acceptable in the
+   * param-kernel plan. A warning when plan checks are off, an error when they are on.
    */
   void hazard(YamlNode at, String message);
 

@@ -15,13 +15,25 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
  * @param root the document's root node
  */
 public record Manifest(
-    String file, int fileIndex, int index, String apiVersion, String kind, String name, String namespace,
+    String file,
+    int fileIndex,
+    int index,
+    String apiVersion,
+    String kind,
+    String name,
+    String namespace,
     YamlNode root) {
 
   static Manifest of(String file, int fileIndex, int index, YamlNode root) {
-    return new Manifest(file, fileIndex, index,
-        scalar(root.get("apiVersion")), scalar(root.get("kind")),
-        scalar(root.at("metadata", "name")), scalar(root.at("metadata", "namespace")), root);
+    return new Manifest(
+        file,
+        fileIndex,
+        index,
+        scalar(root.get("apiVersion")),
+        scalar(root.get("kind")),
+        scalar(root.at("metadata", "name")),
+        scalar(root.at("metadata", "namespace")),
+        root);
   }
 
   private static String scalar(YamlNode n) {

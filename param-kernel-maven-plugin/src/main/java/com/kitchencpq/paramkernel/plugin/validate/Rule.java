@@ -2,8 +2,8 @@ package com.kitchencpq.paramkernel.plugin.validate;
 
 /**
  * One check. Rules are small plain classes: they read the documents of the invocation from the
- * context and report through the sink, which already knows the rule's id. Every rule is listed
- * in {@link com.kitchencpq.paramkernel.plugin.validate.rules.RuleRegistry}.
+ * context and report through the sink, which already knows the rule's id. Every rule is listed in
+ * {@link com.kitchencpq.paramkernel.plugin.validate.rules.RuleRegistry}.
  */
 public interface Rule {
   /** Stable id shown in findings, dotted and lower-case: {@code canary.setweight-range}. */
@@ -13,8 +13,8 @@ public interface Rule {
   String description();
 
   /**
-   * The rule's entry in the rule catalogue: severity class, upstream check, what it checks,
-   * why that matters, how to fix it. {@code docs/rule-catalogue.md} is generated from these.
+   * The rule's entry in the rule catalogue: severity class, upstream check, what it checks, why
+   * that matters, how to fix it. {@code docs/rule-catalogue.md} is generated from these.
    */
   RuleDoc doc();
 

@@ -11,8 +11,8 @@ public enum Severity {
   }
 
   /**
-   * The severity of a hazard: something real-world manifests do on purpose (an image pinned by
-   * tag, a metric that cannot fail) but that the param-kernel plan must not contain.
+   * The severity of a hazard: something real-world manifests do on purpose (an image pinned by tag,
+   * a metric that cannot fail) but that the param-kernel plan must not contain.
    */
   public static Severity hazard(boolean planChecks) {
     return planChecks ? ERROR : WARNING;

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * What a rule sees: every document of the invocation, the syntax errors of the files, the
- * options, and reference lookups that prefer a definition in the referring file.
+ * What a rule sees: every document of the invocation, the syntax errors of the files, the options,
+ * and reference lookups that prefer a definition in the referring file.
  */
 public final class ValidationContext {
   private final List<Manifest> manifests;
@@ -30,7 +30,8 @@ public final class ValidationContext {
     this(files, planChecks, ArgoVersion.DEFAULT);
   }
 
-  public ValidationContext(List<YamlDocuments.Parsed> files, boolean planChecks, ArgoVersion argoVersion) {
+  public ValidationContext(
+      List<YamlDocuments.Parsed> files, boolean planChecks, ArgoVersion argoVersion) {
     this.files = List.copyOf(files);
     this.planChecks = planChecks;
     this.argoVersion = argoVersion;
@@ -91,11 +92,11 @@ public final class ValidationContext {
   }
 
   /**
-   * Finds the definition a reference from {@code from} means: same file first, then the other
-   * files in invocation order. Namespaces match when equal or when either side leaves it unset
-   * (then the object goes to whatever namespace it is applied to). Cluster-scoped kinds ignore
-   * the namespace. Objects other than analysis templates are only looked up in the referring
-   * file when the referring object is {@linkplain #ambiguous ambiguous}.
+   * Finds the definition a reference from {@code from} means: same file first, then the other files
+   * in invocation order. Namespaces match when equal or when either side leaves it unset (then the
+   * object goes to whatever namespace it is applied to). Cluster-scoped kinds ignore the namespace.
+   * Objects other than analysis templates are only looked up in the referring file when the
+   * referring object is {@linkplain #ambiguous ambiguous}.
    */
   public Optional<Manifest> find(Manifest from, String group, String kind, String name) {
     boolean clusterScoped = kind.startsWith("Cluster");
@@ -104,53 +105,69 @@ public final class ValidationContext {
     // files are separate bundles and its own objects are the ones in its own file.
     boolean shared = kind.equals("AnalysisTemplate") || kind.equals("ClusterAnalysisTemplate");
     boolean ownFileOnly = !shared && ambiguous(from);
-    Predicate<Manifest> matches = m -> m.is(group, kind) && m.name().equals(name)
-        && (clusterScoped || sameNamespace(from.namespace(), m.namespace()))
-        && (!ownFileOnly || m.file().equals(from.file()));
+    Predicate<Manifest> matches =
+        m ->
+            m.is(group, kind)
+                && m.name().equals(name)
+                && (clusterScoped || sameNamespace(from.namespace(), m.namespace()))
+                && (!ownFileOnly || m.file().equals(from.file()));
     return manifests.stream()
         .filter(matches)
-        .min(Comparator.comparingInt((Manifest m) -> m.file().equals(from.file()) ? 0 : 1)
-            .thenComparingInt(Manifest::fileIndex)
-            .thenComparingInt(Manifest::index));
+        .min(
+            Comparator.comparingInt((Manifest m) -> m.file().equals(from.file()) ? 0 : 1)
+                .thenComparingInt(Manifest::fileIndex)
+                .thenComparingInt(Manifest::index));
   }
 
   /**
-   * Whether another file defines an object of the same kind, namespace and name differently.
-   * The files are then separate bundles (say, test cases applied one at a time), and the
-   * object's references resolve only inside its own file.
+   * Whether another file defines an object of the same kind, namespace and name differently. The
+   * files are then separate bundles (say, test cases applied one at a time), and the object's
+   * references resolve only inside its own file.
    */
   public boolean ambiguous(Manifest m) {
-    return memo(List.of("ambiguous", m), () -> {
-      if (m.name().isEmpty()) {
-        return false;
-      }
-      Object content = null;
-      for (Manifest other : manifests) {
-        if (other != m && !other.file().equals(m.file()) && other.is(m.group(), m.kind())
-            && other.name().equals(m.name()) && other.namespace().equals(m.namespace())) {
-          if (content == null) {
-            content = content(m);
+    return memo(
+        List.of("ambiguous", m),
+        () -> {
+          if (m.name().isEmpty()) {
+            return false;
           }
-          if (!content.equals(content(other))) {
-            return true;
+          Object content = null;
+          for (Manifest other : manifests) {
+            if (other != m
+                && !other.file().equals(m.file())
+                && other.is(m.group(), m.kind())
+                && other.name().equals(m.name())
+                && other.namespace().equals(m.namespace())) {
+              if (content == null) {
+                content = content(m);
+              }
+              if (!content.equals(content(other))) {
+                return true;
+              }
+            }
           }
-        }
-      }
-      return false;
-    });
+          return false;
+        });
   }
 
   /** The document as plain Java values (maps, lists, scalars), computed once, for comparisons. */
   public Object content(Manifest m) {
-    return memo(List.of("content", m), () -> {
-      Object plain = m.root().toPlain();
-      return plain == null ? "" : plain;
-    });
+    return memo(
+        List.of("content", m),
+        () -> {
+          Object plain = m.root().toPlain();
+          return plain == null ? "" : plain;
+        });
   }
 
   /** A referenced AnalysisTemplate (or ClusterAnalysisTemplate when {@code clusterScope}). */
-  public Optional<AnalysisTemplateView> findTemplate(Manifest from, String name, boolean clusterScope) {
-    return find(from, "argoproj.io", clusterScope ? "ClusterAnalysisTemplate" : "AnalysisTemplate", name)
+  public Optional<AnalysisTemplateView> findTemplate(
+      Manifest from, String name, boolean clusterScope) {
+    return find(
+            from,
+            "argoproj.io",
+            clusterScope ? "ClusterAnalysisTemplate" : "AnalysisTemplate",
+            name)
         .map(templates::get);
   }
 
@@ -160,8 +177,8 @@ public final class ValidationContext {
   }
 
   /**
-   * A value computed once per invocation and shared by several rules (e.g. the schema walk
-   * that three rules report from).
+   * A value computed once per invocation and shared by several rules (e.g. the schema walk that
+   * three rules report from).
    */
   @SuppressWarnings("unchecked")
   public <T> T memo(Object key, java.util.function.Supplier<T> compute) {

@@ -8,7 +8,8 @@ import java.util.Objects;
  * How to validate.
  *
  * @param planChecks also check the param-kernel rollout plan; hazards become errors
- * @param baseDirectory paths inside it are displayed relative to it (the build's top-level directory)
+ * @param baseDirectory paths inside it are displayed relative to it (the build's top-level
+ *     directory)
  * @param argoVersion the Argo Rollouts release whose fields and expression engine the checks follow
  */
 public record ValidationOptions(boolean planChecks, Path baseDirectory, ArgoVersion argoVersion) {

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The entry point of validation: reads the files, builds the context and runs every rule of
- * the registry. A rule that throws is a bug; it is reported as a finding of that rule rather
- * than hiding the other findings.
+ * The entry point of validation: reads the files, builds the context and runs every rule of the
+ * registry. A rule that throws is a bug; it is reported as a finding of that rule rather than
+ * hiding the other findings.
  */
 public final class Validator {
   private final List<Rule> rules;
@@ -34,13 +34,14 @@ public final class Validator {
   }
 
   /**
-   * Validates files and directories (searched recursively for {@code *.yaml} and {@code *.yml}
-   * in sorted order).
+   * Validates files and directories (searched recursively for {@code *.yaml} and {@code *.yml} in
+   * sorted order).
    *
    * @throws NoSuchFileException when a given path does not exist
    * @throws IOException when a file cannot be read (a file that is not UTF-8 is a finding)
    */
-  public ValidationReport validate(List<Path> filesOrDirs, ValidationOptions options) throws IOException {
+  public ValidationReport validate(List<Path> filesOrDirs, ValidationOptions options)
+      throws IOException {
     List<YamlDocuments.Parsed> parsed = new ArrayList<>();
     for (Path file : expand(filesOrDirs)) {
       String shown = display(file, options.baseDirectory());
@@ -48,8 +49,13 @@ public final class Validator {
       try {
         parsed.add(YamlDocuments.parse(shown, decode(bytes)));
       } catch (CharacterCodingException e) {
-        parsed.add(new YamlDocuments.Parsed(shown, List.of(), List.of(new YamlDocuments.SyntaxError(1, 1,
-            "the file is not UTF-8 text; save it as UTF-8"))));
+        parsed.add(
+            new YamlDocuments.Parsed(
+                shown,
+                List.of(),
+                List.of(
+                    new YamlDocuments.SyntaxError(
+                        1, 1, "the file is not UTF-8 text; save it as UTF-8"))));
       }
     }
     return run(parsed, options);
@@ -65,7 +71,8 @@ public final class Validator {
   }
 
   private ValidationReport run(List<YamlDocuments.Parsed> parsed, ValidationOptions options) {
-    ValidationContext ctx = new ValidationContext(parsed, options.planChecks(), options.argoVersion());
+    ValidationContext ctx =
+        new ValidationContext(parsed, options.planChecks(), options.argoVersion());
     FindingCollector collector = new FindingCollector(options.planChecks());
     for (Rule rule : rules) {
       FindingSink sink = collector.forRule(rule.id());
@@ -73,15 +80,28 @@ public final class Validator {
         rule.check(ctx, sink);
       } catch (RuntimeException e) {
         String where = parsed.isEmpty() ? "" : parsed.get(0).file();
-        sink.report(Severity.ERROR, where, 1, 1, "",
-            "internal error in rule " + rule.id() + " (" + e + "); please report it with the input file");
+        sink.report(
+            Severity.ERROR,
+            where,
+            1,
+            1,
+            "",
+            "internal error in rule "
+                + rule.id()
+                + " ("
+                + e
+                + "); please report it with the input file");
       }
     }
-    return new ValidationReport(collector.findings(), ctx.manifests().size(),
+    return new ValidationReport(
+        collector.findings(),
+        ctx.manifests().size(),
         parsed.stream().map(YamlDocuments.Parsed::file).toList());
   }
 
-  /** The files a list of files and directories stands for, without duplicates, in a stable order. */
+  /**
+   * The files a list of files and directories stands for, without duplicates, in a stable order.
+   */
   public static List<Path> expand(List<Path> filesOrDirs) throws IOException {
     Set<Path> out = new LinkedHashSet<>();
     for (Path p : filesOrDirs) {
@@ -92,10 +112,11 @@ public final class Validator {
       if (Files.isDirectory(abs)) {
         try (Stream<Path> walk = Files.walk(abs)) {
           walk.filter(Files::isRegularFile)
-              .filter(f -> {
-                String n = f.getFileName().toString();
-                return n.endsWith(".yaml") || n.endsWith(".yml");
-              })
+              .filter(
+                  f -> {
+                    String n = f.getFileName().toString();
+                    return n.endsWith(".yaml") || n.endsWith(".yml");
+                  })
               .sorted()
               .forEach(out::add);
         }
@@ -106,7 +127,10 @@ public final class Validator {
     return List.copyOf(out);
   }
 
-  /** {@code file} relative to {@code base} when inside it, else absolute; always with forward slashes. */
+  /**
+   * {@code file} relative to {@code base} when inside it, else absolute; always with forward
+   * slashes.
+   */
   public static String display(Path file, Path base) {
     Path abs = file.toAbsolutePath().normalize();
     Path b = base.toAbsolutePath().normalize();
@@ -115,9 +139,11 @@ public final class Validator {
   }
 
   private static String decode(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(bytes)).toString();
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
   }
 }

@@ -20,40 +20,44 @@ import java.util.function.Function;
 
 /**
  * The {@code warmup} goal's work, without Maven: turns the goal's properties into the warm-up
- * client's options (the service's own client, {@link Warmup}, so the goal and the canary Job
- * send and judge alike), runs it, writes the evidence to the output directory atomically
- * ({@code run-log.json}, {@code histogram.json}, {@code histogram.hgrm}, {@code percentiles.svg})
- * and hands the verdict to GitHub Actions when running there. Whether the outcome fails the
- * build is the Mojo's call, from {@link Result#report()}.
+ * client's options (the service's own client, {@link Warmup}, so the goal and the canary Job send
+ * and judge alike), runs it, writes the evidence to the output directory atomically ({@code
+ * run-log.json}, {@code histogram.json}, {@code histogram.hgrm}, {@code percentiles.svg}) and hands
+ * the verdict to GitHub Actions when running there. Whether the outcome fails the build is the
+ * Mojo's call, from {@link Result#report()}.
  *
- * <p>The JDK's HTTP client keeps at most {@code http.maxConnections} (default 5) idle
- * connections per server in a JVM; the goal leaves that JVM-wide setting alone, so with a
- * concurrency above 5 the extra senders reconnect for each request unless Maven runs with
- * {@code -Dhttp.maxConnections=<n>} in {@code MAVEN_OPTS}.
+ * <p>The JDK's HTTP client keeps at most {@code http.maxConnections} (default 5) idle connections
+ * per server in a JVM; the goal leaves that JVM-wide setting alone, so with a concurrency above 5
+ * the extra senders reconnect for each request unless Maven runs with {@code
+ * -Dhttp.maxConnections=<n>} in {@code MAVEN_OPTS}.
  */
 public final class WarmupGoal {
   /** The SVG picture of the distribution; the other file names are the client's. */
   public static final String SVG_FILE = "percentiles.svg";
 
   /** Which property sets which option of the client. */
-  static final Map<String, String> OPTION_OF_PROPERTY = Map.of(
-      PropertyNames.WARMUP_TARGET, WarmupOptions.TARGET,
-      PropertyNames.WARMUP_REQUESTS, WarmupOptions.REQUESTS,
-      PropertyNames.WARMUP_RATE, WarmupOptions.RATE,
-      PropertyNames.WARMUP_CONCURRENCY, WarmupOptions.CONCURRENCY,
-      PropertyNames.WARMUP_ITERATIONS, WarmupOptions.ITERATIONS,
-      PropertyNames.WARMUP_JUDGE_SKIP_ITERATIONS, WarmupOptions.JUDGE_SKIP_ITERATIONS,
-      PropertyNames.WARMUP_MAX_P95_MS, WarmupOptions.MAX_P95_MS,
-      PropertyNames.WARMUP_MAX_P99_MS, WarmupOptions.MAX_P99_MS,
-      PropertyNames.WARMUP_TIMEOUT, WarmupOptions.TIMEOUT_MS);
+  static final Map<String, String> OPTION_OF_PROPERTY =
+      Map.of(
+          PropertyNames.WARMUP_TARGET, WarmupOptions.TARGET,
+          PropertyNames.WARMUP_REQUESTS, WarmupOptions.REQUESTS,
+          PropertyNames.WARMUP_RATE, WarmupOptions.RATE,
+          PropertyNames.WARMUP_CONCURRENCY, WarmupOptions.CONCURRENCY,
+          PropertyNames.WARMUP_ITERATIONS, WarmupOptions.ITERATIONS,
+          PropertyNames.WARMUP_JUDGE_SKIP_ITERATIONS, WarmupOptions.JUDGE_SKIP_ITERATIONS,
+          PropertyNames.WARMUP_MAX_P95_MS, WarmupOptions.MAX_P95_MS,
+          PropertyNames.WARMUP_MAX_P99_MS, WarmupOptions.MAX_P99_MS,
+          PropertyNames.WARMUP_TIMEOUT, WarmupOptions.TIMEOUT_MS);
 
   /** The property that sets a limit, for failure messages. */
-  private static final Map<WarmupReport.Problem.Kind, String> PROPERTY_OF_PROBLEM = Map.of(
-      WarmupReport.Problem.Kind.P95, PropertyNames.WARMUP_MAX_P95_MS,
-      WarmupReport.Problem.Kind.P99, PropertyNames.WARMUP_MAX_P99_MS,
-      WarmupReport.Problem.Kind.UNREACHABLE, PropertyNames.WARMUP_TARGET);
+  private static final Map<WarmupReport.Problem.Kind, String> PROPERTY_OF_PROBLEM =
+      Map.of(
+          WarmupReport.Problem.Kind.P95, PropertyNames.WARMUP_MAX_P95_MS,
+          WarmupReport.Problem.Kind.P99, PropertyNames.WARMUP_MAX_P99_MS,
+          WarmupReport.Problem.Kind.UNREACHABLE, PropertyNames.WARMUP_TARGET);
 
-  /** What a run left: the report, the directory of its evidence, soft problems (GitHub hand-off). */
+  /**
+   * What a run left: the report, the directory of its evidence, soft problems (GitHub hand-off).
+   */
   public record Result(WarmupReport report, Path directory, List<String> warnings) {}
 
   private final Path directory;
@@ -98,9 +102,12 @@ public final class WarmupGoal {
     try {
       return WarmupOptions.fromValues(byOption);
     } catch (WarmupOptions.UsageException e) {
-      String property = OPTION_OF_PROPERTY.entrySet().stream()
-          .filter(p -> p.getValue().equals(e.option())).map(Map.Entry::getKey).findFirst()
-          .orElse("paramkernel.warmup");
+      String property =
+          OPTION_OF_PROPERTY.entrySet().stream()
+              .filter(p -> p.getValue().equals(e.option()))
+              .map(Map.Entry::getKey)
+              .findFirst()
+              .orElse("paramkernel.warmup");
       throw GoalException.user(property + " " + e.problem());
     }
   }
@@ -114,36 +121,71 @@ public final class WarmupGoal {
   public Result run(WarmupOptions options) throws IOException, InterruptedException {
     WarmupReport report = Warmup.run(options);
     Map<String, byte[]> files = new LinkedHashMap<>(report.files());
-    String title = "param-kernel warm-up of " + options.displayTarget() + ": " + report.judgedWindow()
-        + ", " + report.histogram().getTotalCount() + " requests";
-    String caption = (report.passed() ? "passed" : "FAILED") + ": p95 "
-        + PercentilePlot.number(report.percentiles().p95Millis()) + " ms (limit "
-        + PercentilePlot.number(options.maxP95Millis()) + "), p99 "
-        + PercentilePlot.number(report.percentiles().p99Millis()) + " ms (limit "
-        + PercentilePlot.number(options.maxP99Millis()) + "), started " + report.startedAt();
-    files.put(SVG_FILE, PercentilePlot.svg(report.histogram(), options.maxP95Millis(),
-        options.maxP99Millis(), title, caption).getBytes(StandardCharsets.UTF_8));
+    String title =
+        "param-kernel warm-up of "
+            + options.displayTarget()
+            + ": "
+            + report.judgedWindow()
+            + ", "
+            + report.histogram().getTotalCount()
+            + " requests";
+    String caption =
+        (report.passed() ? "passed" : "FAILED")
+            + ": p95 "
+            + PercentilePlot.number(report.percentiles().p95Millis())
+            + " ms (limit "
+            + PercentilePlot.number(options.maxP95Millis())
+            + "), p99 "
+            + PercentilePlot.number(report.percentiles().p99Millis())
+            + " ms (limit "
+            + PercentilePlot.number(options.maxP99Millis())
+            + "), started "
+            + report.startedAt();
+    files.put(
+        SVG_FILE,
+        PercentilePlot.svg(
+                report.histogram(), options.maxP95Millis(), options.maxP99Millis(), title, caption)
+            .getBytes(StandardCharsets.UTF_8));
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
-      AtomicFiles.write(directory.resolve(f.getKey()), new String(f.getValue(), StandardCharsets.UTF_8));
+      AtomicFiles.write(
+          directory.resolve(f.getKey()), new String(f.getValue(), StandardCharsets.UTF_8));
     }
     List<String> warnings = new ArrayList<>();
     if (github.isActions() || github.hasOutputFile()) {
-      warnings.addAll(github.setOutputs(WarmupSummary.outputs(report,
-          display.apply(directory.resolve(WarmupReport.RUN_LOG_FILE)))));
+      warnings.addAll(
+          github.setOutputs(
+              WarmupSummary.outputs(
+                  report, display.apply(directory.resolve(WarmupReport.RUN_LOG_FILE)))));
       warnings.addAll(github.appendSummary(WarmupSummary.markdown(report)));
     }
     return new Result(report, directory, warnings);
   }
 
-  /** The goal's one INFO line: target, verdict, p95 / p99 of the judged window, where the evidence is. */
+  /**
+   * The goal's one INFO line: target, verdict, p95 / p99 of the judged window, where the evidence
+   * is.
+   */
   public String outcomeLine(WarmupReport report) {
-    return "Warm-up of " + report.options().displayTarget() + " " + (report.passed() ? "passed" : "FAILED")
-        + ": p95 " + PercentilePlot.number(report.percentiles().p95Millis()) + " ms, p99 "
-        + PercentilePlot.number(report.percentiles().p99Millis()) + " ms over " + report.judgedWindow()
-        + " (limits " + PercentilePlot.number(report.options().maxP95Millis()) + " / "
-        + PercentilePlot.number(report.options().maxP99Millis()) + " ms), "
-        + report.result().succeeded() + " of " + report.result().requests()
-        + " requests answered 200; evidence in " + display.apply(directory);
+    return "Warm-up of "
+        + report.options().displayTarget()
+        + " "
+        + (report.passed() ? "passed" : "FAILED")
+        + ": p95 "
+        + PercentilePlot.number(report.percentiles().p95Millis())
+        + " ms, p99 "
+        + PercentilePlot.number(report.percentiles().p99Millis())
+        + " ms over "
+        + report.judgedWindow()
+        + " (limits "
+        + PercentilePlot.number(report.options().maxP95Millis())
+        + " / "
+        + PercentilePlot.number(report.options().maxP99Millis())
+        + " ms), "
+        + report.result().succeeded()
+        + " of "
+        + report.result().requests()
+        + " requests answered 200; evidence in "
+        + display.apply(directory);
   }
 
   /** Why the warm-up failed, each limit followed by the property that sets it. */
@@ -153,16 +195,25 @@ public final class WarmupGoal {
       String property = PROPERTY_OF_PROBLEM.get(problem.kind());
       reasons.add(problem.message() + (property == null ? "" : " (" + property + ")"));
     }
-    return "Warm-up of " + report.options().displayTarget() + " failed: " + String.join("; ", reasons)
-        + ". Evidence: " + display.apply(directory.resolve(WarmupReport.RUN_LOG_FILE));
+    return "Warm-up of "
+        + report.options().displayTarget()
+        + " failed: "
+        + String.join("; ", reasons)
+        + ". Evidence: "
+        + display.apply(directory.resolve(WarmupReport.RUN_LOG_FILE));
   }
 
   /** Nothing answered: which target, and what the first attempt ran into. */
   public String unreachableMessage(WarmupReport report) {
     String error = report.result().firstError();
-    return "Nothing answered at " + report.options().displayTarget() + " ("
-        + PropertyNames.WARMUP_TARGET + "): none of the " + report.result().requests()
-        + " requests got an answer" + (error == null ? "" : " (" + error + ")")
+    return "Nothing answered at "
+        + report.options().displayTarget()
+        + " ("
+        + PropertyNames.WARMUP_TARGET
+        + "): none of the "
+        + report.result().requests()
+        + " requests got an answer"
+        + (error == null ? "" : " (" + error + ")")
         + ". Is param-kernel-service running and reachable there?";
   }
 }

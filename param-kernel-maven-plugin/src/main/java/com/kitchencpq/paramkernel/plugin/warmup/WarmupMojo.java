@@ -17,10 +17,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Warms a running param-kernel-service up the way the canary's warm-up Job does, with the same
- * client: the rollout plan's baseline requests at a fixed rate, judged on p95 / p99 after the
- * first iteration. Writes the evidence to {@code artifacts/param-kernel/warmup/}
- * ({@code run-log.json}, {@code histogram.json}, {@code histogram.hgrm}, {@code percentiles.svg})
- * and fails the build when the warm-up fails.
+ * client: the rollout plan's baseline requests at a fixed rate, judged on p95 / p99 after the first
+ * iteration. Writes the evidence to {@code artifacts/param-kernel/warmup/} ({@code run-log.json},
+ * {@code histogram.json}, {@code histogram.hgrm}, {@code percentiles.svg}) and fails the build when
+ * the warm-up fails.
  */
 @Mojo(name = "warmup", requiresProject = false, threadSafe = true)
 public class WarmupMojo extends AbstractParamKernelMojo {
@@ -99,8 +99,9 @@ public class WarmupMojo extends AbstractParamKernelMojo {
       }
       throw new MojoExecutionException(e.getMessage(), e.getCause());
     } catch (IOException e) {
-      throw new MojoExecutionException("Could not write the warm-up evidence to " + display(directory)
-          + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Could not write the warm-up evidence to " + display(directory) + ": " + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MojoExecutionException("Interrupted during the warm-up", e);

@@ -18,15 +18,47 @@ class AnalysisReportTest {
 
   private static AnalysisResult result() {
     Measurement ok = new Measurement(T, T, "[0.0012]", Phase.SUCCESSFUL, "", false, List.of());
-    Measurement failed = new Measurement(T.plusSeconds(60), T.plusSeconds(60), "[0.05]", Phase.FAILED, "", false, List.of());
-    Measurement error = Measurement.error(T.plusSeconds(120), T.plusSeconds(120), "bad_data: parse error", false);
-    return new AnalysisResult(Phase.FAILED, "Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)",
+    Measurement failed =
+        new Measurement(
+            T.plusSeconds(60), T.plusSeconds(60), "[0.05]", Phase.FAILED, "", false, List.of());
+    Measurement error =
+        Measurement.error(T.plusSeconds(120), T.plusSeconds(120), "bad_data: parse error", false);
+    return new AnalysisResult(
+        Phase.FAILED,
+        "Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)",
         List.of(
-            new AnalysisResult.MetricResult("warmup", "AnalysisTemplate 'param-kernel-warmup'", "job", Phase.NOT_RUN,
-                "not run here", false, 0, 0, 0, 0, 0, 0, List.of()),
-            new AnalysisResult.MetricResult("error-rate", "AnalysisTemplate 'param-kernel-canary-health'", "prometheus",
-                Phase.FAILED, "", false, 2, 1, 1, 0, 1, 1, List.of(ok, failed, error))),
-        AnalysisRequest.Mode.replay(T.minusSeconds(150)), ArgoVersion.V1_9, T.minusSeconds(150), T.plusSeconds(120));
+            new AnalysisResult.MetricResult(
+                "warmup",
+                "AnalysisTemplate 'param-kernel-warmup'",
+                "job",
+                Phase.NOT_RUN,
+                "not run here",
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of()),
+            new AnalysisResult.MetricResult(
+                "error-rate",
+                "AnalysisTemplate 'param-kernel-canary-health'",
+                "prometheus",
+                Phase.FAILED,
+                "",
+                false,
+                2,
+                1,
+                1,
+                0,
+                1,
+                1,
+                List.of(ok, failed, error))),
+        AnalysisRequest.Mode.replay(T.minusSeconds(150)),
+        ArgoVersion.V1_9,
+        T.minusSeconds(150),
+        T.plusSeconds(120));
   }
 
   @Test
@@ -56,28 +88,37 @@ class AnalysisReportTest {
 
   @Test
   void theTableHasALinePerMeasurement() {
-    assertThat(AnalysisReport.table(result())).containsExactly(
-        "metric warmup (AnalysisTemplate 'param-kernel-warmup', job): not run here (analyze runs Prometheus metrics"
-            + " only); left out of the verdict",
-        "metric error-rate (AnalysisTemplate 'param-kernel-canary-health', prometheus): Failed",
-        "    #  instant               value     phase",
-        "    1  2026-12-01T10:02:30Z  [0.0012]  Successful",
-        "    2  2026-12-01T10:03:30Z  [0.05]    Failed",
-        "    3  2026-12-01T10:04:30Z  -         Error  bad_data: parse error");
+    assertThat(AnalysisReport.table(result()))
+        .containsExactly(
+            "metric warmup (AnalysisTemplate 'param-kernel-warmup', job): not run here (analyze"
+                + " runs Prometheus metrics only); left out of the verdict",
+            "metric error-rate (AnalysisTemplate 'param-kernel-canary-health', prometheus): Failed",
+            "    #  instant               value     phase",
+            "    1  2026-12-01T10:02:30Z  [0.0012]  Successful",
+            "    2  2026-12-01T10:03:30Z  [0.05]    Failed",
+            "    3  2026-12-01T10:04:30Z  -         Error  bad_data: parse error");
   }
 
   @Test
   void theSummaryShowsTheVerdictAndEveryMeasurement() {
     String md = AnalysisReport.summary(result());
-    assertThat(md).startsWith("### param-kernel analysis\n\n**Failed** (replay from 2026-12-01T10:00:00Z, Argo Rollouts"
-        + " 1.9): Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)\n\n");
-    assertThat(md).contains("#### `warmup`: not run (not run here: job provider, left out of the verdict)");
+    assertThat(md)
+        .startsWith(
+            "### param-kernel analysis\n\n"
+                + "**Failed** (replay from 2026-12-01T10:00:00Z, Argo Rollouts 1.9): Metric"
+                + " \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)\n\n");
+    assertThat(md)
+        .contains("#### `warmup`: not run (not run here: job provider, left out of the verdict)");
     assertThat(md).contains("| 2 | 2026-12-01T10:03:30Z | `[0.05]` | Failed |  |\n");
   }
 
   @Test
   void progressLinesNameTheMetricAndTheMeasurement() {
-    assertThat(AnalysisReport.progress("error-rate", 2, new Measurement(T, T, "[0.05]", Phase.FAILED, "", false,
-        List.of()))).isEqualTo("error-rate #2 at 2026-12-01T10:02:30Z: [0.05] Failed");
+    assertThat(
+            AnalysisReport.progress(
+                "error-rate",
+                2,
+                new Measurement(T, T, "[0.05]", Phase.FAILED, "", false, List.of())))
+        .isEqualTo("error-rate #2 at 2026-12-01T10:02:30Z: [0.05] Failed");
   }
 }

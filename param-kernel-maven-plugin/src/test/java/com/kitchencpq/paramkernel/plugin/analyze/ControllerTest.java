@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller's decisions on the cases of upstream's own tests: each test here is named after
- * the test of {@code analysis/analysis_test.go} (argoproj/argo-rollouts v1.9.1) whose run state
- * and assertions it carries over. Where upstream's test goes through a mocked provider, the
- * measurement the mock returns is recorded directly.
+ * the test of {@code analysis/analysis_test.go} (argoproj/argo-rollouts v1.9.1) whose run state and
+ * assertions it carries over. Where upstream's test goes through a mocked provider, the measurement
+ * the mock returns is recorded directly.
  */
 class ControllerTest {
   private static final ArgoVersion V19 = ArgoVersion.V1_9;
@@ -71,10 +71,12 @@ class ControllerTest {
     MetricSpec m = metric("success-rate").initialDelay("20s").build();
     // ensure we don't take measurement for metrics with start delays when no startAt is set
     assertThat(Controller.generateMetricTasks(run, List.of(m), NOW)).isEmpty();
-    // ensure we don't take measurement for metrics with start delays where we haven't waited the start delay
+    // ensure we don't take measurement for metrics with start delays where we haven't waited the
+    // start delay
     run.startedAt = ago(10);
     assertThat(Controller.generateMetricTasks(run, List.of(m), NOW)).isEmpty();
-    // ensure we do take measurement for metrics with start delays where we have waited the start delay
+    // ensure we do take measurement for metrics with start delays where we have waited the start
+    // delay
     run.startedAt = ago(20);
     assertThat(Controller.generateMetricTasks(run, List.of(m), NOW)).hasSize(1);
     // ensure we don't take measurement for metrics with invalid start delays
@@ -88,8 +90,11 @@ class ControllerTest {
     MetricState r = result("success-rate", Phase.RUNNING, measurement(Phase.ERROR, ago(120)));
     r.error = 1;
     run.setResult(r);
-    assertThat(Controller.generateMetricTasks(run, List.of(metric("success-rate").build()), NOW)).hasSize(1);
-    assertThat(Controller.generateMetricTasks(run, List.of(metric("success-rate").interval("5m").build()), NOW))
+    assertThat(Controller.generateMetricTasks(run, List.of(metric("success-rate").build()), NOW))
+        .hasSize(1);
+    assertThat(
+            Controller.generateMetricTasks(
+                run, List.of(metric("success-rate").interval("5m").build()), NOW))
         .hasSize(1);
   }
 
@@ -123,10 +128,12 @@ class ControllerTest {
 
   @Test
   void testAssessRunStatusUpdateResult() {
-    List<MetricSpec> metrics = List.of(metric("sleep-infinity").build(), metric("fail-after-30").build());
+    List<MetricSpec> metrics =
+        List.of(metric("sleep-infinity").build(), metric("fail-after-30").build());
     RunState run = new RunState();
     run.setResult(result("sleep-infinity", Phase.RUNNING, inFlight(ago(60))));
-    MetricState failing = result("fail-after-30", Phase.RUNNING, measurement(Phase.FAILED, ago(60)));
+    MetricState failing =
+        result("fail-after-30", Phase.RUNNING, measurement(Phase.FAILED, ago(60)));
     failing.count = 1;
     failing.failed = 1;
     run.setResult(failing);
@@ -135,7 +142,10 @@ class ControllerTest {
     assertThat(run.result("fail-after-30").phase).isEqualTo(Phase.FAILED);
   }
 
-  /** {@code newTerminatingRun(Failed, isDryRun)} with run-forever Successful (StartAssessRunStatusErrorMessageAnalysisPhaseFail). */
+  /**
+   * {@code newTerminatingRun(Failed, isDryRun)} with run-forever Successful
+   * (StartAssessRunStatusErrorMessageAnalysisPhaseFail).
+   */
   private RunState terminatingRun(boolean dryRun) {
     RunState run = new RunState();
     MetricState forever = result("run-forever", Phase.SUCCESSFUL, inFlight(ago(60)));
@@ -149,20 +159,29 @@ class ControllerTest {
     return run;
   }
 
-  private final List<MetricSpec> terminatingMetrics = List.of(metric("run-forever").build(),
-      metric("failed-metric").build());
+  private final List<MetricSpec> terminatingMetrics =
+      List.of(metric("run-forever").build(), metric("failed-metric").build());
 
   @Test
   void testAssessRunStatusErrorMessageAnalysisPhaseFail() {
-    Controller.Verdict v = Controller.assessRunStatus(terminatingRun(false), terminatingMetrics, Set.of(), NOW, V19);
-    assertThat(v).isEqualTo(new Controller.Verdict(Phase.FAILED,
-        "Metric \"failed-metric\" assessed Failed due to failed (1) > failureLimit (0)"));
+    Controller.Verdict v =
+        Controller.assessRunStatus(terminatingRun(false), terminatingMetrics, Set.of(), NOW, V19);
+    assertThat(v)
+        .isEqualTo(
+            new Controller.Verdict(
+                Phase.FAILED,
+                "Metric \"failed-metric\" assessed Failed due to failed (1) > failureLimit (0)"));
   }
 
   @Test
   void testAssessRunStatusErrorMessageAnalysisPhaseFailInDryRunMode() {
-    Controller.Verdict v = Controller.assessRunStatus(terminatingRun(true), terminatingMetrics,
-        Set.of("run-forever", "failed-metric"), NOW, V19);
+    Controller.Verdict v =
+        Controller.assessRunStatus(
+            terminatingRun(true),
+            terminatingMetrics,
+            Set.of("run-forever", "failed-metric"),
+            NOW,
+            V19);
     assertThat(v).isEqualTo(new Controller.Verdict(Phase.SUCCESSFUL, ""));
   }
 
@@ -171,15 +190,18 @@ class ControllerTest {
     RunState run = terminatingRun(false);
     run.result("failed-metric").message = "Provider Error";
     assertThat(Controller.assessRunStatus(run, terminatingMetrics, Set.of(), NOW, V19).message())
-        .isEqualTo("Metric \"failed-metric\" assessed Failed due to failed (1) > failureLimit (0):"
-            + " \"Error Message: Provider Error\"");
+        .isEqualTo(
+            "Metric \"failed-metric\" assessed Failed due to failed (1) > failureLimit (0):"
+                + " \"Error Message: Provider Error\"");
   }
 
   @Test
   void testAssessRunStatusErrorMessageFromProviderInDryRunMode() {
     RunState run = terminatingRun(true);
     run.result("failed-metric").message = "Provider Error";
-    assertThat(Controller.assessRunStatus(run, terminatingMetrics, Set.of("run-forever", "failed-metric"), NOW, V19))
+    assertThat(
+            Controller.assessRunStatus(
+                run, terminatingMetrics, Set.of("run-forever", "failed-metric"), NOW, V19))
         .isEqualTo(new Controller.Verdict(Phase.SUCCESSFUL, ""));
   }
 
@@ -189,8 +211,11 @@ class ControllerTest {
     RunState run = terminatingRun(false);
     run.result("run-forever").phase = Phase.FAILED;
     run.result("run-forever").failed = 1;
-    assertThat(Controller.assessRunStatus(run, terminatingMetrics, Set.of(), NOW, V19)).isEqualTo(
-        new Controller.Verdict(Phase.FAILED, "Metric \"run-forever\" assessed Failed due to failed (1) > failureLimit (0)"));
+    assertThat(Controller.assessRunStatus(run, terminatingMetrics, Set.of(), NOW, V19))
+        .isEqualTo(
+            new Controller.Verdict(
+                Phase.FAILED,
+                "Metric \"run-forever\" assessed Failed due to failed (1) > failureLimit (0)"));
   }
 
   @Test
@@ -198,23 +223,36 @@ class ControllerTest {
     RunState run = terminatingRun(true);
     run.result("run-forever").phase = Phase.FAILED;
     run.result("run-forever").failed = 1;
-    assertThat(Controller.assessRunStatus(run, terminatingMetrics, Set.of("run-forever", "failed-metric"), NOW, V19))
+    assertThat(
+            Controller.assessRunStatus(
+                run, terminatingMetrics, Set.of("run-forever", "failed-metric"), NOW, V19))
         .isEqualTo(new Controller.Verdict(Phase.SUCCESSFUL, ""));
-    // TestAssessRunStatusWorstMessageInReconcileAnalysisRunInDryRunMode: the dry-run metrics say why
-    assertThat(run.result("run-forever").message).isEqualTo("Metric assessed Failed due to failed (1) > failureLimit (0)");
-    assertThat(run.result("failed-metric").message).isEqualTo("Metric assessed Failed due to failed (1) > failureLimit (0)");
+    // TestAssessRunStatusWorstMessageInReconcileAnalysisRunInDryRunMode: the dry-run metrics say
+    // why
+    assertThat(run.result("run-forever").message)
+        .isEqualTo("Metric assessed Failed due to failed (1) > failureLimit (0)");
+    assertThat(run.result("failed-metric").message)
+        .isEqualTo("Metric assessed Failed due to failed (1) > failureLimit (0)");
   }
 
   @Test
   void testAssessRunStatusWithOnlyDryRunMetrics() {
     RunState run = new RunState();
-    MetricState r = result("success-metric", Phase.SUCCESSFUL, measurement(Phase.SUCCESSFUL, ago(60)));
+    MetricState r =
+        result("success-metric", Phase.SUCCESSFUL, measurement(Phase.SUCCESSFUL, ago(60)));
     r.count = 1;
     r.successful = 1;
     r.dryRun = true;
     run.setResult(r);
-    assertThat(Controller.assessRunStatus(run, List.of(metric("success-metric").build()), Set.of("success-metric"),
-        NOW, V19).phase()).isEqualTo(Phase.SUCCESSFUL);
+    assertThat(
+            Controller.assessRunStatus(
+                    run,
+                    List.of(metric("success-metric").build()),
+                    Set.of("success-metric"),
+                    NOW,
+                    V19)
+                .phase())
+        .isEqualTo(Phase.SUCCESSFUL);
   }
 
   @Test
@@ -222,24 +260,36 @@ class ControllerTest {
     // upstream resumes run-forever's in-flight measurement with a Successful one; its
     // Inconclusive (1) then exceeds the limit, and the failing dry-run metric changes nothing
     RunState run = new RunState();
-    MetricState forever = result("run-forever", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(60)));
+    MetricState forever =
+        result("run-forever", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(60)));
     forever.inconclusive = 1;
     run.setResult(forever);
-    MetricState dry = result("success-metric", Phase.SUCCESSFUL, measurement(Phase.FAILED, ago(60)));
+    MetricState dry =
+        result("success-metric", Phase.SUCCESSFUL, measurement(Phase.FAILED, ago(60)));
     dry.count = 1;
     dry.failed = 1;
     dry.dryRun = true;
     run.setResult(dry);
-    Controller.Verdict v = Controller.assessRunStatus(run,
-        List.of(metric("run-forever").build(), metric("success-metric").build()), Set.of("success-metric"), NOW, V19);
-    assertThat(v).isEqualTo(new Controller.Verdict(Phase.INCONCLUSIVE,
-        "Metric \"run-forever\" assessed Inconclusive due to inconclusive (1) > inconclusiveLimit (0)"));
+    Controller.Verdict v =
+        Controller.assessRunStatus(
+            run,
+            List.of(metric("run-forever").build(), metric("success-metric").build()),
+            Set.of("success-metric"),
+            NOW,
+            V19);
+    assertThat(v)
+        .isEqualTo(
+            new Controller.Verdict(
+                Phase.INCONCLUSIVE,
+                "Metric \"run-forever\" assessed Inconclusive due to inconclusive (1) >"
+                    + " inconclusiveLimit (0)"));
   }
 
   @Test
   void theFirstAssessmentRecordsTheStart() {
     RunState run = new RunState();
-    Controller.assessRunStatus(run, List.of(metric("m").initialDelay("1m").build()), Set.of(), NOW, V19);
+    Controller.assessRunStatus(
+        run, List.of(metric("m").initialDelay("1m").build()), Set.of(), NOW, V19);
     assertThat(run.startedAt).isEqualTo(NOW);
   }
 
@@ -262,7 +312,9 @@ class ControllerTest {
   @Test
   void testAssessMetricStatusInFlightMeasurement() {
     MetricSpec m = metric("success-rate").build();
-    MetricState r = result("success-rate", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(60)), inFlight(NOW));
+    MetricState r =
+        result(
+            "success-rate", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(60)), inFlight(NOW));
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.RUNNING);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.RUNNING);
   }
@@ -284,7 +336,8 @@ class ControllerTest {
     r.successful = 4;
     r.consecutiveSuccess = 3;
     // indefinite analysis: ConsecutiveSuccess == ConsecutiveSuccessLimit
-    MetricSpec m = metric("success-rate").failureLimit(-1).consecutiveSuccessLimit(3).interval("60s").build();
+    MetricSpec m =
+        metric("success-rate").failureLimit(-1).consecutiveSuccessLimit(3).interval("60s").build();
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.SUCCESSFUL);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.SUCCESSFUL);
     // ConsecutiveSuccess < ConsecutiveSuccessLimit
@@ -292,41 +345,82 @@ class ControllerTest {
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.RUNNING);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.SUCCESSFUL);
     // count reached: ConsecutiveSuccess=3 < ConsecutiveSuccessLimit=5
-    m = metric("success-rate").failureLimit(-1).consecutiveSuccessLimit(5).interval("60s").count(7).build();
+    m =
+        metric("success-rate")
+            .failureLimit(-1)
+            .consecutiveSuccessLimit(5)
+            .interval("60s")
+            .count(7)
+            .build();
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.FAILED);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.FAILED);
     // ConsecutiveSuccess = ConsecutiveSuccessLimit = 3
-    m = metric("success-rate").failureLimit(-1).consecutiveSuccessLimit(3).interval("60s").count(7).build();
+    m =
+        metric("success-rate")
+            .failureLimit(-1)
+            .consecutiveSuccessLimit(3)
+            .interval("60s")
+            .count(7)
+            .build();
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.SUCCESSFUL);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.SUCCESSFUL);
     // count not reached
-    m = metric("success-rate").failureLimit(-1).consecutiveSuccessLimit(3).interval("60s").count(9).build();
+    m =
+        metric("success-rate")
+            .failureLimit(-1)
+            .consecutiveSuccessLimit(3)
+            .interval("60s")
+            .count(9)
+            .build();
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.SUCCESSFUL);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.SUCCESSFUL);
-    m = metric("success-rate").failureLimit(-1).consecutiveSuccessLimit(5).interval("60s").count(9).build();
+    m =
+        metric("success-rate")
+            .failureLimit(-1)
+            .consecutiveSuccessLimit(5)
+            .interval("60s")
+            .count(9)
+            .build();
     assertThat(Controller.assessMetricStatus(m, r, false, V19)).isEqualTo(Phase.RUNNING);
     assertThat(Controller.assessMetricStatus(m, r, true, V19)).isEqualTo(Phase.SUCCESSFUL);
   }
 
-  private void expect(MetricSpec m, int failed, int successful, int count, int consecutiveSuccess, Phase running,
+  private void expect(
+      MetricSpec m,
+      int failed,
+      int successful,
+      int count,
+      int consecutiveSuccess,
+      Phase running,
       Phase terminating) {
     MetricState r = failedResult(failed, count);
     r.successful = successful;
     r.consecutiveSuccess = consecutiveSuccess;
-    assertThat(Controller.assessMetricStatus(m, r, false, V19)).as("not terminating").isEqualTo(running);
-    assertThat(Controller.assessMetricStatus(m, r, true, V19)).as("terminating").isEqualTo(terminating);
+    assertThat(Controller.assessMetricStatus(m, r, false, V19))
+        .as("not terminating")
+        .isEqualTo(running);
+    assertThat(Controller.assessMetricStatus(m, r, true, V19))
+        .as("terminating")
+        .isEqualTo(terminating);
   }
 
   @Test
   void testAssessMetricStatusFailureLimitAndConsecutiveSuccessLimit() {
-    MetricSpec m = metric("success-rate").consecutiveSuccessLimit(4).failureLimit(4).interval("60s").build();
+    MetricSpec m =
+        metric("success-rate").consecutiveSuccessLimit(4).failureLimit(4).interval("60s").build();
     // indefinite analysis
     expect(m, 3, 4, 7, 3, Phase.RUNNING, Phase.SUCCESSFUL);
     expect(m, 5, 9, 9, 0, Phase.FAILED, Phase.FAILED);
     expect(m, 3, 5, 8, 4, Phase.SUCCESSFUL, Phase.SUCCESSFUL);
     expect(m, 5, 5, 10, 4, Phase.FAILED, Phase.FAILED);
     // limited analysis, count reached
-    m = metric("success-rate").consecutiveSuccessLimit(4).failureLimit(4).interval("60s").count(10).build();
+    m =
+        metric("success-rate")
+            .consecutiveSuccessLimit(4)
+            .failureLimit(4)
+            .interval("60s")
+            .count(10)
+            .build();
     expect(m, 4, 6, 10, 3, Phase.INCONCLUSIVE, Phase.INCONCLUSIVE);
     expect(m, 5, 5, 10, 3, Phase.FAILED, Phase.FAILED);
     expect(m, 4, 6, 10, 4, Phase.SUCCESSFUL, Phase.SUCCESSFUL);
@@ -387,11 +481,14 @@ class ControllerTest {
     MetricState inconclusive = result("m", Phase.RUNNING, measurement(Phase.INCONCLUSIVE, NOW));
     inconclusive.inconclusive = 1;
     assertThat(Controller.assessMetricFailureInconclusiveOrError(m, inconclusive, V19))
-        .isEqualTo(new Controller.Verdict(Phase.INCONCLUSIVE, "inconclusive (1) > inconclusiveLimit (0)"));
+        .isEqualTo(
+            new Controller.Verdict(Phase.INCONCLUSIVE, "inconclusive (1) > inconclusiveLimit (0)"));
     MetricState errors = result("m", Phase.RUNNING, measurement(Phase.ERROR, NOW));
     errors.consecutiveError = 5;
     assertThat(Controller.assessMetricFailureInconclusiveOrError(m, errors, V19))
-        .isEqualTo(new Controller.Verdict(Phase.ERROR, "consecutiveErrors (5) > consecutiveErrorLimit (4)"));
+        .isEqualTo(
+            new Controller.Verdict(
+                Phase.ERROR, "consecutiveErrors (5) > consecutiveErrorLimit (4)"));
   }
 
   @Test
@@ -411,9 +508,11 @@ class ControllerTest {
     RunState run = new RunState();
     run.setResult(result("success-rate", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(30))));
     // ensure we requeue at correct interval
-    assertThat(Controller.calculateNextReconcileTime(run, List.of(m), NOW)).isEqualTo(NOW.plusSeconds(30));
+    assertThat(Controller.calculateNextReconcileTime(run, List.of(m), NOW))
+        .isEqualTo(NOW.plusSeconds(30));
     // do not queue completed metrics
-    run.setResult(result("success-rate", Phase.SUCCESSFUL, measurement(Phase.SUCCESSFUL, ago(120))));
+    run.setResult(
+        result("success-rate", Phase.SUCCESSFUL, measurement(Phase.SUCCESSFUL, ago(120))));
     assertThat(Controller.calculateNextReconcileTime(run, List.of(m), NOW)).isNull();
   }
 
@@ -424,12 +523,23 @@ class ControllerTest {
     run.setResult(result("success-rate", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(30))));
     MetricSpec rate = metric("success-rate").interval("60s").build();
     // ensure we requeue after start delay
-    assertThat(Controller.calculateNextReconcileTime(run,
-        List.of(rate, metric("start-delay").interval("60s").initialDelay("40s").build()), NOW))
+    assertThat(
+            Controller.calculateNextReconcileTime(
+                run,
+                List.of(rate, metric("start-delay").interval("60s").initialDelay("40s").build()),
+                NOW))
         .isEqualTo(NOW.plusSeconds(10));
     // skip invalid start delay and use the other metrics next reconcile time
-    assertThat(Controller.calculateNextReconcileTime(run,
-        List.of(rate, metric("start-delay").interval("60s").initialDelay("not-valid-start-delay").build()), NOW))
+    assertThat(
+            Controller.calculateNextReconcileTime(
+                run,
+                List.of(
+                    rate,
+                    metric("start-delay")
+                        .interval("60s")
+                        .initialDelay("not-valid-start-delay")
+                        .build()),
+                NOW))
         .isEqualTo(NOW.plusSeconds(30));
   }
 
@@ -437,7 +547,9 @@ class ControllerTest {
   void testCalculateNextReconcileTimeNoInterval() {
     RunState run = new RunState();
     run.setResult(result("success-rate", Phase.SUCCESSFUL, measurement(Phase.SUCCESSFUL, NOW)));
-    assertThat(Controller.calculateNextReconcileTime(run, List.of(metric("success-rate").count(1).build()), NOW))
+    assertThat(
+            Controller.calculateNextReconcileTime(
+                run, List.of(metric("success-rate").count(1).build()), NOW))
         .isNull();
   }
 
@@ -446,8 +558,13 @@ class ControllerTest {
     RunState run = new RunState();
     run.setResult(result("success-rate", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(30))));
     run.setResult(result("latency", Phase.RUNNING, measurement(Phase.SUCCESSFUL, ago(50))));
-    assertThat(Controller.calculateNextReconcileTime(run,
-        List.of(metric("success-rate").interval("60s").build(), metric("latency").interval("60s").build()), NOW))
+    assertThat(
+            Controller.calculateNextReconcileTime(
+                run,
+                List.of(
+                    metric("success-rate").interval("60s").build(),
+                    metric("latency").interval("60s").build()),
+                NOW))
         .isEqualTo(NOW.plusSeconds(10));
   }
 
@@ -458,16 +575,21 @@ class ControllerTest {
     r.error = 1;
     run.setResult(r);
     Instant retry = NOW.plus(Duration.ofSeconds(10));
-    assertThat(Controller.calculateNextReconcileTime(run, List.of(metric("success-rate").build()), NOW))
+    assertThat(
+            Controller.calculateNextReconcileTime(
+                run, List.of(metric("success-rate").build()), NOW))
         .isEqualTo(retry);
-    assertThat(Controller.calculateNextReconcileTime(run, List.of(metric("success-rate").interval("5m").build()),
-        NOW)).isEqualTo(retry);
+    assertThat(
+            Controller.calculateNextReconcileTime(
+                run, List.of(metric("success-rate").interval("5m").build()), NOW))
+        .isEqualTo(retry);
   }
 
   // RunMeasurements
   @Test
   void testRunMeasurementsResetConsecutiveErrorCounter() {
-    // upstream's loop over Successful, Inconclusive and Failed is commented out; all four are covered here
+    // upstream's loop over Successful, Inconclusive and Failed is commented out; all four are
+    // covered here
     for (Phase p : List.of(Phase.SUCCESSFUL, Phase.INCONCLUSIVE, Phase.FAILED, Phase.ERROR)) {
       RunState run = new RunState();
       MetricState r = result("test", Phase.RUNNING);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How a value becomes a measurement: {@code EvaluateResult} / {@code EvalCondition} on the cases of
- * {@code utils/evaluate/evaluate_test.go}, and {@code processResponse} on those of
- * {@code metricproviders/prometheus/prometheus_test.go} (v1.9.1), named after them.
+ * {@code utils/evaluate/evaluate_test.go}, and {@code processResponse} on those of {@code
+ * metricproviders/prometheus/prometheus_test.go} (v1.9.1), named after them.
  */
 class EvaluationTest {
   private static final ArgoVersion V19 = ArgoVersion.V1_9;
@@ -23,19 +23,30 @@ class EvaluationTest {
     // upstream binds result=true; the conditions here do not read it
     assertThat(eval(1.0, "true", "false").phase()).as("WithSuccess").isEqualTo(Phase.SUCCESSFUL);
     assertThat(eval(1.0, "true", "true").phase()).as("WithFailure").isEqualTo(Phase.FAILED);
-    assertThat(eval(1.0, "false", "false").phase()).as("Inconclusive").isEqualTo(Phase.INCONCLUSIVE);
-    assertThat(eval(1.0, "", "false").phase()).as("NoSuccessConditionAndNotFailing").isEqualTo(Phase.SUCCESSFUL);
-    assertThat(eval(1.0, "false", "").phase()).as("NoFailureConditionAndNotSuccessful").isEqualTo(Phase.FAILED);
-    assertThat(eval(1.0, "", "").phase()).as("NoFailureConditionAndNoSuccessCondition").isEqualTo(Phase.SUCCESSFUL);
-    assertThat(eval(1.0, "a == true", "true")).as("WithErrorOnSuccessCondition")
+    assertThat(eval(1.0, "false", "false").phase())
+        .as("Inconclusive")
+        .isEqualTo(Phase.INCONCLUSIVE);
+    assertThat(eval(1.0, "", "false").phase())
+        .as("NoSuccessConditionAndNotFailing")
+        .isEqualTo(Phase.SUCCESSFUL);
+    assertThat(eval(1.0, "false", "").phase())
+        .as("NoFailureConditionAndNotSuccessful")
+        .isEqualTo(Phase.FAILED);
+    assertThat(eval(1.0, "", "").phase())
+        .as("NoFailureConditionAndNoSuccessCondition")
+        .isEqualTo(Phase.SUCCESSFUL);
+    assertThat(eval(1.0, "a == true", "true"))
+        .as("WithErrorOnSuccessCondition")
         .isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "unknown name a"));
-    assertThat(eval(1.0, "true", "a == true")).as("WithErrorOnFailureCondition")
+    assertThat(eval(1.0, "true", "a == true"))
+        .as("WithErrorOnFailureCondition")
         .isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "unknown name a"));
   }
 
   @Test
   void testErrorWithNonBoolReturn() {
-    assertThat(eval(1.0, "1", "")).isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "expected bool, but got int"));
+    assertThat(eval(1.0, "1", ""))
+        .isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "expected bool, but got int"));
   }
 
   @Test
@@ -52,18 +63,28 @@ class EvaluationTest {
   void aVectorComparedAsAScalarFailsToCompile() {
     // expr checks types against the value's real type: []float64 >= float64 does not compile
     assertThat(eval(List.of(0.97), "result >= 0.95", ""))
-        .isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "invalid operation: >= (mismatched types []float64 and float64)"));
+        .isEqualTo(
+            new ConditionEvaluation.Outcome(
+                Phase.ERROR, "invalid operation: >= (mismatched types []float64 and float64)"));
   }
 
   @Test
   void indexingAnEmptyVectorIsAnError() {
     assertThat(eval(List.of(), "result[0] >= 0.95", ""))
-        .isEqualTo(new ConditionEvaluation.Outcome(Phase.ERROR, "index out of range: 0 (array length is 0)"));
+        .isEqualTo(
+            new ConditionEvaluation.Outcome(
+                Phase.ERROR, "index out of range: 0 (array length is 0)"));
     // v1.10.0-rc1 formatEvalError
-    assertThat(ConditionEvaluation.evaluateResult(List.of(), "result[0] >= 0.95", "", ArgoVersion.V1_10).error())
-        .isEqualTo("could not evaluate successCondition \"result[0] >= 0.95\": metric result is nil or empty: no data"
-            + " returned from the metric provider");
-    assertThat(ConditionEvaluation.evaluateResult(List.of(1.0), "", "result > x", ArgoVersion.V1_10).error())
+    assertThat(
+            ConditionEvaluation.evaluateResult(
+                    List.of(), "result[0] >= 0.95", "", ArgoVersion.V1_10)
+                .error())
+        .isEqualTo(
+            "could not evaluate successCondition \"result[0] >= 0.95\": metric result is nil or"
+                + " empty: no data returned from the metric provider");
+    assertThat(
+            ConditionEvaluation.evaluateResult(List.of(1.0), "", "result > x", ArgoVersion.V1_10)
+                .error())
         .isEqualTo("could not evaluate failureCondition \"result > x\": unknown name x");
   }
 
@@ -82,20 +103,38 @@ class EvaluationTest {
   void aConstructTheEngineDoesNotModelIsAnErrorNamingIt() {
     ConditionEvaluation.Outcome o = eval(List.of(1.0), "upper('a') == 'A'", "");
     assertThat(o.phase()).isEqualTo(Phase.ERROR);
-    assertThat(o.error()).startsWith("the plugin's expression engine cannot evaluate upper in the condition");
+    assertThat(o.error())
+        .startsWith("the plugin's expression engine cannot evaluate upper in the condition");
   }
 
-  private static MeasurementSource.Observation process(String success, String failure,
-      PrometheusClient.QueryValue.Kind kind, Double... values) {
-    MetricSpec m = new MetricSpec("m", "t", "", "", null, null, null, null, null, success, failure,
-        List.of("prometheus"), null);
-    return PrometheusProvider.processResponse(m, new PrometheusClient.Answer(
-        new PrometheusClient.QueryValue(kind, List.of(values)), List.of()), V19);
+  private static MeasurementSource.Observation process(
+      String success, String failure, PrometheusClient.QueryValue.Kind kind, Double... values) {
+    MetricSpec m =
+        new MetricSpec(
+            "m",
+            "t",
+            "",
+            "",
+            null,
+            null,
+            null,
+            null,
+            null,
+            success,
+            failure,
+            List.of("prometheus"),
+            null);
+    return PrometheusProvider.processResponse(
+        m,
+        new PrometheusClient.Answer(
+            new PrometheusClient.QueryValue(kind, List.of(values)), List.of()),
+        V19);
   }
 
   @Test
   void testProcessScalarResponse() {
-    MeasurementSource.Observation o = process("result == 10", "result != 10", PrometheusClient.QueryValue.Kind.SCALAR, 10.0);
+    MeasurementSource.Observation o =
+        process("result == 10", "result != 10", PrometheusClient.QueryValue.Kind.SCALAR, 10.0);
     assertThat(o.phase()).isEqualTo(Phase.SUCCESSFUL);
     assertThat(o.value()).isEqualTo("10");
   }
@@ -106,7 +145,8 @@ class EvaluationTest {
     assertThat(process("result >= 0.9", "result < 0.9", scalar, Double.NaN))
         .extracting(MeasurementSource.Observation::phase, MeasurementSource.Observation::value)
         .containsExactly(Phase.INCONCLUSIVE, "NaN");
-    assertThat(process("result >= 0.9 || isNaN(result)", "", scalar, Double.NaN).phase()).isEqualTo(Phase.SUCCESSFUL);
+    assertThat(process("result >= 0.9 || isNaN(result)", "", scalar, Double.NaN).phase())
+        .isEqualTo(Phase.SUCCESSFUL);
     assertThat(process("result >= 0.9", "", scalar, Double.NaN).phase()).isEqualTo(Phase.FAILED);
   }
 
@@ -116,13 +156,19 @@ class EvaluationTest {
     assertThat(process("result >= 0.9", "", scalar, Double.POSITIVE_INFINITY))
         .extracting(MeasurementSource.Observation::phase, MeasurementSource.Observation::value)
         .containsExactly(Phase.SUCCESSFUL, "+Inf");
-    assertThat(process("", "isInf(result)", scalar, Double.POSITIVE_INFINITY).phase()).isEqualTo(Phase.FAILED);
+    assertThat(process("", "isInf(result)", scalar, Double.POSITIVE_INFINITY).phase())
+        .isEqualTo(Phase.FAILED);
   }
 
   @Test
   void testProcessVectorResponse() {
-    MeasurementSource.Observation o = process("10 in result", "len(result) != 2",
-        PrometheusClient.QueryValue.Kind.VECTOR, 10.0, 11.0);
+    MeasurementSource.Observation o =
+        process(
+            "10 in result",
+            "len(result) != 2",
+            PrometheusClient.QueryValue.Kind.VECTOR,
+            10.0,
+            11.0);
     assertThat(o.phase()).isEqualTo(Phase.SUCCESSFUL);
     assertThat(o.value()).isEqualTo("[10,11]");
   }
@@ -130,7 +176,8 @@ class EvaluationTest {
   @Test
   void anEvaluationErrorDropsTheValue() {
     // prometheus.go Run: MarkMeasurementError before Value is set
-    MeasurementSource.Observation o = process("result[0] > 1", "", PrometheusClient.QueryValue.Kind.VECTOR);
+    MeasurementSource.Observation o =
+        process("result[0] > 1", "", PrometheusClient.QueryValue.Kind.VECTOR);
     assertThat(o.phase()).isEqualTo(Phase.ERROR);
     assertThat(o.value()).isNull();
   }

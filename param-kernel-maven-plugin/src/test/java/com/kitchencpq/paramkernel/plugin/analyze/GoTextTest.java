@@ -12,8 +12,16 @@ class GoTextTest {
 
   @ParameterizedTest
   @CsvSource({
-      "0.1, 0.1", "10, 10", "0.0012, 0.0012", "1e-7, 0.0000001", "123456789, 123456789", "1e21, 1000000000000000000000",
-      "0.30000000000000004, 0.30000000000000004", "-2.5, -2.5", "0.028500000000000004, 0.028500000000000004"})
+    "0.1, 0.1",
+    "10, 10",
+    "0.0012, 0.0012",
+    "1e-7, 0.0000001",
+    "123456789, 123456789",
+    "1e21, 1000000000000000000000",
+    "0.30000000000000004, 0.30000000000000004",
+    "-2.5, -2.5",
+    "0.028500000000000004, 0.028500000000000004"
+  })
   void formatFloatIsShortestWithoutExponent(double v, String expected) {
     assertThat(GoText.formatFloat(v)).isEqualTo(expected);
   }
@@ -28,8 +36,15 @@ class GoTextTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"1, 1", "100000, 100000", "1000000, 1e+06", "1500000, 1.5e+06", "0.0001, 0.0001", "0.00001, 1e-05",
-      "3.25, 3.25"})
+  @CsvSource({
+    "1, 1",
+    "100000, 100000",
+    "1000000, 1e+06",
+    "1500000, 1.5e+06",
+    "0.0001, 0.0001",
+    "0.00001, 1e-05",
+    "3.25, 3.25"
+  })
   void percentVIsGWithShortestPrecision(double v, String expected) {
     assertThat(GoText.formatV(v)).isEqualTo(expected);
   }
@@ -41,7 +56,8 @@ class GoTextTest {
     assertThat(GoText.parseFloat("-Inf")).isInfinite().isNegative();
     assertThat(GoText.parseFloat("0.025")).isEqualTo(0.025);
     assertThat(GoText.parseFloat("1e-3")).isEqualTo(0.001);
-    assertThatThrownBy(() -> GoText.parseFloat("abc")).hasMessage("strconv.ParseFloat: parsing \"abc\": invalid syntax");
+    assertThatThrownBy(() -> GoText.parseFloat("abc"))
+        .hasMessage("strconv.ParseFloat: parsing \"abc\": invalid syntax");
   }
 
   @Test
@@ -54,6 +70,7 @@ class GoTextTest {
   void jsonRoundTrip() {
     String s = "x\"y\\z\n\u0001";
     assertThat(GoText.jsonUnescape(GoText.jsonEscape(s))).isEqualTo(s);
-    assertThatThrownBy(() -> GoText.jsonUnescape("\\a")).hasMessage("invalid character 'a' in string escape code");
+    assertThatThrownBy(() -> GoText.jsonUnescape("\\a"))
+        .hasMessage("invalid character 'a' in string escape code");
   }
 }

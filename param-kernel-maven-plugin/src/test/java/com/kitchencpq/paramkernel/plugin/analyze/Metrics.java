@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Builds {@link MetricSpec}s, results and measurements for the run-level tests, the way
- * upstream's {@code analysis/analysis_test.go} writes {@code v1alpha1.Metric} and
- * {@code MetricResult} literals.
+ * Builds {@link MetricSpec}s, results and measurements for the run-level tests, the way upstream's
+ * {@code analysis/analysis_test.go} writes {@code v1alpha1.Metric} and {@code MetricResult}
+ * literals.
  */
 final class Metrics {
   private Metrics() {}
@@ -65,8 +65,20 @@ final class Metrics {
     }
 
     MetricSpec build() {
-      return new MetricSpec(name, "AnalysisTemplate 'test'", interval, initialDelay, count, failureLimit,
-          inconclusiveLimit, consecutiveErrorLimit, consecutiveSuccessLimit, "", "", List.of("job"), null);
+      return new MetricSpec(
+          name,
+          "AnalysisTemplate 'test'",
+          interval,
+          initialDelay,
+          count,
+          failureLimit,
+          inconclusiveLimit,
+          consecutiveErrorLimit,
+          consecutiveSuccessLimit,
+          "",
+          "",
+          List.of("job"),
+          null);
     }
   }
 

@@ -26,7 +26,10 @@ class ArgoVersionTest {
         .isEqualTo("1.7, 1.8, 1.9 (default), 1.10 (release candidate v1.10.0-rc1)");
   }
 
-  /** go.mod of v1.7.2, v1.8.3 and v1.9.1: antonmedv/expr v1.15.5; of v1.10.0-rc1: expr-lang/expr v1.17.7. */
+  /**
+   * go.mod of v1.7.2, v1.8.3 and v1.9.1: antonmedv/expr v1.15.5; of v1.10.0-rc1: expr-lang/expr
+   * v1.17.7.
+   */
   @Test
   void engines() {
     assertThat(ArgoVersion.V1_7.expr()).isEqualTo(ExprVersion.V1_15_5);
@@ -40,7 +43,10 @@ class ArgoVersionTest {
     assertThat(ArgoVersion.V1_7.knows(range)).isFalse();
     assertThat(ArgoVersion.V1_8.knows(range)).isTrue();
     assertThat(ArgoVersion.addedIn(range)).hasValue(ArgoVersion.V1_8);
-    assertThat(ArgoVersion.V1_9.knows("AnalysisTemplate.spec.metrics[].provider.datadog.requestTimeout")).isFalse();
+    assertThat(
+            ArgoVersion.V1_9.knows(
+                "AnalysisTemplate.spec.metrics[].provider.datadog.requestTimeout"))
+        .isFalse();
     assertThat(ArgoVersion.V1_7.knows("Rollout.spec.strategy.canary.canaryService")).isTrue();
     assertThat(ArgoVersion.V1_7.failureLimitMayBeDisabled()).isFalse();
     assertThat(ArgoVersion.V1_8.failureLimitMayBeDisabled()).isTrue();

@@ -39,29 +39,34 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * The API server double of the cluster tests: fabric8's {@code kubernetes-server-mock} in CRUD
- * mode (create, get, list, merge patch, update, watch and status subresources as an API server
- * serves them) on a loopback port, with the Argo Rollouts and prometheus-operator kinds
- * registered as the CRDs declare them (Rollout with a status subresource; AnalysisRun,
- * AnalysisTemplate, ClusterAnalysisTemplate, Experiment without, as in Argo Rollouts v1.9.1
- * {@code manifests/crds/*-crd.yaml}).
+ * The API server double of the cluster tests: fabric8's {@code kubernetes-server-mock} in CRUD mode
+ * (create, get, list, merge patch, update, watch and status subresources as an API server serves
+ * them) on a loopback port, with the Argo Rollouts and prometheus-operator kinds registered as the
+ * CRDs declare them (Rollout with a status subresource; AnalysisRun, AnalysisTemplate,
+ * ClusterAnalysisTemplate, Experiment without, as in Argo Rollouts v1.9.1 {@code
+ * manifests/crds/*-crd.yaml}).
  *
  * <p>It is a double, not a cluster. The CRUD mock answers 415 to server-side apply and ignores
- * {@code dryRun}; this double's own dispatcher records every request (so tests assert the
- * content type, {@code fieldManager}, {@code force} and {@code dryRun=All} of what was sent) and
- * stands in for the apply itself: a missing object is created, an existing one gets the applied
- * fields merged in (a JSON merge patch through the CRUD store, which keeps the resourceVersion
- * when nothing changed, as the API server does), and a dry run answers without storing.
- * What it does not do: field ownership (managedFields, conflicts between managers), removal of
- * fields a manager stopped applying, list merging by key, admission and validation. A suite
- * against a real cluster covers those.
+ * {@code dryRun}; this double's own dispatcher records every request (so tests assert the content
+ * type, {@code fieldManager}, {@code force} and {@code dryRun=All} of what was sent) and stands in
+ * for the apply itself: a missing object is created, an existing one gets the applied fields merged
+ * in (a JSON merge patch through the CRUD store, which keeps the resourceVersion when nothing
+ * changed, as the API server does), and a dry run answers without storing. What it does not do:
+ * field ownership (managedFields, conflicts between managers), removal of fields a manager stopped
+ * applying, list merging by key, admission and validation. A suite against a real cluster covers
+ * those.
  */
 public final class ApiServerDouble implements AutoCloseable {
   public static final String SSA_CONTENT_TYPE = "application/apply-patch+yaml";
 
   /** One request as the double received it. */
-  public record Request(String method, String path, Map<String, String> query, String contentType,
-      String authorization, String body) {
+  public record Request(
+      String method,
+      String path,
+      Map<String, String> query,
+      String contentType,
+      String authorization,
+      String body) {
     public String pathWithoutQuery() {
       int q = path.indexOf('?');
       return q < 0 ? path : path.substring(0, q);
@@ -84,7 +89,8 @@ public final class ApiServerDouble implements AutoCloseable {
 
   static {
     // The mock web server logs every request through java.util.logging at INFO.
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
+        .setLevel(java.util.logging.Level.WARNING);
   }
 
   // The mock server's Context takes an ObjectMapper, and fabric8's own (the one its client
@@ -93,8 +99,13 @@ public final class ApiServerDouble implements AutoCloseable {
   public ApiServerDouble() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     crud = new KubernetesMixedDispatcher(responses, crds());
-    server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-        new Recorder(), false);
+    server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            responses,
+            new Recorder(),
+            false);
   }
 
   /** Starts on a free loopback port and returns this. */
@@ -115,24 +126,34 @@ public final class ApiServerDouble implements AutoCloseable {
   }
 
   /** The {@link ClusterApi} the goals use, connected through a kubeconfig like a user's. */
-  public Fabric8ClusterApi clusterApi(Path dir, String namespace) throws IOException, ClusterException {
+  public Fabric8ClusterApi clusterApi(Path dir, String namespace)
+      throws IOException, ClusterException {
     return clusterApi(dir, namespace, "double-token-" + System.nanoTime());
   }
 
-  /** Like {@link #clusterApi(Path, String)}, with a given bearer token (requests can be told apart by it). */
-  public Fabric8ClusterApi clusterApi(Path dir, String namespace, String token) throws IOException, ClusterException {
+  /**
+   * Like {@link #clusterApi(Path, String)}, with a given bearer token (requests can be told apart
+   * by it).
+   */
+  public Fabric8ClusterApi clusterApi(Path dir, String namespace, String token)
+      throws IOException, ClusterException {
     Path kubeconfig = writeKubeconfig(dir.resolve("kubeconfig"), token, namespace);
     return Fabric8ClusterApi.connect(new KubeConnection(List.of(kubeconfig), null, null));
   }
 
   /** Writes a kubeconfig for this server with a bearer token and a context namespace. */
   public Path writeKubeconfig(Path file, String token, String namespace) throws IOException {
-    String text = "apiVersion: v1\nkind: Config\n"
-        + "clusters:\n- name: double\n  cluster:\n    server: " + url() + "\n"
-        + "users:\n- name: deployer\n  user:\n    token: " + token + "\n"
-        + "contexts:\n- name: double\n  context:\n    cluster: double\n    user: deployer\n"
-        + (namespace == null ? "" : "    namespace: " + namespace + "\n")
-        + "current-context: double\n";
+    String text =
+        "apiVersion: v1\nkind: Config\n"
+            + "clusters:\n- name: double\n  cluster:\n    server: "
+            + url()
+            + "\n"
+            + "users:\n- name: deployer\n  user:\n    token: "
+            + token
+            + "\n"
+            + "contexts:\n- name: double\n  context:\n    cluster: double\n    user: deployer\n"
+            + (namespace == null ? "" : "    namespace: " + namespace + "\n")
+            + "current-context: double\n";
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(file, text);
     return file;
@@ -153,12 +174,17 @@ public final class ApiServerDouble implements AutoCloseable {
     return requests(r -> !r.method().equals("GET"));
   }
 
-  /** Refuses {@code method} on paths starting with {@code pathPrefix} with this HTTP status (403: RBAC). */
+  /**
+   * Refuses {@code method} on paths starting with {@code pathPrefix} with this HTTP status (403:
+   * RBAC).
+   */
   public void refuse(String method, String pathPrefix, int code) {
     refuse(method, pathPrefix, code, Integer.MAX_VALUE);
   }
 
-  /** Like {@link #refuse(String, String, int)}, for the next {@code times} matching requests only. */
+  /**
+   * Like {@link #refuse(String, String, int)}, for the next {@code times} matching requests only.
+   */
   public void refuse(String method, String pathPrefix, int code, int times) {
     synchronized (refusals) {
       refusals.put(method + " " + pathPrefix, code);
@@ -168,18 +194,23 @@ public final class ApiServerDouble implements AutoCloseable {
 
   /** How many plain GETs of exactly this path (no query) the double has answered. */
   public int reads(String path) {
-    return (int) requests.stream().filter(r -> r.method().equals("GET") && !r.isWatch()
-        && r.pathWithoutQuery().equals(path)).count();
+    return (int)
+        requests.stream()
+            .filter(
+                r -> r.method().equals("GET") && !r.isWatch() && r.pathWithoutQuery().equals(path))
+            .count();
   }
 
   /** Waits until the double has answered more than {@code count} GETs of the path. */
-  public void awaitReads(String path, int count, long timeoutMillis) throws InterruptedException, TimeoutException {
+  public void awaitReads(String path, int count, long timeoutMillis)
+      throws InterruptedException, TimeoutException {
     long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     synchronized (readMonitor) {
       while (reads(path) <= count) {
         long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
         if (left <= 0) {
-          throw new TimeoutException("no read of " + path + " beyond " + count + " within " + timeoutMillis + " ms");
+          throw new TimeoutException(
+              "no read of " + path + " beyond " + count + " within " + timeoutMillis + " ms");
         }
         readMonitor.wait(left);
       }
@@ -234,25 +265,48 @@ public final class ApiServerDouble implements AutoCloseable {
     list.add(crd("argoproj.io", "v1alpha1", "Rollout", "rollouts", true, true));
     list.add(crd("argoproj.io", "v1alpha1", "AnalysisRun", "analysisruns", true, false));
     list.add(crd("argoproj.io", "v1alpha1", "AnalysisTemplate", "analysistemplates", true, false));
-    list.add(crd("argoproj.io", "v1alpha1", "ClusterAnalysisTemplate", "clusteranalysistemplates", false, false));
+    list.add(
+        crd(
+            "argoproj.io",
+            "v1alpha1",
+            "ClusterAnalysisTemplate",
+            "clusteranalysistemplates",
+            false,
+            false));
     list.add(crd("argoproj.io", "v1alpha1", "Experiment", "experiments", true, false));
     list.add(crd("monitoring.coreos.com", "v1", "ServiceMonitor", "servicemonitors", true, false));
     return list;
   }
 
-  private static CustomResourceDefinitionContext crd(String group, String version, String kind, String plural,
-      boolean namespaced, boolean status) {
-    return new CustomResourceDefinitionContext.Builder().withGroup(group).withVersion(version).withKind(kind)
-        .withPlural(plural).withScope(namespaced ? "Namespaced" : "Cluster").withStatusSubresource(status)
-        .withName(plural + "." + group).build();
+  private static CustomResourceDefinitionContext crd(
+      String group,
+      String version,
+      String kind,
+      String plural,
+      boolean namespaced,
+      boolean status) {
+    return new CustomResourceDefinitionContext.Builder()
+        .withGroup(group)
+        .withVersion(version)
+        .withKind(kind)
+        .withPlural(plural)
+        .withScope(namespaced ? "Namespaced" : "Cluster")
+        .withStatusSubresource(status)
+        .withName(plural + "." + group)
+        .build();
   }
 
-  private static RecordedRequest request(HttpMethod method, String path, String contentType, String body) {
+  private static RecordedRequest request(
+      HttpMethod method, String path, String contentType, String body) {
     Headers.Builder headers = Headers.builder();
     if (contentType != null) {
       headers.add("Content-Type", contentType);
     }
-    return new RecordedRequest("HTTP/1.1", method, path, headers.build(),
+    return new RecordedRequest(
+        "HTTP/1.1",
+        method,
+        path,
+        headers.build(),
         new Buffer(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -262,7 +316,8 @@ public final class ApiServerDouble implements AutoCloseable {
     if (raw != null) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        q.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+        q.put(
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
@@ -273,9 +328,16 @@ public final class ApiServerDouble implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
       String body = new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
-      Request recorded = new Request(request.getMethod(), request.getPath(), query(request.getPath()),
-          request.getHeader("Content-Type"), request.getHeader("Authorization"), body);
-      // Recorded before it is served: a request recorded after a mark is answered with the state at that mark or later.
+      Request recorded =
+          new Request(
+              request.getMethod(),
+              request.getPath(),
+              query(request.getPath()),
+              request.getHeader("Content-Type"),
+              request.getHeader("Authorization"),
+              body);
+      // Recorded before it is served: a request recorded after a mark is answered with the state at
+      // that mark or later.
       synchronized (readMonitor) {
         requests.add(recorded);
         readMonitor.notifyAll();
@@ -283,16 +345,26 @@ public final class ApiServerDouble implements AutoCloseable {
       MockResponse response;
       Integer refusal = refusal(recorded);
       if (refusal != null) {
-        response = status(refusal, switch (refusal) {
-          case 403 -> "Forbidden";
-          case 404 -> "NotFound";
-          case 409 -> "Conflict";
-          default -> "Refused";
-        }, "refused by the test (" + recorded.method() + " " + recorded.pathWithoutQuery() + ")");
-      } else if (recorded.method().equals("PATCH") && recorded.contentType() != null
+        response =
+            status(
+                refusal,
+                switch (refusal) {
+                  case 403 -> "Forbidden";
+                  case 404 -> "NotFound";
+                  case 409 -> "Conflict";
+                  default -> "Refused";
+                },
+                "refused by the test ("
+                    + recorded.method()
+                    + " "
+                    + recorded.pathWithoutQuery()
+                    + ")");
+      } else if (recorded.method().equals("PATCH")
+          && recorded.contentType() != null
           && recorded.contentType().startsWith(SSA_CONTENT_TYPE)) {
         response = apply(recorded);
-      } else if (recorded.method().equals("PATCH") && recorded.contentType() != null
+      } else if (recorded.method().equals("PATCH")
+          && recorded.contentType() != null
           && recorded.contentType().startsWith("application/merge-patch+json")) {
         response = mergePatch(recorded);
       } else {
@@ -335,10 +407,17 @@ public final class ApiServerDouble implements AutoCloseable {
           String collection = path.substring(0, path.lastIndexOf('/'));
           if (dryRun) {
             ObjectNode created = applied.deepCopy();
-            return new MockResponse().setResponseCode(201).setBody(JSON.writeValueAsString(created));
+            return new MockResponse()
+                .setResponseCode(201)
+                .setBody(JSON.writeValueAsString(created));
           }
-          MockResponse created = crud.dispatch(request(HttpMethod.POST, collection, "application/json",
-              JSON.writeValueAsString(applied)));
+          MockResponse created =
+              crud.dispatch(
+                  request(
+                      HttpMethod.POST,
+                      collection,
+                      "application/json",
+                      JSON.writeValueAsString(applied)));
           return created;
         }
         JsonNode current = JSON.readTree(existing.getBody().getBytes());
@@ -346,7 +425,8 @@ public final class ApiServerDouble implements AutoCloseable {
         if (dryRun) {
           return new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(merged));
         }
-        return crud.dispatch(request(HttpMethod.PUT, path, "application/json", JSON.writeValueAsString(merged)));
+        return crud.dispatch(
+            request(HttpMethod.PUT, path, "application/json", JSON.writeValueAsString(merged)));
       } catch (IOException e) {
         return status(500, "InternalError", e.toString());
       }
@@ -360,14 +440,17 @@ public final class ApiServerDouble implements AutoCloseable {
    */
   private MockResponse mergePatch(Request r) {
     String path = r.pathWithoutQuery();
-    String objectPath = path.endsWith("/status") ? path.substring(0, path.length() - "/status".length()) : path;
+    String objectPath =
+        path.endsWith("/status") ? path.substring(0, path.length() - "/status".length()) : path;
     MockResponse existing = crud.dispatch(request(HttpMethod.GET, objectPath, null, null));
     if (existing.code() != 200) {
       return existing;
     }
     try {
-      JsonNode merged = merge(JSON.readTree(existing.getBody().getBytes()), JSON.readTree(r.body()));
-      return crud.dispatch(request(HttpMethod.PUT, path, "application/json", JSON.writeValueAsString(merged)));
+      JsonNode merged =
+          merge(JSON.readTree(existing.getBody().getBytes()), JSON.readTree(r.body()));
+      return crud.dispatch(
+          request(HttpMethod.PUT, path, "application/json", JSON.writeValueAsString(merged)));
     } catch (IOException e) {
       return status(400, "BadRequest", "the merge patch is not JSON: " + e.getMessage());
     }
@@ -378,19 +461,33 @@ public final class ApiServerDouble implements AutoCloseable {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }
-    ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
-    patch.properties().forEach(e -> {
-      if (e.getValue().isNull()) {
-        result.remove(e.getKey());
-      } else {
-        result.set(e.getKey(), merge(result.get(e.getKey()), e.getValue()));
-      }
-    });
+    ObjectNode result =
+        target != null && target.isObject()
+            ? ((ObjectNode) target).deepCopy()
+            : JSON.createObjectNode();
+    patch
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isNull()) {
+                result.remove(e.getKey());
+              } else {
+                result.set(e.getKey(), merge(result.get(e.getKey()), e.getValue()));
+              }
+            });
     return result;
   }
 
   private static MockResponse status(int code, String reason, String message) {
-    return new MockResponse().setResponseCode(code).setBody(Serialization.asJson(new StatusBuilder()
-        .withStatus("Failure").withCode(code).withReason(reason).withMessage(message).build()));
+    return new MockResponse()
+        .setResponseCode(code)
+        .setBody(
+            Serialization.asJson(
+                new StatusBuilder()
+                    .withStatus("Failure")
+                    .withCode(code)
+                    .withReason(reason)
+                    .withMessage(message)
+                    .build()));
   }
 }

@@ -12,13 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** apply against the API server double: the shipped bundle, twice, a dry run, and the request shapes. */
+/**
+ * apply against the API server double: the shipped bundle, twice, a dry run, and the request
+ * shapes.
+ */
 class ApplyApiServerDoubleTest {
   private static final String ROLLOUT_PATH =
       "/apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/rollouts/param-kernel-service";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ApiServerDouble server;
   private Fabric8ClusterApi api;
@@ -37,8 +39,13 @@ class ApplyApiServerDoubleTest {
 
   private List<BundleApplier.Applied> apply(Bundle bundle, boolean dryRun) throws Exception {
     List<String> lines = new ArrayList<>();
-    List<BundleApplier.Applied> result = new BundleApplier().apply(bundle, api,
-        new BundleApplier.Options(null, dryRun, false), a -> lines.add(a.describe()));
+    List<BundleApplier.Applied> result =
+        new BundleApplier()
+            .apply(
+                bundle,
+                api,
+                new BundleApplier.Options(null, dryRun, false),
+                a -> lines.add(a.describe()));
     assertThat(lines).hasSameSizeAs(result);
     return result;
   }
@@ -48,50 +55,73 @@ class ApplyApiServerDoubleTest {
     Bundle bundle = ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, "registry"));
 
     List<BundleApplier.Applied> first = apply(bundle, false);
-    assertThat(first).extracting(BundleApplier.Applied::describe).containsExactly(
-        "service/param-kernel-service (namespace kitchen-cpq) created",
-        "service/param-kernel-service-canary (namespace kitchen-cpq) created",
-        "servicemonitor.monitoring.coreos.com/param-kernel-service (namespace kitchen-cpq) created",
-        "analysistemplate.argoproj.io/param-kernel-warmup (namespace kitchen-cpq) created",
-        "analysistemplate.argoproj.io/param-kernel-canary-health (namespace kitchen-cpq) created",
-        "rollout.argoproj.io/param-kernel-service (namespace kitchen-cpq) created");
+    assertThat(first)
+        .extracting(BundleApplier.Applied::describe)
+        .containsExactly(
+            "service/param-kernel-service (namespace kitchen-cpq) created",
+            "service/param-kernel-service-canary (namespace kitchen-cpq) created",
+            "servicemonitor.monitoring.coreos.com/param-kernel-service (namespace kitchen-cpq)"
+                + " created",
+            "analysistemplate.argoproj.io/param-kernel-warmup (namespace kitchen-cpq) created",
+            "analysistemplate.argoproj.io/param-kernel-canary-health (namespace kitchen-cpq)"
+                + " created",
+            "rollout.argoproj.io/param-kernel-service (namespace kitchen-cpq) created");
     JsonNode rollout = server.stored(ROLLOUT_PATH);
     assertThat(rollout.at("/spec/template/spec/containers/0/image").asText())
         .isEqualTo("kitchen-cpq/param-kernel-service@" + ShippedBundle.DIGEST);
     String version = rollout.at("/metadata/resourceVersion").asText();
 
     List<BundleApplier.Applied> second = apply(bundle, false);
-    assertThat(second).extracting(BundleApplier.Applied::outcome).containsOnly(BundleApplier.Outcome.UNCHANGED)
+    assertThat(second)
+        .extracting(BundleApplier.Applied::outcome)
+        .containsOnly(BundleApplier.Outcome.UNCHANGED)
         .hasSize(6);
-    assertThat(server.stored(ROLLOUT_PATH).at("/metadata/resourceVersion").asText()).isEqualTo(version);
+    assertThat(server.stored(ROLLOUT_PATH).at("/metadata/resourceVersion").asText())
+        .isEqualTo(version);
 
     // Every document went as a server-side apply by param-kernel, in file order, without force.
     List<ApiServerDouble.Request> applies = server.requests(r -> r.method().equals("PATCH"));
-    assertThat(applies).hasSize(12).allSatisfy(r -> {
-      assertThat(r.contentType()).startsWith("application/apply-patch+yaml");
-      assertThat(r.query()).containsEntry("fieldManager", "param-kernel").doesNotContainKeys("force", "dryRun");
-    });
-    assertThat(applies.subList(0, 6)).extracting(ApiServerDouble.Request::pathWithoutQuery).containsExactly(
-        "/api/v1/namespaces/kitchen-cpq/services/param-kernel-service",
-        "/api/v1/namespaces/kitchen-cpq/services/param-kernel-service-canary",
-        "/apis/monitoring.coreos.com/v1/namespaces/kitchen-cpq/servicemonitors/param-kernel-service",
-        "/apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/analysistemplates/param-kernel-warmup",
-        "/apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/analysistemplates/param-kernel-canary-health",
-        ROLLOUT_PATH);
+    assertThat(applies)
+        .hasSize(12)
+        .allSatisfy(
+            r -> {
+              assertThat(r.contentType()).startsWith("application/apply-patch+yaml");
+              assertThat(r.query())
+                  .containsEntry("fieldManager", "param-kernel")
+                  .doesNotContainKeys("force", "dryRun");
+            });
+    assertThat(applies.subList(0, 6))
+        .extracting(ApiServerDouble.Request::pathWithoutQuery)
+        .containsExactly(
+            "/api/v1/namespaces/kitchen-cpq/services/param-kernel-service",
+            "/api/v1/namespaces/kitchen-cpq/services/param-kernel-service-canary",
+            "/apis/monitoring.coreos.com/v1/namespaces/kitchen-cpq/servicemonitors/param-kernel-service",
+            "/apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/analysistemplates/param-kernel-warmup",
+            "/apis/argoproj.io/v1alpha1/namespaces/kitchen-cpq/analysistemplates/param-kernel-canary-health",
+            ROLLOUT_PATH);
   }
 
   @Test
   void aChangedDigestConfiguresOnlyTheDocumentsThatNameIt() throws Exception {
-    apply(ShippedBundle.read(ShippedBundle.write(dir.resolve("a"), ShippedBundle.DIGEST, null)), false);
+    apply(
+        ShippedBundle.read(ShippedBundle.write(dir.resolve("a"), ShippedBundle.DIGEST, null)),
+        false);
     String other = "sha256:" + "4c".repeat(32);
 
     List<BundleApplier.Applied> result =
         apply(ShippedBundle.read(ShippedBundle.write(dir.resolve("b"), other, null)), false);
 
-    assertThat(result).extracting(a -> a.name() + " " + a.outcome().word()).containsExactly(
-        "param-kernel-service unchanged", "param-kernel-service-canary unchanged", "param-kernel-service unchanged",
-        "param-kernel-warmup configured", "param-kernel-canary-health unchanged", "param-kernel-service configured");
-    assertThat(server.stored(ROLLOUT_PATH).at("/spec/template/spec/containers/0/image").asText()).endsWith(other);
+    assertThat(result)
+        .extracting(a -> a.name() + " " + a.outcome().word())
+        .containsExactly(
+            "param-kernel-service unchanged",
+            "param-kernel-service-canary unchanged",
+            "param-kernel-service unchanged",
+            "param-kernel-warmup configured",
+            "param-kernel-canary-health unchanged",
+            "param-kernel-service configured");
+    assertThat(server.stored(ROLLOUT_PATH).at("/spec/template/spec/containers/0/image").asText())
+        .endsWith(other);
   }
 
   @Test
@@ -99,31 +129,41 @@ class ApplyApiServerDoubleTest {
     Bundle bundle = ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, "registry"));
 
     List<BundleApplier.Applied> created = apply(bundle, true);
-    assertThat(created).allSatisfy(a -> {
-      assertThat(a.outcome()).isEqualTo(BundleApplier.Outcome.CREATED);
-      assertThat(a.describe()).endsWith(" created (server dry run)");
-    });
+    assertThat(created)
+        .allSatisfy(
+            a -> {
+              assertThat(a.outcome()).isEqualTo(BundleApplier.Outcome.CREATED);
+              assertThat(a.describe()).endsWith(" created (server dry run)");
+            });
     assertThat(server.stored(ROLLOUT_PATH)).isNull();
 
     apply(bundle, false);
     JsonNode before = server.stored(ROLLOUT_PATH);
-    Bundle changed = ShippedBundle.read(ShippedBundle.write(dir.resolve("b"), "sha256:" + "5d".repeat(32), null));
+    Bundle changed =
+        ShippedBundle.read(
+            ShippedBundle.write(dir.resolve("b"), "sha256:" + "5d".repeat(32), null));
     List<BundleApplier.Applied> dry = apply(changed, true);
 
-    assertThat(dry).extracting(a -> a.outcome().word()).containsExactly(
-        "unchanged", "unchanged", "unchanged", "configured", "unchanged", "configured");
+    assertThat(dry)
+        .extracting(a -> a.outcome().word())
+        .containsExactly(
+            "unchanged", "unchanged", "unchanged", "configured", "unchanged", "configured");
     assertThat(server.stored(ROLLOUT_PATH)).isEqualTo(before);
-    assertThat(server.requests(r -> r.method().equals("PATCH") && "All".equals(r.query().get("dryRun"))))
-        .hasSize(12).allSatisfy(r -> {
-          assertThat(r.contentType()).startsWith("application/apply-patch+yaml");
-          assertThat(r.query()).containsEntry("fieldManager", "param-kernel");
-        });
+    assertThat(
+            server.requests(
+                r -> r.method().equals("PATCH") && "All".equals(r.query().get("dryRun"))))
+        .hasSize(12)
+        .allSatisfy(
+            r -> {
+              assertThat(r.contentType()).startsWith("application/apply-patch+yaml");
+              assertThat(r.query()).containsEntry("fieldManager", "param-kernel");
+            });
   }
 
   @Test
   void forceConflictsIsSentOnlyWhenAskedFor() throws Exception {
     Bundle bundle = ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, null));
-    new BundleApplier().apply(bundle, api, new BundleApplier.Options(null, false, true), a -> { });
+    new BundleApplier().apply(bundle, api, new BundleApplier.Options(null, false, true), a -> {});
     assertThat(server.requests(r -> r.method().equals("PATCH")))
         .allSatisfy(r -> assertThat(r.query()).containsEntry("force", "true"));
   }
@@ -131,10 +171,14 @@ class ApplyApiServerDoubleTest {
   @Test
   void aNamespaceThatContradictsTheBundleChangesNothing() throws Exception {
     Bundle bundle = ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, null));
-    assertThatThrownBy(() -> new BundleApplier().apply(bundle, api,
-        new BundleApplier.Options("staging", false, false), a -> { }))
+    assertThatThrownBy(
+            () ->
+                new BundleApplier()
+                    .apply(
+                        bundle, api, new BundleApplier.Options("staging", false, false), a -> {}))
         .isInstanceOf(BundleException.class)
-        .hasMessageContaining("rollout.yaml:").hasMessageContaining("names namespace kitchen-cpq")
+        .hasMessageContaining("rollout.yaml:")
+        .hasMessageContaining("names namespace kitchen-cpq")
         .hasMessageContaining("paramkernel.namespace=staging");
     assertThat(server.writes()).isEmpty();
   }
@@ -145,22 +189,44 @@ class ApplyApiServerDoubleTest {
     Bundle bundle = ShippedBundle.read(ShippedBundle.write(dir, ShippedBundle.DIGEST, null));
 
     assertThatThrownBy(() -> apply(bundle, false))
-        .isInstanceOfSatisfying(ClusterException.class, e -> {
-          assertThat(e.reason()).isEqualTo(ClusterException.Reason.FORBIDDEN);
-          assertThat(e.getMessage()).contains("patch rollouts.argoproj.io \"param-kernel-service\" in namespace"
-              + " \"kitchen-cpq\"").contains("HTTP 403").contains("grant the verb 'patch' on resource 'rollouts'"
-              + " in API group 'argoproj.io'").contains(server.url());
-        });
+        .isInstanceOfSatisfying(
+            ClusterException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ClusterException.Reason.FORBIDDEN);
+              assertThat(e.getMessage())
+                  .contains(
+                      "patch rollouts.argoproj.io \"param-kernel-service\" in namespace"
+                          + " \"kitchen-cpq\"")
+                  .contains("HTTP 403")
+                  .contains(
+                      "grant the verb 'patch' on resource 'rollouts'"
+                          + " in API group 'argoproj.io'")
+                  .contains(server.url());
+            });
   }
 
   @Test
   void anUnknownKindIsNamedBeforeAnythingIsWritten() throws Exception {
     Path file = dir.resolve("bundle.yaml");
-    java.nio.file.Files.writeString(file, "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  namespace: x\n"
-        + "---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n  namespace: x\n");
+    java.nio.file.Files.writeString(
+        file,
+        "apiVersion: v1\n"
+            + "kind: Service\n"
+            + "metadata:\n"
+            + "  name: a\n"
+            + "  namespace: x\n"
+            + "---\n"
+            + "apiVersion: example.com/v1\n"
+            + "kind: Widget\n"
+            + "metadata:\n"
+            + "  name: w\n"
+            + "  namespace: x\n");
     assertThatThrownBy(() -> apply(Bundle.read(file, "bundle.yaml"), false))
-        .isInstanceOfSatisfying(ClusterException.class, e -> assertThat(e.getMessage())
-            .contains("does not serve kind Widget of example.com/v1"));
+        .isInstanceOfSatisfying(
+            ClusterException.class,
+            e ->
+                assertThat(e.getMessage())
+                    .contains("does not serve kind Widget of example.com/v1"));
     assertThat(server.writes()).isEmpty();
   }
 }

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Plays the Argo Rollouts controller against the API server double: it writes the Rollout's
- * status through the status subresource, creates the ReplicaSets and AnalysisRuns, and moves
- * the AnalysisRuns' measurements, with the fields, reasons and messages the controller of
- * v1.9.1 uses ({@code rollout/canary.go}, {@code rollout/analysis.go}, {@code rollout/sync.go},
- * {@code analysis/analysis.go}, {@code utils/conditions/conditions.go}).
+ * Plays the Argo Rollouts controller against the API server double: it writes the Rollout's status
+ * through the status subresource, creates the ReplicaSets and AnalysisRuns, and moves the
+ * AnalysisRuns' measurements, with the fields, reasons and messages the controller of v1.9.1 uses
+ * ({@code rollout/canary.go}, {@code rollout/analysis.go}, {@code rollout/sync.go}, {@code
+ * analysis/analysis.go}, {@code utils/conditions/conditions.go}).
  *
- * <p>After each change it waits until rollout-status has read the whole new state (the
- * Rollout, then the ReplicaSets; the order {@link RolloutFollower#read} reads in), so every
- * state the controller passes through is seen, as it would be with a controller slower than
- * its watchers. Handshakes can be turned off to let states pile up.
+ * <p>After each change it waits until rollout-status has read the whole new state (the Rollout,
+ * then the ReplicaSets; the order {@link RolloutFollower#read} reads in), so every state the
+ * controller passes through is seen, as it would be with a controller slower than its watchers.
+ * Handshakes can be turned off to let states pile up.
  */
 final class ControllerSimulation {
   static final String STABLE_HASH = "5d8f7c9b6";
@@ -26,9 +26,10 @@ final class ControllerSimulation {
   static final String RUN_2 = "param-kernel-service-" + CANARY_HASH + "-2-2";
   static final String RUN_5 = "param-kernel-service-" + CANARY_HASH + "-2-5";
   private static final long HANDSHAKE_MILLIS = 30_000;
+
   /**
-   * The first handshake also waits for rollout-status to start: in an invoker case that is a
-   * forked Maven build, which on a loaded machine takes more than {@link #HANDSHAKE_MILLIS}.
+   * The first handshake also waits for rollout-status to start: in an invoker case that is a forked
+   * Maven build, which on a loaded machine takes more than {@link #HANDSHAKE_MILLIS}.
    */
   private static final long START_HANDSHAKE_MILLIS = 300_000;
 
@@ -44,7 +45,8 @@ final class ControllerSimulation {
   /** The bearer token of the controller's own requests, which the handshakes leave out. */
   static final String TOKEN = "controller-token";
 
-  ControllerSimulation(ApiServerDouble server, Path workDir, String namespace, String name, boolean handshake)
+  ControllerSimulation(
+      ApiServerDouble server, Path workDir, String namespace, String name, boolean handshake)
       throws java.io.IOException, ClusterException {
     this.server = server;
     this.client = server.client();
@@ -56,13 +58,23 @@ final class ControllerSimulation {
   }
 
   /** The scenarios the tests and the invoker cases run. */
-  enum Scenario { COMPLETES, ABORTED_BY_ANALYSIS, PAUSED_INCONCLUSIVE }
+  enum Scenario {
+    COMPLETES,
+    ABORTED_BY_ANALYSIS,
+    PAUSED_INCONCLUSIVE
+  }
 
   void run(Scenario scenario) throws Exception {
     if (handshake) {
       // rollout-status has read the Rollout as apply left it (no status yet).
-      server.awaitAfter(created, r -> watcher(r) && r.method().equals("GET") && !r.isWatch()
-          && r.pathWithoutQuery().equals(rolloutPath()), START_HANDSHAKE_MILLIS);
+      server.awaitAfter(
+          created,
+          r ->
+              watcher(r)
+                  && r.method().equals("GET")
+                  && !r.isWatch()
+                  && r.pathWithoutQuery().equals(rolloutPath()),
+          START_HANDSHAKE_MILLIS);
     }
     begin();
     canaryReady();
@@ -83,13 +95,27 @@ final class ControllerSimulation {
       }
       case ABORTED_BY_ANALYSIS -> {
         measure(RUN_2, "0.052", "Failed", "0.024", "Successful", null, null);
-        measure(RUN_2, "0.061", "Failed", "0.026", "Successful", "Failed",
+        measure(
+            RUN_2,
+            "0.061",
+            "Failed",
+            "0.026",
+            "Successful",
+            "Failed",
             "Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)");
-        aborted(RUN_2, "Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)");
+        aborted(
+            RUN_2, "Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)");
       }
       case PAUSED_INCONCLUSIVE -> {
-        measure(RUN_2, "0.004", "Successful", "NaN", "Inconclusive", "Inconclusive",
-            "Metric \"latency-p95\" assessed Inconclusive due to inconclusive (1) > inconclusiveLimit (0)");
+        measure(
+            RUN_2,
+            "0.004",
+            "Successful",
+            "NaN",
+            "Inconclusive",
+            "Inconclusive",
+            "Metric \"latency-p95\" assessed Inconclusive due to inconclusive (1) >"
+                + " inconclusiveLimit (0)");
         pausedInconclusive(RUN_2);
       }
     }
@@ -109,35 +135,58 @@ final class ControllerSimulation {
   void begin() throws Exception {
     replicaSet(STABLE_HASH, 1, 1);
     replicaSet(CANARY_HASH, 1, 0);
-    long generation = Nodes.longValue(Nodes.tree(api.get(ResourceKind.ROLLOUT, namespace, name).orElseThrow()), 1,
-        "metadata", "generation");
-    change(() -> status("{\"status\":{\"observedGeneration\":\"" + generation + "\",\"currentPodHash\":\""
-        + CANARY_HASH + "\",\"stableRS\":\"" + STABLE_HASH + "\",\"currentStepIndex\":0,\"replicas\":2,"
-        + "\"updatedReplicas\":1,\"readyReplicas\":1,\"availableReplicas\":1,\"phase\":\"Progressing\","
-        + "\"message\":\"more replicas need to be updated\"}}"));
+    long generation =
+        Nodes.longValue(
+            Nodes.tree(api.get(ResourceKind.ROLLOUT, namespace, name).orElseThrow()),
+            1,
+            "metadata",
+            "generation");
+    change(
+        () ->
+            status(
+                "{\"status\":{\"observedGeneration\":\""
+                    + generation
+                    + "\",\"currentPodHash\":\""
+                    + CANARY_HASH
+                    + "\",\"stableRS\":\""
+                    + STABLE_HASH
+                    + "\",\"currentStepIndex\":0,\"replicas\":2,"
+                    + "\"updatedReplicas\":1,\"readyReplicas\":1,\"availableReplicas\":1,\"phase\":\"Progressing\",\"message\":\"more"
+                    + " replicas need to be updated\"}}"));
   }
 
   void canaryReady() throws Exception {
-    change(() -> {
-      replicaSet(CANARY_HASH, 1, 1);
-      status("{\"status\":{\"readyReplicas\":2,\"availableReplicas\":2,\"message\":\"\"}}");
-    });
+    change(
+        () -> {
+          replicaSet(CANARY_HASH, 1, 1);
+          status("{\"status\":{\"readyReplicas\":2,\"availableReplicas\":2,\"message\":\"\"}}");
+        });
   }
 
   /** A pause step with a duration: CanaryPauseStep (rollout/canary.go reconcileCanaryPause). */
   void timedPause(int index) throws Exception {
-    change(() -> status("{\"status\":{\"currentStepIndex\":" + index + ",\"controllerPause\":true,"
-        + "\"pauseConditions\":[{\"reason\":\"CanaryPauseStep\",\"startTime\":\"2026-01-01T00:00:00Z\"}],"
-        + "\"phase\":\"Paused\",\"message\":\"CanaryPauseStep\"}}"));
+    change(
+        () ->
+            status(
+                "{\"status\":{\"currentStepIndex\":"
+                    + index
+                    + ",\"controllerPause\":true,"
+                    + "\"pauseConditions\":[{\"reason\":\"CanaryPauseStep\",\"startTime\":\"2026-01-01T00:00:00Z\"}],"
+                    + "\"phase\":\"Paused\",\"message\":\"CanaryPauseStep\"}}"));
   }
 
   void analysisStep(int index, String run) throws Exception {
-    change(() -> {
-      analysisRun(run, index, "Running", List.of());
-      status("{\"status\":{\"currentStepIndex\":" + index + ",\"controllerPause\":null,\"pauseConditions\":null,"
-          + "\"phase\":\"Progressing\",\"message\":\"\",\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\""
-          + run + "\",\"status\":\"Running\"}}}}");
-    });
+    change(
+        () -> {
+          analysisRun(run, index, "Running", List.of());
+          status(
+              "{\"status\":{\"currentStepIndex\":"
+                  + index
+                  + ",\"controllerPause\":null,\"pauseConditions\":null,"
+                  + "\"phase\":\"Progressing\",\"message\":\"\",\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\""
+                  + run
+                  + "\",\"status\":\"Running\"}}}}");
+        });
   }
 
   void setWeightStep(int index) throws Exception {
@@ -145,40 +194,69 @@ final class ControllerSimulation {
   }
 
   /**
-   * The latest measurements of the health metrics (and the warm-up Job's); with a run phase the
-   * run ends in it.
+   * The latest measurements of the health metrics (and the warm-up Job's); with a run phase the run
+   * ends in it.
    */
-  void measure(String run, String errorRate, String errorPhase, String p95, String p95Phase, String runPhase,
-      String message) throws Exception {
-    change(() -> {
-      String phase = runPhase == null ? "Running" : runPhase;
-      analysisRun(run, -1, phase, List.of(
-          metric("warmup", "", "Successful"), metric("error-rate", errorRate, errorPhase),
-          metric("latency-p95", p95, p95Phase)));
-      if (message != null) {
-        api.mergePatch(ResourceKind.ANALYSIS_RUN, namespace, run, null,
-            "{\"status\":{\"message\":" + Serialization.asJson(message) + "}}");
-      }
-    });
+  void measure(
+      String run,
+      String errorRate,
+      String errorPhase,
+      String p95,
+      String p95Phase,
+      String runPhase,
+      String message)
+      throws Exception {
+    change(
+        () -> {
+          String phase = runPhase == null ? "Running" : runPhase;
+          analysisRun(
+              run,
+              -1,
+              phase,
+              List.of(
+                  metric("warmup", "", "Successful"),
+                  metric("error-rate", errorRate, errorPhase),
+                  metric("latency-p95", p95, p95Phase)));
+          if (message != null) {
+            api.mergePatch(
+                ResourceKind.ANALYSIS_RUN,
+                namespace,
+                run,
+                null,
+                "{\"status\":{\"message\":" + Serialization.asJson(message) + "}}");
+          }
+        });
   }
 
   void analysisSucceeded(String run) throws Exception {
-    change(() -> {
-      api.mergePatch(ResourceKind.ANALYSIS_RUN, namespace, run, null, "{\"status\":{\"phase\":\"Successful\"}}");
-      status("{\"status\":{\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\"" + run
-          + "\",\"status\":\"Successful\"}}}}");
-    });
+    change(
+        () -> {
+          api.mergePatch(
+              ResourceKind.ANALYSIS_RUN,
+              namespace,
+              run,
+              null,
+              "{\"status\":{\"phase\":\"Successful\"}}");
+          status(
+              "{\"status\":{\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\""
+                  + run
+                  + "\",\"status\":\"Successful\"}}}}");
+        });
   }
 
   /** Healthy: the canary is the new stable (rollout/sync.go, conditions RolloutCompleted). */
   void completed() throws Exception {
     stableHash = CANARY_HASH;
-    finalChange(() -> {
-      status("{\"status\":{\"currentStepIndex\":8,\"stableRS\":\"" + CANARY_HASH + "\",\"controllerPause\":null,"
-          + "\"pauseConditions\":null,\"canary\":null,\"replicas\":1,\"updatedReplicas\":1,\"readyReplicas\":1,"
-          + "\"availableReplicas\":1,\"phase\":\"Healthy\",\"message\":\"\"}}");
-      replicaSet(STABLE_HASH, 0, 0);
-    });
+    finalChange(
+        () -> {
+          status(
+              "{\"status\":{\"currentStepIndex\":8,\"stableRS\":\""
+                  + CANARY_HASH
+                  + "\",\"controllerPause\":null,"
+                  + "\"pauseConditions\":null,\"canary\":null,\"replicas\":1,\"updatedReplicas\":1,\"readyReplicas\":1,"
+                  + "\"availableReplicas\":1,\"phase\":\"Healthy\",\"message\":\"\"}}");
+          replicaSet(STABLE_HASH, 0, 0);
+        });
   }
 
   /**
@@ -186,24 +264,44 @@ final class ControllerSimulation {
    * condition. The canary's scale-down comes in later reconciliations.
    */
   void aborted(String run, String runMessage) throws Exception {
-    String message = "Rollout aborted update to revision 2: Step-based analysis phase error/failed: " + runMessage;
-    finalChange(() -> {
-      status("{\"status\":{\"abort\":true,\"abortedAt\":\"2026-01-01T00:10:00Z\",\"replicas\":1,"
-          + "\"updatedReplicas\":0,\"readyReplicas\":1,\"availableReplicas\":1,"
-          + "\"conditions\":[{\"type\":\"Progressing\",\"status\":\"False\",\"reason\":\"RolloutAborted\","
-          + "\"message\":" + Serialization.asJson(message) + "}],"
-          + "\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\"" + run + "\",\"status\":\"Failed\","
-          + "\"message\":" + Serialization.asJson(runMessage) + "}},"
-          + "\"phase\":\"Degraded\",\"message\":" + Serialization.asJson("RolloutAborted: " + message) + "}}");
-    });
+    String message =
+        "Rollout aborted update to revision 2: Step-based analysis phase error/failed: "
+            + runMessage;
+    finalChange(
+        () -> {
+          status(
+              "{\"status\":{\"abort\":true,\"abortedAt\":\"2026-01-01T00:10:00Z\",\"replicas\":1,"
+                  + "\"updatedReplicas\":0,\"readyReplicas\":1,\"availableReplicas\":1,"
+                  + "\"conditions\":[{\"type\":\"Progressing\",\"status\":\"False\",\"reason\":\"RolloutAborted\","
+                  + "\"message\":"
+                  + Serialization.asJson(message)
+                  + "}],"
+                  + "\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\""
+                  + run
+                  + "\",\"status\":\"Failed\","
+                  + "\"message\":"
+                  + Serialization.asJson(runMessage)
+                  + "}},"
+                  + "\"phase\":\"Degraded\",\"message\":"
+                  + Serialization.asJson("RolloutAborted: " + message)
+                  + "}}");
+        });
   }
 
-  /** An Inconclusive step analysis pauses: rollout/analysis.go AddPauseCondition(InconclusiveAnalysisRun). */
+  /**
+   * An Inconclusive step analysis pauses: rollout/analysis.go
+   * AddPauseCondition(InconclusiveAnalysisRun).
+   */
   void pausedInconclusive(String run) throws Exception {
-    finalChange(() -> status("{\"status\":{\"controllerPause\":true,"
-        + "\"pauseConditions\":[{\"reason\":\"InconclusiveAnalysisRun\",\"startTime\":\"2026-01-01T00:10:00Z\"}],"
-        + "\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\"" + run + "\",\"status\":\"Inconclusive\"}},"
-        + "\"phase\":\"Paused\",\"message\":\"InconclusiveAnalysisRun\"}}"));
+    finalChange(
+        () ->
+            status(
+                "{\"status\":{\"controllerPause\":true,"
+                    + "\"pauseConditions\":[{\"reason\":\"InconclusiveAnalysisRun\",\"startTime\":\"2026-01-01T00:10:00Z\"}],"
+                    + "\"canary\":{\"currentStepAnalysisRunStatus\":{\"name\":\""
+                    + run
+                    + "\",\"status\":\"Inconclusive\"}},"
+                    + "\"phase\":\"Paused\",\"message\":\"InconclusiveAnalysisRun\"}}"));
   }
 
   private interface Change {
@@ -227,11 +325,24 @@ final class ControllerSimulation {
     }
     int mark = server.mark();
     String rolloutPath = rolloutPath();
-    int next = server.awaitAfter(mark, r -> watcher(r) && r.method().equals("GET") && !r.isWatch()
-        && r.pathWithoutQuery().equals(rolloutPath), HANDSHAKE_MILLIS);
+    int next =
+        server.awaitAfter(
+            mark,
+            r ->
+                watcher(r)
+                    && r.method().equals("GET")
+                    && !r.isWatch()
+                    && r.pathWithoutQuery().equals(rolloutPath),
+            HANDSHAKE_MILLIS);
     String last = "rollouts-pod-template-hash=" + stableHash;
-    server.awaitAfter(next, r -> watcher(r) && r.method().equals("GET") && r.pathWithoutQuery().endsWith("/replicasets")
-        && last.equals(r.query().get("labelSelector")), HANDSHAKE_MILLIS);
+    server.awaitAfter(
+        next,
+        r ->
+            watcher(r)
+                && r.method().equals("GET")
+                && r.pathWithoutQuery().endsWith("/replicasets")
+                && last.equals(r.query().get("labelSelector")),
+        HANDSHAKE_MILLIS);
   }
 
   /** A request of rollout-status, not of this controller. */
@@ -249,40 +360,93 @@ final class ControllerSimulation {
 
   private void replicaSet(String hash, long replicas, long ready) throws ClusterException {
     String rsName = name + "-" + hash;
-    GenericKubernetesResource rs = Serialization.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\","
-        + "\"metadata\":{\"name\":\"" + rsName + "\",\"namespace\":\"" + namespace + "\",\"labels\":{"
-        + "\"app.kubernetes.io/name\":\"" + name + "\",\"rollouts-pod-template-hash\":\"" + hash + "\"}},"
-        + "\"spec\":{\"replicas\":" + replicas + "},\"status\":{\"replicas\":" + replicas + ",\"readyReplicas\":"
-        + ready + ",\"availableReplicas\":" + ready + "}}", GenericKubernetesResource.class);
+    GenericKubernetesResource rs =
+        Serialization.unmarshal(
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\","
+                + "\"metadata\":{\"name\":\""
+                + rsName
+                + "\",\"namespace\":\""
+                + namespace
+                + "\",\"labels\":{"
+                + "\"app.kubernetes.io/name\":\""
+                + name
+                + "\",\"rollouts-pod-template-hash\":\""
+                + hash
+                + "\"}},"
+                + "\"spec\":{\"replicas\":"
+                + replicas
+                + "},\"status\":{\"replicas\":"
+                + replicas
+                + ",\"readyReplicas\":"
+                + ready
+                + ",\"availableReplicas\":"
+                + ready
+                + "}}",
+            GenericKubernetesResource.class);
     if (api.get(ResourceKind.REPLICA_SET, namespace, rsName).isEmpty()) {
-      client.genericKubernetesResources(Fabric8ClusterApi.context(ResourceKind.REPLICA_SET)).inNamespace(namespace)
-          .resource(rs).create();
+      client
+          .genericKubernetesResources(Fabric8ClusterApi.context(ResourceKind.REPLICA_SET))
+          .inNamespace(namespace)
+          .resource(rs)
+          .create();
     } else {
-      api.mergePatch(ResourceKind.REPLICA_SET, namespace, rsName, null, Serialization.asJson(Map.of(
-          "spec", Map.of("replicas", replicas), "status", Map.of("replicas", replicas, "readyReplicas", ready,
-              "availableReplicas", ready))));
+      api.mergePatch(
+          ResourceKind.REPLICA_SET,
+          namespace,
+          rsName,
+          null,
+          Serialization.asJson(
+              Map.of(
+                  "spec",
+                  Map.of("replicas", replicas),
+                  "status",
+                  Map.of(
+                      "replicas", replicas, "readyReplicas", ready, "availableReplicas", ready))));
     }
   }
 
   private static Map<String, Object> metric(String name, String value, String phase) {
-    return Map.of("name", name, "phase", phase, "measurements", List.of(Map.of("phase", phase, "value", value,
-        "startedAt", "2026-01-01T00:05:00Z")));
+    return Map.of(
+        "name",
+        name,
+        "phase",
+        phase,
+        "measurements",
+        List.of(Map.of("phase", phase, "value", value, "startedAt", "2026-01-01T00:05:00Z")));
   }
 
-  private void analysisRun(String run, int stepIndex, String phase, List<Map<String, Object>> metrics)
+  private void analysisRun(
+      String run, int stepIndex, String phase, List<Map<String, Object>> metrics)
       throws ClusterException {
     if (api.get(ResourceKind.ANALYSIS_RUN, namespace, run).isEmpty()) {
-      GenericKubernetesResource ar = Serialization.unmarshal("{\"apiVersion\":\"argoproj.io/v1alpha1\","
-          + "\"kind\":\"AnalysisRun\",\"metadata\":{\"name\":\"" + run + "\",\"namespace\":\"" + namespace + "\","
-          + "\"labels\":{\"rollout-type\":\"Step\",\"step-index\":\"" + stepIndex + "\","
-          + "\"rollouts-pod-template-hash\":\"" + CANARY_HASH + "\"}},"
-          + "\"spec\":{\"metrics\":[{\"name\":\"warmup\"},{\"name\":\"error-rate\"},{\"name\":\"latency-p95\"}]}}",
-          GenericKubernetesResource.class);
-      client.genericKubernetesResources(Fabric8ClusterApi.context(ResourceKind.ANALYSIS_RUN)).inNamespace(namespace)
-          .resource(ar).create();
+      GenericKubernetesResource ar =
+          Serialization.unmarshal(
+              "{\"apiVersion\":\"argoproj.io/v1alpha1\","
+                  + "\"kind\":\"AnalysisRun\",\"metadata\":{\"name\":\""
+                  + run
+                  + "\",\"namespace\":\""
+                  + namespace
+                  + "\","
+                  + "\"labels\":{\"rollout-type\":\"Step\",\"step-index\":\""
+                  + stepIndex
+                  + "\","
+                  + "\"rollouts-pod-template-hash\":\""
+                  + CANARY_HASH
+                  + "\"}},"
+                  + "\"spec\":{\"metrics\":[{\"name\":\"warmup\"},{\"name\":\"error-rate\"},{\"name\":\"latency-p95\"}]}}",
+              GenericKubernetesResource.class);
+      client
+          .genericKubernetesResources(Fabric8ClusterApi.context(ResourceKind.ANALYSIS_RUN))
+          .inNamespace(namespace)
+          .resource(ar)
+          .create();
     }
-    api.mergePatch(ResourceKind.ANALYSIS_RUN, namespace, run, null, Serialization.asJson(Map.of("status",
-        Map.of("phase", phase, "metricResults", metrics))));
+    api.mergePatch(
+        ResourceKind.ANALYSIS_RUN,
+        namespace,
+        run,
+        null,
+        Serialization.asJson(Map.of("status", Map.of("phase", phase, "metricResults", metrics))));
   }
 
   void close() {

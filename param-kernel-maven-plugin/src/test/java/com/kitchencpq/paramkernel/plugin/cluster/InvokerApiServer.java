@@ -14,18 +14,19 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The API server double for one Maven Invoker case, in a JVM of its own
- * ({@link ApiServerDoubleMain}) so that it outlives the hook script that starts it. The case's
- * {@code prebuild.groovy} starts it (it writes {@code kubeconfig} into the case directory and
- * {@code api-server.properties} with its address and pid); {@code verify.groovy} reads what it
- * recorded and stops it. Hook scripts may run in different class loaders, so all state travels
- * in files. The double stops by itself when the JVM that started it ends, or after 15 minutes.
+ * The API server double for one Maven Invoker case, in a JVM of its own ({@link
+ * ApiServerDoubleMain}) so that it outlives the hook script that starts it. The case's {@code
+ * prebuild.groovy} starts it (it writes {@code kubeconfig} into the case directory and {@code
+ * api-server.properties} with its address and pid); {@code verify.groovy} reads what it recorded
+ * and stops it. Hook scripts may run in different class loaders, so all state travels in files. The
+ * double stops by itself when the JVM that started it ends, or after 15 minutes.
  */
 public final class InvokerApiServer {
   static final String STATE = "api-server.properties";
   static final String REQUESTS = "api-server-requests.log";
   static final String STOP = "api-server.stop";
   static final String PLAYED = "api-server.played";
+
   /** The bearer token of the case's kubeconfig; verify scripts check it never reaches the log. */
   public static final String TOKEN = "pk-secret-token-7c1d9e";
 
@@ -44,9 +45,9 @@ public final class InvokerApiServer {
   }
 
   /**
-   * Like {@link #start(File, String, boolean)}; without {@code handshake} the scenario is played
-   * at once (it needs a seeded Rollout) and this returns when it has been played, so the case's
-   * build starts from the state it leaves.
+   * Like {@link #start(File, String, boolean)}; without {@code handshake} the scenario is played at
+   * once (it needs a seeded Rollout) and this returns when it has been played, so the case's build
+   * starts from the state it leaves.
    */
   public static Properties start(File basedir, String scenario, boolean seed, boolean handshake) {
     Path dir = basedir.toPath();
@@ -63,13 +64,17 @@ public final class InvokerApiServer {
       command.add(Boolean.toString(seed));
       command.add(Long.toString(ProcessHandle.current().pid()));
       command.add(Boolean.toString(handshake));
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("api-server.log").toFile()).start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("api-server.log").toFile())
+              .start();
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       Path ready = handshake || "none".equals(scenario) ? dir.resolve(STATE) : dir.resolve(PLAYED);
       while (!Files.exists(ready)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("the API server double exited: see " + dir.resolve("api-server.log"));
+          throw new IllegalStateException(
+              "the API server double exited: see " + dir.resolve("api-server.log"));
         }
         if (System.nanoTime() > end) {
           process.destroyForcibly();
@@ -91,7 +96,8 @@ public final class InvokerApiServer {
    * {@code source} to {@code artifacts/param-kernel/} of the case: what a deploy job leaves.
    */
   public static void writeBundle(File basedir, String source) throws Exception {
-    ShippedBundle.write(basedir.toPath().resolve("artifacts/param-kernel"), ShippedBundle.DIGEST, source);
+    ShippedBundle.write(
+        basedir.toPath().resolve("artifacts/param-kernel"), ShippedBundle.DIGEST, source);
   }
 
   /** What the double recorded at start: {@code url}, {@code pid}. */
@@ -100,7 +106,8 @@ public final class InvokerApiServer {
     try (var in = Files.newBufferedReader(basedir.toPath().resolve(STATE))) {
       p.load(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("no " + STATE + " in " + basedir + " (did prebuild.groovy run?)", e);
+      throw new UncheckedIOException(
+          "no " + STATE + " in " + basedir + " (did prebuild.groovy run?)", e);
     }
     return p;
   }
@@ -132,8 +139,12 @@ public final class InvokerApiServer {
   public static String stored(File basedir, String path) throws Exception {
     Properties state = state(basedir);
     var client = java.net.http.HttpClient.newHttpClient();
-    var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(state.getProperty("url")
-        + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    var response =
+        client.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(state.getProperty("url") + path))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? response.body() : null;
   }
 

@@ -23,15 +23,26 @@ class KubeConnectionTest {
   private static final String TOKEN = "sekret-token-4f2a";
   private static final String PASSWORD = "sekret-password-9b1c";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path kubeconfig(String server, String context) throws IOException {
-    return Files.writeString(dir.resolve("kubeconfig-" + context), "apiVersion: v1\nkind: Config\n"
-        + "clusters:\n- name: c\n  cluster:\n    server: " + server + "\n"
-        + "users:\n- name: u\n  user:\n    token: " + TOKEN + "\n    username: admin\n    password: " + PASSWORD + "\n"
-        + "contexts:\n- name: " + context + "\n  context:\n    cluster: c\n    user: u\n    namespace: team-a\n"
-        + "current-context: " + context + "\n");
+    return Files.writeString(
+        dir.resolve("kubeconfig-" + context),
+        "apiVersion: v1\nkind: Config\n"
+            + "clusters:\n- name: c\n  cluster:\n    server: "
+            + server
+            + "\n"
+            + "users:\n- name: u\n  user:\n    token: "
+            + TOKEN
+            + "\n    username: admin\n    password: "
+            + PASSWORD
+            + "\n"
+            + "contexts:\n- name: "
+            + context
+            + "\n  context:\n    cluster: c\n    user: u\n    namespace: team-a\n"
+            + "current-context: "
+            + context
+            + "\n");
   }
 
   @Test
@@ -39,7 +50,8 @@ class KubeConnectionTest {
     assertThat(KubeConnection.worstCaseFailure()).isLessThan(Duration.ofSeconds(60));
     // two attempts that run into the JDK client's request timeout (an IOException, retried),
     // back-off 1 s + 2 s, and a last attempt that runs into fabric8's timeout (15 s + its 5 s)
-    assertThat(KubeConnection.worstCaseFailure()).isEqualTo(Duration.ofSeconds(15 + 15 + 1 + 2 + 20));
+    assertThat(KubeConnection.worstCaseFailure())
+        .isEqualTo(Duration.ofSeconds(15 + 15 + 1 + 2 + 20));
   }
 
   @Test
@@ -58,13 +70,22 @@ class KubeConnectionTest {
   void kubeconfigComesFromThePropertyElseFromKubeconfigInTheEnvironment() throws Exception {
     Path a = kubeconfig("https://127.0.0.1:1111", "a");
     Path b = kubeconfig("https://127.0.0.1:2222", "b");
-    assertThat(KubeConnection.of(null, null, null, Map.of("KUBECONFIG", b.toString()), dir).kubeconfig())
+    assertThat(
+            KubeConnection.of(null, null, null, Map.of("KUBECONFIG", b.toString()), dir)
+                .kubeconfig())
         .containsExactly(b);
-    assertThat(KubeConnection.of(a.toString(), null, null, Map.of("KUBECONFIG", b.toString()), dir).kubeconfig())
+    assertThat(
+            KubeConnection.of(a.toString(), null, null, Map.of("KUBECONFIG", b.toString()), dir)
+                .kubeconfig())
         .containsExactly(a);
-    assertThat(KubeConnection.of(null, null, null, Map.of("KUBECONFIG", a + java.io.File.pathSeparator + b), dir)
-        .kubeconfig()).containsExactly(a, b);
-    assertThat(KubeConnection.of(null, null, null, Map.of("KUBECONFIG", "kubeconfig-b"), dir).kubeconfig())
+    assertThat(
+            KubeConnection.of(
+                    null, null, null, Map.of("KUBECONFIG", a + java.io.File.pathSeparator + b), dir)
+                .kubeconfig())
+        .containsExactly(a, b);
+    assertThat(
+            KubeConnection.of(null, null, null, Map.of("KUBECONFIG", "kubeconfig-b"), dir)
+                .kubeconfig())
         .containsExactly(b);
   }
 
@@ -72,18 +93,24 @@ class KubeConnectionTest {
   void anUnknownContextIsNamedWithTheKnownOnes() throws Exception {
     Path file = kubeconfig("https://127.0.0.1:6443", "prod");
     assertThatThrownBy(() -> new KubeConnection(List.of(file), "staging", null).config())
-        .isInstanceOfSatisfying(ClusterException.class, e -> {
-          assertThat(e.reason()).isEqualTo(ClusterException.Reason.CONFIGURATION);
-          assertThat(e.getMessage()).contains("paramkernel.kube.context=staging").contains("contexts: prod")
-              .doesNotContain(TOKEN).doesNotContain(PASSWORD);
-        });
+        .isInstanceOfSatisfying(
+            ClusterException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(ClusterException.Reason.CONFIGURATION);
+              assertThat(e.getMessage())
+                  .contains("paramkernel.kube.context=staging")
+                  .contains("contexts: prod")
+                  .doesNotContain(TOKEN)
+                  .doesNotContain(PASSWORD);
+            });
   }
 
   @Test
   void aMissingKubeconfigFileIsNamed() {
     Path missing = dir.resolve("nope");
     assertThatThrownBy(() -> new KubeConnection(List.of(missing), null, null).config())
-        .hasMessageContaining(missing.toString()).hasMessageContaining("KUBECONFIG");
+        .hasMessageContaining(missing.toString())
+        .hasMessageContaining("KUBECONFIG");
   }
 
   @Test
@@ -92,14 +119,21 @@ class KubeConnectionTest {
     String server = "http://127.0.0.1:" + port;
     Path file = kubeconfig(server, "ctx");
     long started = System.nanoTime();
-    try (Fabric8ClusterApi api = Fabric8ClusterApi.connect(new KubeConnection(List.of(file), null, null))) {
+    try (Fabric8ClusterApi api =
+        Fabric8ClusterApi.connect(new KubeConnection(List.of(file), null, null))) {
       assertThatThrownBy(() -> api.get(ResourceKind.ROLLOUT, "team-a", "web"))
-          .isInstanceOfSatisfying(ClusterException.class, e -> {
-            assertThat(e.reason()).as(e.getMessage() + " " + chain(e)).isEqualTo(ClusterException.Reason.UNREACHABLE);
-            assertThat(e.getMessage()).contains("Cannot reach the API server " + server)
-                .contains("get rollouts.argoproj.io \"web\" in namespace \"team-a\"")
-                .doesNotContain(TOKEN).doesNotContain(PASSWORD);
-          });
+          .isInstanceOfSatisfying(
+              ClusterException.class,
+              e -> {
+                assertThat(e.reason())
+                    .as(e.getMessage() + " " + chain(e))
+                    .isEqualTo(ClusterException.Reason.UNREACHABLE);
+                assertThat(e.getMessage())
+                    .contains("Cannot reach the API server " + server)
+                    .contains("get rollouts.argoproj.io \"web\" in namespace \"team-a\"")
+                    .doesNotContain(TOKEN)
+                    .doesNotContain(PASSWORD);
+              });
     }
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
   }
@@ -111,12 +145,17 @@ class KubeConnectionTest {
       String server = "http://127.0.0.1:" + silent.getLocalPort();
       Path file = kubeconfig(server, "ctx");
       long started = System.nanoTime();
-      try (Fabric8ClusterApi api = Fabric8ClusterApi.connect(new KubeConnection(List.of(file), null, null))) {
+      try (Fabric8ClusterApi api =
+          Fabric8ClusterApi.connect(new KubeConnection(List.of(file), null, null))) {
         assertThatThrownBy(() -> api.get(ResourceKind.ROLLOUT, "team-a", "web"))
-            .isInstanceOfSatisfying(ClusterException.class, e -> {
-              assertThat(e.reason()).as(e.getMessage() + " " + chain(e)).isEqualTo(ClusterException.Reason.UNREACHABLE);
-              assertThat(e.getMessage()).contains(server).doesNotContain(TOKEN);
-            });
+            .isInstanceOfSatisfying(
+                ClusterException.class,
+                e -> {
+                  assertThat(e.reason())
+                      .as(e.getMessage() + " " + chain(e))
+                      .isEqualTo(ClusterException.Reason.UNREACHABLE);
+                  assertThat(e.getMessage()).contains(server).doesNotContain(TOKEN);
+                });
       }
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
     }
@@ -124,8 +163,10 @@ class KubeConnectionTest {
 
   @Test
   void theServerAddressLosesUserInformation() {
-    assertThat(Fabric8ClusterApi.safeServer("https://admin:pw@127.0.0.1:6443/")).isEqualTo("https://127.0.0.1:6443/");
-    assertThat(Fabric8ClusterApi.safeServer("https://127.0.0.1:6443/")).isEqualTo("https://127.0.0.1:6443");
+    assertThat(Fabric8ClusterApi.safeServer("https://admin:pw@127.0.0.1:6443/"))
+        .isEqualTo("https://127.0.0.1:6443/");
+    assertThat(Fabric8ClusterApi.safeServer("https://127.0.0.1:6443/"))
+        .isEqualTo("https://127.0.0.1:6443");
   }
 
   private static String chain(Throwable t) {

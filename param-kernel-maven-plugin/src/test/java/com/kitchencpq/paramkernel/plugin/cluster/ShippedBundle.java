@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The shipped rollout template rendered by the render goal's own renderer, for the cluster tests. */
+/**
+ * The shipped rollout template rendered by the render goal's own renderer, for the cluster tests.
+ */
 final class ShippedBundle {
   static final String DIGEST = "sha256:" + "3b".repeat(32);
   static final String NAMESPACE = "kitchen-cpq";
@@ -24,9 +26,15 @@ final class ShippedBundle {
     Path file = dir.resolve("rollout.yaml");
     Files.writeString(file, text(digest));
     if (digestJsonSource != null) {
-      Files.writeString(dir.resolve("digest.json"), "{\n  \"image\" : \"kitchen-cpq/param-kernel-service\",\n"
-          + "  \"tag\" : \"latest\",\n  \"digest\" : \"" + digest + "\",\n  \"fallback\" : false,\n"
-          + "  \"source\" : \"" + digestJsonSource + "\"\n}\n");
+      Files.writeString(
+          dir.resolve("digest.json"),
+          "{\n  \"image\" : \"kitchen-cpq/param-kernel-service\",\n"
+              + "  \"tag\" : \"latest\",\n  \"digest\" : \""
+              + digest
+              + "\",\n  \"fallback\" : false,\n"
+              + "  \"source\" : \""
+              + digestJsonSource
+              + "\"\n}\n");
     }
     return file;
   }

@@ -28,7 +28,8 @@ class AtomicFilesTest {
 
     AtomicFiles.write(target, "{\"digest\": \"ü\"}\n");
 
-    assertThat(Files.readAllBytes(target)).isEqualTo("{\"digest\": \"ü\"}\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(Files.readAllBytes(target))
+        .isEqualTo("{\"digest\": \"ü\"}\n".getBytes(StandardCharsets.UTF_8));
     assertThat(names(target.getParent())).containsExactly("digest.json");
     if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
       // Temporary files start as rw-------; what later steps read must not stay that way.

@@ -12,8 +12,15 @@ class DigestsTest {
   @Test
   void acceptsOnlySha256WithLowercaseHex() throws Exception {
     assertThat(Digests.requireValid(" " + GOOD + " ", "paramkernel.digest")).isEqualTo(GOOD);
-    for (String bad : new String[] {"", "sha256:abc", "sha256:" + "AB".repeat(32),
-        "sha512:" + "ab".repeat(64), GOOD + "0", "ab".repeat(32)}) {
+    for (String bad :
+        new String[] {
+          "",
+          "sha256:abc",
+          "sha256:" + "AB".repeat(32),
+          "sha512:" + "ab".repeat(64),
+          GOOD + "0",
+          "ab".repeat(32)
+        }) {
       assertThatThrownBy(() -> Digests.requireValid(bad, "paramkernel.digest"))
           .isInstanceOf(GoalException.class)
           .hasMessageContaining("paramkernel.digest must be sha256:");

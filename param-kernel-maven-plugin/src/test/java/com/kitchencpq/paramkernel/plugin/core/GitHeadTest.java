@@ -27,7 +27,8 @@ class GitHeadTest {
     Path main = dir.resolve("main/.git");
     Files.createDirectories(main.resolve("worktrees/wt"));
     Files.writeString(main.resolve("HEAD"), "ref: refs/heads/main\n");
-    Files.writeString(dir.resolve("main/.git/packed-refs"), "# pack-refs\n" + SHA + " refs/heads/topic\n");
+    Files.writeString(
+        dir.resolve("main/.git/packed-refs"), "# pack-refs\n" + SHA + " refs/heads/topic\n");
     Files.writeString(main.resolve("worktrees/wt/HEAD"), "ref: refs/heads/topic\n");
     Files.writeString(main.resolve("worktrees/wt/commondir"), "../..\n");
     Path wt = Files.createDirectories(dir.resolve("wt"));
@@ -41,7 +42,8 @@ class GitHeadTest {
   void detachedHeadHasACommitButNoBranch() throws Exception {
     Files.createDirectories(dir.resolve(".git"));
     Files.writeString(dir.resolve(".git/HEAD"), SHA + "\n");
-    assertThat(GitHead.of(dir)).isEqualTo(new GitHead(java.util.Optional.empty(), java.util.Optional.of(SHA)));
+    assertThat(GitHead.of(dir))
+        .isEqualTo(new GitHead(java.util.Optional.empty(), java.util.Optional.of(SHA)));
   }
 
   @Test

@@ -22,10 +22,10 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Every name in {@link PropertyNames} is documented in the README: a {@code paramkernel.*}
- * property has its own row in the property table, an environment variable is named in the text.
- * A failure says which row to add, filled in from the plugin descriptor where it knows the goal,
- * the default and the meaning.
+ * Every name in {@link PropertyNames} is documented in the README: a {@code paramkernel.*} property
+ * has its own row in the property table, an environment variable is named in the text. A failure
+ * says which row to add, filled in from the plugin descriptor where it knows the goal, the default
+ * and the meaning.
  */
 class PropertyNamesInReadmeTest {
   private static final Path README = Path.of("../README.md");
@@ -52,13 +52,25 @@ class PropertyNamesInReadmeTest {
       String name = (String) field.get(null);
       if (name.startsWith("paramkernel.")) {
         if (!rows.contains(name)) {
-          missing.add("PropertyNames." + field.getName() + " (" + name + ") has no row in the"
-              + " property table of README.md (section \"### Properties\"). Add this row, with the"
-              + " goal, default and meaning checked:\n" + suggestedRow(name));
+          missing.add(
+              "PropertyNames."
+                  + field.getName()
+                  + " ("
+                  + name
+                  + ") has no row in the property table of README.md (section \"### Properties\")."
+                  + " Add this row, with the goal, default and meaning checked:\n"
+                  + suggestedRow(name));
         }
       } else if (!readme.contains("`" + name + "`")) {
-        missing.add("PropertyNames." + field.getName() + " (" + name + ") is not named in"
-            + " README.md; name it as `" + name + "` where the README says what it is for");
+        missing.add(
+            "PropertyNames."
+                + field.getName()
+                + " ("
+                + name
+                + ") is not named in"
+                + " README.md; name it as `"
+                + name
+                + "` where the README says what it is for");
       }
     }
     assertThat(missing).withFailMessage("%s", String.join("\n\n", missing)).isEmpty();
@@ -69,23 +81,25 @@ class PropertyNamesInReadmeTest {
     String row = suggestedRow(PropertyNames.RESOLVE_TIMEOUT);
     assertThat(row).startsWith("| `paramkernel.resolve.timeout` | ");
     if (Files.isRegularFile(DESCRIPTOR)) {
-      assertThat(row).isEqualTo("| `paramkernel.resolve.timeout` | resolve-digest | `15s` | "
-          + "Time budget for all registry requests and retries. |");
+      assertThat(row)
+          .isEqualTo(
+              "| `paramkernel.resolve.timeout` | resolve-digest | `15s` | "
+                  + "Time budget for all registry requests and retries. |");
     }
   }
 
   /**
-   * The row for {@code name}: the goals whose parameters read it, the default and the
-   * parameter's description from the plugin descriptor; placeholders where it says nothing
-   * (a property a goal sets for later goals is no parameter).
+   * The row for {@code name}: the goals whose parameters read it, the default and the parameter's
+   * description from the plugin descriptor; placeholders where it says nothing (a property a goal
+   * sets for later goals is no parameter).
    */
   private static String suggestedRow(String name) throws Exception {
     Set<String> goals = new LinkedHashSet<>();
     String defaultValue = null;
     String meaning = null;
     if (Files.isRegularFile(DESCRIPTOR)) {
-      Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-          .parse(DESCRIPTOR.toFile());
+      Document doc =
+          DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(DESCRIPTOR.toFile());
       NodeList mojos = doc.getElementsByTagName("mojo");
       for (int i = 0; i < mojos.getLength(); i++) {
         Element mojo = (Element) mojos.item(i);
@@ -106,10 +120,15 @@ class PropertyNamesInReadmeTest {
         }
       }
     }
-    return "| `" + name + "` | "
-        + (goals.isEmpty() ? "<goal that reads or sets it>" : String.join(", ", goals)) + " | "
-        + (defaultValue == null ? "<default, or none>" : "`" + defaultValue + "`") + " | "
-        + (meaning == null || meaning.isEmpty() ? "<what it means>" : meaning) + " |";
+    return "| `"
+        + name
+        + "` | "
+        + (goals.isEmpty() ? "<goal that reads or sets it>" : String.join(", ", goals))
+        + " | "
+        + (defaultValue == null ? "<default, or none>" : "`" + defaultValue + "`")
+        + " | "
+        + (meaning == null || meaning.isEmpty() ? "<what it means>" : meaning)
+        + " |";
   }
 
   private static String description(Element mojo, String parameter) {

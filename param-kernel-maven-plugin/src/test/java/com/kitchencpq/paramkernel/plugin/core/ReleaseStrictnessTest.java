@@ -13,8 +13,9 @@ class ReleaseStrictnessTest {
         .isEqualTo(new ReleaseStrictness(false, "paramkernel.strict=false"));
     assertThat(ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "release/1.0"), "main"))
         .isEqualTo(new ReleaseStrictness(true, "release branch release/1.0"));
-    assertThat(ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "main"), "release/1.0")
-        .strict()).isFalse();
+    assertThat(
+            ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "main"), "release/1.0").strict())
+        .isFalse();
     assertThat(ReleaseStrictness.of(null, Map.of(), "release/1.0").strict()).isTrue();
     assertThat(ReleaseStrictness.of(null, Map.of(), "release/").strict()).isFalse();
     assertThat(ReleaseStrictness.of(null, Map.of(), null).strict()).isFalse();

@@ -14,13 +14,24 @@ class DigestOutputsTest {
 
   @Test
   void writesTheContractFieldsAtomicallyAndLeavesNoTemporaryFile() throws Exception {
-    Resolution r = new Resolution("127.0.0.1:5000/k/app", "latest", DIGEST, true,
-        Resolution.Source.REGISTRY, List.of("abc"), "registry 127.0.0.1:5000");
+    Resolution r =
+        new Resolution(
+            "127.0.0.1:5000/k/app",
+            "latest",
+            DIGEST,
+            true,
+            Resolution.Source.REGISTRY,
+            List.of("abc"),
+            "registry 127.0.0.1:5000");
     Files.createDirectories(dir.resolve("artifacts"));
     Files.writeString(dir.resolve("artifacts/digest.json"), "stale");
     Path file = DigestOutputs.write(dir.resolve("artifacts"), r);
-    assertThat(file).hasContent("{\n  \"image\" : \"127.0.0.1:5000/k/app\",\n  \"tag\" : \"latest\",\n"
-        + "  \"digest\" : \"" + DIGEST + "\",\n  \"fallback\" : true,\n  \"source\" : \"registry\"\n}");
+    assertThat(file)
+        .hasContent(
+            "{\n  \"image\" : \"127.0.0.1:5000/k/app\",\n  \"tag\" : \"latest\",\n"
+                + "  \"digest\" : \""
+                + DIGEST
+                + "\",\n  \"fallback\" : true,\n  \"source\" : \"registry\"\n}");
     try (var files = Files.list(dir.resolve("artifacts"))) {
       assertThat(files).containsExactly(file);
     }
@@ -28,11 +39,20 @@ class DigestOutputsTest {
 
   @Test
   void overrideHasANullTagAndGithubOutputsCarryTheImageRef() {
-    Resolution r = new Resolution("k/app", null, DIGEST, false, Resolution.Source.OVERRIDE,
-        List.of(), "paramkernel.digest");
+    Resolution r =
+        new Resolution(
+            "k/app",
+            null,
+            DIGEST,
+            false,
+            Resolution.Source.OVERRIDE,
+            List.of(),
+            "paramkernel.digest");
     assertThat(DigestOutputs.json(r)).contains("\"tag\" : null", "\"source\" : \"override\"");
-    assertThat(DigestOutputs.githubOutputs(r)).containsEntry("digest", DIGEST)
-        .containsEntry("tag", "").containsEntry("image-ref", "k/app@" + DIGEST);
+    assertThat(DigestOutputs.githubOutputs(r))
+        .containsEntry("digest", DIGEST)
+        .containsEntry("tag", "")
+        .containsEntry("image-ref", "k/app@" + DIGEST);
   }
 
   @Test
@@ -42,8 +62,17 @@ class DigestOutputsTest {
 
   @Test
   void logLineFollowsTheContractAndMarksFallbacks() {
-    Resolution r = new Resolution("k/app", "latest", DIGEST, true, Resolution.Source.REGISTRY,
-        List.of("abc"), "registry h:1");
-    assertThat(r.logLine()).startsWith("Resolved k/app:latest -> " + DIGEST).contains("FALLBACK", "abc");
+    Resolution r =
+        new Resolution(
+            "k/app",
+            "latest",
+            DIGEST,
+            true,
+            Resolution.Source.REGISTRY,
+            List.of("abc"),
+            "registry h:1");
+    assertThat(r.logLine())
+        .startsWith("Resolved k/app:latest -> " + DIGEST)
+        .contains("FALLBACK", "abc");
   }
 }

@@ -19,19 +19,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Not a test: compares resolve-digest's in-process resolution with {@code skopeo inspect} on
- * the same local registry. First-call numbers come from real {@code mvn} runs of the goal (the
- * time the goal itself logs, from the start of its work to the resolved digest; the plugin must
- * be installed in the local Maven repository), and from fresh JVMs: once with the plugin on
- * the JVM class path, once in a class loader of its own as Maven runs it ({@link
- * PluginRealmLauncher}), and for scale a JVM that sends nothing but one bare HEAD ({@link
- * BareHeadRequest}); warm numbers from repeated calls in one JVM. Results go into {@code
- * docs/digest-benchmark.md}; see there for the command. With the system property {@value
- * #LOCAL_REPO} the {@code mvn} runs take the plugin from that local repository (the invoker's
- * {@code target/local-repo}) instead of the user's.
+ * Not a test: compares resolve-digest's in-process resolution with {@code skopeo inspect} on the
+ * same local registry. First-call numbers come from real {@code mvn} runs of the goal (the time the
+ * goal itself logs, from the start of its work to the resolved digest; the plugin must be installed
+ * in the local Maven repository), and from fresh JVMs: once with the plugin on the JVM class path,
+ * once in a class loader of its own as Maven runs it ({@link PluginRealmLauncher}), and for scale a
+ * JVM that sends nothing but one bare HEAD ({@link BareHeadRequest}); warm numbers from repeated
+ * calls in one JVM. Results go into {@code docs/digest-benchmark.md}; see there for the command.
+ * With the system property {@value #LOCAL_REPO} the {@code mvn} runs take the plugin from that
+ * local repository (the invoker's {@code target/local-repo}) instead of the user's.
  */
 public final class ResolveDigestBenchmark {
   private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
   /** System property: the local Maven repository the {@code mvn} runs use, if not the user's. */
   static final String LOCAL_REPO = "bench.localRepo";
 
@@ -49,15 +49,22 @@ public final class ResolveDigestBenchmark {
     Path work = Files.createTempDirectory("pk-bench");
     try (LocalRegistry registry = LocalRegistry.start()) {
       String image = registry.hostPort() + "/kitchen-cpq/param-kernel-service";
-      String digest = TestImages.push(registry.hostPort(), "kitchen-cpq/param-kernel-service",
-          TestImages.image("bench", "amd64"), null, null, SHA, "latest");
+      String digest =
+          TestImages.push(
+              registry.hostPort(),
+              "kitchen-cpq/param-kernel-service",
+              TestImages.image("bench", "amd64"),
+              null,
+              null,
+              SHA,
+              "latest");
 
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String classPath = System.getProperty("java.class.path");
       Path launcherDir = copyClass(PluginRealmLauncher.class, work.resolve("launcher"));
       Path bareDir = copyClass(BareHeadRequest.class, work.resolve("bare"));
-      String manifestUrl = "http://" + registry.hostPort()
-          + "/v2/kitchen-cpq/param-kernel-service/manifests/" + SHA;
+      String manifestUrl =
+          "http://" + registry.hostPort() + "/v2/kitchen-cpq/param-kernel-service/manifests/" + SHA;
       List<Double> cold = new ArrayList<>();
       List<Double> coldOwnLoader = new ArrayList<>();
       List<Double> bare = new ArrayList<>();
@@ -71,12 +78,33 @@ public final class ResolveDigestBenchmark {
         long start = System.nanoTime();
         check(skopeo.inspectDigest(image + ":" + SHA), digest);
         skopeoTimes.add((System.nanoTime() - start) / 1e6);
-        cold.add(coldCall(digest, java, "-cp", classPath, ResolveDigestBenchmark.class.getName(),
-            "--once", image));
-        coldOwnLoader.add(coldCall(digest, java, "-cp", launcherDir.toString(),
-            PluginRealmLauncher.class.getName(), classPath, "--once", image));
-        bare.add(coldCall(digest, java, "-cp", bareDir.toString(), BareHeadRequest.class.getName(),
-            manifestUrl));
+        cold.add(
+            coldCall(
+                digest,
+                java,
+                "-cp",
+                classPath,
+                ResolveDigestBenchmark.class.getName(),
+                "--once",
+                image));
+        coldOwnLoader.add(
+            coldCall(
+                digest,
+                java,
+                "-cp",
+                launcherDir.toString(),
+                PluginRealmLauncher.class.getName(),
+                classPath,
+                "--once",
+                image));
+        bare.add(
+            coldCall(
+                digest,
+                java,
+                "-cp",
+                bareDir.toString(),
+                BareHeadRequest.class.getName(),
+                manifestUrl));
       }
 
       List<Double> warm = new ArrayList<>();
@@ -90,16 +118,25 @@ public final class ResolveDigestBenchmark {
       List<Double> skopeoRaw = new ArrayList<>();
       for (int i = 0; i < runs; i++) {
         long start = System.nanoTime();
-        skopeo.run(List.of("inspect", "--raw", "--tls-verify=false", "--authfile",
-            work.resolve("skopeo-auth.json").toString(), "docker://" + image + ":" + SHA));
+        skopeo.run(
+            List.of(
+                "inspect",
+                "--raw",
+                "--tls-verify=false",
+                "--authfile",
+                work.resolve("skopeo-auth.json").toString(),
+                "docker://" + image + ":" + SHA));
         skopeoRaw.add((System.nanoTime() - start) / 1e6);
       }
       System.out.println("| what | runs | min ms | median ms | max ms |");
       System.out.println("|---|---|---|---|---|");
-      row("resolve-digest goal in a real mvn run, first call in Maven's JVM (time the goal logs)",
+      row(
+          "resolve-digest goal in a real mvn run, first call in Maven's JVM (time the goal logs)",
           inMaven);
       row("resolve-digest, first call in a fresh JVM (in-process time)", cold);
-      row("resolve-digest, first call in a fresh JVM, plugin in its own class loader", coldOwnLoader);
+      row(
+          "resolve-digest, first call in a fresh JVM, plugin in its own class loader",
+          coldOwnLoader);
       row("floor: one bare HttpURLConnection HEAD in a fresh JVM (in-process time)", bare);
       row("resolve-digest, later calls in the same JVM", warm);
       row("skopeo inspect --format {{.Digest}} (process)", skopeoTimes);
@@ -119,56 +156,76 @@ public final class ResolveDigestBenchmark {
       }
     }
     Collections.sort(differences);
-    System.out.printf("%nPaired, same round: goal in mvn minus skopeo --format, median %+.1f ms"
-        + " (min %+.1f, max %+.1f); the goal was no slower in %d of %d rounds%n",
-        differences.get(differences.size() / 2), differences.get(0),
-        differences.get(differences.size() - 1), faster, goal.size());
+    System.out.printf(
+        "%nPaired, same round: goal in mvn minus skopeo --format, median %+.1f ms"
+            + " (min %+.1f, max %+.1f); the goal was no slower in %d of %d rounds%n",
+        differences.get(differences.size() / 2),
+        differences.get(0),
+        differences.get(differences.size() - 1),
+        faster,
+        goal.size());
   }
 
   /** A project with nothing but a POM, to run the goal in. */
   private static Path mavenProject(Path dir) throws IOException {
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">"
-        + "<modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>bench</artifactId>"
-        + "<version>1</version><packaging>pom</packaging></project>\n");
+    Files.writeString(
+        dir.resolve("pom.xml"),
+        "<project"
+            + " xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion><groupId>bench</groupId><artifactId>bench</artifactId><version>1</version><packaging>pom</packaging></project>\n");
     return dir;
   }
 
   /**
-   * Runs the goal in a fresh {@code mvn} process (online: offline Maven asks no registry);
-   * returns the resolution time the goal logs, in milliseconds.
+   * Runs the goal in a fresh {@code mvn} process (online: offline Maven asks no registry); returns
+   * the resolution time the goal logs, in milliseconds.
    */
-  private static double goalInMaven(Path project, String image, String digest) throws IOException,
-      InterruptedException {
+  private static double goalInMaven(Path project, String image, String digest)
+      throws IOException, InterruptedException {
     String goal = "com.kitchencpq:param-kernel-maven-plugin:" + pluginVersion() + ":resolve-digest";
-    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-ntp", goal,
-        "-Dparamkernel.image=" + image, "-Dparamkernel.tags=" + SHA + ",latest",
-        "-Dparamkernel.allowInsecureRegistries=true"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "mvn",
+                "-B",
+                "-ntp",
+                goal,
+                "-Dparamkernel.image=" + image,
+                "-Dparamkernel.tags=" + SHA + ",latest",
+                "-Dparamkernel.allowInsecureRegistries=true"));
     String localRepo = System.getProperty(LOCAL_REPO);
     if (localRepo != null && !localRepo.isBlank()) {
       command.add("-Dmaven.repo.local=" + Path.of(localRepo).toAbsolutePath());
     }
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(project.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true);
     builder.environment().keySet().removeIf(k -> k.startsWith("GITHUB_"));
     Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
-    Matcher m = Pattern.compile("Resolved \\S+ -> (sha256:[0-9a-f]{64}) \\(from registry [^)]*\\) in (\\d+) ms")
-        .matcher(out);
+    Matcher m =
+        Pattern.compile(
+                "Resolved \\S+ -> (sha256:[0-9a-f]{64}) \\(from registry [^)]*\\) in (\\d+) ms")
+            .matcher(out);
     if (!m.find()) {
-      throw new IllegalStateException("no resolution in the mvn output (build the plugin into the"
-          + " invoker's repository first and pass -D" + LOCAL_REPO + "=target/local-repo; see"
-          + " docs/digest-benchmark.md, Command):\n" + out);
+      throw new IllegalStateException(
+          "no resolution in the mvn output (build the plugin into the"
+              + " invoker's repository first and pass -D"
+              + LOCAL_REPO
+              + "=target/local-repo; see"
+              + " docs/digest-benchmark.md, Command):\n"
+              + out);
     }
     check(m.group(1), digest);
     return Double.parseDouble(m.group(2));
   }
 
   private static String pluginVersion() throws IOException {
-    try (InputStream in = ResolveDigestBenchmark.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
-      Matcher m = Pattern.compile("<version>([^<]+)</version>")
-          .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try (InputStream in =
+        ResolveDigestBenchmark.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
+      Matcher m =
+          Pattern.compile("<version>([^<]+)</version>")
+              .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       if (!m.find()) {
         throw new IllegalStateException("no version in META-INF/maven/plugin.xml");
       }
@@ -177,13 +234,16 @@ public final class ResolveDigestBenchmark {
   }
 
   /** Runs one {@code --once} JVM; returns its in-process time in milliseconds. */
-  private static double coldCall(String digest, String... command) throws IOException,
-      InterruptedException {
+  private static double coldCall(String digest, String... command)
+      throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
-    String line = out.lines().filter(l -> l.startsWith("COLD ")).findFirst()
-        .orElseThrow(() -> new IllegalStateException(out));
+    String line =
+        out.lines()
+            .filter(l -> l.startsWith("COLD "))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(out));
     String[] parts = line.split(" ");
     check(parts[2], digest);
     return Long.parseLong(parts[1]) / 1000.0;
@@ -201,18 +261,34 @@ public final class ResolveDigestBenchmark {
   }
 
   private static Resolution resolve(String image) throws Exception {
-    return new DigestResolver(new Log() {
-      @Override
-      public void info(String message) {}
+    return new DigestResolver(
+            new Log() {
+              @Override
+              public void info(String message) {}
 
-      @Override
-      public void warn(String message) {}
+              @Override
+              public void warn(String message) {}
 
-      @Override
-      public void debug(String message) {}
-    }).resolve(new DigestResolver.Request(image, SHA + ",latest", false, null, null, false, true,
-        false, Duration.ofSeconds(15), Duration.ZERO, Duration.ofSeconds(5), ids -> Optional.empty(),
-        Map.of(), null, Path.of(System.getProperty("user.home"))));
+              @Override
+              public void debug(String message) {}
+            })
+        .resolve(
+            new DigestResolver.Request(
+                image,
+                SHA + ",latest",
+                false,
+                null,
+                null,
+                false,
+                true,
+                false,
+                Duration.ofSeconds(15),
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                ids -> Optional.empty(),
+                Map.of(),
+                null,
+                Path.of(System.getProperty("user.home"))));
   }
 
   private static void check(String got, String want) {
@@ -224,7 +300,12 @@ public final class ResolveDigestBenchmark {
   private static void row(String what, List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    System.out.printf("| %s | %d | %.1f | %.1f | %.1f |%n", what, sorted.size(), sorted.get(0),
-        sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+    System.out.printf(
+        "| %s | %d | %.1f | %.1f | %.1f |%n",
+        what,
+        sorted.size(),
+        sorted.get(0),
+        sorted.get(sorted.size() / 2),
+        sorted.get(sorted.size() - 1));
   }
 }

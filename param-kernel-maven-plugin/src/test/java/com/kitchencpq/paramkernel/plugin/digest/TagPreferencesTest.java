@@ -17,7 +17,8 @@ class TagPreferencesTest {
 
   @Test
   void defaultIsTheCommitShaThenLatest() throws Exception {
-    assertThat(TagPreferences.parse(null, Map.of("GITHUB_SHA", SHA), "p")).containsExactly(SHA, "latest");
+    assertThat(TagPreferences.parse(null, Map.of("GITHUB_SHA", SHA), "p"))
+        .containsExactly(SHA, "latest");
   }
 
   @Test
@@ -61,7 +62,8 @@ class TagPreferencesTest {
       for (int i = 0; i < length; i++) {
         tag.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      assertThat(TagPreferences.isTag(tag.toString())).as("'%s'", tag)
+      assertThat(TagPreferences.isTag(tag.toString()))
+          .as("'%s'", tag)
           .isEqualTo(spec.matcher(tag).matches());
     }
     for (String tag : List.of("a".repeat(128), "a".repeat(129), "_".repeat(128), SHA)) {
@@ -71,7 +73,10 @@ class TagPreferencesTest {
 
   @Test
   void invalidTagsAreRejectedByName() {
-    assertThatThrownBy(() -> TagPreferences.parse("good,-bad,has space,x".repeat(1), Map.of(), "paramkernel.tags"))
+    assertThatThrownBy(
+            () ->
+                TagPreferences.parse(
+                    "good,-bad,has space,x".repeat(1), Map.of(), "paramkernel.tags"))
         .isInstanceOf(GoalException.class)
         .hasMessageContaining("paramkernel.tags")
         .hasMessageContaining("'-bad'")
@@ -95,8 +100,10 @@ class TagPreferencesTest {
 
   @Test
   void strictByDefaultOnReleaseBranchesFromActionsOrGit() {
-    assertThat(TagPreferences.strictByDefault(Map.of("GITHUB_REF_NAME", "release/1.2"), "main")).isTrue();
-    assertThat(TagPreferences.strictByDefault(Map.of("GITHUB_REF_NAME", "main"), "release/1.2")).isFalse();
+    assertThat(TagPreferences.strictByDefault(Map.of("GITHUB_REF_NAME", "release/1.2"), "main"))
+        .isTrue();
+    assertThat(TagPreferences.strictByDefault(Map.of("GITHUB_REF_NAME", "main"), "release/1.2"))
+        .isFalse();
     assertThat(TagPreferences.strictByDefault(Map.of(), "release/2026-01")).isTrue();
     assertThat(TagPreferences.strictByDefault(Map.of(), "main")).isFalse();
     assertThat(TagPreferences.strictByDefault(Map.of(), null)).isFalse();

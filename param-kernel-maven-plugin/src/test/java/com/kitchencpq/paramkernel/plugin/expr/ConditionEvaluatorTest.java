@@ -20,40 +20,49 @@ class ConditionEvaluatorTest {
   }
 
   @ParameterizedTest(name = "{0} with {1}")
-  @CsvSource(delimiterString = " => ", value = {
-      "result[0] < 0.01 => [0.02] => false",
-      "result[0] < 0.01 => [NaN] => false",
-      "result[0] != 0.5 => [NaN] => true",
-      "!(result[0] > 0.03) => [NaN] => true",
-      "len(result) == 0 || result[0] < 0.01 => [] => true",
-      "len(result) > 0 && result[0] < 0.01 => [] => false",
-      "all(result, # < 0.01) => [] => true",
-      "any(result, # > 0.03) => [] => false",
-      "isNaN(result[0]) || result[0] < 0.01 => [NaN] => true",
-      "result >= 0.9 || isNaN(result) => NaN => true",
-      "result >= 0.9 => NaN => false",
-      "isNil(result) => [] => false",
-      "len(default(result, [1.0])) == 0 => [] => true",
-      "max(result) > 0.01 => [0.02] => true",
-      "result[-1] == 0.02 => [0.02] => true",
-      "1 + 2 * 3 == 7 => [] => true",
-  })
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "result[0] < 0.01 => [0.02] => false",
+        "result[0] < 0.01 => [NaN] => false",
+        "result[0] != 0.5 => [NaN] => true",
+        "!(result[0] > 0.03) => [NaN] => true",
+        "len(result) == 0 || result[0] < 0.01 => [] => true",
+        "len(result) > 0 && result[0] < 0.01 => [] => false",
+        "all(result, # < 0.01) => [] => true",
+        "any(result, # > 0.03) => [] => false",
+        "isNaN(result[0]) || result[0] < 0.01 => [NaN] => true",
+        "result >= 0.9 || isNaN(result) => NaN => true",
+        "result >= 0.9 => NaN => false",
+        "isNil(result) => [] => false",
+        "len(default(result, [1.0])) == 0 => [] => true",
+        "max(result) > 0.01 => [0.02] => true",
+        "result[-1] == 0.02 => [0.02] => true",
+        "1 + 2 * 3 == 7 => [] => true",
+      })
   void evaluatesLikeExpr(String condition, String result, boolean expected) throws Exception {
-    assertThat(ConditionEvaluator.evaluate(ConditionParser.parse(condition), sample(result))).isEqualTo(expected);
+    assertThat(ConditionEvaluator.evaluate(ConditionParser.parse(condition), sample(result)))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiterString = " => ", value = {"result[0] < 0.01 => []", "result[1] > 0 => [0.02]"})
+  @CsvSource(
+      delimiterString = " => ",
+      value = {"result[0] < 0.01 => []", "result[1] > 0 => [0.02]"})
   void indexingPastTheEndIsARunTimeFailure(String condition, String result) {
-    assertThatThrownBy(() -> ConditionEvaluator.evaluate(ConditionParser.parse(condition), sample(result)))
-        .isInstanceOfSatisfying(ConditionEvaluator.RuntimeFailure.class,
-            f -> assertThat(f.indexOutOfRange()).isTrue());
+    assertThatThrownBy(
+            () -> ConditionEvaluator.evaluate(ConditionParser.parse(condition), sample(result)))
+        .isInstanceOfSatisfying(
+            ConditionEvaluator.RuntimeFailure.class, f -> assertThat(f.indexOutOfRange()).isTrue());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiterString = " => ", value = {"result.value > 1 => [0.02]", "upper('a') == 'A' => []"})
+  @CsvSource(
+      delimiterString = " => ",
+      value = {"result.value > 1 => [0.02]", "upper('a') == 'A' => []"})
   void unmodelledConstructsAreUnsupported(String condition, String result) {
-    assertThatThrownBy(() -> ConditionEvaluator.evaluate(ConditionParser.parse(condition), sample(result)))
+    assertThatThrownBy(
+            () -> ConditionEvaluator.evaluate(ConditionParser.parse(condition), sample(result)))
         .isInstanceOf(ConditionEvaluator.Unsupported.class);
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Where Java and Go differ, the evaluator and the type checker follow the expression engine
- * Argo Rollouts embeds: github.com/antonmedv/expr v1.15.5 (Argo 1.7 to 1.9) and
+ * Where Java and Go differ, the evaluator and the type checker follow the expression engine Argo
+ * Rollouts embeds: github.com/antonmedv/expr v1.15.5 (Argo 1.7 to 1.9) and
  * github.com/expr-lang/expr v1.17.7 (Argo 1.10.0-rc1). Each test names the upstream code.
  */
 class ExprExactnessTest {
@@ -24,13 +24,14 @@ class ExprExactnessTest {
     return Arrays.stream(values).boxed().toList();
   }
 
-  private static TypeChecker.Outcome types(String condition, Type result, ExprVersion v) throws Exception {
+  private static TypeChecker.Outcome types(String condition, Type result, ExprVersion v)
+      throws Exception {
     return TypeChecker.check(ConditionParser.parse(condition), result, v);
   }
 
   /**
-   * 1.15.5 builtin/func.go Max, 1.17.7 builtin/lib.go minMax: keep the first value, replace it
-   * only when runtime.Less(max, next) is true, which it never is with NaN on either side.
+   * 1.15.5 builtin/func.go Max, 1.17.7 builtin/lib.go minMax: keep the first value, replace it only
+   * when runtime.Less(max, next) is true, which it never is with NaN on either side.
    */
   @Test
   void maxAndMinWithNanDependOnTheOrder() throws Exception {
@@ -52,34 +53,42 @@ class ExprExactnessTest {
   @Test
   void maxOverAListIsACompileErrorBeforeExpr117() throws Exception {
     TypeChecker.Outcome old = types("max(result) < 0.5", Type.FLOAT_LIST, OLD);
-    assertThat(old.problems()).singleElement().satisfies(p -> {
-      assertThat(p.kind()).isEqualTo(TypeChecker.ProblemKind.VERSION);
-      assertThat(p.message()).startsWith("invalid argument for max (type []float64)");
-    });
+    assertThat(old.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.kind()).isEqualTo(TypeChecker.ProblemKind.VERSION);
+              assertThat(p.message()).startsWith("invalid argument for max (type []float64)");
+            });
     assertThat(types("max(result) < 0.5", Type.FLOAT_LIST, NEW).problems()).isEmpty();
     assertThat(types("min(result[0], 0.5) < 0.5", Type.FLOAT_LIST, OLD).problems()).isEmpty();
   }
 
-  /** 1.17.7 builtin/lib.go minMax: an empty list gives nil, and comparing nil is a run-time error. */
+  /**
+   * 1.17.7 builtin/lib.go minMax: an empty list gives nil, and comparing nil is a run-time error.
+   */
   @Test
   void maxOfAnEmptyListIsNilThenTheComparisonFails() {
     assertThatThrownBy(() -> eval("max(result) < 0.5", List.of(), NEW))
-        .isInstanceOfSatisfying(ConditionEvaluator.RuntimeFailure.class, f -> {
-          assertThat(f.nilValue()).isTrue();
-          assertThat(f).hasMessage("invalid operation: <nil> < float64");
-        });
+        .isInstanceOfSatisfying(
+            ConditionEvaluator.RuntimeFailure.class,
+            f -> {
+              assertThat(f.nilValue()).isTrue();
+              assertThat(f).hasMessage("invalid operation: <nil> < float64");
+            });
   }
 
   /**
    * runtime.Equal: 1.15.5 falls through to reflect.DeepEqual for lists (the Go types must match:
-   * result is []float64, a literal is []interface {}; floats compare with ==, so NaN != NaN,
-   * but a slice is equal to itself); 1.17.7 compares element by element with Equal.
+   * result is []float64, a literal is []interface {}; floats compare with ==, so NaN != NaN, but a
+   * slice is equal to itself); 1.17.7 compares element by element with Equal.
    */
   @Test
   void listEqualityFollowsEachEngine() throws Exception {
     assertThat(eval("result == [0.5]", list(0.5), OLD)).isEqualTo(false);
     assertThat(eval("result == [0.5]", list(0.5), NEW)).isEqualTo(true);
-    assertThat(eval("result == [NaN]".replace("NaN", "0.0/0.0"), list(Double.NaN), NEW)).isEqualTo(false);
+    assertThat(eval("result == [NaN]".replace("NaN", "0.0/0.0"), list(Double.NaN), NEW))
+        .isEqualTo(false);
     assertThat(eval("[0.5] == [0.5]", List.of(), OLD)).isEqualTo(true);
     assertThat(eval("[1] == [1.0]", List.of(), OLD)).isEqualTo(false);
     assertThat(eval("[1] == [1.0]", List.of(), NEW)).isEqualTo(true);
@@ -100,19 +109,22 @@ class ExprExactnessTest {
       assertThat(eval("first(result) == nil", List.of(), v)).isEqualTo(true);
       assertThat(eval("(last(result) ?? 0) < 0.01", List.of(), v)).isEqualTo(true);
       assertThatThrownBy(() -> eval("first(result) < 0.01", List.of(), v))
-          .isInstanceOfSatisfying(ConditionEvaluator.RuntimeFailure.class, f -> {
-            assertThat(f.nilValue()).isTrue();
-            assertThat(f.indexOutOfRange()).isFalse();
-          });
+          .isInstanceOfSatisfying(
+              ConditionEvaluator.RuntimeFailure.class,
+              f -> {
+                assertThat(f.nilValue()).isTrue();
+                assertThat(f.indexOutOfRange()).isFalse();
+              });
       assertThatThrownBy(() -> eval("(result[0] ?? 0) < 0.01", List.of(), v))
-          .isInstanceOfSatisfying(ConditionEvaluator.RuntimeFailure.class,
+          .isInstanceOfSatisfying(
+              ConditionEvaluator.RuntimeFailure.class,
               f -> assertThat(f.indexOutOfRange()).isTrue());
     }
   }
 
   /**
-   * checker.go BinaryNode and vm/runtime: int op int stays int for + - *, / and ** are float,
-   * % needs ints (float % is a compile error) and x % 0 panics (integer divide by zero).
+   * checker.go BinaryNode and vm/runtime: int op int stays int for + - *, / and ** are float, %
+   * needs ints (float % is a compile error) and x % 0 panics (integer divide by zero).
    */
   @Test
   void integerAndFloatArithmetic() throws Exception {
@@ -124,24 +136,33 @@ class ExprExactnessTest {
     assertThat(eval("1 / 0", List.of(), OLD)).isEqualTo(Double.POSITIVE_INFINITY);
     assertThat(eval("9223372036854775807 + 1", List.of(), OLD)).isEqualTo(Long.MIN_VALUE);
     assertThat(eval("1 == 1.0", List.of(), OLD)).isEqualTo(true);
-    assertThatThrownBy(() -> eval("1 % 0", List.of(), OLD)).isInstanceOf(ConditionEvaluator.RuntimeFailure.class)
+    assertThatThrownBy(() -> eval("1 % 0", List.of(), OLD))
+        .isInstanceOf(ConditionEvaluator.RuntimeFailure.class)
         .hasMessage("integer divide by zero");
     for (ExprVersion v : ExprVersion.values()) {
-      assertThat(types("result[0] % 2 == 0", Type.FLOAT_LIST, v).problems()).singleElement()
-          .satisfies(p -> assertThat(p.message()).isEqualTo("invalid operation: % (mismatched types float64 and int)"));
+      assertThat(types("result[0] % 2 == 0", Type.FLOAT_LIST, v).problems())
+          .singleElement()
+          .satisfies(
+              p ->
+                  assertThat(p.message())
+                      .isEqualTo("invalid operation: % (mismatched types float64 and int)"));
     }
   }
 
   /**
    * builtin Len: a number is "invalid argument for len" (a compile error for a scalar result,
-   * checker's len Validate); strings count bytes in 1.15.5 and runes (utf8.RuneCountInString) in 1.17.7.
+   * checker's len Validate); strings count bytes in 1.15.5 and runes (utf8.RuneCountInString) in
+   * 1.17.7.
    */
   @Test
   void lenOfAScalarIsAnErrorAndLenOfAStringDependsOnTheEngine() throws Exception {
-    assertThat(types("len(result) > 0", Type.FLOAT, OLD).problems()).singleElement()
-        .satisfies(p -> assertThat(p.message()).isEqualTo("invalid argument for len (type float64)"));
+    assertThat(types("len(result) > 0", Type.FLOAT, OLD).problems())
+        .singleElement()
+        .satisfies(
+            p -> assertThat(p.message()).isEqualTo("invalid argument for len (type float64)"));
     assertThatThrownBy(() -> eval("len(result) > 0", Double.NaN, OLD))
-        .isInstanceOf(ConditionEvaluator.RuntimeFailure.class).hasMessage("invalid argument for len (type float64)");
+        .isInstanceOf(ConditionEvaluator.RuntimeFailure.class)
+        .hasMessage("invalid argument for len (type float64)");
     assertThat(eval("len('µs')", List.of(), OLD)).isEqualTo(3L);
     assertThat(eval("len('µs')", List.of(), NEW)).isEqualTo(2L);
   }
@@ -161,9 +182,11 @@ class ExprExactnessTest {
     assertThat(Builtins.isKnown("uniq", OLD)).isFalse();
     assertThat(Builtins.isKnown("uniq", NEW)).isTrue();
     assertThat(Builtins.isKnown("median", OLD)).isTrue();
-    assertThat(types("len(reverse(result)) > 0", Type.FLOAT_LIST, OLD).problems()).singleElement()
+    assertThat(types("len(reverse(result)) > 0", Type.FLOAT_LIST, OLD).problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.kind()).isEqualTo(TypeChecker.ProblemKind.VERSION));
-    assertThat(types("len(resutl) > 0", Type.FLOAT_LIST, OLD).problems()).singleElement()
+    assertThat(types("len(resutl) > 0", Type.FLOAT_LIST, OLD).problems())
+        .singleElement()
         .satisfies(p -> assertThat(p.kind()).isEqualTo(TypeChecker.ProblemKind.UNKNOWN_NAME));
   }
 }

@@ -8,19 +8,23 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input must never crash the readers: every prefix and many random edits of real
- * conditions and queries either parse or give a syntax error (conditions) / empty (queries).
+ * Bad input must never crash the readers: every prefix and many random edits of real conditions and
+ * queries either parse or give a syntax error (conditions) / empty (queries).
  */
 class RobustnessTest {
-  private static final List<String> CONDITIONS = List.of(
-      "len(result) > 0 && !isNaN(result[0]) && result[0] < 0.01",
-      "all(result, {# < 1000}) || any(result, .Status == 1) ? true : false",
-      "let r = result[0]; r > 1 and r not in [1, 2] or r matches '^x' && \"{{args.x}}\" == `raw`",
-      "filter(result, # > 0) | len() > 2 && result?.a[1:2] ?? 0x1F >= -1e-3 ** 2 % 3");
-  private static final List<String> QUERIES = List.of(
-      "(sum(rate(http_requests_total{service=\"{{args.s}}\",code=~\"5..\"}[1m])) or on() vector(0)) / sum(rate(x[1m]))",
-      "histogram_quantile(0.95, sum by (le) (rate(x_bucket{a!~'b'}[5m:1m] offset 1m)))",
-      "scalar(topk(1, max without (pod) (up))) * -2 ^ 3 > bool 1 # comment");
+  private static final List<String> CONDITIONS =
+      List.of(
+          "len(result) > 0 && !isNaN(result[0]) && result[0] < 0.01",
+          "all(result, {# < 1000}) || any(result, .Status == 1) ? true : false",
+          "let r = result[0]; r > 1 and r not in [1, 2] or r matches '^x' && \"{{args.x}}\" =="
+              + " `raw`",
+          "filter(result, # > 0) | len() > 2 && result?.a[1:2] ?? 0x1F >= -1e-3 ** 2 % 3");
+  private static final List<String> QUERIES =
+      List.of(
+          "(sum(rate(http_requests_total{service=\"{{args.s}}\",code=~\"5..\"}[1m])) or on()"
+              + " vector(0)) / sum(rate(x[1m]))",
+          "histogram_quantile(0.95, sum by (le) (rate(x_bucket{a!~'b'}[5m:1m] offset 1m)))",
+          "scalar(topk(1, max without (pod) (up))) * -2 ^ 3 > bool 1 # comment");
 
   @Test
   void prefixesAndRandomEditsNeverThrowUnexpectedly() {
@@ -33,7 +37,9 @@ class RobustnessTest {
     }
     for (String seed : QUERIES) {
       for (String s : variants(seed, random, alphabet)) {
-        assertThatCode(() -> PromQl.parse(s).ifPresent(PromQl::shape)).as(s).doesNotThrowAnyException();
+        assertThatCode(() -> PromQl.parse(s).ifPresent(PromQl::shape))
+            .as(s)
+            .doesNotThrowAnyException();
       }
     }
   }

@@ -12,7 +12,8 @@ class StepSummaryTest {
 
   private static final String DIGEST = "sha256:" + "ab".repeat(32);
 
-  private static final String BUNDLE = """
+  private static final String BUNDLE =
+      """
       # rendered by param-kernel
       apiVersion: v1
       kind: Service
@@ -54,9 +55,12 @@ class StepSummaryTest {
 
   @Test
   void digestSectionShowsEveryField() {
-    String md = StepSummary.digestSection("ghcr.io/acme/param-kernel-service", "0123abc", DIGEST, false, "registry");
+    String md =
+        StepSummary.digestSection(
+            "ghcr.io/acme/param-kernel-service", "0123abc", DIGEST, false, "registry");
 
-    assertThat(md).startsWith("### param-kernel image\n\n")
+    assertThat(md)
+        .startsWith("### param-kernel image\n\n")
         .contains("| Image | `ghcr.io/acme/param-kernel-service` |\n")
         .contains("| Tag | `0123abc` |\n")
         .contains("| Digest | `" + DIGEST + "` |\n")
@@ -78,7 +82,8 @@ class StepSummaryTest {
   @Test
   void digestSectionEscapesTableBreakers() {
     String md = StepSummary.digestSection("a|b", "t`x", DIGEST, false, "re|gistry\n");
-    assertThat(md).contains("| Image | `a\\|b` |")
+    assertThat(md)
+        .contains("| Image | `a\\|b` |")
         .contains("| Tag | ``t`x`` |")
         .contains("| Source | re\\|gistry  |");
   }
@@ -87,50 +92,57 @@ class StepSummaryTest {
   void readsTheCanaryStepsOfTheRolloutInOrder() {
     List<CanaryStep> steps = StepSummary.canarySteps(BUNDLE);
 
-    assertThat(steps).extracting(CanaryStep::label).containsExactly(
-        "setWeight 20%",
-        "pause 5m",
-        "analysis: param-kernel-canary-health",
-        "setWeight 50%",
-        "pause 10m",
-        "analysis: param-kernel-canary-health, other \"quoted\"",
-        "setWeight 100%",
-        "pause 300s",
-        "pause (until promoted)");
+    assertThat(steps)
+        .extracting(CanaryStep::label)
+        .containsExactly(
+            "setWeight 20%",
+            "pause 5m",
+            "analysis: param-kernel-canary-health",
+            "setWeight 50%",
+            "pause 10m",
+            "analysis: param-kernel-canary-health, other \"quoted\"",
+            "setWeight 100%",
+            "pause 300s",
+            "pause (until promoted)");
     assertThat(steps).extracting(CanaryStep::kind).startsWith("setWeight", "pause", "analysis");
   }
 
   @Test
   void canaryPlanIsAMermaidFlowchartFromLeftToRight() {
-    String md = StepSummary.canaryPlan("""
-        kind: Rollout
-        spec:
-          strategy:
-            canary:
-              steps:
-                - setWeight: 20
-                - pause: {duration: 5m}
-                - analysis: {templates: [{templateName: health}]}
-                - setCanaryScale: {replicas: 2}
-                - experiment: {}
-        """);
+    String md =
+        StepSummary.canaryPlan(
+            """
+            kind: Rollout
+            spec:
+              strategy:
+                canary:
+                  steps:
+                    - setWeight: 20
+                    - pause: {duration: 5m}
+                    - analysis: {templates: [{templateName: health}]}
+                    - setCanaryScale: {replicas: 2}
+                    - experiment: {}
+            """);
 
-    assertThat(md).isEqualTo("""
-        ### param-kernel canary plan
+    assertThat(md)
+        .isEqualTo(
+            """
+            ### param-kernel canary plan
 
-        ```mermaid
-        flowchart LR
-          start([stable]) --> s1["setWeight 20%"] --> s2{{"pause 5m"}} --> s3[/"analysis: health"/] \
-        --> s4["setCanaryScale replicas=2"] --> s5["experiment"] --> done([promoted: 100%])
-        ```
+            ```mermaid
+            flowchart LR
+              start([stable]) --> s1["setWeight 20%"] --> s2{{"pause 5m"}} --> s3[/"analysis: health"/] \
+            --> s4["setCanaryScale replicas=2"] --> s5["experiment"] --> done([promoted: 100%])
+            ```
 
-        """);
+            """);
   }
 
   @Test
   void quotesInLabelsAreEscapedForMermaid() {
     String mermaid = StepSummary.mermaid(StepSummary.canarySteps(BUNDLE));
-    assertThat(mermaid).contains("s6[/\"analysis: param-kernel-canary-health, other #quot;quoted#quot;\"/]");
+    assertThat(mermaid)
+        .contains("s6[/\"analysis: param-kernel-canary-health, other #quot;quoted#quot;\"/]");
     assertThat(mermaid.lines()).hasSize(2);
   }
 
@@ -152,31 +164,36 @@ class StepSummaryTest {
 
   @Test
   void validationSectionForACleanRun() {
-    assertThat(StepSummary.validationSection(0, 0, List.of())).isEqualTo("""
-        ### param-kernel validation
+    assertThat(StepSummary.validationSection(0, 0, List.of()))
+        .isEqualTo(
+            """
+            ### param-kernel validation
 
-        passed: 0 errors, 0 warnings.
+            passed: 0 errors, 0 warnings.
 
-        """);
+            """);
   }
 
   @Test
   void validationSectionListsTheFirstFindings() {
-    List<String> findings = List.of(
-        "rollout.yaml:12:7: error [image-digest] image is not pinned by digest",
-        "rollout.yaml:40:3: warning [service-ref] Service x is not in the bundle");
+    List<String> findings =
+        List.of(
+            "rollout.yaml:12:7: error [image-digest] image is not pinned by digest",
+            "rollout.yaml:40:3: warning [service-ref] Service x is not in the bundle");
 
-    assertThat(StepSummary.validationSection(1, 1, findings)).isEqualTo("""
-        ### param-kernel validation
+    assertThat(StepSummary.validationSection(1, 1, findings))
+        .isEqualTo(
+            """
+            ### param-kernel validation
 
-        **failed**: 1 error, 1 warning.
+            **failed**: 1 error, 1 warning.
 
-        ```text
-        rollout.yaml:12:7: error [image-digest] image is not pinned by digest
-        rollout.yaml:40:3: warning [service-ref] Service x is not in the bundle
-        ```
+            ```text
+            rollout.yaml:12:7: error [image-digest] image is not pinned by digest
+            rollout.yaml:40:3: warning [service-ref] Service x is not in the bundle
+            ```
 
-        """);
+            """);
   }
 
   @Test
@@ -187,23 +204,38 @@ class StepSummaryTest {
     }
     String md = StepSummary.validationSection(13, 0, findings);
 
-    assertThat(md).contains("````text\n").contains("f.yaml:10:1:").doesNotContain("f.yaml:11:1:")
+    assertThat(md)
+        .contains("````text\n")
+        .contains("f.yaml:10:1:")
+        .doesNotContain("f.yaml:11:1:")
         .contains("… and 3 more (see the build log).");
   }
 
   @Test
   void contingencyBannerSaysWhatUntilWhenWhyAndHowToRevert() {
-    String md = StepSummary.contingencyBanner(new StepSummary.ContingencyInfo(
-        "param-kernel-canary-health", "latency-p95", "0.060", "0.08",
-        "INC-1 | noisy\nfirst canary", "2026-12-20",
-        "param-kernel.kitchen-cpq/contingency", "paramkernel.contingency.*"));
-    assertThat(md).isEqualTo("### param-kernel contingency in effect\n\n"
-        + "> [!WARNING]\n"
-        + "> **Temporary widening:** the p95 failure bound of `latency-p95` in"
-        + " `param-kernel-canary-health` is `0.08` s instead of the plan's `0.060` s, until"
-        + " `2026-12-20` (UTC).\n>\n"
-        + "> Reason: INC-1 \\| noisy first canary\n>\n"
-        + "> The cluster shows it as the annotation `param-kernel.kitchen-cpq/contingency` on the"
-        + " template. Revert by rendering again without paramkernel.contingency.*.\n\n");
+    String md =
+        StepSummary.contingencyBanner(
+            new StepSummary.ContingencyInfo(
+                "param-kernel-canary-health",
+                "latency-p95",
+                "0.060",
+                "0.08",
+                "INC-1 | noisy\nfirst canary",
+                "2026-12-20",
+                "param-kernel.kitchen-cpq/contingency",
+                "paramkernel.contingency.*"));
+    assertThat(md)
+        .isEqualTo(
+            "### param-kernel contingency in effect\n\n"
+                + "> [!WARNING]\n"
+                + "> **Temporary widening:** the p95 failure bound of `latency-p95` in"
+                + " `param-kernel-canary-health` is `0.08` s instead of the plan's `0.060` s, until"
+                + " `2026-12-20` (UTC).\n"
+                + ">\n"
+                + "> Reason: INC-1 \\| noisy first canary\n"
+                + ">\n"
+                + "> The cluster shows it as the annotation `param-kernel.kitchen-cpq/contingency`"
+                + " on the template. Revert by rendering again without"
+                + " paramkernel.contingency.*.\n\n");
   }
 }

@@ -27,12 +27,18 @@ class ImageTagsTest {
 
   @Test
   void pushTagsLatestOnlyFromTheDefaultBranchAndNeverFromARelease() {
-    assertThat(ImageTags.pushTags(COMMIT, Optional.of("main"), "main", "auto")).containsExactly(SHA, "latest");
-    assertThat(ImageTags.pushTags(COMMIT, Optional.of("feature/x"), "main", "auto")).containsExactly(SHA);
-    assertThat(ImageTags.pushTags(COMMIT, Optional.of("release/1.0"), "main", "auto")).containsExactly(SHA);
-    assertThat(ImageTags.pushTags(COMMIT, Optional.of("release/1.0"), "main", "true")).containsExactly(SHA);
-    assertThat(ImageTags.pushTags(COMMIT, Optional.of("feature/x"), "main", "true")).containsExactly(SHA, "latest");
-    assertThat(ImageTags.pushTags(COMMIT, Optional.of("main"), "main", "false")).containsExactly(SHA);
+    assertThat(ImageTags.pushTags(COMMIT, Optional.of("main"), "main", "auto"))
+        .containsExactly(SHA, "latest");
+    assertThat(ImageTags.pushTags(COMMIT, Optional.of("feature/x"), "main", "auto"))
+        .containsExactly(SHA);
+    assertThat(ImageTags.pushTags(COMMIT, Optional.of("release/1.0"), "main", "auto"))
+        .containsExactly(SHA);
+    assertThat(ImageTags.pushTags(COMMIT, Optional.of("release/1.0"), "main", "true"))
+        .containsExactly(SHA);
+    assertThat(ImageTags.pushTags(COMMIT, Optional.of("feature/x"), "main", "true"))
+        .containsExactly(SHA, "latest");
+    assertThat(ImageTags.pushTags(COMMIT, Optional.of("main"), "main", "false"))
+        .containsExactly(SHA);
     assertThat(ImageTags.pushTags(COMMIT, Optional.empty(), "main", "auto")).containsExactly(SHA);
   }
 
@@ -40,6 +46,7 @@ class ImageTagsTest {
   void branchFromActionsIgnoresTagRefs() {
     GitHead git = new GitHead(Optional.of("main"), Optional.empty());
     assertThat(ImageTags.branch(Map.of("GITHUB_REF_NAME", "release/2"), git)).hasValue("release/2");
-    assertThat(ImageTags.branch(Map.of("GITHUB_REF_NAME", "v1.0", "GITHUB_REF_TYPE", "tag"), git)).hasValue("main");
+    assertThat(ImageTags.branch(Map.of("GITHUB_REF_NAME", "v1.0", "GITHUB_REF_TYPE", "tag"), git))
+        .hasValue("main");
   }
 }

@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 class AuthChallengeTest {
   @Test
   void parsesABearerChallengeWithQuotedParameters() {
-    AuthChallenge c = AuthChallenge.parse("Bearer realm=\"https://ghcr.io/token\",service=\"ghcr.io\","
-        + "scope=\"repository:o/app:pull\"").orElseThrow();
+    AuthChallenge c =
+        AuthChallenge.parse(
+                "Bearer realm=\"https://ghcr.io/token\",service=\"ghcr.io\","
+                    + "scope=\"repository:o/app:pull\"")
+            .orElseThrow();
     assertThat(c.isBearer()).isTrue();
     assertThat(c.parameter("realm")).hasValue("https://ghcr.io/token");
     assertThat(c.parameter("service")).hasValue("ghcr.io");
@@ -17,7 +20,8 @@ class AuthChallengeTest {
 
   @Test
   void parsesBasicCaseInsensitivelyWithSpacesAndBareValues() {
-    AuthChallenge c = AuthChallenge.parse("basic  Realm = paramkernel-test , charset=\"UTF-8\"").orElseThrow();
+    AuthChallenge c =
+        AuthChallenge.parse("basic  Realm = paramkernel-test , charset=\"UTF-8\"").orElseThrow();
     assertThat(c.isBasic()).isTrue();
     assertThat(c.parameter("realm")).hasValue("paramkernel-test");
     assertThat(c.parameter("charset")).hasValue("UTF-8");
@@ -25,8 +29,11 @@ class AuthChallengeTest {
 
   @Test
   void keepsCommasAndEscapesInsideQuotes() {
-    AuthChallenge c = AuthChallenge.parse("Bearer realm=\"https://x/t\",scope=\"repository:a:pull,push\","
-        + "error=\"say \\\"hi\\\"\"").orElseThrow();
+    AuthChallenge c =
+        AuthChallenge.parse(
+                "Bearer realm=\"https://x/t\",scope=\"repository:a:pull,push\","
+                    + "error=\"say \\\"hi\\\"\"")
+            .orElseThrow();
     assertThat(c.parameter("scope")).hasValue("repository:a:pull,push");
     assertThat(c.parameter("error")).hasValue("say \"hi\"");
   }

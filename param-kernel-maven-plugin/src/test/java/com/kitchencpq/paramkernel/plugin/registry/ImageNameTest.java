@@ -16,29 +16,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImageNameTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "127.0.0.1:5000/kitchen-cpq/param-kernel-service",
-      "ghcr.io/kitchen-cpq/param-kernel-service",
-      "kitchen-cpq/param-kernel-service",
-      "app",
-      "localhost/app",
-      "localhost:5000/app",
-      "docker.io/app",
-      "docker.io/a/b",
-      "index.docker.io/app",
-      "registry-1.docker.io/app",
-      "registry.example.com:443/team/sub/app",
-      "Ghcr.io/x",
-      "ghcr.io",
-      "my-registry.local:5000/a__b",
-      "ghcr.io/a--b",
-      "ghcr.io/a.b_c",
-      "0.0.0.0:1/x",
-      // jib's oddities, kept so that the same names resolve as before:
-      "Kitchen/app",
-      "LOCALHOST/app",
-      "a_b.io/app",
-  })
+  @ValueSource(
+      strings = {
+        "127.0.0.1:5000/kitchen-cpq/param-kernel-service",
+        "ghcr.io/kitchen-cpq/param-kernel-service",
+        "kitchen-cpq/param-kernel-service",
+        "app",
+        "localhost/app",
+        "localhost:5000/app",
+        "docker.io/app",
+        "docker.io/a/b",
+        "index.docker.io/app",
+        "registry-1.docker.io/app",
+        "registry.example.com:443/team/sub/app",
+        "Ghcr.io/x",
+        "ghcr.io",
+        "my-registry.local:5000/a__b",
+        "ghcr.io/a--b",
+        "ghcr.io/a.b_c",
+        "0.0.0.0:1/x",
+        // jib's oddities, kept so that the same names resolve as before:
+        "Kitchen/app",
+        "LOCALHOST/app",
+        "a_b.io/app",
+      })
   void splitsLikeJib(String image) throws Exception {
     ImageReference jib = ImageReference.parse(image);
     assertThat(ImageName.parse(image))
@@ -46,10 +47,23 @@ class ImageNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "a//b", "/a", "a/", "-a.io/x", "a..b/c", "a.b:/c", "ghcr.io/a___b", "ghcr.io/a.-b",
-      "ghcr.io/Owner/App", "[::1]:5000/x", "a b", "ghcr.io/app-", "ghcr.io/_app", "x.io:port/a",
-  })
+  @ValueSource(
+      strings = {
+        "a//b",
+        "/a",
+        "a/",
+        "-a.io/x",
+        "a..b/c",
+        "a.b:/c",
+        "ghcr.io/a___b",
+        "ghcr.io/a.-b",
+        "ghcr.io/Owner/App",
+        "[::1]:5000/x",
+        "a b",
+        "ghcr.io/app-",
+        "ghcr.io/_app",
+        "x.io:port/a",
+      })
   void rejectsWhatJibRejects(String image) {
     assertThatThrownBy(() -> ImageReference.parse(image))
         .isInstanceOf(InvalidImageReferenceException.class);
@@ -59,8 +73,8 @@ class ImageNameTest {
   }
 
   /**
-   * Random names over the characters that matter to the grammar, each held against jib: the
-   * same names valid, split the same way. Seeded, so a failure names a name that stays.
+   * Random names over the characters that matter to the grammar, each held against jib: the same
+   * names valid, split the same way. Seeded, so a failure names a name that stays.
    */
   @Test
   void agreesWithJibOnRandomNames() {
@@ -99,11 +113,13 @@ class ImageNameTest {
 
   @Test
   void tagsDigestsAndEmptyValuesNameTheProperty() {
-    for (String image : List.of("k/app:1.0", "localhost:5000/app:latest", "k/app@sha256:" + "a".repeat(64))) {
+    for (String image :
+        List.of("k/app:1.0", "localhost:5000/app:latest", "k/app@sha256:" + "a".repeat(64))) {
       assertThatThrownBy(() -> ImageName.parse(image))
           .hasMessageContaining("paramkernel.image '" + image + "' carries a tag or digest");
     }
-    assertThatThrownBy(() -> ImageName.parse("")).hasMessageContaining("paramkernel.image is empty");
+    assertThatThrownBy(() -> ImageName.parse(""))
+        .hasMessageContaining("paramkernel.image is empty");
   }
 
   @Test

@@ -18,18 +18,28 @@ class RetryBudgetTest {
   private final Clock wall = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   private RetryBudget budget(Duration total) {
-    return new RetryBudget(total, () -> now, wall, d -> {
-      slept.add(d);
-      now += d.toNanos();
-    }, Duration.ofMillis(250), Duration.ofSeconds(2));
+    return new RetryBudget(
+        total,
+        () -> now,
+        wall,
+        d -> {
+          slept.add(d);
+          now += d.toNanos();
+        },
+        Duration.ofMillis(250),
+        Duration.ofSeconds(2));
   }
 
   @Test
   void backoffDoublesUpToTheCap() {
     RetryBudget b = budget(Duration.ofSeconds(60));
     assertThat(List.of(b.backoff(1), b.backoff(2), b.backoff(3), b.backoff(4), b.backoff(5)))
-        .containsExactly(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofSeconds(2));
+        .containsExactly(
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2));
   }
 
   @Test
@@ -41,8 +51,8 @@ class RetryBudgetTest {
 
   @Test
   void retryAfterAsHttpDateIsMeasuredFromTheWallClock() {
-    RetryBudget.Decision d = budget(Duration.ofSeconds(15))
-        .next(1, 5, Optional.of("Thu, 01 Jan 2026 00:00:04 GMT"));
+    RetryBudget.Decision d =
+        budget(Duration.ofSeconds(15)).next(1, 5, Optional.of("Thu, 01 Jan 2026 00:00:04 GMT"));
     assertThat(d.delay()).isEqualTo(Duration.ofSeconds(4));
   }
 

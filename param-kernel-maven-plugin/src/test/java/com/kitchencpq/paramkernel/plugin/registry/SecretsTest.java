@@ -56,10 +56,14 @@ class SecretsTest {
         .isEqualTo("http-outgoing-0 >> Authorization: Bearer ****");
     assertThat(Secrets.redact("proxy-authorization=Basic Zm9v", List.of()))
         .isEqualTo("proxy-authorization=Basic ****");
-    assertThat(Secrets.redact("{\"token\":\"t0k\",\"access_token\":\"t1k\",\"auths\":{\"r\":"
-        + "{\"auth\":\"Y2k6YWI=\"}}}", List.of()))
-        .isEqualTo("{\"token\":\"****\",\"access_token\":\"****\",\"auths\":{\"r\":"
-            + "{\"auth\":\"****\"}}}");
+    assertThat(
+            Secrets.redact(
+                "{\"token\":\"t0k\",\"access_token\":\"t1k\",\"auths\":{\"r\":"
+                    + "{\"auth\":\"Y2k6YWI=\"}}}",
+                List.of()))
+        .isEqualTo(
+            "{\"token\":\"****\",\"access_token\":\"****\",\"auths\":{\"r\":"
+                + "{\"auth\":\"****\"}}}");
   }
 
   @Test
@@ -68,10 +72,11 @@ class SecretsTest {
       "registry 127.0.0.1:5000 refused kitchen-cpq/app with credentials from environment"
           + " PARAMKERNEL_REGISTRY_USERNAME (HTTP 401, UNAUTHORIZED). Check those credentials, or"
           + " configure others: a <server> with id '127.0.0.1:5000' in Maven settings.xml, the"
-          + " environment variables PARAMKERNEL_REGISTRY_USERNAME/PARAMKERNEL_REGISTRY_PASSWORD,"
-          + " or a Docker login (config.json in $DOCKER_CONFIG or ~/.docker, or a credential helper)",
+          + " environment variables PARAMKERNEL_REGISTRY_USERNAME/PARAMKERNEL_REGISTRY_PASSWORD, or"
+          + " a Docker login (config.json in $DOCKER_CONFIG or ~/.docker, or a credential helper)",
       "the token service of registry ghcr.io:443 refused a pull token for o/app",
-      "Resolved 127.0.0.1:5000/kitchen-cpq/app:latest -> sha256:" + "a".repeat(64)
+      "Resolved 127.0.0.1:5000/kitchen-cpq/app:latest -> sha256:"
+          + "a".repeat(64)
           + " (from registry 127.0.0.1:5000)",
       "HEAD http://127.0.0.1:5000/v2/kitchen-cpq/app/manifests/latest -> 200",
       "image ghcr.io/o/app@sha256:" + "b".repeat(64),

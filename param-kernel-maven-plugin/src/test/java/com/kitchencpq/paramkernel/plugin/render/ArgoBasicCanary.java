@@ -1,23 +1,24 @@
 package com.kitchencpq.paramkernel.plugin.render;
 
 /**
- * Argo Rollouts' replica arithmetic for a canary without traffic routing, ported line by line
- * for tests from argoproj/argo-rollouts v1.9.1 (the same functions in v1.7.2 and v1.8.3, apart from
- * the dynamic-stable-scale arguments of GetCanaryReplicasOrWeight):
+ * Argo Rollouts' replica arithmetic for a canary without traffic routing, ported line by line for
+ * tests from argoproj/argo-rollouts v1.9.1 (the same functions in v1.7.2 and v1.8.3, apart from the
+ * dynamic-stable-scale arguments of GetCanaryReplicasOrWeight):
  *
  * <ul>
- *   <li>{@link #calculate}: {@code utils/replicaset/canary.go}, {@code CalculateReplicaCountsForBasicCanary},
- *       with {@code calculateScaleDownReplicaCount} and {@code adjustReplicaWithinLimits};
- *   <li>{@link #approximate}: {@code approximateWeightedCanaryStableReplicaCounts} with
- *       {@code floorCeilingTied} and {@code weightDelta} (same file);
+ *   <li>{@link #calculate}: {@code utils/replicaset/canary.go}, {@code
+ *       CalculateReplicaCountsForBasicCanary}, with {@code calculateScaleDownReplicaCount} and
+ *       {@code adjustReplicaWithinLimits};
+ *   <li>{@link #approximate}: {@code approximateWeightedCanaryStableReplicaCounts} with {@code
+ *       floorCeilingTied} and {@code weightDelta} (same file);
  *   <li>{@link #fenceposts}: {@code utils/replicaset/replicaset.go}, {@code resolveFenceposts}
- *       (maxSurge rounded up, maxUnavailable rounded down, both default "25%" from
- *       {@code utils/defaults/defaults.go}; both zero makes maxUnavailable 1);
+ *       (maxSurge rounded up, maxUnavailable rounded down, both default "25%" from {@code
+ *       utils/defaults/defaults.go}; both zero makes maxUnavailable 1);
  *   <li>{@link #scaleDownCandidates}: {@code GetReplicasForScaleDown} (canary.go).
  * </ul>
  *
- * Only what the shipped bundle uses is ported: no setCanaryScale, no dynamicStableScale, no
- * older ReplicaSets than stable, maxTrafficWeight 100.
+ * Only what the shipped bundle uses is ported: no setCanaryScale, no dynamicStableScale, no older
+ * ReplicaSets than stable, maxTrafficWeight 100.
  */
 final class ArgoBasicCanary {
   /** One ReplicaSet: its desired replicas ({@code spec.replicas}) and its available pods. */
@@ -58,7 +59,8 @@ final class ArgoBasicCanary {
     int ceil = (int) Math.ceil((double) (specReplicas * desiredWeight) / maxWeight);
     int floor = (int) Math.floor((double) (specReplicas * desiredWeight) / maxWeight);
     boolean tied = tied(desiredWeight, maxWeight, specReplicas);
-    boolean zeroAllowed = desiredWeight == maxWeight || desiredWeight == 0 || (specReplicas == 1 && maxSurge == 0);
+    boolean zeroAllowed =
+        desiredWeight == maxWeight || desiredWeight == 0 || (specReplicas == 1 && maxSurge == 0);
     java.util.List<int[]> options = new java.util.ArrayList<>();
     if (ceil < specReplicas || zeroAllowed) {
       options.add(new int[] {ceil, specReplicas});
@@ -112,12 +114,14 @@ final class ArgoBasicCanary {
    * CalculateReplicaCountsForBasicCanary for a new (canary) and a distinct stable ReplicaSet and no
    * older ones: returns {new, stable} desired replicas for this reconcile.
    */
-  static int[] calculate(int specReplicas, int desiredWeight, ReplicaSet newRs, ReplicaSet stableRs) {
+  static int[] calculate(
+      int specReplicas, int desiredWeight, ReplicaSet newRs, ReplicaSet stableRs) {
     return calculate(specReplicas, desiredWeight, newRs, stableRs, fenceposts(specReplicas));
   }
 
   /** As above with maxSurge and maxUnavailable already resolved to counts. */
-  static int[] calculate(int specReplicas, int desiredWeight, ReplicaSet newRs, ReplicaSet stableRs, Fenceposts f) {
+  static int[] calculate(
+      int specReplicas, int desiredWeight, ReplicaSet newRs, ReplicaSet stableRs, Fenceposts f) {
     int[] desired = approximate(specReplicas, desiredWeight, MAX_WEIGHT, f.maxSurge());
     int desiredNew = desired[0];
     int desiredStable = desired[1];
@@ -141,19 +145,22 @@ final class ArgoBasicCanary {
 
     int minAvailable = specReplicas - f.maxUnavailable();
     boolean increasing = desiredNew >= newRs.spec;
-    int toScaleDown = scaleDownCandidates(newRs, !increasing) + scaleDownCandidates(stableRs, increasing);
+    int toScaleDown =
+        scaleDownCandidates(newRs, !increasing) + scaleDownCandidates(stableRs, increasing);
     if (toScaleDown <= minAvailable) {
       return new int[] {newCount, stableCount};
     }
     int scaleDown = toScaleDown - minAvailable;
     if (!increasing) {
       newCount = scaleDownCount(newRs, desiredNew, scaleDown, newCount);
-      int[] adjusted = adjustWithinLimits(newRs, stableRs, newCount, stableCount, maxAllowed, minAvailable);
+      int[] adjusted =
+          adjustWithinLimits(newRs, stableRs, newCount, stableCount, maxAllowed, minAvailable);
       newCount = adjusted[0];
       stableCount = adjusted[1];
     } else {
       stableCount = scaleDownCount(stableRs, desiredStable, scaleDown, stableCount);
-      int[] adjusted = adjustWithinLimits(stableRs, newRs, stableCount, newCount, maxAllowed, minAvailable);
+      int[] adjusted =
+          adjustWithinLimits(stableRs, newRs, stableCount, newCount, maxAllowed, minAvailable);
       stableCount = adjusted[0];
       newCount = adjusted[1];
     }
@@ -169,8 +176,13 @@ final class ArgoBasicCanary {
   }
 
   /** adjustReplicaWithinLimits: returns {drainCount, adjustCount}. */
-  private static int[] adjustWithinLimits(ReplicaSet drain, ReplicaSet adjust, int drainCount, int adjustCount,
-      int maxAllowed, int minAvailable) {
+  private static int[] adjustWithinLimits(
+      ReplicaSet drain,
+      ReplicaSet adjust,
+      int drainCount,
+      int adjustCount,
+      int maxAllowed,
+      int minAvailable) {
     int overTheLimit = Math.max(0, adjustCount + drainCount - maxAllowed);
     int totalAvailable = Math.min(drain.available, drainCount);
     adjustCount -= overTheLimit;

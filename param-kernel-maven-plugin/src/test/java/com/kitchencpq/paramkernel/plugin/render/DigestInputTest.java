@@ -14,7 +14,8 @@ class DigestInputTest {
   static final String C = "sha256:" + "c".repeat(64);
 
   @TempDir Path dir;
-  private final DigestInput input = new DigestInput("paramkernel.digest", "paramkernel.image.digest");
+  private final DigestInput input =
+      new DigestInput("paramkernel.digest", "paramkernel.image.digest");
 
   private Path digestJson(String content) throws Exception {
     Path file = dir.resolve("digest.json");
@@ -29,20 +30,26 @@ class DigestInputTest {
   @Test
   void theUsersDigestComesFirst() throws Exception {
     Path json = digestJson("{\"digest\":\"" + C + "\"}");
-    assertThat(choose(" " + A + " ", B, json)).isEqualTo(new DigestInput.Choice(A, "paramkernel.digest"));
+    assertThat(choose(" " + A + " ", B, json))
+        .isEqualTo(new DigestInput.Choice(A, "paramkernel.digest"));
   }
 
   @Test
   void thenTheDigestResolvedInThisBuild() throws Exception {
     Path json = digestJson("{\"digest\":\"" + C + "\"}");
-    assertThat(choose("", B, json)).isEqualTo(new DigestInput.Choice(B, "paramkernel.image.digest"));
+    assertThat(choose("", B, json))
+        .isEqualTo(new DigestInput.Choice(B, "paramkernel.image.digest"));
   }
 
   @Test
   void thenDigestJson() throws Exception {
-    Path json = digestJson("{\"image\":\"kitchen-cpq/param-kernel-service\",\"tag\":\"latest\",\"digest\":\"" + C
-        + "\",\"fallback\":true,\"source\":\"registry\"}");
-    assertThat(choose(null, null, json)).isEqualTo(new DigestInput.Choice(C, "artifacts/param-kernel/digest.json"));
+    Path json =
+        digestJson(
+            "{\"image\":\"kitchen-cpq/param-kernel-service\",\"tag\":\"latest\",\"digest\":\""
+                + C
+                + "\",\"fallback\":true,\"source\":\"registry\"}");
+    assertThat(choose(null, null, json))
+        .isEqualTo(new DigestInput.Choice(C, "artifacts/param-kernel/digest.json"));
   }
 
   @Test
@@ -50,8 +57,9 @@ class DigestInputTest {
     Path json = digestJson("{\"digest\":\"" + C + "\"}");
     assertThatThrownBy(() -> choose("sha256:1234", null, json))
         .isInstanceOf(RenderException.class)
-        .hasMessage("paramkernel.digest: 'sha256:1234' is not an image digest;"
-            + " expected sha256: followed by 64 lowercase hex digits");
+        .hasMessage(
+            "paramkernel.digest: 'sha256:1234' is not an image digest;"
+                + " expected sha256: followed by 64 lowercase hex digits");
   }
 
   @Test
@@ -74,6 +82,7 @@ class DigestInputTest {
     assertThatThrownBy(() -> choose(null, null, digestJson("{\"digest\":42}")))
         .hasMessage("artifacts/param-kernel/digest.json: field 'digest' is not a string");
     assertThatThrownBy(() -> choose(null, null, digestJson("{\"digest\":\"latest\"}")))
-        .hasMessageStartingWith("artifacts/param-kernel/digest.json field 'digest': 'latest' is not an image digest");
+        .hasMessageStartingWith(
+            "artifacts/param-kernel/digest.json field 'digest': 'latest' is not an image digest");
   }
 }

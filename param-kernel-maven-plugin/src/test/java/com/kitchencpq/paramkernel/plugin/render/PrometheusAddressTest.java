@@ -18,16 +18,28 @@ class PrometheusAddressTest {
 
   @Test
   void rejectsWhatArgoCannotUseNamingTheProperty() {
-    for (String bad : new String[] {"", "prometheus:9090", "ftp://h/", "http://", "http://h:9090/a b",
-        "http://h:9090/?q=1", "not a url", "http://h/}"}) {
+    for (String bad :
+        new String[] {
+          "",
+          "prometheus:9090",
+          "ftp://h/",
+          "http://",
+          "http://h:9090/a b",
+          "http://h:9090/?q=1",
+          "not a url",
+          "http://h/}"
+        }) {
       assertThatThrownBy(() -> PrometheusAddress.requireValid(bad, P))
-          .as(bad).isInstanceOf(RenderException.class).hasMessageStartingWith(P);
+          .as(bad)
+          .isInstanceOf(RenderException.class)
+          .hasMessageStartingWith(P);
     }
   }
 
   @Test
   void rejectsCredentialsWithoutRepeatingThem() {
-    assertThatThrownBy(() -> PrometheusAddress.requireValid("https://user:s3cret@prom.example:9090", P))
+    assertThatThrownBy(
+            () -> PrometheusAddress.requireValid("https://user:s3cret@prom.example:9090", P))
         .hasMessageContaining("must not contain credentials")
         .hasMessageNotContaining("s3cret");
   }

@@ -17,9 +17,18 @@ class RenderOutputTest {
   private final RenderOutput output = new RenderOutput();
 
   private static RenderedRollout rendered(String text) {
-    return new RenderedRollout("t.yaml", text, TemplateRendererTest.DIGEST,
-        List.of(new Substitution("${PARAM_KERNEL_IMAGE_DIGEST}", "PARAM_KERNEL_IMAGE_DIGEST", 1, 1,
-            TemplateRendererTest.DIGEST, "digest")));
+    return new RenderedRollout(
+        "t.yaml",
+        text,
+        TemplateRendererTest.DIGEST,
+        List.of(
+            new Substitution(
+                "${PARAM_KERNEL_IMAGE_DIGEST}",
+                "PARAM_KERNEL_IMAGE_DIGEST",
+                1,
+                1,
+                TemplateRendererTest.DIGEST,
+                "digest")));
   }
 
   private static List<String> names(Path directory) throws IOException {
@@ -42,7 +51,9 @@ class RenderOutputTest {
     assertThat(Files.readAllBytes(target)).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
     assertThat(names(target.getParent())).containsExactly("rollout.yaml");
     if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
-      assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+      assertThat(
+              java.nio.file.attribute.PosixFilePermissions.toString(
+                  Files.getPosixFilePermissions(target)))
           .isEqualTo("rw-r--r--");
     }
   }
@@ -62,7 +73,8 @@ class RenderOutputTest {
   void writingTheSameRenderTwiceGivesIdenticalFiles() throws Exception {
     output.write(rendered("x: 1\n"), dir.resolve("one.yaml"));
     output.write(rendered("x: 1\n"), dir.resolve("two.yaml"));
-    assertThat(Files.readAllBytes(dir.resolve("one.yaml"))).isEqualTo(Files.readAllBytes(dir.resolve("two.yaml")));
+    assertThat(Files.readAllBytes(dir.resolve("one.yaml")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("two.yaml")));
   }
 
   @Test
@@ -70,7 +82,8 @@ class RenderOutputTest {
     Path target = dir.resolve("rollout.yaml");
     Files.createDirectories(target.resolve("occupied"));
 
-    assertThatThrownBy(() -> output.write(rendered("x: 1\n"), target)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> output.write(rendered("x: 1\n"), target))
+        .isInstanceOf(IOException.class);
 
     assertThat(names(dir)).containsExactly("rollout.yaml");
     assertThat(Files.isDirectory(target)).isTrue();

@@ -14,14 +14,15 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The rollout template the plugin ships (param-kernel-service/src/main/rollout/rollout.yaml,
- * read here from the plugin's classpath) carries the rollout plan's numbers. Any edit that
- * changes a step, a threshold, a limit or a name fails here first.
+ * The rollout template the plugin ships (param-kernel-service/src/main/rollout/rollout.yaml, read
+ * here from the plugin's classpath) carries the rollout plan's numbers. Any edit that changes a
+ * step, a threshold, a limit or a name fails here first.
  */
 class ShippedTemplateTest {
   private static final String DIGEST = TemplateRendererTest.DIGEST;
   private static final String IMAGE = "kitchen-cpq/param-kernel-service@" + DIGEST;
   private static final String CANARY = "param-kernel-service-canary";
+
   /** The client Service, also the name of the Rollout and the ServiceMonitor. */
   private static final String STABLE = "param-kernel-service";
 
@@ -71,12 +72,15 @@ class ShippedTemplateTest {
   private static Map<String, Object> doc(String kind, String name) {
     return docs.stream()
         .filter(d -> kind.equals(d.get("kind")) && name.equals(at(d, "metadata.name")))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
   }
 
   private static Map<String, Object> metric(Map<String, Object> template, String name) {
-    return list(template, "spec.metrics").stream().map(ShippedTemplateTest::asMap)
-        .filter(m -> name.equals(m.get("name"))).findFirst()
+    return list(template, "spec.metrics").stream()
+        .map(ShippedTemplateTest::asMap)
+        .filter(m -> name.equals(m.get("name")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no metric " + name));
   }
 
@@ -94,25 +98,34 @@ class ShippedTemplateTest {
 
   @Test
   void bundleHasTheSixDocumentsAllInKitchenCpq() {
-    assertThat(docs).extracting(d -> d.get("kind") + "/" + at(d, "metadata.name")).containsExactly(
-        "Service/param-kernel-service",
-        "Service/param-kernel-service-canary",
-        "ServiceMonitor/param-kernel-service",
-        "AnalysisTemplate/param-kernel-warmup",
-        "AnalysisTemplate/param-kernel-canary-health",
-        "Rollout/param-kernel-service");
-    assertThat(docs).allSatisfy(d -> assertThat(at(d, "metadata.namespace")).isEqualTo("kitchen-cpq"));
+    assertThat(docs)
+        .extracting(d -> d.get("kind") + "/" + at(d, "metadata.name"))
+        .containsExactly(
+            "Service/param-kernel-service",
+            "Service/param-kernel-service-canary",
+            "ServiceMonitor/param-kernel-service",
+            "AnalysisTemplate/param-kernel-warmup",
+            "AnalysisTemplate/param-kernel-canary-health",
+            "Rollout/param-kernel-service");
+    assertThat(docs)
+        .allSatisfy(d -> assertThat(at(d, "metadata.namespace")).isEqualTo("kitchen-cpq"));
   }
 
   @Test
   void onlyTheDigestAndThePrometheusAddressArePlaceholders() throws Exception {
-    assertThat(PlaceholderScanner.scan(template)).extracting(Placeholder::kind, Placeholder::name)
+    assertThat(PlaceholderScanner.scan(template))
+        .extracting(Placeholder::kind, Placeholder::name)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.DIGEST, "PARAM_KERNEL_IMAGE_DIGEST"),
-            org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
-            org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
-            org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
-            org.assertj.core.groups.Tuple.tuple(Placeholder.Kind.DIGEST, "PARAM_KERNEL_IMAGE_DIGEST"));
+            org.assertj.core.groups.Tuple.tuple(
+                Placeholder.Kind.DIGEST, "PARAM_KERNEL_IMAGE_DIGEST"),
+            org.assertj.core.groups.Tuple.tuple(
+                Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
+            org.assertj.core.groups.Tuple.tuple(
+                Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
+            org.assertj.core.groups.Tuple.tuple(
+                Placeholder.Kind.VARIABLE, "PARAM_KERNEL_PROMETHEUS_ADDRESS"),
+            org.assertj.core.groups.Tuple.tuple(
+                Placeholder.Kind.DIGEST, "PARAM_KERNEL_IMAGE_DIGEST"));
     assertThat(rendered.text()).doesNotContain("${");
   }
 
@@ -139,12 +152,14 @@ class ShippedTemplateTest {
 
     for (int i : new int[] {2, 5}) {
       Map<String, Object> analysis = map(steps, i + ".analysis");
-      assertThat(list(analysis, "templates")).extracting(t -> asMap(t).get("templateName"))
+      assertThat(list(analysis, "templates"))
+          .extracting(t -> asMap(t).get("templateName"))
           .containsExactly("param-kernel-warmup", "param-kernel-canary-health");
       assertThat(at(analysis, "args.0.name")).isEqualTo("service-name");
       assertThat(at(analysis, "args.0.value")).isEqualTo(CANARY);
       assertThat(at(analysis, "args.1.name")).isEqualTo("namespace");
-      assertThat(at(analysis, "args.1.valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.namespace");
+      assertThat(at(analysis, "args.1.valueFrom.fieldRef.fieldPath"))
+          .isEqualTo("metadata.namespace");
       assertThat(at(analysis, "args.2.name")).isEqualTo("latest-hash");
       assertThat(at(analysis, "args.2.valueFrom.podTemplateHashValue")).isEqualTo("Latest");
       assertThat(at(analysis, "args.3.name")).isEqualTo("stable-hash");
@@ -179,8 +194,10 @@ class ShippedTemplateTest {
     assertThat(at(c, "livenessProbe.httpGet.port")).isEqualTo("http");
     // Readiness reacts within seconds; liveness never kills a pod before it could have warmed up.
     assertThat((Integer) at(c, "readinessProbe.periodSeconds")).isLessThanOrEqualTo(5);
-    assertThat((Integer) at(c, "livenessProbe.initialDelaySeconds")
-        + (Integer) at(c, "livenessProbe.periodSeconds") * (Integer) at(c, "livenessProbe.failureThreshold"))
+    assertThat(
+            (Integer) at(c, "livenessProbe.initialDelaySeconds")
+                + (Integer) at(c, "livenessProbe.periodSeconds")
+                    * (Integer) at(c, "livenessProbe.failureThreshold"))
         .isGreaterThan(10);
 
     assertThat(at(c, "resources.requests.memory")).isEqualTo(at(c, "resources.limits.memory"));
@@ -202,7 +219,8 @@ class ShippedTemplateTest {
     for (String name : List.of(STABLE, CANARY)) {
       Map<String, Object> svc = doc("Service", name);
       // Every pod of the Rollout: Argo adds the canary hash to the canary Service only.
-      assertThat(map(svc, "spec.selector")).isEqualTo(map(doc("Rollout", STABLE), "spec.selector.matchLabels"));
+      assertThat(map(svc, "spec.selector"))
+          .isEqualTo(map(doc("Rollout", STABLE), "spec.selector.matchLabels"));
       assertThat(podLabels).containsAllEntriesOf(map(svc, "spec.selector"));
       assertThat(at(svc, "spec.ports.0.name")).isEqualTo("http");
       assertThat(at(svc, "spec.ports.0.port")).isEqualTo(80);
@@ -223,9 +241,13 @@ class ShippedTemplateTest {
     assertThat(endpoint.get("port")).isEqualTo("http");
     assertThat(endpoint.get("path")).isEqualTo("/metrics");
     // Four samples per 1m rate window at least.
-    assertThat(goDuration((String) endpoint.get("interval"))).isLessThanOrEqualTo(Duration.ofSeconds(15));
-    assertThat(list(endpoint, "relabelings")).map(r -> asMap(r).get("targetLabel") + "<-" + asMap(r).get("sourceLabels"))
-        .contains("service<-[__meta_kubernetes_service_name]", "namespace<-[__meta_kubernetes_namespace]");
+    assertThat(goDuration((String) endpoint.get("interval")))
+        .isLessThanOrEqualTo(Duration.ofSeconds(15));
+    assertThat(list(endpoint, "relabelings"))
+        .map(r -> asMap(r).get("targetLabel") + "<-" + asMap(r).get("sourceLabels"))
+        .contains(
+            "service<-[__meta_kubernetes_service_name]",
+            "namespace<-[__meta_kubernetes_namespace]");
   }
 
   // ---- analysis -------------------------------------------------------------------------
@@ -233,45 +255,73 @@ class ShippedTemplateTest {
   @Test
   void healthMetricsCarryThePlansThresholdsWithGuardsForNoData() {
     Map<String, Object> health = doc("AnalysisTemplate", "param-kernel-canary-health");
-    assertThat(list(health, "spec.args")).extracting(a -> asMap(a).get("name"))
+    assertThat(list(health, "spec.args"))
+        .extracting(a -> asMap(a).get("name"))
         .containsExactly("service-name", "namespace", "latest-hash", "stable-hash");
     assertThat(list(health, "spec.metrics")).hasSize(3);
 
     Map<String, Object> errors = metric(health, "error-rate");
-    assertThat(errors.get("successCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.01");
-    assertThat(errors.get("failureCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 0.03");
-    assertThat(((String) at(errors, "provider.prometheus.query")).replaceAll("\\s+", " ").strip()).isEqualTo(
-        "(sum(rate(http_requests_total{service=\"{{args.service-name}}\",namespace=\"{{args.namespace}}\","
-            + "route=\"/v1/apply-delta\",code=~\"5..\"}[1m])) or vector(0)) / sum(rate(http_requests_total{"
-            + "service=\"{{args.service-name}}\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\"}[1m]))");
+    assertThat(errors.get("successCondition"))
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.01");
+    assertThat(errors.get("failureCondition"))
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 0.03");
+    assertThat(((String) at(errors, "provider.prometheus.query")).replaceAll("\\s+", " ").strip())
+        .isEqualTo(
+            "(sum(rate(http_requests_total{service=\"{{args.service-name}}\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\",code=~\"5..\"}[1m]))"
+                + " or vector(0)) / sum(rate(http_requests_total{"
+                + "service=\"{{args.service-name}}\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\"}[1m]))");
 
     Map<String, Object> latency = metric(health, "latency-p95");
-    assertThat(latency.get("successCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.030");
-    assertThat(latency.get("failureCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 0.060");
-    assertThat(((String) at(latency, "provider.prometheus.query")).strip()).isEqualTo(
-        "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket"
-            + "{service=\"{{args.service-name}}\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\"}[1m])))");
+    assertThat(latency.get("successCondition"))
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 0.030");
+    assertThat(latency.get("failureCondition"))
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 0.060");
+    assertThat(((String) at(latency, "provider.prometheus.query")).strip())
+        .isEqualTo(
+            "histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket"
+                + "{service=\"{{args.service-name}}\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\"}[1m])))");
   }
 
   @Test
   void theRatioMetricComparesTheCanarysP95WithTheStablePodsOnTheSameWindowAndRoute() {
-    Map<String, Object> ratio = metric(doc("AnalysisTemplate", "param-kernel-canary-health"), "latency-p95-vs-stable");
-    assertThat(ratio.get("successCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 1.5");
-    assertThat(ratio.get("failureCondition")).isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 1.8");
+    Map<String, Object> ratio =
+        metric(doc("AnalysisTemplate", "param-kernel-canary-health"), "latency-p95-vs-stable");
+    assertThat(ratio.get("successCondition"))
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] < 1.5");
+    assertThat(ratio.get("failureCondition"))
+        .isEqualTo("len(result) > 0 && !isNaN(result[0]) && result[0] > 1.8");
     String query = ((String) at(ratio, "provider.prometheus.query")).replaceAll("\\s+", "");
-    String side = "histogram_quantile(0.95,sumby(le)(rate(http_request_duration_seconds_bucket{service=\"" + STABLE
-        + "\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m])))";
-    String rate = "(sum(rate(http_requests_total{service=\"" + STABLE + "\",namespace=\"{{args.namespace}}\","
-        + "route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m]))>=1)";
-    assertThat(query).isEqualTo("(" + side.formatted("latest-hash") + "/" + side.formatted("stable-hash") + ")"
-        + "andon()" + rate.formatted("latest-hash") + "andon()" + rate.formatted("stable-hash"));
+    String side =
+        "histogram_quantile(0.95,sumby(le)(rate(http_request_duration_seconds_bucket{service=\""
+            + STABLE
+            + "\",namespace=\"{{args.namespace}}\",route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m])))";
+    String rate =
+        "(sum(rate(http_requests_total{service=\""
+            + STABLE
+            + "\",namespace=\"{{args.namespace}}\","
+            + "route=\"/v1/apply-delta\",rollouts_pod_template_hash=\"{{args.%s}}\"}[1m]))>=1)";
+    assertThat(query)
+        .isEqualTo(
+            "("
+                + side.formatted("latest-hash")
+                + "/"
+                + side.formatted("stable-hash")
+                + ")"
+                + "andon()"
+                + rate.formatted("latest-hash")
+                + "andon()"
+                + rate.formatted("stable-hash"));
   }
 
   @Test
   void aSustainedFailureAbortsAndTheFirstWindowIsWarmCanaryTraffic() {
     Map<String, Object> health = doc("AnalysisTemplate", "param-kernel-canary-health");
-    Duration warmupDeadline = Duration.ofSeconds((Integer) at(metric(doc("AnalysisTemplate", "param-kernel-warmup"),
-        "warmup"), "provider.job.spec.activeDeadlineSeconds"));
+    Duration warmupDeadline =
+        Duration.ofSeconds(
+            (Integer)
+                at(
+                    metric(doc("AnalysisTemplate", "param-kernel-warmup"), "warmup"),
+                    "provider.job.spec.activeDeadlineSeconds"));
     for (String name : List.of("error-rate", "latency-p95", "latency-p95-vs-stable")) {
       Map<String, Object> m = metric(health, name);
       assertThat(m.get("failureLimit")).as(name).isEqualTo(1);
@@ -280,9 +330,12 @@ class ShippedTemplateTest {
       assertThat((Integer) m.get("count")).as(name).isEqualTo(5);
       assertThat(m.get("interval")).as(name).isEqualTo("1m");
       // The first 1m window starts after the warm-up job's deadline.
-      assertThat(goDuration((String) m.get("initialDelay"))).as(name)
+      assertThat(goDuration((String) m.get("initialDelay")))
+          .as(name)
           .isGreaterThanOrEqualTo(warmupDeadline.plusMinutes(1));
-      assertThat(at(m, "provider.prometheus.address")).as(name).isEqualTo("http://prometheus-operated.monitoring.svc:9090");
+      assertThat(at(m, "provider.prometheus.address"))
+          .as(name)
+          .isEqualTo("http://prometheus-operated.monitoring.svc:9090");
       assertThat((Integer) at(m, "provider.prometheus.timeout")).as(name).isBetween(1, 59);
     }
   }
@@ -290,7 +343,9 @@ class ShippedTemplateTest {
   @Test
   void warmupJobSendsTheBaselineLoadToTheCanaryAndFailsTheRunOnFailure() {
     Map<String, Object> warmup = doc("AnalysisTemplate", "param-kernel-warmup");
-    assertThat(list(warmup, "spec.args")).extracting(a -> asMap(a).get("name")).containsExactly("service-name", "namespace");
+    assertThat(list(warmup, "spec.args"))
+        .extracting(a -> asMap(a).get("name"))
+        .containsExactly("service-name", "namespace");
     Map<String, Object> m = metric(warmup, "warmup");
     assertThat(m).doesNotContainKeys("interval", "count", "successCondition", "failureCondition");
     assertThat(m.get("failureLimit")).isEqualTo(0);
@@ -304,7 +359,8 @@ class ShippedTemplateTest {
     for (String svc : List.of(STABLE, CANARY)) {
       Map<String, Object> selector = map(doc("Service", svc), "spec.selector");
       assertThat(podLabels.entrySet().containsAll(selector.entrySet()))
-          .as("warm-up pod must not be selected by " + svc).isFalse();
+          .as("warm-up pod must not be selected by " + svc)
+          .isFalse();
     }
     Map<String, Object> c = map(pod, "containers.0");
     assertThat(c.get("image")).isEqualTo(IMAGE);
@@ -312,9 +368,12 @@ class ShippedTemplateTest {
     // the first argument switches the service's Main to the warm-up client.
     assertThat(c).doesNotContainKey("command");
     assertThat(list(c, "args").get(0)).isEqualTo("warmup");
-    assertThat(list(c, "args")).contains(
-        "--target=http://{{args.service-name}}.{{args.namespace}}.svc:80",
-        "--requests=200", "--rate=20", "--concurrency=5");
+    assertThat(list(c, "args"))
+        .contains(
+            "--target=http://{{args.service-name}}.{{args.namespace}}.svc:80",
+            "--requests=200",
+            "--rate=20",
+            "--concurrency=5");
     assertThat(at(c, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
     assertThat(at(c, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
   }

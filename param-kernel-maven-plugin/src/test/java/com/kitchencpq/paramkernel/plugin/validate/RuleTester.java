@@ -18,9 +18,14 @@ public final class RuleTester {
     return run(rule, true, new SourceText("test.yaml", yaml));
   }
 
-  /** The positions and severities of the findings, as {@code id@line:severity} strings, for compact assertions. */
+  /**
+   * The positions and severities of the findings, as {@code id@line:severity} strings, for compact
+   * assertions.
+   */
   public static List<String> summary(List<Finding> findings) {
-    return findings.stream().map(f -> f.ruleId() + "@" + f.line() + ":" + f.severity().label()).toList();
+    return findings.stream()
+        .map(f -> f.ruleId() + "@" + f.line() + ":" + f.severity().label())
+        .toList();
   }
 
   public static List<Finding> run(Rule rule, boolean plan, SourceText... files) {
@@ -29,10 +34,15 @@ public final class RuleTester {
         .findings();
   }
 
-  /** Findings of {@code rule} on one file {@code test.yaml}, checked for Argo Rollouts {@code version}. */
+  /**
+   * Findings of {@code rule} on one file {@code test.yaml}, checked for Argo Rollouts {@code
+   * version}.
+   */
   public static List<Finding> run(Rule rule, ArgoVersion version, boolean plan, String yaml) {
     return new Validator(List.of(rule))
-        .validateSources(List.of(new SourceText("test.yaml", yaml)), ValidationOptions.of(plan).withArgoVersion(version))
+        .validateSources(
+            List.of(new SourceText("test.yaml", yaml)),
+            ValidationOptions.of(plan).withArgoVersion(version))
         .findings();
   }
 }

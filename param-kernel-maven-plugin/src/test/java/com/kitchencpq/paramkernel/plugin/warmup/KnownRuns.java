@@ -24,15 +24,20 @@ final class KnownRuns {
     Arrays.fill(outcomes, "200");
     Map<String, Integer> byOutcome = new TreeMap<>(Map.of("200", micros.length));
     long[] nanos = Arrays.stream(micros).map(m -> m * 1000).toArray();
-    WarmupRun.Result result = new WarmupRun.Result(micros.length, micros.length, byOutcome, 0, 0, 0, 0,
-        10.0, nanos, outcomes, -1, null);
-    return WarmupReport.of(STARTED, "d73aa6bb7b411dc40c1ba9dfb653f86effa4c3dca5725119c7a298b041eb08f0",
-        21875, options, result);
+    WarmupRun.Result result =
+        new WarmupRun.Result(
+            micros.length, micros.length, byOutcome, 0, 0, 0, 0, 10.0, nanos, outcomes, -1, null);
+    return WarmupReport.of(
+        STARTED,
+        "d73aa6bb7b411dc40c1ba9dfb653f86effa4c3dca5725119c7a298b041eb08f0",
+        21875,
+        options,
+        result);
   }
 
   /**
-   * 200 latencies: the first iteration 20..39 ms (cold), then request i of the other 180 takes
-   * 2 ms + i * 0.1 ms shuffled by a fixed stride, so the judged window runs 4 ms .. 21.9 ms.
+   * 200 latencies: the first iteration 20..39 ms (cold), then request i of the other 180 takes 2 ms
+   * + i * 0.1 ms shuffled by a fixed stride, so the judged window runs 4 ms .. 21.9 ms.
    */
   static long[] planShaped() {
     long[] micros = new long[200];

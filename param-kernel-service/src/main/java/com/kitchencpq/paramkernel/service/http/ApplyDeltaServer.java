@@ -3,9 +3,9 @@ package com.kitchencpq.paramkernel.service.http;
 import com.kitchencpq.paramkernel.service.metrics.HttpMetrics;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The HTTP service: one listener per event loop on a shared port, the request handler, the
- * metrics and the life cycle (warm-up, ready, drain, stop). {@link #start} only listens;
- * readiness turns 200 after {@link #markReady()} (normally after {@link WarmUp}).
+ * The HTTP service: one listener per event loop on a shared port, the request handler, the metrics
+ * and the life cycle (warm-up, ready, drain, stop). {@link #start} only listens; readiness turns
+ * 200 after {@link #markReady()} (normally after {@link WarmUp}).
  */
 public final class ApplyDeltaServer {
   private final ServiceConfig config;
@@ -52,61 +52,84 @@ public final class ApplyDeltaServer {
    */
   public static ApplyDeltaServer start(ServiceConfig config, KernelFunction kernel) {
     int loops = eventLoops();
-    Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setEventLoopPoolSize(loops)
-        .setWorkerPoolSize(loops + 2)
-        .setFileSystemOptions(new FileSystemOptions()
-            .setFileCachingEnabled(false)
-            .setClassPathResolvingEnabled(false)));
+    Vertx vertx =
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(loops)
+                .setWorkerPoolSize(loops + 2)
+                .setFileSystemOptions(
+                    new FileSystemOptions()
+                        .setFileCachingEnabled(false)
+                        .setClassPathResolvingEnabled(false)));
     HttpMetrics metrics = new HttpMetrics();
     metrics.initRoute("POST", Routes.APPLY_DELTA, 500);
     ApplyDeltaServer server = new ApplyDeltaServer(config, vertx, metrics);
-    RequestHandler handler = new RequestHandler(vertx, kernel, metrics, server.lifecycle,
-        config.bodyLimitBytes(), server.warmupToken);
+    RequestHandler handler =
+        new RequestHandler(
+            vertx, kernel, metrics, server.lifecycle, config.bodyLimitBytes(), server.warmupToken);
     try {
       // Listeners on the same Vert.x instance share one socket. A shared random port is Vert.x's
       // way to share one randomly chosen port, which is what PORT=0 asks for.
-      server.deploy(handler, config.port() == 0 ? SocketAddress.sharedRandomPort(1, config.host())
-          : SocketAddress.inetSocketAddress(config.port(), config.host()), loops);
+      server.deploy(
+          handler,
+          config.port() == 0
+              ? SocketAddress.sharedRandomPort(1, config.host())
+              : SocketAddress.inetSocketAddress(config.port(), config.host()),
+          loops);
     } catch (RuntimeException e) {
       vertx.close();
-      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
-          + " (check HOST and PORT): " + rootMessage(e), e);
+      throw new IllegalStateException(
+          "cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + " (check HOST and PORT): "
+              + rootMessage(e),
+          e);
     }
     return server;
   }
 
   /**
    * Deploys the listeners on {@code address}. A shared random port goes in as an address: since
-   * Vert.x 5.1 {@code HttpServer.listen()} builds its address with
-   * {@code SocketAddress.inetSocketAddress}, which refuses the negative port of the options that
-   * 5.0 took for a shared random one ({@code io.vertx.core.http.impl.tcp.TcpHttpServer#listen}).
+   * Vert.x 5.1 {@code HttpServer.listen()} builds its address with {@code
+   * SocketAddress.inetSocketAddress}, which refuses the negative port of the options that 5.0 took
+   * for a shared random one ({@code io.vertx.core.http.impl.tcp.TcpHttpServer#listen}).
    */
   private void deploy(RequestHandler handler, SocketAddress address, int instances) {
-    HttpServerOptions options = new HttpServerOptions()
-        .setHost(config.host())
-        .setHttp2ClearTextEnabled(false)
-        .setCompressionSupported(false)
-        .setTcpNoDelay(true)
-        .setIdleTimeout(120)
-        .setIdleTimeoutUnit(TimeUnit.SECONDS);
-    String id = await(vertx.deployVerticle(() -> new VerticleBase() {
-      @Override
-      public Future<?> start() {
-        return vertx.createHttpServer(options)
-            .requestHandler(handler)
-            .invalidRequestHandler(handler::handleInvalid)
-            .listen(address)
-            .onSuccess(s -> {
-              listeners.add(s);
-              synchronized (ApplyDeltaServer.this) {
-                if (port < 0) {
-                  port = s.actualPort();
-                }
-              }
-            });
-      }
-    }, new DeploymentOptions().setInstances(instances)), Duration.ofSeconds(30));
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.host())
+            .setHttp2ClearTextEnabled(false)
+            .setCompressionSupported(false)
+            .setTcpNoDelay(true)
+            .setIdleTimeout(120)
+            .setIdleTimeoutUnit(TimeUnit.SECONDS);
+    String id =
+        await(
+            vertx.deployVerticle(
+                () ->
+                    new VerticleBase() {
+                      @Override
+                      public Future<?> start() {
+                        return vertx
+                            .createHttpServer(options)
+                            .requestHandler(handler)
+                            .invalidRequestHandler(handler::handleInvalid)
+                            .listen(address)
+                            .onSuccess(
+                                s -> {
+                                  listeners.add(s);
+                                  synchronized (ApplyDeltaServer.this) {
+                                    if (port < 0) {
+                                      port = s.actualPort();
+                                    }
+                                  }
+                                });
+                      }
+                    },
+                new DeploymentOptions().setInstances(instances)),
+            Duration.ofSeconds(30));
     deployments.add(id);
   }
 
@@ -142,24 +165,30 @@ public final class ApplyDeltaServer {
   }
 
   /**
-   * Graceful stop: readiness 503 at once; keep serving for the drain period (load balancers
-   * take a moment to notice); then stop accepting, let open requests finish and close, all
-   * within the grace period.
+   * Graceful stop: readiness 503 at once; keep serving for the drain period (load balancers take a
+   * moment to notice); then stop accepting, let open requests finish and close, all within the
+   * grace period.
    *
    * @return true when the listeners closed within the grace period with no request left open
    */
   public boolean shutdown() {
     long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
     lifecycle.beginDraining();
-    JsonLog.info("shutdown.draining", "inFlight", lifecycle.inFlight(),
-        "drainMillis", config.shutdownDrain().toMillis(),
-        "graceMillis", config.shutdownGrace().toMillis());
+    JsonLog.info(
+        "shutdown.draining",
+        "inFlight",
+        lifecycle.inFlight(),
+        "drainMillis",
+        config.shutdownDrain().toMillis(),
+        "graceMillis",
+        config.shutdownGrace().toMillis());
     sleepUntil(Math.min(deadline, System.nanoTime() + config.shutdownDrain().toNanos()));
     JsonLog.info("shutdown.closing-listener", "inFlight", lifecycle.inFlight());
     long abandonedBefore = lifecycle.abandoned();
     boolean clean = true;
     // Keep a little of the grace period for closing Vert.x itself.
-    long reserve = Math.min(TimeUnit.MILLISECONDS.toNanos(500), config.shutdownGrace().toNanos() / 10);
+    long reserve =
+        Math.min(TimeUnit.MILLISECONDS.toNanos(500), config.shutdownGrace().toNanos() / 10);
     long left = Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - reserve - System.nanoTime());
     List<Future<Void>> closing = new ArrayList<>();
     for (HttpServer s : listeners) {
@@ -177,8 +206,10 @@ public final class ApplyDeltaServer {
     }
     long open = lifecycle.inFlight();
     try {
-      await(vertx.close(), Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(100),
-          deadline - System.nanoTime())));
+      await(
+          vertx.close(),
+          Duration.ofNanos(
+              Math.max(TimeUnit.MILLISECONDS.toNanos(100), deadline - System.nanoTime())));
     } catch (RuntimeException e) {
       clean = false;
     }
@@ -218,7 +249,9 @@ public final class ApplyDeltaServer {
 
   static <T> T await(Future<T> future, Duration timeout) {
     try {
-      return future.toCompletionStage().toCompletableFuture()
+      return future
+          .toCompletionStage()
+          .toCompletableFuture()
           .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw new IllegalStateException(rootMessage(e), e.getCause());

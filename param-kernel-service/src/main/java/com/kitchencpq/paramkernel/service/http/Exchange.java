@@ -8,8 +8,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
- * One request and its answer: request id, timing, metrics and the in-flight count. All methods
- * run on the request's event loop.
+ * One request and its answer: request id, timing, metrics and the in-flight count. All methods run
+ * on the request's event loop.
  */
 final class Exchange {
   static final String JSON = "application/json";
@@ -72,8 +72,18 @@ final class Exchange {
 
   /** A bug reached the client: answer 500 and log it with the request id (never the body). */
   void internalError(Throwable t) {
-    JsonLog.error("request.internal-error", "requestId", requestId, "method", method,
-        "route", route, "exception", t.toString(), "at", firstFrame(t));
+    JsonLog.error(
+        "request.internal-error",
+        "requestId",
+        requestId,
+        "method",
+        method,
+        "route",
+        route,
+        "exception",
+        t.toString(),
+        "at",
+        firstFrame(t));
     error(500, "internal", "internal error; the request id is " + requestId);
   }
 

@@ -32,7 +32,8 @@ public final class JsonContentType {
       if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
         value = value.substring(1, value.length() - 1);
       }
-      if (name.equals("charset") && !(value.equalsIgnoreCase("utf-8") || value.equalsIgnoreCase("utf8"))) {
+      if (name.equals("charset")
+          && !(value.equalsIgnoreCase("utf-8") || value.equalsIgnoreCase("utf8"))) {
         return false;
       }
     }

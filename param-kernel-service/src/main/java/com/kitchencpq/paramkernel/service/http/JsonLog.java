@@ -39,8 +39,12 @@ public final class JsonLog {
   /** Formats one line without the trailing newline. */
   static String format(String level, String event, Object... fields) {
     JsonWriter w = new JsonWriter(JsonWriter.Style.UTF8_UNICODE_ESCAPES, 128);
-    w.raw("{\"ts\":\"").raw(Instant.now().toString()).raw("\",\"level\":\"").raw(level)
-        .raw("\",\"event\":").string(event);
+    w.raw("{\"ts\":\"")
+        .raw(Instant.now().toString())
+        .raw("\",\"level\":\"")
+        .raw(level)
+        .raw("\",\"event\":")
+        .string(event);
     for (int i = 0; i + 1 < fields.length; i += 2) {
       w.raw(',').string(String.valueOf(fields[i])).raw(':');
       Object v = fields[i + 1];
@@ -75,23 +79,31 @@ public final class JsonLog {
     LogManager.getLogManager().reset();
     Logger root = Logger.getLogger("");
     root.setLevel(Level.WARNING);
-    root.addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord r) {
-        if (r.getLevel().intValue() < Level.WARNING.intValue()) {
-          return;
-        }
-        String level = r.getLevel().intValue() >= Level.SEVERE.intValue() ? "error" : "warn";
-        Throwable t = r.getThrown();
-        write(level, "library", "logger", r.getLoggerName(), "message", r.getMessage(),
-            "exception", t == null ? "" : t.toString());
-      }
+    root.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            if (r.getLevel().intValue() < Level.WARNING.intValue()) {
+              return;
+            }
+            String level = r.getLevel().intValue() >= Level.SEVERE.intValue() ? "error" : "warn";
+            Throwable t = r.getThrown();
+            write(
+                level,
+                "library",
+                "logger",
+                r.getLoggerName(),
+                "message",
+                r.getMessage(),
+                "exception",
+                t == null ? "" : t.toString());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
   }
 }

@@ -4,10 +4,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Where the service is in its life (warming up, ready, draining) and how many requests are open. */
+/**
+ * Where the service is in its life (warming up, ready, draining) and how many requests are open.
+ */
 public final class Lifecycle {
   /** The phases, in the only order they happen. */
-  public enum Phase { WARMING_UP, READY, DRAINING }
+  public enum Phase {
+    WARMING_UP,
+    READY,
+    DRAINING
+  }
 
   private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.WARMING_UP);
   private final AtomicInteger inFlight = new AtomicInteger();

@@ -15,17 +15,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Routes requests and applies the HTTP rules of the contract: 415 before 413 before the kernel's
- * refusals (their statuses from {@link ErrorStatus}), 404 and 405 with the contract's error
- * body, and a 500 only for bugs.
+ * refusals (their statuses from {@link ErrorStatus}), 404 and 405 with the contract's error body,
+ * and a 500 only for bugs.
  */
 final class RequestHandler implements Handler<HttpServerRequest> {
   /** Warm-up requests carry this header with the process's secret token and are not counted. */
   static final String WARMUP_HEADER = "X-Param-Kernel-Warmup";
 
   /**
-   * Bodies up to this size run through the kernel on the event loop (a 20 KB request takes
-   * tens of microseconds); larger ones, up to the body limit, go to the worker pool so that one
-   * big model cannot stall the other connections of its event loop.
+   * Bodies up to this size run through the kernel on the event loop (a 20 KB request takes tens of
+   * microseconds); larger ones, up to the body limit, go to the worker pool so that one big model
+   * cannot stall the other connections of its event loop.
    */
   static final int INLINE_LIMIT = 64 * 1024;
 
@@ -43,8 +43,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
   private final int bodyLimit;
   private final String warmupToken;
 
-  RequestHandler(Vertx vertx, KernelFunction kernel, HttpMetrics metrics, Lifecycle lifecycle,
-      int bodyLimit, String warmupToken) {
+  RequestHandler(
+      Vertx vertx,
+      KernelFunction kernel,
+      HttpMetrics metrics,
+      Lifecycle lifecycle,
+      int bodyLimit,
+      String warmupToken) {
     this.vertx = vertx;
     this.kernel = kernel;
     this.metrics = metrics;
@@ -55,8 +60,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest request) {
-    Exchange ex = new Exchange(request, metrics, lifecycle,
-        !warmupToken.equals(request.getHeader(WARMUP_HEADER)));
+    Exchange ex =
+        new Exchange(
+            request, metrics, lifecycle, !warmupToken.equals(request.getHeader(WARMUP_HEADER)));
     try {
       route(ex);
     } catch (Throwable t) {
@@ -121,8 +127,12 @@ final class RequestHandler implements Handler<HttpServerRequest> {
           notAllowed(ex, GET_ONLY);
         }
       }
-      default -> rejectEarly(ex, 404, "not-found",
-          "no route " + printable(path) + "; the API is POST " + Routes.APPLY_DELTA);
+      default ->
+          rejectEarly(
+              ex,
+              404,
+              "not-found",
+              "no route " + printable(path) + "; the API is POST " + Routes.APPLY_DELTA);
     }
   }
 
@@ -132,27 +142,35 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
   private void notAllowed(Exchange ex, String allow) {
     ex.response.putHeader(HttpHeaders.ALLOW, allow);
-    rejectEarly(ex, 405, "method-not-allowed",
+    rejectEarly(
+        ex,
+        405,
+        "method-not-allowed",
         "method " + printable(ex.method()) + " is not allowed here; allowed: " + allow);
   }
 
   private void scrape(Exchange ex) {
     String accept = ex.request.getHeader(HttpHeaders.ACCEPT);
-    vertx.<HttpMetrics.Exposition>executeBlocking(() -> metrics.expose(accept), false)
-        .onComplete(ar -> {
-          if (ar.succeeded()) {
-            ex.send(200, ar.result().contentType(), ar.result().body());
-          } else {
-            ex.internalError(ar.cause());
-          }
-        });
+    vertx
+        .<HttpMetrics.Exposition>executeBlocking(() -> metrics.expose(accept), false)
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                ex.send(200, ar.result().contentType(), ar.result().body());
+              } else {
+                ex.internalError(ar.cause());
+              }
+            });
   }
 
   private void applyDelta(Exchange ex) {
     HttpServerRequest req = ex.request;
     String contentType = req.getHeader(HttpHeaders.CONTENT_TYPE);
     if (!JsonContentType.accepts(contentType)) {
-      rejectEarly(ex, 415, "unsupported-media-type",
+      rejectEarly(
+          ex,
+          415,
+          "unsupported-media-type",
           "Content-Type must be application/json with charset utf-8 or none, not "
               + (contentType == null ? "missing" : printable(contentType)));
       return;
@@ -165,44 +183,51 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     if (req.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
       ex.response.writeContinue();
     }
-    BodyCollector body = new BodyCollector(length >= 0 ? (int) Math.min(length, INLINE_LIMIT) : 16 * 1024);
-    req.handler(chunk -> {
-      if (body.rejected) {
-        return;
-      }
-      if (!body.append(chunk, bodyLimit)) {
-        body.rejected = true;
-        tooLarge(ex);
-      }
-    });
-    req.endHandler(v -> {
-      if (!body.rejected) {
-        runKernel(ex, body.bytes());
-      }
-    });
+    BodyCollector body =
+        new BodyCollector(length >= 0 ? (int) Math.min(length, INLINE_LIMIT) : 16 * 1024);
+    req.handler(
+        chunk -> {
+          if (body.rejected) {
+            return;
+          }
+          if (!body.append(chunk, bodyLimit)) {
+            body.rejected = true;
+            tooLarge(ex);
+          }
+        });
+    req.endHandler(
+        v -> {
+          if (!body.rejected) {
+            runKernel(ex, body.bytes());
+          }
+        });
   }
 
   private void tooLarge(Exchange ex) {
-    rejectEarly(ex, 413, "payload-too-large",
+    rejectEarly(
+        ex,
+        413,
+        "payload-too-large",
         "the request body is larger than the limit of " + bodyLimit + " bytes (BODY_LIMIT_BYTES)");
   }
 
   /**
    * Answers before the body was read. A body of announced length within the limit is read and
-   * thrown away, and the connection stays open for the next request. A body that is too large
-   * or of unknown length (chunked), or one the client was told to hold back (Expect:
-   * 100-continue), may be long or never come: the answer says {@code Connection: close}, the
-   * rest is discarded (never kept) for a moment so that the client can read the answer rather
-   * than a reset, and the connection is closed when the body ends, passes the limit, or after
-   * {@link #LINGER_MILLIS}.
+   * thrown away, and the connection stays open for the next request. A body that is too large or of
+   * unknown length (chunked), or one the client was told to hold back (Expect: 100-continue), may
+   * be long or never come: the answer says {@code Connection: close}, the rest is discarded (never
+   * kept) for a moment so that the client can read the answer rather than a reset, and the
+   * connection is closed when the body ends, passes the limit, or after {@link #LINGER_MILLIS}.
    */
   private void rejectEarly(Exchange ex, int status, String code, String message) {
     HttpServerRequest req = ex.request;
     // With Expect: 100-continue and no 100 sent, the client may or may not send the body, so
     // the connection cannot be reused safely either.
-    boolean mayBeLong = status == 413 || declaredLength(req) > bodyLimit
-        || req.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)
-        || req.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true);
+    boolean mayBeLong =
+        status == 413
+            || declaredLength(req) > bodyLimit
+            || req.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true)
+            || req.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true);
     if (mayBeLong) {
       ex.response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
     }
@@ -214,23 +239,25 @@ final class RequestHandler implements Handler<HttpServerRequest> {
       return;
     }
     if (!mayBeLong) {
-      req.handler(chunk -> { });
-      req.endHandler(v -> { });
+      req.handler(chunk -> {});
+      req.endHandler(v -> {});
       return;
     }
     long[] discarded = {0};
     long timer = vertx.setTimer(LINGER_MILLIS, id -> req.connection().close());
-    req.handler(chunk -> {
-      discarded[0] += chunk.length();
-      if (discarded[0] > bodyLimit) {
-        vertx.cancelTimer(timer);
-        req.connection().close();
-      }
-    });
-    req.endHandler(v -> {
-      vertx.cancelTimer(timer);
-      req.connection().close();
-    });
+    req.handler(
+        chunk -> {
+          discarded[0] += chunk.length();
+          if (discarded[0] > bodyLimit) {
+            vertx.cancelTimer(timer);
+            req.connection().close();
+          }
+        });
+    req.endHandler(
+        v -> {
+          vertx.cancelTimer(timer);
+          req.connection().close();
+        });
   }
 
   /** The Content-Length header, or -1 when absent or unreadable (Netty rejects bad ones). */
@@ -250,13 +277,16 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     if (body.length <= INLINE_LIMIT) {
       answer(ex, KernelOutcome.of(kernel, body));
     } else {
-      vertx.executeBlocking(() -> KernelOutcome.of(kernel, body), false).onComplete(ar -> {
-        if (ar.succeeded()) {
-          answer(ex, ar.result());
-        } else {
-          ex.internalError(ar.cause());
-        }
-      });
+      vertx
+          .executeBlocking(() -> KernelOutcome.of(kernel, body), false)
+          .onComplete(
+              ar -> {
+                if (ar.succeeded()) {
+                  answer(ex, ar.result());
+                } else {
+                  ex.internalError(ar.cause());
+                }
+              });
     }
   }
 

@@ -11,17 +11,25 @@ public final class RequestIds {
   private RequestIds() {}
 
   /**
-   * Keeps letters, digits and {@code - _ . : / + =} (enough for UUIDs, trace ids and base64),
-   * drops everything else and cuts at {@value #MAX_LENGTH} characters; generates an id when
-   * nothing usable is left.
+   * Keeps letters, digits and {@code - _ . : / + =} (enough for UUIDs, trace ids and base64), drops
+   * everything else and cuts at {@value #MAX_LENGTH} characters; generates an id when nothing
+   * usable is left.
    */
   public static String accept(String fromClient) {
     if (fromClient != null) {
       StringBuilder sb = new StringBuilder(Math.min(fromClient.length(), MAX_LENGTH));
       for (int i = 0; i < fromClient.length() && sb.length() < MAX_LENGTH; i++) {
         char c = fromClient.charAt(i);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '-' || c == '_' || c == '.' || c == ':' || c == '/' || c == '+' || c == '=') {
+        if ((c >= 'a' && c <= 'z')
+            || (c >= 'A' && c <= 'Z')
+            || (c >= '0' && c <= '9')
+            || c == '-'
+            || c == '_'
+            || c == '.'
+            || c == ':'
+            || c == '/'
+            || c == '+'
+            || c == '=') {
           sb.append(c);
         }
       }

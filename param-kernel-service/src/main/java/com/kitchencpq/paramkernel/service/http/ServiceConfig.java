@@ -10,7 +10,8 @@ import java.util.Map;
  * @param host address to bind ({@code HOST}, default 0.0.0.0)
  * @param port TCP port ({@code PORT}, default 8080; 0 picks a free port)
  * @param bodyLimitBytes largest accepted request body ({@code BODY_LIMIT_BYTES}, default 1 MiB)
- * @param shutdownGrace upper bound from SIGTERM to exit ({@code SHUTDOWN_GRACE_SECONDS}, default 30)
+ * @param shutdownGrace upper bound from SIGTERM to exit ({@code SHUTDOWN_GRACE_SECONDS}, default
+ *     30)
  * @param shutdownDrain how long the listener stays open after SIGTERM so that load balancers see
  *     readiness 503 before connections are refused ({@code SHUTDOWN_DRAIN_SECONDS}, default the
  *     smaller of 5 s and half the grace period; never more than the grace period)
@@ -26,8 +27,10 @@ public record ServiceConfig(
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_BODY_LIMIT = 1024 * 1024;
+
   /** Bodies are held in memory once; keep the limit far below any sensible heap. */
   public static final int MAX_BODY_LIMIT = 64 * 1024 * 1024;
+
   public static final int DEFAULT_GRACE_SECONDS = 30;
   public static final int MAX_GRACE_SECONDS = 3600;
   public static final long DEFAULT_DRAIN_MILLIS = 5_000;
@@ -51,7 +54,8 @@ public record ServiceConfig(
     if (bodyLimitBytes < 1 || bodyLimitBytes > MAX_BODY_LIMIT) {
       throw new IllegalArgumentException("bodyLimitBytes out of range: " + bodyLimitBytes);
     }
-    if (shutdownGrace.isNegative() || shutdownDrain.isNegative()
+    if (shutdownGrace.isNegative()
+        || shutdownDrain.isNegative()
         || shutdownDrain.compareTo(shutdownGrace) > 0) {
       throw new IllegalArgumentException("need 0 <= shutdownDrain <= shutdownGrace");
     }
@@ -73,26 +77,50 @@ public record ServiceConfig(
       host = "0.0.0.0";
     } else if (host.isBlank() || !host.strip().equals(host)) {
       throw new InvalidConfigException(
-          HOST + "=\"" + host + "\" is not an address: set an IP address or host name to bind,"
+          HOST
+              + "=\""
+              + host
+              + "\" is not an address: set an IP address or host name to bind,"
               + " or leave it unset for 0.0.0.0");
     }
-    int port = intVar(env, PORT, DEFAULT_PORT, 0, 65535, "a TCP port from 0 to 65535 (0 = any free port)");
-    int limit = intVar(env, BODY_LIMIT_BYTES, DEFAULT_BODY_LIMIT, 1, MAX_BODY_LIMIT,
-        "a byte count from 1 to " + MAX_BODY_LIMIT);
-    int grace = intVar(env, SHUTDOWN_GRACE_SECONDS, DEFAULT_GRACE_SECONDS, 0, MAX_GRACE_SECONDS,
-        "whole seconds from 0 to " + MAX_GRACE_SECONDS);
+    int port =
+        intVar(env, PORT, DEFAULT_PORT, 0, 65535, "a TCP port from 0 to 65535 (0 = any free port)");
+    int limit =
+        intVar(
+            env,
+            BODY_LIMIT_BYTES,
+            DEFAULT_BODY_LIMIT,
+            1,
+            MAX_BODY_LIMIT,
+            "a byte count from 1 to " + MAX_BODY_LIMIT);
+    int grace =
+        intVar(
+            env,
+            SHUTDOWN_GRACE_SECONDS,
+            DEFAULT_GRACE_SECONDS,
+            0,
+            MAX_GRACE_SECONDS,
+            "whole seconds from 0 to " + MAX_GRACE_SECONDS);
     Duration drain;
     if (env.get(SHUTDOWN_DRAIN_SECONDS) == null) {
       drain = Duration.ofMillis(Math.min(DEFAULT_DRAIN_MILLIS, grace * 1000L / 2));
     } else {
-      drain = Duration.ofSeconds(intVar(env, SHUTDOWN_DRAIN_SECONDS, Math.min(5, grace / 2), 0, grace,
-          "whole seconds from 0 to " + SHUTDOWN_GRACE_SECONDS + " (" + grace + ")"));
+      drain =
+          Duration.ofSeconds(
+              intVar(
+                  env,
+                  SHUTDOWN_DRAIN_SECONDS,
+                  Math.min(5, grace / 2),
+                  0,
+                  grace,
+                  "whole seconds from 0 to " + SHUTDOWN_GRACE_SECONDS + " (" + grace + ")"));
     }
     return new ServiceConfig(host, port, limit, Duration.ofSeconds(grace), drain);
   }
 
-  private static int intVar(Map<String, String> env, String name, int dflt, int min, int max,
-      String expected) throws InvalidConfigException {
+  private static int intVar(
+      Map<String, String> env, String name, int dflt, int min, int max, String expected)
+      throws InvalidConfigException {
     String raw = env.get(name);
     if (raw == null) {
       return dflt;
@@ -105,8 +133,13 @@ public record ServiceConfig(
     }
     if (value < min || value > max || raw.strip().startsWith("+")) {
       throw new InvalidConfigException(
-          name + "=\"" + printable(raw) + "\" is invalid: expected " + expected
-              + ", or leave it unset for " + dflt);
+          name
+              + "=\""
+              + printable(raw)
+              + "\" is invalid: expected "
+              + expected
+              + ", or leave it unset for "
+              + dflt);
     }
     return (int) value;
   }

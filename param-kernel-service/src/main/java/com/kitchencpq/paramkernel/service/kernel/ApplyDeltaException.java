@@ -42,9 +42,12 @@ public final class ApplyDeltaException extends Exception {
   /** The contract's error body for any code, also used by the HTTP layer for its own errors. */
   public static byte[] errorBody(String code, String message, String pointer) {
     return new JsonWriter(JsonWriter.Style.UTF8, 64 + message.length())
-        .raw("{\"error\":{\"code\":").string(code)
-        .raw(",\"message\":").string(message)
-        .raw(",\"path\":").string(pointer == null ? "" : pointer)
+        .raw("{\"error\":{\"code\":")
+        .string(code)
+        .raw(",\"message\":")
+        .string(message)
+        .raw(",\"path\":")
+        .string(pointer == null ? "" : pointer)
         .raw("}}")
         .toBytes();
   }

@@ -3,17 +3,17 @@ package com.kitchencpq.paramkernel.service.kernel;
 import java.util.List;
 
 /**
- * The ApplyDelta kernel: one request document in, one response document out. Plain Java, no
- * HTTP; thread-safe, and stateless apart from a bounded cache of compiled model shapes.
+ * The ApplyDelta kernel: one request document in, one response document out. Plain Java, no HTTP;
+ * thread-safe, and stateless apart from a bounded cache of compiled model shapes.
  *
- * <p>API agreed between the kernel and the HTTP layer (the HTTP layer owns routing, methods,
- * media types and the body's size; everything about the body's content, {@link
- * ErrorKind#BAD_REQUEST} and {@link ErrorKind#UNPROCESSABLE}, is decided here).
+ * <p>API agreed between the kernel and the HTTP layer (the HTTP layer owns routing, methods, media
+ * types and the body's size; everything about the body's content, {@link ErrorKind#BAD_REQUEST} and
+ * {@link ErrorKind#UNPROCESSABLE}, is decided here).
  *
- * <p>Steps: read and check the JSON (BAD_REQUEST), find or compile the model shape (names, expressions,
- * dependency order, types), evaluate every derived parameter on the model as sent, apply the
- * deltas, re-evaluate only the derived parameters downstream of inputs that really changed,
- * then build the bill and the violations.
+ * <p>Steps: read and check the JSON (BAD_REQUEST), find or compile the model shape (names,
+ * expressions, dependency order, types), evaluate every derived parameter on the model as sent,
+ * apply the deltas, re-evaluate only the derived parameters downstream of inputs that really
+ * changed, then build the bill and the violations.
  */
 public final class ApplyDeltaKernel {
   private final ShapeCache cache;
@@ -35,8 +35,8 @@ public final class ApplyDeltaKernel {
    * Applies the request and returns the UTF-8 JSON of the 200 response.
    *
    * @param requestUtf8 the request body as received
-   * @throws ApplyDeltaException for every bad request (BAD_REQUEST or UNPROCESSABLE) with the contract's
-   *     error code, message and JSON pointer
+   * @throws ApplyDeltaException for every bad request (BAD_REQUEST or UNPROCESSABLE) with the
+   *     contract's error code, message and JSON pointer
    */
   public byte[] apply(byte[] requestUtf8) throws ApplyDeltaException {
     return run(requestUtf8, false);
@@ -59,7 +59,8 @@ public final class ApplyDeltaKernel {
 
   private byte[] run(byte[] body, boolean fullRecompute) throws ApplyDeltaException {
     if (body == null || body.length == 0) {
-      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json", "the body is empty", "");
+      throw new ApplyDeltaException(
+          ErrorKind.BAD_REQUEST, "malformed-json", "the body is empty", "");
     }
     Request req = RequestReader.read(body);
     ShapeKey key = req.shapeKey;

@@ -74,8 +74,8 @@ final class DeltaReader {
       case "set" -> d.op = Request.OP_SET;
       case "add" -> d.op = Request.OP_ADD;
       case "scale" -> d.op = Request.OP_SCALE;
-      default -> throw JsonCursor.invalid(c.at("op"),
-          "unknown op \"" + op + "\"; use set, add or scale");
+      default ->
+          throw JsonCursor.invalid(c.at("op"), "unknown op \"" + op + "\"; use set, add or scale");
     }
     if (d.param == null) {
       throw JsonCursor.invalid(c.at("param"), c.at("param") + " is required");

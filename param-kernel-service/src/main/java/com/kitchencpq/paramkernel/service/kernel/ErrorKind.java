@@ -1,9 +1,9 @@
 package com.kitchencpq.paramkernel.service.kernel;
 
 /**
- * What kind of refusal an {@link ApplyDeltaException} is, in the contract's terms and without
- * any protocol: the HTTP layer maps each kind to its status code, in one place
- * ({@code http/ErrorStatus}).
+ * What kind of refusal an {@link ApplyDeltaException} is, in the contract's terms and without any
+ * protocol: the HTTP layer maps each kind to its status code, in one place ({@code
+ * http/ErrorStatus}).
  */
 public enum ErrorKind {
   /**
@@ -14,9 +14,9 @@ public enum ErrorKind {
   BAD_REQUEST,
 
   /**
-   * The request is well formed but cannot be applied: an expression that does not parse, an
-   * unknown reference, a cycle, a type mismatch, a delta on an unknown or derived parameter, a
-   * non-finite result.
+   * The request is well formed but cannot be applied: an expression that does not parse, an unknown
+   * reference, a cycle, a type mismatch, a delta on an unknown or derived parameter, a non-finite
+   * result.
    */
   UNPROCESSABLE
 }

@@ -140,8 +140,8 @@ final class Evaluation {
   /** Bit-for-bit equality, so that even 0.0 to -0.0 propagates and a full recompute agrees. */
   private boolean sameBits(int s) {
     return switch (shape.type[s]) {
-      case Type.NUMBER -> Double.doubleToRawLongBits(before.num[s])
-          == Double.doubleToRawLongBits(after.num[s]);
+      case Type.NUMBER ->
+          Double.doubleToRawLongBits(before.num[s]) == Double.doubleToRawLongBits(after.num[s]);
       case Type.STRING -> before.str[s].equals(after.str[s]);
       default -> before.bool[s] == after.bool[s];
     };
@@ -163,14 +163,20 @@ final class Evaluation {
       Integer slotBox = shape.slotOf.get(d.param);
       if (slotBox == null) {
         throw new ApplyDeltaException(
-            ErrorKind.UNPROCESSABLE, "unknown-parameter", "delta " + k + " names unknown parameter '" + d.param + "'",
+            ErrorKind.UNPROCESSABLE,
+            "unknown-parameter",
+            "delta " + k + " names unknown parameter '" + d.param + "'",
             "/deltas/" + k + "/param");
       }
       int s = slotBox;
       if (shape.tree[s] != null) {
         throw new ApplyDeltaException(
-            ErrorKind.UNPROCESSABLE, "derived-parameter",
-            "delta " + k + " changes '" + d.param
+            ErrorKind.UNPROCESSABLE,
+            "derived-parameter",
+            "delta "
+                + k
+                + " changes '"
+                + d.param
                 + "', a derived parameter; only input parameters can be changed",
             "/deltas/" + k + "/param");
       }
@@ -178,9 +184,16 @@ final class Evaluation {
       if (d.op == Request.OP_SET) {
         if (d.valueType != t) {
           throw new ApplyDeltaException(
-              ErrorKind.UNPROCESSABLE, "type-mismatch",
-              "delta " + k + " sets '" + d.param + "', a " + Type.name(t)
-                  + " parameter, to a " + Type.name(d.valueType),
+              ErrorKind.UNPROCESSABLE,
+              "type-mismatch",
+              "delta "
+                  + k
+                  + " sets '"
+                  + d.param
+                  + "', a "
+                  + Type.name(t)
+                  + " parameter, to a "
+                  + Type.name(d.valueType),
               "/deltas/" + k + "/value");
         }
         switch (t) {
@@ -192,22 +205,36 @@ final class Evaluation {
         String op = d.op == Request.OP_ADD ? "add" : "scale";
         if (t != Type.NUMBER) {
           throw new ApplyDeltaException(
-              ErrorKind.UNPROCESSABLE, "type-mismatch",
-              "delta " + k + " uses '" + op + "' on '" + d.param + "', a " + Type.name(t)
+              ErrorKind.UNPROCESSABLE,
+              "type-mismatch",
+              "delta "
+                  + k
+                  + " uses '"
+                  + op
+                  + "' on '"
+                  + d.param
+                  + "', a "
+                  + Type.name(t)
                   + " parameter; add and scale need a number parameter",
               "/deltas/" + k + "/param");
         }
         if (d.valueType != Type.NUMBER) {
           throw new ApplyDeltaException(
-              ErrorKind.UNPROCESSABLE, "type-mismatch",
-              "delta " + k + " ('" + op + "') needs a number value, got a "
+              ErrorKind.UNPROCESSABLE,
+              "type-mismatch",
+              "delta "
+                  + k
+                  + " ('"
+                  + op
+                  + "') needs a number value, got a "
                   + Type.name(d.valueType),
               "/deltas/" + k + "/value");
         }
         double r = d.op == Request.OP_ADD ? after.num[s] + d.num : after.num[s] * d.num;
         if (!Double.isFinite(r)) {
           throw new ApplyDeltaException(
-              ErrorKind.UNPROCESSABLE, "non-finite",
+              ErrorKind.UNPROCESSABLE,
+              "non-finite",
               "delta " + k + " makes '" + d.param + "' " + r + " (not a finite number)",
               "/deltas/" + k + "/value");
         }
@@ -247,7 +274,9 @@ final class Evaluation {
         v = t.num(after);
       } catch (EvalError e) {
         throw new ApplyDeltaException(
-            ErrorKind.UNPROCESSABLE, e.code(), "part \"" + part.id + "\" " + field + ": " + e.getMessage(),
+            ErrorKind.UNPROCESSABLE,
+            e.code(),
+            "part \"" + part.id + "\" " + field + ": " + e.getMessage(),
             "/model/parts/" + i + "/" + field);
       }
     }
@@ -275,9 +304,15 @@ final class Evaluation {
         Integer idx = materialIndex.get(id);
         if (idx == null) {
           throw new ApplyDeltaException(
-              ErrorKind.UNPROCESSABLE, "unknown-material",
-              "part \"" + part.id + "\": parameter '" + req.params.get(slot).name
-                  + "' holds \"" + id + "\", which is not a material id",
+              ErrorKind.UNPROCESSABLE,
+              "unknown-material",
+              "part \""
+                  + part.id
+                  + "\": parameter '"
+                  + req.params.get(slot).name
+                  + "' holds \""
+                  + id
+                  + "\", which is not a material id",
               "/model/parts/" + i + "/materialParam");
         }
         m = idx;
@@ -286,8 +321,11 @@ final class Evaluation {
       double sum = areaSum[m] + partArea;
       if (!Double.isFinite(sum)) {
         throw new ApplyDeltaException(
-            ErrorKind.UNPROCESSABLE, "non-finite",
-            "part \"" + part.id + "\": its area (quantity x area) or the material's area sum"
+            ErrorKind.UNPROCESSABLE,
+            "non-finite",
+            "part \""
+                + part.id
+                + "\": its area (quantity x area) or the material's area sum"
                 + " is not a finite number",
             "/model/parts/" + i);
       }
@@ -312,7 +350,10 @@ final class Evaluation {
     double roundedTotal = Rounding.halfAwayFromZero(total, 2);
     if (!Double.isFinite(roundedTotal)) {
       throw new ApplyDeltaException(
-          ErrorKind.UNPROCESSABLE, "non-finite", "the bill total is not a finite number", "/model/materials");
+          ErrorKind.UNPROCESSABLE,
+          "non-finite",
+          "the bill total is not a finite number",
+          "/model/materials");
     }
     out.raw("],\"total\":").number(roundedTotal);
   }
@@ -321,7 +362,8 @@ final class Evaluation {
       throws ApplyDeltaException {
     if (!Double.isFinite(v)) {
       throw new ApplyDeltaException(
-          ErrorKind.UNPROCESSABLE, "non-finite",
+          ErrorKind.UNPROCESSABLE,
+          "non-finite",
           "material \"" + mat.id + "\": the " + what + " is not a finite number",
           "/model/materials/" + m);
     }
@@ -338,18 +380,39 @@ final class Evaluation {
       if (t == Type.NUMBER) {
         double v = after.num[i];
         if (par.hasMin() && v < par.min) {
-          first = violation(out, first, par.name, "min",
-              "'" + par.name + "' is " + fmt(v) + ", below its min " + fmt(par.min));
+          first =
+              violation(
+                  out,
+                  first,
+                  par.name,
+                  "min",
+                  "'" + par.name + "' is " + fmt(v) + ", below its min " + fmt(par.min));
         }
         if (par.hasMax() && v > par.max) {
-          first = violation(out, first, par.name, "max",
-              "'" + par.name + "' is " + fmt(v) + ", above its max " + fmt(par.max));
+          first =
+              violation(
+                  out,
+                  first,
+                  par.name,
+                  "max",
+                  "'" + par.name + "' is " + fmt(v) + ", above its max " + fmt(par.max));
         }
         if (par.hasStep() && offStep(v, par)) {
           double base = par.hasMin() ? par.min : 0;
-          first = violation(out, first, par.name, "step",
-              "'" + par.name + "' is " + fmt(v) + ", not on a step of " + fmt(par.step)
-                  + " from " + fmt(base));
+          first =
+              violation(
+                  out,
+                  first,
+                  par.name,
+                  "step",
+                  "'"
+                      + par.name
+                      + "' is "
+                      + fmt(v)
+                      + ", not on a step of "
+                      + fmt(par.step)
+                      + " from "
+                      + fmt(base));
         }
       } else if (t == Type.STRING && par.options != null) {
         String v = after.str[i];
@@ -361,9 +424,19 @@ final class Evaluation {
           }
         }
         if (!found) {
-          first = violation(out, first, par.name, "options",
-              "'" + par.name + "' is \"" + v + "\", which is not one of its "
-                  + par.options.length + " options");
+          first =
+              violation(
+                  out,
+                  first,
+                  par.name,
+                  "options",
+                  "'"
+                      + par.name
+                      + "' is \""
+                      + v
+                      + "\", which is not one of its "
+                      + par.options.length
+                      + " options");
         }
       }
     }
@@ -387,8 +460,8 @@ final class Evaluation {
   }
 
   /**
-   * The step rule: {@code (value - base) / step} must be within 1e-9 of an integer; a deviation
-   * of exactly 1e-9 is still fine. A quotient too large to be finite counts as on the step.
+   * The step rule: {@code (value - base) / step} must be within 1e-9 of an integer; a deviation of
+   * exactly 1e-9 is still fine. A quotient too large to be finite counts as on the step.
    */
   static boolean offStep(double value, Request.Param par) {
     double base = par.hasMin() ? par.min : 0;

@@ -4,9 +4,9 @@ import com.kitchencpq.paramkernel.service.json.JsonWriter;
 import com.kitchencpq.paramkernel.service.kernel.expr.NumberText;
 
 /**
- * The response writer: the shared {@link JsonWriter} in its ASCII style (every character
- * outside printable ASCII is written as a {@code \\uXXXX} escape, so any Java string, even one
- * with a lone surrogate, round-trips exactly) plus the kernel's number format.
+ * The response writer: the shared {@link JsonWriter} in its ASCII style (every character outside
+ * printable ASCII is written as a {@code \\uXXXX} escape, so any Java string, even one with a lone
+ * surrogate, round-trips exactly) plus the kernel's number format.
  *
  * <p>Numbers: see {@link #formatNumber}.
  */

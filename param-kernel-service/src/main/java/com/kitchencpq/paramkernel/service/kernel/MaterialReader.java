@@ -19,7 +19,8 @@ final class MaterialReader {
     while ((t = c.next()) != JsonToken.END_ARRAY) {
       c.enter(SECTION, i);
       if (i >= RequestReader.MAX_MATERIALS) {
-        throw JsonCursor.invalid(c.at(""),
+        throw JsonCursor.invalid(
+            c.at(""),
             "/model/materials has more than " + RequestReader.MAX_MATERIALS + " materials");
       }
       c.expectObject(t, "");

@@ -103,7 +103,9 @@ final class ModelReader {
       if (d != null && d.signum() == 0) {
         return 0;
       }
-      if (d != null && d.signum() > 0 && d.compareTo(MAX_REVISION) <= 0
+      if (d != null
+          && d.signum() > 0
+          && d.compareTo(MAX_REVISION) <= 0
           && d.stripTrailingZeros().scale() <= 0) {
         return d.longValueExact();
       }

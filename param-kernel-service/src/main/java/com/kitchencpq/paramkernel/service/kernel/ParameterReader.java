@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code /model/parameters} array: each parameter's name, value or expression, and the
- * rules on min/max/step/options. Appends each parameter to the request's shape key.
+ * The {@code /model/parameters} array: each parameter's name, value or expression, and the rules on
+ * min/max/step/options. Appends each parameter to the request's shape key.
  */
 final class ParameterReader {
   private static final String SECTION = "/model/parameters";
@@ -22,7 +22,8 @@ final class ParameterReader {
     while ((t = c.next()) != JsonToken.END_ARRAY) {
       c.enter(SECTION, i);
       if (i >= RequestReader.MAX_PARAMETERS) {
-        throw JsonCursor.invalid(c.at(""),
+        throw JsonCursor.invalid(
+            c.at(""),
             "/model/parameters has more than " + RequestReader.MAX_PARAMETERS + " parameters");
       }
       c.expectObject(t, "");
@@ -48,7 +49,8 @@ final class ParameterReader {
       t = c.next();
       if (t == JsonToken.VALUE_NULL) {
         if (bit == RequestFields.VALUE) {
-          throw JsonCursor.invalid(paramPtr(i, "value"),
+          throw JsonCursor.invalid(
+              paramPtr(i, "value"),
               paramPtr(i, "value") + " must not be null; give a number, string or boolean");
         }
         continue;
@@ -105,14 +107,16 @@ final class ParameterReader {
     }
     // The name pattern is checked when the shape is compiled: a cached shape has valid names.
     if (hasValue == (par.expr != null)) {
-      throw JsonCursor.invalid(paramPtr(i, hasValue ? "expr" : "value"),
+      throw JsonCursor.invalid(
+          paramPtr(i, hasValue ? "expr" : "value"),
           "parameter '" + par.name + "' must have exactly one of \"value\" and \"expr\"");
     }
     if (hasOptions) {
       par.options = options.toArray(new String[0]);
     }
     if (par.hasMin() && par.hasMax() && par.min > par.max) {
-      throw JsonCursor.invalid(paramPtr(i, "min"),
+      throw JsonCursor.invalid(
+          paramPtr(i, "min"),
           "parameter '" + par.name + "' has min " + par.min + " greater than max " + par.max);
     }
     if (hasValue) {
@@ -122,9 +126,9 @@ final class ParameterReader {
   }
 
   /**
-   * The BAD_REQUEST rules on min/max/step (number parameters only) and options (string
-   * parameters only). Called here for inputs and by the kernel for derived parameters once their
-   * type is known.
+   * The BAD_REQUEST rules on min/max/step (number parameters only) and options (string parameters
+   * only). Called here for inputs and by the kernel for derived parameters once their type is
+   * known.
    */
   static void checkRuleTypes(Request.Param par, int i, byte type) throws ApplyDeltaException {
     if (type == Type.UNKNOWN) {
@@ -133,14 +137,24 @@ final class ParameterReader {
     if (type != Type.NUMBER) {
       String rule = par.hasMin() ? "min" : par.hasMax() ? "max" : par.hasStep() ? "step" : null;
       if (rule != null) {
-        throw JsonCursor.invalid(paramPtr(i, rule),
-            "parameter '" + par.name + "' is a " + Type.name(type) + "; \"" + rule
+        throw JsonCursor.invalid(
+            paramPtr(i, rule),
+            "parameter '"
+                + par.name
+                + "' is a "
+                + Type.name(type)
+                + "; \""
+                + rule
                 + "\" applies to number parameters only");
       }
     }
     if (type != Type.STRING && par.options != null) {
-      throw JsonCursor.invalid(paramPtr(i, "options"),
-          "parameter '" + par.name + "' is a " + Type.name(type)
+      throw JsonCursor.invalid(
+          paramPtr(i, "options"),
+          "parameter '"
+              + par.name
+              + "' is a "
+              + Type.name(type)
               + "; \"options\" applies to string parameters only");
     }
   }

@@ -22,8 +22,8 @@ final class PartReader {
     while ((t = c.next()) != JsonToken.END_ARRAY) {
       c.enter(SECTION, i);
       if (i >= RequestReader.MAX_PARTS) {
-        throw JsonCursor.invalid(c.at(""),
-            "/model/parts has more than " + RequestReader.MAX_PARTS + " parts");
+        throw JsonCursor.invalid(
+            c.at(""), "/model/parts has more than " + RequestReader.MAX_PARTS + " parts");
       }
       c.expectObject(t, "");
       Request.Part part = readPart(c);
@@ -81,7 +81,8 @@ final class PartReader {
       throw JsonCursor.invalid(c.at("id"), c.at("id") + " is required");
     }
     if ((part.material == null) == (part.materialParam == null)) {
-      throw JsonCursor.invalid(c.at(part.material == null ? "material" : "materialParam"),
+      throw JsonCursor.invalid(
+          c.at(part.material == null ? "material" : "materialParam"),
           "part \"" + part.id + "\" must have exactly one of \"material\" and \"materialParam\"");
     }
     if (!hasArea) {

@@ -16,15 +16,17 @@ final class Request {
   final List<Delta> deltas = new ArrayList<>(8);
 
   /**
-   * Everything the compiled shape depends on (names in order, input types, expression texts,
-   * part structure), length-prefixed so that two different shapes never give the same key.
+   * Everything the compiled shape depends on (names in order, input types, expression texts, part
+   * structure), length-prefixed so that two different shapes never give the same key.
    */
   final ShapeKey shapeKey = new ShapeKey(512);
 
   static final class Param {
     String name;
+
     /** Type of an input parameter's value; {@code Type.UNKNOWN} (0) for a derived one. */
     byte valueType;
+
     double num;
     String str;
     boolean bool;
@@ -56,8 +58,10 @@ final class Request {
     String id;
     String material;
     String materialParam;
+
     /** Expression text, or null when the quantity is the literal {@link #quantity}. */
     String quantityExpr;
+
     double quantity = 1;
     String areaExpr;
     double area;

@@ -2,10 +2,10 @@ package com.kitchencpq.paramkernel.service.kernel;
 
 /**
  * The field names the section readers know, one bit each, for dispatch and duplicate detection
- * (Jackson's own detection costs a hash set per object). One namespace for all sections on
- * purpose: a second occurrence of any known name in the same object is BAD_REQUEST, also where
- * that section ignores the field (a parameter with two {@code "id"} fields is refused). Names
- * no section knows map to 0 and are ignored, duplicated or not.
+ * (Jackson's own detection costs a hash set per object). One namespace for all sections on purpose:
+ * a second occurrence of any known name in the same object is BAD_REQUEST, also where that section
+ * ignores the field (a parameter with two {@code "id"} fields is refused). Names no section knows
+ * map to 0 and are ignored, duplicated or not.
  */
 final class RequestFields {
   static final int MODEL = 1 << 0;

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 
 /**
- * Reads a request with Jackson's streaming parser and checks everything the contract answers
- * with BAD_REQUEST: JSON syntax, JSON types, required fields, limits, name patterns, duplicate
- * ids and the rules on min/max/step/options of input parameters. This class reads the root
- * object and turns parser failures into errors; one reader per section does the rest
- * ({@link ModelReader}, {@link ParameterReader}, {@link MaterialReader}, {@link PartReader},
- * {@link DeltaReader}), all over one {@link JsonCursor}. JSON pointers are only built when an
- * error is reported. Unknown fields are skipped without recursion.
+ * Reads a request with Jackson's streaming parser and checks everything the contract answers with
+ * BAD_REQUEST: JSON syntax, JSON types, required fields, limits, name patterns, duplicate ids and
+ * the rules on min/max/step/options of input parameters. This class reads the root object and turns
+ * parser failures into errors; one reader per section does the rest ({@link ModelReader}, {@link
+ * ParameterReader}, {@link MaterialReader}, {@link PartReader}, {@link DeltaReader}), all over one
+ * {@link JsonCursor}. JSON pointers are only built when an error is reported. Unknown fields are
+ * skipped without recursion.
  */
 final class RequestReader {
   static final int MAX_PARAMETERS = 10_000;
@@ -38,8 +38,11 @@ final class RequestReader {
   static Request read(byte[] body) throws ApplyDeltaException {
     int bad = Utf8.firstInvalid(body);
     if (bad >= 0) {
-      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json",
-          "the body is not valid UTF-8 (byte offset " + bad + ")", "");
+      throw new ApplyDeltaException(
+          ErrorKind.BAD_REQUEST,
+          "malformed-json",
+          "the body is not valid UTF-8 (byte offset " + bad + ")",
+          "");
     }
     try (JsonParser p = FACTORY.createParser(body)) {
       Request req = new Request();
@@ -49,12 +52,18 @@ final class RequestReader {
       throw malformed(e);
     } catch (NumberFormatException | ArithmeticException e) {
       // Safety net: Jackson reports some number limits this way instead of as a parse error.
-      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request",
-          "a number in the body cannot be read: " + e.getMessage(), "");
+      throw new ApplyDeltaException(
+          ErrorKind.BAD_REQUEST,
+          "invalid-request",
+          "a number in the body cannot be read: " + e.getMessage(),
+          "");
     } catch (IOException e) {
       // Reading from a byte array never does real I/O; anything here is a JSON problem.
-      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "malformed-json",
-          "the body is not valid JSON: " + e.getMessage(), "");
+      throw new ApplyDeltaException(
+          ErrorKind.BAD_REQUEST,
+          "malformed-json",
+          "the body is not valid JSON: " + e.getMessage(),
+          "");
     }
   }
 
@@ -68,8 +77,7 @@ final class RequestReader {
         ErrorKind.BAD_REQUEST, "malformed-json", "the body is not valid JSON: " + msg, "");
   }
 
-  private static void readRoot(JsonCursor c, Request req)
-      throws IOException, ApplyDeltaException {
+  private static void readRoot(JsonCursor c, Request req) throws IOException, ApplyDeltaException {
     JsonToken t = c.next();
     if (t == null) {
       throw new ApplyDeltaException(

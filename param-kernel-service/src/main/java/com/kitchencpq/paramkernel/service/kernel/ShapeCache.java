@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A bounded least-recently-used cache of compiled shapes, keyed by the full shape key (so a hit
- * is always a real match, never a hash collision). Guarded by one lock: the critical sections are
- * a map lookup or insert.
+ * A bounded least-recently-used cache of compiled shapes, keyed by the full shape key (so a hit is
+ * always a real match, never a hash collision). Guarded by one lock: the critical sections are a
+ * map lookup or insert.
  */
 final class ShapeCache {
   private final int capacity;

@@ -13,12 +13,14 @@ import java.util.Map;
 /**
  * Compiles the shape of a request's model: slots for names, expression trees, name resolution,
  * cycle detection, dependency order and static types. Duplicate names are BAD_REQUEST and thrown at
- * once. The UNPROCESSABLE problems (syntax, unknown reference, cycle, type mismatch, materialParam) are
- * collected: the first one is kept and compiling goes on, so that the types of the other
+ * once. The UNPROCESSABLE problems (syntax, unknown reference, cycle, type mismatch, materialParam)
+ * are collected: the first one is kept and compiling goes on, so that the types of the other
  * parameters are still known for the BAD_REQUEST checks that must win over any UNPROCESSABLE.
  */
 final class ShapeCompiler {
-  /** The compiled shape (types filled in as far as possible) and the first UNPROCESSABLE, if any. */
+  /**
+   * The compiled shape (types filled in as far as possible) and the first UNPROCESSABLE, if any.
+   */
   record Result(CompiledShape shape, ApplyDeltaException firstError) {}
 
   private final Request req;
@@ -36,13 +38,22 @@ final class ShapeCompiler {
   private static void checkName(String name, int i) throws ApplyDeltaException {
     String ptr = ParameterReader.paramPtr(i, "name");
     if (!ExprParser.isValidName(name)) {
-      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request",
-          ptr + " \"" + name + "\" does not match the name pattern"
-              + " [A-Za-z_][A-Za-z0-9_]*(.[A-Za-z_][A-Za-z0-9_]*)*", ptr);
+      throw new ApplyDeltaException(
+          ErrorKind.BAD_REQUEST,
+          "invalid-request",
+          ptr
+              + " \""
+              + name
+              + "\" does not match the name pattern"
+              + " [A-Za-z_][A-Za-z0-9_]*(.[A-Za-z_][A-Za-z0-9_]*)*",
+          ptr);
     }
     if (name.equals("true") || name.equals("false")) {
-      throw new ApplyDeltaException(ErrorKind.BAD_REQUEST, "invalid-request",
-          ptr + " \"" + name + "\" is a keyword and cannot name a parameter", ptr);
+      throw new ApplyDeltaException(
+          ErrorKind.BAD_REQUEST,
+          "invalid-request",
+          ptr + " \"" + name + "\" is a keyword and cannot name a parameter",
+          ptr);
     }
   }
 
@@ -67,7 +78,13 @@ final class ShapeCompiler {
         throw new ApplyDeltaException(
             ErrorKind.BAD_REQUEST,
             "invalid-request",
-            "parameter name '" + par.name + "' is used twice (parameters " + prev + " and " + i + ")",
+            "parameter name '"
+                + par.name
+                + "' is used twice (parameters "
+                + prev
+                + " and "
+                + i
+                + ")",
             ParameterReader.paramPtr(i, "name"));
       }
       type[i] = par.valueType;
@@ -127,7 +144,8 @@ final class ShapeCompiler {
       String ptr = "/model/parts/" + i;
       String who = "part \"" + part.id + "\"";
       if (part.quantityExpr != null) {
-        quantity[i] = partExpr(part.quantityExpr, slotOf, type, who + " quantity", ptr + "/quantity");
+        quantity[i] =
+            partExpr(part.quantityExpr, slotOf, type, who + " quantity", ptr + "/quantity");
       }
       if (part.areaExpr != null) {
         area[i] = partExpr(part.areaExpr, slotOf, type, who + " area", ptr + "/area");
@@ -136,15 +154,21 @@ final class ShapeCompiler {
       if (part.materialParam != null) {
         Integer slot = slotOf.get(part.materialParam);
         if (slot == null) {
-          fail("unknown-parameter",
+          fail(
+              "unknown-parameter",
               who + ": materialParam names unknown parameter '" + part.materialParam + "'",
               ptr + "/materialParam");
         } else {
           materialSlot[i] = slot;
           byte t = type[slot];
           if (t != Type.STRING && t != Type.UNKNOWN) {
-            fail("type-mismatch",
-                who + ": materialParam '" + part.materialParam + "' is a " + Type.name(t)
+            fail(
+                "type-mismatch",
+                who
+                    + ": materialParam '"
+                    + part.materialParam
+                    + "' is a "
+                    + Type.name(t)
                     + " parameter; it must be a string parameter holding a material id",
                 ptr + "/materialParam");
           }
@@ -164,8 +188,10 @@ final class ShapeCompiler {
     for (Node.Ref r : refs) {
       Integer slot = slotOf.get(r.name);
       if (slot == null) {
-        fail("unknown-reference",
-            who + ": unknown name '" + r.name + "' at offset " + r.offset(), ptr);
+        fail(
+            "unknown-reference",
+            who + ": unknown name '" + r.name + "' at offset " + r.offset(),
+            ptr);
         r.bind(-1);
         continue;
       }
@@ -211,9 +237,9 @@ final class ShapeCompiler {
   }
 
   /**
-   * Depth-first search over the derived slots, without recursion (chains of thousands of
-   * parameters are fine). Returns the derived slots in post-order, which is a dependency order
-   * when there is no cycle; reports the first cycle met, named like "a -> b -> a".
+   * Depth-first search over the derived slots, without recursion (chains of thousands of parameters
+   * are fine). Returns the derived slots in post-order, which is a dependency order when there is
+   * no cycle; reports the first cycle met, named like "a -> b -> a".
    */
   private int[] orderAndFindCycles(Node[] tree, int[][] deps) {
     int n = tree.length;

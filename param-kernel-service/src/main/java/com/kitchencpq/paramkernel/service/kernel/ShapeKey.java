@@ -6,11 +6,11 @@ import java.util.Arrays;
  * The cache key of a model shape: the sequence of tags and strings (names, expression texts,
  * materialParam names) that a compiled shape depends on, collected while the request is read.
  *
- * <p>Equality compares every tag and every string in full, so a cache hit is never a
- * collision. The hash only samples each string (its length and last character), which keeps
- * hashing cheap; the full comparison after a hash match uses {@code String.equals}, which the
- * JVM runs as a vectorized intrinsic. Strings are kept as separate elements (not concatenated),
- * so the boundaries between them are part of the key.
+ * <p>Equality compares every tag and every string in full, so a cache hit is never a collision. The
+ * hash only samples each string (its length and last character), which keeps hashing cheap; the
+ * full comparison after a hash match uses {@code String.equals}, which the JVM runs as a vectorized
+ * intrinsic. Strings are kept as separate elements (not concatenated), so the boundaries between
+ * them are part of the key.
  */
 final class ShapeKey {
   private char[] tags;

@@ -1,10 +1,10 @@
 package com.kitchencpq.paramkernel.service.metrics;
 
+import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
@@ -22,19 +22,19 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
- * The service's Prometheus metrics: request counter and latency histogram per route template,
- * JVM metrics, and the exposition for {@code GET /metrics}.
+ * The service's Prometheus metrics: request counter and latency histogram per route template, JVM
+ * metrics, and the exposition for {@code GET /metrics}.
  */
 public final class HttpMetrics {
   /**
-   * Latency bucket bounds in seconds. The rollout analysis decides at 30, 45, 60 and 70 ms, so
-   * each of those is an exact bound; the finite bounds go well past the highest threshold.
-   * Between 3 and 20 ms no bucket is wider than a sixth of its lower bound: the service answers
-   * in 1 to 6 ms, and the analysis divides the canary's p95 by the stable pods', so the ratio is
-   * only as precise as these buckets are narrow (with the earlier 4-5-6-7.5-10 ms bounds a canary
-   * twice as slow measured 1.86 to 2.07; see docs/gate-efficacy.md). Inside a bucket
-   * histogram_quantile interpolates linearly; docs/rollout-bundle.md gives the resulting error
-   * of the p95 estimate per bucket range.
+   * Latency bucket bounds in seconds. The rollout analysis decides at 30, 45, 60 and 70 ms, so each
+   * of those is an exact bound; the finite bounds go well past the highest threshold. Between 3 and
+   * 20 ms no bucket is wider than a sixth of its lower bound: the service answers in 1 to 6 ms, and
+   * the analysis divides the canary's p95 by the stable pods', so the ratio is only as precise as
+   * these buckets are narrow (with the earlier 4-5-6-7.5-10 ms bounds a canary twice as slow
+   * measured 1.86 to 2.07; see docs/gate-efficacy.md). Inside a bucket histogram_quantile
+   * interpolates linearly; docs/rollout-bundle.md gives the resulting error of the p95 estimate per
+   * bucket range.
    */
   public static final double[] BUCKETS = {
     0.0005, 0.001, 0.0015, 0.002, 0.0025, 0.003, 0.0035, 0.004, 0.0045, 0.005, 0.0055, 0.006,
@@ -63,26 +63,29 @@ public final class HttpMetrics {
   /** Registers the metrics (and the JVM metrics) in a fresh registry. */
   public HttpMetrics() {
     this.registry = new PrometheusRegistry();
-    this.requests = Counter.builder()
-        .name("http_requests_total")
-        .help("HTTP requests answered, by method, route template and status code")
-        .labelNames("method", "route", "code")
-        .register(registry);
-    this.duration = Histogram.builder()
-        .name("http_request_duration_seconds")
-        .help("Time from request start to the end of the response, by method and route template")
-        .unit(Unit.SECONDS)
-        .labelNames("method", "route")
-        .classicUpperBounds(BUCKETS)
-        .classicOnly()
-        .register(registry);
+    this.requests =
+        Counter.builder()
+            .name("http_requests_total")
+            .help("HTTP requests answered, by method, route template and status code")
+            .labelNames("method", "route", "code")
+            .register(registry);
+    this.duration =
+        Histogram.builder()
+            .name("http_request_duration_seconds")
+            .help(
+                "Time from request start to the end of the response, by method and route template")
+            .unit(Unit.SECONDS)
+            .labelNames("method", "route")
+            .classicUpperBounds(BUCKETS)
+            .classicOnly()
+            .register(registry);
     registerJvmMetrics(registry);
   }
 
   /**
-   * What {@code JvmMetrics.builder().register()} registers, less the native-memory metrics:
-   * those report only with -XX:NativeMemoryTracking (off in the recommended flags) and asking
-   * for them starts the platform MBean server, about 0.17 s of the start-up.
+   * What {@code JvmMetrics.builder().register()} registers, less the native-memory metrics: those
+   * report only with -XX:NativeMemoryTracking (off in the recommended flags) and asking for them
+   * starts the platform MBean server, about 0.17 s of the start-up.
    */
   private static void registerJvmMetrics(PrometheusRegistry registry) {
     PrometheusProperties config = PrometheusProperties.get();

@@ -14,13 +14,12 @@ import java.util.Map;
  * A minimal HTTP/1.1 connection to this service itself, for the start-up warm-up's loopback
  * requests and the load benchmarks: the whole request goes out in one write on a TCP_NODELAY
  * socket, the answer is read by its Content-Length, and nothing else is done. It costs a small
- * fraction of the CPU of the JDK's clients per request, which matters twice: during the
- * warm-up it leaves the CPU to the server code being compiled, and in the benchmarks the JDK
- * clients added 0.5–1.4 ms of their own to every request measured at 20 requests/s
- * (benchmarks/http-load.md). It understands only what this service sends: a status line and
- * headers with Content-Length, optionally {@code Connection: close}; no chunked bodies, no
- * TLS, no redirects. The warm-up job, which talks to the service through the cluster, uses
- * the JDK client instead.
+ * fraction of the CPU of the JDK's clients per request, which matters twice: during the warm-up it
+ * leaves the CPU to the server code being compiled, and in the benchmarks the JDK clients added
+ * 0.5–1.4 ms of their own to every request measured at 20 requests/s (benchmarks/http-load.md). It
+ * understands only what this service sends: a status line and headers with Content-Length,
+ * optionally {@code Connection: close}; no chunked bodies, no TLS, no redirects. The warm-up job,
+ * which talks to the service through the cluster, uses the JDK client instead.
  */
 public final class LoopbackConnection implements WarmupRun.Connection {
   private final String host;
@@ -61,10 +60,19 @@ public final class LoopbackConnection implements WarmupRun.Connection {
       socket = s;
     }
     try {
-      byte[] head = ("POST /v1/apply-delta HTTP/1.1\r\nHost: " + host + ":" + port
-          + "\r\nContent-Type: application/json\r\nX-Request-Id: " + requestId
-          + "\r\n" + extraHeaders + "Content-Length: " + body.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII);
+      byte[] head =
+          ("POST /v1/apply-delta HTTP/1.1\r\nHost: "
+                  + host
+                  + ":"
+                  + port
+                  + "\r\nContent-Type: application/json\r\nX-Request-Id: "
+                  + requestId
+                  + "\r\n"
+                  + extraHeaders
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
       byte[] request = new byte[head.length + body.length];
       System.arraycopy(head, 0, request, 0, head.length);
       System.arraycopy(body, 0, request, head.length, body.length);

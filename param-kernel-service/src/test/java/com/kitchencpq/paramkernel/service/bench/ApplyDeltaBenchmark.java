@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The kernel on the rollout plan's baseline request: JSON parse, apply and serialize of the
- * response, per request. {@code warmCache} is the normal case (the model shape is cached after
- * the first request); {@code coldCache} compiles the shape every time (cache of size 0).
+ * response, per request. {@code warmCache} is the normal case (the model shape is cached after the
+ * first request); {@code coldCache} compiles the shape every time (cache of size 0).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})

@@ -8,10 +8,10 @@ import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 
 /**
- * A companion to the JMH benchmark for a shared machine: measures the CPU time the calling
- * thread spends per baseline request (parse + apply + serialize, warm shape cache), which
- * other processes competing for the cores inflate far less than wall-clock time. Prints the
- * best, median and worst of the measured batches.
+ * A companion to the JMH benchmark for a shared machine: measures the CPU time the calling thread
+ * spends per baseline request (parse + apply + serialize, warm shape cache), which other processes
+ * competing for the cores inflate far less than wall-clock time. Prints the best, median and worst
+ * of the measured batches.
  *
  * <p>Usage: {@code java -cp <test-classes:classes:deps> ...bench.KernelCpuTime [batches]}
  */
@@ -40,9 +40,14 @@ public final class KernelCpuTime {
     }
     Arrays.sort(perOp);
     System.out.printf(
-        "baseline sha256 %s, %d batches of %d requests: CPU us/op best %.1f, median %.1f, worst %.1f"
-            + " (sink %d)%n",
-        BaselinePayload.sha256(), batches, PER_BATCH, perOp[0], perOp[batches / 2],
-        perOp[batches - 1], sink);
+        "baseline sha256 %s, %d batches of %d requests: CPU us/op best %.1f, median %.1f, worst"
+            + " %.1f (sink %d)%n",
+        BaselinePayload.sha256(),
+        batches,
+        PER_BATCH,
+        perOp[0],
+        perOp[batches / 2],
+        perOp[batches - 1],
+        sink);
   }
 }

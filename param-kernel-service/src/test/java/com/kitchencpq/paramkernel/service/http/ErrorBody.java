@@ -26,7 +26,8 @@ record ErrorBody(String code, String message, String path) {
         fields.put(name, p.getText());
       }
       expect(p.nextToken(), JsonToken.END_OBJECT, body);
-      if (p.nextToken() != null || !fields.keySet().equals(java.util.Set.of("code", "message", "path"))) {
+      if (p.nextToken() != null
+          || !fields.keySet().equals(java.util.Set.of("code", "message", "path"))) {
         throw new AssertionError("not exactly the contract's error body: " + body);
       }
       return new ErrorBody(fields.get("code"), fields.get("message"), fields.get("path"));

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of mutated requests over real HTTP against the real kernel: garbage bytes, wrong
- * content types, truncated and oversized bodies, odd methods and paths. Nothing may produce a
- * 5xx, every error must carry the contract's body, and the service must stay up with no
- * request left counted as in flight.
+ * content types, truncated and oversized bodies, odd methods and paths. Nothing may produce a 5xx,
+ * every error must carry the contract's body, and the service must stay up with no request left
+ * counted as in flight.
  */
 class FuzzIT {
   static final long SEED = 0x5eed_2026L;
@@ -34,16 +34,38 @@ class FuzzIT {
   static RunningService service;
 
   static final String[] CONTENT_TYPES = {
-    "application/json", "application/json", "application/json", "application/json; charset=utf-8",
-    "application/json; charset=latin1", "text/plain", "", "application/xml", "application/json;;",
-    "APPLICATION/JSON; CHARSET=UTF-8", "multipart/form-data; boundary=x", null
+    "application/json",
+    "application/json",
+    "application/json",
+    "application/json; charset=utf-8",
+    "application/json; charset=latin1",
+    "text/plain",
+    "",
+    "application/xml",
+    "application/json;;",
+    "APPLICATION/JSON; CHARSET=UTF-8",
+    "multipart/form-data; boundary=x",
+    null
   };
   static final String[] PATHS = {
-    Routes.APPLY_DELTA, Routes.APPLY_DELTA, Routes.APPLY_DELTA, Routes.APPLY_DELTA, Routes.APPLY_DELTA,
-    Routes.APPLY_DELTA + "?x=1", "/v1/apply-delta/../apply-delta", "/v1//apply-delta", Routes.LIVE,
-    Routes.READY, Routes.METRICS, "/%00", "/\u00e4", "/a/b/c/d/e/f"
+    Routes.APPLY_DELTA,
+    Routes.APPLY_DELTA,
+    Routes.APPLY_DELTA,
+    Routes.APPLY_DELTA,
+    Routes.APPLY_DELTA,
+    Routes.APPLY_DELTA + "?x=1",
+    "/v1/apply-delta/../apply-delta",
+    "/v1//apply-delta",
+    Routes.LIVE,
+    Routes.READY,
+    Routes.METRICS,
+    "/%00",
+    "/\u00e4",
+    "/a/b/c/d/e/f"
   };
-  static final String[] METHODS = {"POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "XYZ"};
+  static final String[] METHODS = {
+    "POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH", "OPTIONS", "XYZ"
+  };
 
   @BeforeAll
   static void start() {
@@ -77,9 +99,33 @@ class FuzzIT {
         b = new byte[r.nextInt(4096)];
         r.nextBytes(b);
       }
-      case 4 -> b = replaceAll(b, r, new String[] {"1", "2", "0"}, new String[] {"1e308", "-0", "1e999", "NaN", "\"x\"", "null", "true"});
-      case 5 -> b = replaceAll(b, r, new String[] {"\"value\""}, new String[] {"\"expr\"", "\"valu\"", "\"value\":1,\"value\""});
-      case 6 -> b = replaceAll(b, r, new String[] {"\"expr\": \"", "\"expr\":\""}, new String[] {"\"expr\":\"(((", "\"expr\":\"1/0+", "\"expr\":\"if(", "\"expr\":\"\\u0000", "\"expr\":\"sqrt(-1)+"});
+      case 4 ->
+          b =
+              replaceAll(
+                  b,
+                  r,
+                  new String[] {"1", "2", "0"},
+                  new String[] {"1e308", "-0", "1e999", "NaN", "\"x\"", "null", "true"});
+      case 5 ->
+          b =
+              replaceAll(
+                  b,
+                  r,
+                  new String[] {"\"value\""},
+                  new String[] {"\"expr\"", "\"valu\"", "\"value\":1,\"value\""});
+      case 6 ->
+          b =
+              replaceAll(
+                  b,
+                  r,
+                  new String[] {"\"expr\": \"", "\"expr\":\""},
+                  new String[] {
+                    "\"expr\":\"(((",
+                    "\"expr\":\"1/0+",
+                    "\"expr\":\"if(",
+                    "\"expr\":\"\\u0000",
+                    "\"expr\":\"sqrt(-1)+"
+                  });
       case 7 -> { // deep nesting
         int depth = 1 + r.nextInt(50_000);
         String open = r.nextBoolean() ? "[" : "{\"a\":";
@@ -101,7 +147,13 @@ class FuzzIT {
         b = new byte[LIMIT + 1 + r.nextInt(1000)];
         Arrays.fill(b, (byte) ' ');
       }
-      default -> b = replaceAll(b, r, new String[] {"\"add\"", "\"set\"", "\"scale\""}, new String[] {"\"mul\"", "\"set\"", "\"scale\"", "1", "[]"});
+      default ->
+          b =
+              replaceAll(
+                  b,
+                  r,
+                  new String[] {"\"add\"", "\"set\"", "\"scale\""},
+                  new String[] {"\"mul\"", "\"set\"", "\"scale\"", "1", "[]"});
     }
     return b;
   }
@@ -126,13 +178,17 @@ class FuzzIT {
       return b;
     }
     String rep = replacements[r.nextInt(replacements.length)];
-    return (s.substring(0, at) + rep + s.substring(at + target.length())).getBytes(StandardCharsets.UTF_8);
+    return (s.substring(0, at) + rep + s.substring(at + target.length()))
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
   void mutatedRequestsNeverGet5xx() throws Exception {
-    List<byte[]> seeds = List.of(BaselinePayload.request(), HttpRulesIT.resource("small-request.json"),
-        HttpRulesIT.resource("unknown-reference-request.json"));
+    List<byte[]> seeds =
+        List.of(
+            BaselinePayload.request(),
+            HttpRulesIT.resource("small-request.json"),
+            HttpRulesIT.resource("unknown-reference-request.json"));
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     AtomicInteger[] byClass = new AtomicInteger[6];
     for (int i = 0; i < byClass.length; i++) {
@@ -142,51 +198,60 @@ class FuzzIT {
     List<Future<?>> futures = new ArrayList<>();
     for (int w = 0; w < 4; w++) {
       final int worker = w;
-      futures.add(pool.submit(() -> {
-        Random r = new Random(SEED + worker);
-        for (int i = worker; i < REQUESTS; i += 4) {
-          byte[] body = r.nextInt(10) == 0 ? seeds.get(r.nextInt(seeds.size()))
-              : mutate(r, seeds.get(r.nextInt(seeds.size())));
-          String method = METHODS[r.nextInt(METHODS.length)];
-          String path = PATHS[r.nextInt(PATHS.length)];
-          String type = CONTENT_TYPES[r.nextInt(CONTENT_TYPES.length)];
-          HttpRequest.Builder b;
-          try {
-            b = HttpRequest.newBuilder(service.uri(path.replace("\u00e4", "%C3%A4").replace("/%00", "/%2500")))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-          } catch (IllegalArgumentException e) {
-            problems.add("test bug: " + e);
-            continue;
-          }
-          if (type != null) {
-            b.header("Content-Type", type);
-          }
-          HttpResponse<String> resp;
-          try {
-            resp = service.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-          } catch (IOException e) {
-            // The server may cut an oversized upload short after answering 413.
-            if (body.length <= LIMIT) {
-              problems.add(method + " " + path + " " + type + " len " + body.length + ": " + e);
-            }
-            continue;
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          int status = resp.statusCode();
-          byClass[status / 100].incrementAndGet();
-          if (status >= 500) {
-            problems.add(status + " for " + method + " " + path + " " + type + ": " + resp.body());
-          } else if (status >= 400 && !path.startsWith(Routes.READY)) {
-            try {
-              ErrorBody.parse(resp.body());
-            } catch (AssertionError e) {
-              problems.add(e.getMessage());
-            }
-          }
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                Random r = new Random(SEED + worker);
+                for (int i = worker; i < REQUESTS; i += 4) {
+                  byte[] body =
+                      r.nextInt(10) == 0
+                          ? seeds.get(r.nextInt(seeds.size()))
+                          : mutate(r, seeds.get(r.nextInt(seeds.size())));
+                  String method = METHODS[r.nextInt(METHODS.length)];
+                  String path = PATHS[r.nextInt(PATHS.length)];
+                  String type = CONTENT_TYPES[r.nextInt(CONTENT_TYPES.length)];
+                  HttpRequest.Builder b;
+                  try {
+                    b =
+                        HttpRequest.newBuilder(
+                                service.uri(
+                                    path.replace("\u00e4", "%C3%A4").replace("/%00", "/%2500")))
+                            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+                  } catch (IllegalArgumentException e) {
+                    problems.add("test bug: " + e);
+                    continue;
+                  }
+                  if (type != null) {
+                    b.header("Content-Type", type);
+                  }
+                  HttpResponse<String> resp;
+                  try {
+                    resp = service.client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                  } catch (IOException e) {
+                    // The server may cut an oversized upload short after answering 413.
+                    if (body.length <= LIMIT) {
+                      problems.add(
+                          method + " " + path + " " + type + " len " + body.length + ": " + e);
+                    }
+                    continue;
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  int status = resp.statusCode();
+                  byClass[status / 100].incrementAndGet();
+                  if (status >= 500) {
+                    problems.add(
+                        status + " for " + method + " " + path + " " + type + ": " + resp.body());
+                  } else if (status >= 400 && !path.startsWith(Routes.READY)) {
+                    try {
+                      ErrorBody.parse(resp.body());
+                    } catch (AssertionError e) {
+                      problems.add(e.getMessage());
+                    }
+                  }
+                }
+              }));
     }
     for (Future<?> f : futures) {
       f.get();
@@ -199,7 +264,8 @@ class FuzzIT {
     assertThat(byClass[2].get()).isPositive();
     assertThat(service.get(Routes.LIVE).statusCode()).isEqualTo(200);
     assertThat(service.get(Routes.METRICS).body())
-        .contains("http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/apply-delta\"} 0.0");
+        .contains(
+            "http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/apply-delta\"} 0.0");
   }
 
   @Test
@@ -219,18 +285,25 @@ class FuzzIT {
             raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: x\r\nContent-Ty");
           }
           case 2 -> { // body shorter than announced, then the client goes away
-            raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + baseline.length + "\r\n\r\n");
+            raw.write(
+                "POST /v1/apply-delta HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: "
+                    + baseline.length
+                    + "\r\n\r\n");
             raw.write(Arrays.copyOf(baseline, r.nextInt(baseline.length)));
           }
           case 3 -> { // broken chunked encoding
-            raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+            raw.write(
+                "POST /v1/apply-delta HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
             RawHttp.Response resp = raw.read();
             assertThat(resp.status()).isBetween(400, 499);
           }
           default -> { // header line far too long
-            raw.write("GET /healthz/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");
+            raw.write(
+                "GET /healthz/live HTTP/1.1\r\nHost: x\r\nX-Big: "
+                    + "a".repeat(20_000)
+                    + "\r\n\r\n");
             RawHttp.Response resp = raw.read();
             assertThat(resp.status()).isBetween(400, 499);
           }
@@ -246,9 +319,14 @@ class FuzzIT {
       Thread.sleep(10);
     }
     assertThat(service.server.lifecycle().inFlight()).as("requests counted as in flight").isZero();
-    assertThat(service.get(Routes.METRICS).body().lines()
-        .filter(l -> l.startsWith("http_requests_total{code=\"5"))
-        .filter(l -> !l.endsWith(" 0.0")))
-        .as("5xx counted").isEmpty();
+    assertThat(
+            service
+                .get(Routes.METRICS)
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("http_requests_total{code=\"5"))
+                .filter(l -> !l.endsWith(" 0.0")))
+        .as("5xx counted")
+        .isEmpty();
   }
 }

@@ -51,52 +51,77 @@ class HttpRulesIT {
     HttpResponse<String> r = service.postJson(resource("small-request.json"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
-    assertThat(r.body()).startsWith("{").contains("\"modelId\":\"kitchen-test-1\"")
+    assertThat(r.body())
+        .startsWith("{")
+        .contains("\"modelId\":\"kitchen-test-1\"")
         .contains("\"revision\":8");
   }
 
   @Test
   void contentTypeWithUtf8CharsetIsAccepted() {
-    HttpResponse<String> r = service.post(Routes.APPLY_DELTA, "Application/JSON; charset=\"UTF-8\"",
-        resource("small-request.json"));
+    HttpResponse<String> r =
+        service.post(
+            Routes.APPLY_DELTA,
+            "Application/JSON; charset=\"UTF-8\"",
+            resource("small-request.json"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
   @Test
   void malformedJsonIs400FromTheKernel() {
-    ErrorBody e = assertError(service.postJson("{\"model\":".getBytes(StandardCharsets.UTF_8)),
-        400, "malformed-json");
+    ErrorBody e =
+        assertError(
+            service.postJson("{\"model\":".getBytes(StandardCharsets.UTF_8)),
+            400,
+            "malformed-json");
     assertThat(e.path()).isNotNull();
   }
 
   @Test
   void semanticErrorIs422WithThePointerFromTheKernel() {
-    ErrorBody e = assertError(service.postJson(resource("unknown-reference-request.json")),
-        422, "unknown-reference");
+    ErrorBody e =
+        assertError(
+            service.postJson(resource("unknown-reference-request.json")), 422, "unknown-reference");
     assertThat(e.path()).isEqualTo("/model/parameters/3/expr");
   }
 
   @Test
   void missingContentTypeIs415() {
-    ErrorBody e = assertError(service.post(Routes.APPLY_DELTA, null, resource("small-request.json")),
-        415, "unsupported-media-type");
+    ErrorBody e =
+        assertError(
+            service.post(Routes.APPLY_DELTA, null, resource("small-request.json")),
+            415,
+            "unsupported-media-type");
     assertThat(e.path()).isEmpty();
   }
 
   @Test
   void otherMediaTypesAndCharsetsAre415() {
-    for (String type : new String[] {"text/plain", "application/jsonx", "application/x-www-form-urlencoded",
-        "application/json; charset=iso-8859-1", "application/json; charset=utf-16", "text/json",
-        "application/*", "*/*", "application/json;charset"}) {
-      assertError(service.post(Routes.APPLY_DELTA, type, resource("small-request.json")),
-          415, "unsupported-media-type");
+    for (String type :
+        new String[] {
+          "text/plain",
+          "application/jsonx",
+          "application/x-www-form-urlencoded",
+          "application/json; charset=iso-8859-1",
+          "application/json; charset=utf-16",
+          "text/json",
+          "application/*",
+          "*/*",
+          "application/json;charset"
+        }) {
+      assertError(
+          service.post(Routes.APPLY_DELTA, type, resource("small-request.json")),
+          415,
+          "unsupported-media-type");
     }
   }
 
   @Test
   void unsupportedMediaTypeIsCheckedBeforeTheSize() {
-    assertError(service.post(Routes.APPLY_DELTA, "text/plain", new byte[LIMIT * 2]),
-        415, "unsupported-media-type");
+    assertError(
+        service.post(Routes.APPLY_DELTA, "text/plain", new byte[LIMIT * 2]),
+        415,
+        "unsupported-media-type");
   }
 
   @Test
@@ -120,8 +145,11 @@ class HttpRulesIT {
   @Test
   void tooLargeContentLengthIsRejectedBeforeTheBodyIsSent() throws IOException {
     try (RawHttp raw = new RawHttp(service.port())) {
-      raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\n"
-          + "Content-Type: application/json\r\nContent-Length: " + (LIMIT + 1) + "\r\n\r\n");
+      raw.write(
+          "POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\n"
+              + "Content-Type: application/json\r\nContent-Length: "
+              + (LIMIT + 1)
+              + "\r\n\r\n");
       RawHttp.Response r = raw.read(); // no body byte was sent
       assertThat(r.status()).isEqualTo(413);
       assertThat(r.headers()).containsEntry("connection", "close");
@@ -133,8 +161,9 @@ class HttpRulesIT {
   @Test
   void chunkedBodyIsCutOffOnceItPassesTheLimit() throws Exception {
     try (RawHttp raw = new RawHttp(service.port())) {
-      raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\n"
-          + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+      raw.write(
+          "POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\n"
+              + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
       byte[] chunk = new byte[8 * 1024];
       Arrays.fill(chunk, (byte) ' ');
       String size = Integer.toHexString(chunk.length) + "\r\n";
@@ -156,8 +185,11 @@ class HttpRulesIT {
   void expectContinueIsAnsweredWith100ForAcceptableRequests() throws IOException {
     byte[] body = resource("small-request.json");
     try (RawHttp raw = new RawHttp(service.port())) {
-      raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
-          + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n");
+      raw.write(
+          "POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+              + "Content-Type: application/json\r\nContent-Length: "
+              + body.length
+              + "\r\n\r\n");
       RawHttp.Response cont = raw.read(true);
       assertThat(cont.status()).isEqualTo(100);
       raw.write(body);
@@ -168,8 +200,9 @@ class HttpRulesIT {
   @Test
   void rejectionWithoutContinueClosesTheConnection() throws IOException {
     try (RawHttp raw = new RawHttp(service.port())) {
-      raw.write("POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
-          + "Content-Type: text/plain\r\nContent-Length: 10\r\n\r\n");
+      raw.write(
+          "POST /v1/apply-delta HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+              + "Content-Type: text/plain\r\nContent-Length: 10\r\n\r\n");
       RawHttp.Response r = raw.read(); // a final answer, no 100: the body is never sent
       assertThat(r.status()).isEqualTo(415);
       assertThat(r.headers()).containsEntry("connection", "close");
@@ -179,12 +212,22 @@ class HttpRulesIT {
 
   @Test
   void unknownRoutesAre404WithTheErrorBody() {
-    for (String path : new String[] {"/", "/v1/apply-delta/", "/v1/apply-delta2", "/v2/apply-delta",
-        "/healthz", "/metrics/x", "/%2e%2e/etc/passwd"}) {
+    for (String path :
+        new String[] {
+          "/",
+          "/v1/apply-delta/",
+          "/v1/apply-delta2",
+          "/v2/apply-delta",
+          "/healthz",
+          "/metrics/x",
+          "/%2e%2e/etc/passwd"
+        }) {
       ErrorBody e = assertError(service.get(path), 404, "not-found");
       assertThat(e.path()).isEmpty();
     }
-    assertError(service.postJson(Routes.class.getName().getBytes(StandardCharsets.UTF_8)), 400,
+    assertError(
+        service.postJson(Routes.class.getName().getBytes(StandardCharsets.UTF_8)),
+        400,
         "malformed-json");
   }
 
@@ -205,11 +248,15 @@ class HttpRulesIT {
       assertError(p, 405, "method-not-allowed");
       assertThat(p.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
-    HttpResponse<String> d = service.send(HttpRequest.newBuilder(service.uri(Routes.APPLY_DELTA))
-        .method("DELETE", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> d =
+        service.send(
+            HttpRequest.newBuilder(service.uri(Routes.APPLY_DELTA))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()));
     assertError(d, 405, "method-not-allowed");
-    HttpResponse<String> custom = service.send(HttpRequest.newBuilder(service.uri(Routes.APPLY_DELTA))
-        .method("BREW", HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> custom =
+        service.send(
+            HttpRequest.newBuilder(service.uri(Routes.APPLY_DELTA))
+                .method("BREW", HttpRequest.BodyPublishers.noBody()));
     assertError(custom, 405, "method-not-allowed");
   }
 
@@ -228,16 +275,23 @@ class HttpRulesIT {
 
   @Test
   void requestIdIsEchoedSanitisedOrGenerated() {
-    HttpResponse<String> given = service.send(HttpRequest.newBuilder(service.uri(Routes.LIVE))
-        .header("X-Request-Id", "abc-123_XYZ.7"));
+    HttpResponse<String> given =
+        service.send(
+            HttpRequest.newBuilder(service.uri(Routes.LIVE))
+                .header("X-Request-Id", "abc-123_XYZ.7"));
     assertThat(given.headers().firstValue("X-Request-Id")).hasValue("abc-123_XYZ.7");
 
-    HttpResponse<String> dirty = service.send(HttpRequest.newBuilder(service.uri(Routes.APPLY_DELTA))
-        .header("X-Request-Id", "<script>\"x\" id;1").GET());
+    HttpResponse<String> dirty =
+        service.send(
+            HttpRequest.newBuilder(service.uri(Routes.APPLY_DELTA))
+                .header("X-Request-Id", "<script>\"x\" id;1")
+                .GET());
     assertThat(dirty.headers().firstValue("X-Request-Id")).hasValue("scriptxid1");
 
-    HttpResponse<String> longOne = service.send(HttpRequest.newBuilder(service.uri(Routes.LIVE))
-        .header("X-Request-Id", "a".repeat(500)));
+    HttpResponse<String> longOne =
+        service.send(
+            HttpRequest.newBuilder(service.uri(Routes.LIVE))
+                .header("X-Request-Id", "a".repeat(500)));
     assertThat(longOne.headers().firstValue("X-Request-Id")).hasValue("a".repeat(64));
 
     HttpResponse<String> none = service.get(Routes.LIVE);

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The JVM flags the service runs with in its container. They are defined once, as the property
- * {@code paramkernel.image.jvmFlags} of the parent POM (the image goal bakes them into the
- * image's entrypoint); surefire and failsafe hand them to the tests as the system property
- * {@code paramkernel.service.jvmFlags}, so the tests start the jar exactly as the pods do.
+ * {@code paramkernel.image.jvmFlags} of the parent POM (the image goal bakes them into the image's
+ * entrypoint); surefire and failsafe hand them to the tests as the system property {@code
+ * paramkernel.service.jvmFlags}, so the tests start the jar exactly as the pods do.
  */
 public final class JvmFlags {
   /** System property the build sets from the POM. */
@@ -19,8 +19,11 @@ public final class JvmFlags {
   public static String asString() {
     String flags = System.getProperty(PROPERTY);
     if (flags == null || flags.isBlank()) {
-      throw new IllegalStateException("run with Maven (mvn verify): the system property " + PROPERTY
-          + " carries the JVM flags defined in the parent pom.xml (paramkernel.image.jvmFlags)");
+      throw new IllegalStateException(
+          "run with Maven (mvn verify): the system property "
+              + PROPERTY
+              + " carries the JVM flags defined in the parent pom.xml"
+              + " (paramkernel.image.jvmFlags)");
     }
     return flags.trim();
   }

@@ -21,9 +21,13 @@ class LifecycleIT {
       assertThat(before.body()).isEqualTo("{\"status\":\"warming-up\"}");
       assertThat(s.get(Routes.LIVE).statusCode()).isEqualTo(200);
 
-      WarmUp.Report report = new WarmUp(50, 200, Duration.ofMillis(50), 20, Duration.ofMillis(50))
-          .run(s.server, RunningService.realKernel(), HttpRulesIT.resource("small-request.json"),
-              HttpRulesIT.resource("small-request.json"));
+      WarmUp.Report report =
+          new WarmUp(50, 200, Duration.ofMillis(50), 20, Duration.ofMillis(50))
+              .run(
+                  s.server,
+                  RunningService.realKernel(),
+                  HttpRulesIT.resource("small-request.json"),
+                  HttpRulesIT.resource("small-request.json"));
       assertThat(report.kernelRuns()).isBetween(50, 250);
       assertThat(report.httpRequests()).isBetween(1, 20);
       assertThat(s.get(Routes.READY).statusCode()).isEqualTo(503);
@@ -56,8 +60,8 @@ class LifecycleIT {
     try (RunningService s = RunningService.started(RunningService.realKernel(), Map.of())) {
       WarmUp w = new WarmUp(1, 1, Duration.ZERO, 0, Duration.ZERO);
       byte[] rejected = "{}".getBytes(StandardCharsets.UTF_8);
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.run(s.server,
-              RunningService.realKernel(), rejected, rejected))
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> w.run(s.server, RunningService.realKernel(), rejected, rejected))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("rejected by the kernel: 400");
     }
@@ -67,9 +71,10 @@ class LifecycleIT {
   void kernelBugBecomes500InternalAndIsLoggedWithoutTheBody() {
     // The only test that replaces the kernel: a kernel that fails unexpectedly, to show the
     // catch-all; a real kernel must never do this.
-    KernelFunction broken = body -> {
-      throw new IllegalStateException("simulated kernel bug");
-    };
+    KernelFunction broken =
+        body -> {
+          throw new IllegalStateException("simulated kernel bug");
+        };
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     JsonLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
     try (RunningService s = RunningService.started(broken, Map.of())) {
@@ -82,12 +87,14 @@ class LifecycleIT {
       assertThat(e.message()).contains(requestId);
 
       String lines = log.toString(StandardCharsets.UTF_8);
-      assertThat(lines).contains("\"event\":\"request.internal-error\"")
+      assertThat(lines)
+          .contains("\"event\":\"request.internal-error\"")
           .contains("\"requestId\":\"" + requestId + "\"")
           .contains("simulated kernel bug")
           .doesNotContain("secret-body");
       assertThat(s.get(Routes.METRICS).body())
-          .contains("http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/apply-delta\"} 1.0");
+          .contains(
+              "http_requests_total{code=\"500\",method=\"POST\",route=\"/v1/apply-delta\"} 1.0");
     } finally {
       JsonLog.redirect(System.out);
     }

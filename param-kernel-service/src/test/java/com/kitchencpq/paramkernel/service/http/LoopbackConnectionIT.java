@@ -22,7 +22,8 @@ class LoopbackConnectionIT {
       assertThat(c.post("r1")).isEqualTo(200);
       assertThat(c.post("r2")).isEqualTo(200);
       assertThat(s.get(Routes.METRICS).body())
-          .contains("http_requests_total{code=\"200\",method=\"POST\",route=\"/v1/apply-delta\"} 2.0");
+          .contains(
+              "http_requests_total{code=\"200\",method=\"POST\",route=\"/v1/apply-delta\"} 2.0");
     }
   }
 
@@ -40,7 +41,8 @@ class LoopbackConnectionIT {
 
   @Test
   void aConnectionClosedByTheServerIsReopenedForTheNextRequest() throws Exception {
-    try (RunningService s = RunningService.ready(Map.of(ServiceConfig.SHUTDOWN_DRAIN_SECONDS, "30"));
+    try (RunningService s =
+            RunningService.ready(Map.of(ServiceConfig.SHUTDOWN_DRAIN_SECONDS, "30"));
         LoopbackConnection c = new LoopbackConnection("127.0.0.1", s.port(), SMALL, Map.of())) {
       assertThat(c.post("before")).isEqualTo(200);
       // Draining: answers carry Connection: close, the listener stays open.
@@ -53,8 +55,12 @@ class LoopbackConnectionIT {
   @Test
   void extraHeadersAreSent() throws Exception {
     try (RunningService s = RunningService.ready(Map.of());
-        LoopbackConnection c = new LoopbackConnection("127.0.0.1", s.port(), SMALL,
-            Map.of(RequestHandler.WARMUP_HEADER, s.server.warmupToken()))) {
+        LoopbackConnection c =
+            new LoopbackConnection(
+                "127.0.0.1",
+                s.port(),
+                SMALL,
+                Map.of(RequestHandler.WARMUP_HEADER, s.server.warmupToken()))) {
       assertThat(c.post("w1")).isEqualTo(200);
       // The warm-up token keeps the request out of the metrics.
       assertThat(s.get(Routes.METRICS).body())
@@ -65,19 +71,23 @@ class LoopbackConnectionIT {
   @Test
   void anAnswerThatIsNotHttpIsAnIoException() throws Exception {
     try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      Thread peer = new Thread(() -> {
-        try (java.net.Socket s = server.accept()) {
-          s.getInputStream().readNBytes(SMALL.length);
-          s.getOutputStream().write("nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-          s.getOutputStream().flush();
-          s.getInputStream().read();
-        } catch (IOException e) {
-          // the client closed
-        }
-      });
+      Thread peer =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = server.accept()) {
+                  s.getInputStream().readNBytes(SMALL.length);
+                  s.getOutputStream().write("nonsense\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                  s.getOutputStream().flush();
+                  s.getInputStream().read();
+                } catch (IOException e) {
+                  // the client closed
+                }
+              });
       peer.start();
-      try (LoopbackConnection c = new LoopbackConnection("127.0.0.1", server.getLocalPort(), SMALL, Map.of())) {
-        assertThatThrownBy(() -> c.post("x")).isInstanceOf(IOException.class)
+      try (LoopbackConnection c =
+          new LoopbackConnection("127.0.0.1", server.getLocalPort(), SMALL, Map.of())) {
+        assertThatThrownBy(() -> c.post("x"))
+            .isInstanceOf(IOException.class)
             .hasMessageContaining("not an HTTP/1.1 status line");
       }
       peer.join(5_000);

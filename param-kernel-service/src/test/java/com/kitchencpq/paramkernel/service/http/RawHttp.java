@@ -46,7 +46,8 @@ final class RawHttp implements AutoCloseable {
     Map<String, String> headers = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+      headers.put(
+          lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
           lines[i].substring(colon + 1).strip());
     }
     byte[] body;
@@ -57,8 +58,8 @@ final class RawHttp implements AutoCloseable {
     } else {
       body = in.readAllBytes();
     }
-    return new Response(Integer.parseInt(statusLine[1]), headers,
-        new String(body, StandardCharsets.UTF_8));
+    return new Response(
+        Integer.parseInt(statusLine[1]), headers, new String(body, StandardCharsets.UTF_8));
   }
 
   private static String readHead(InputStream in) throws IOException {

@@ -12,10 +12,11 @@ import java.util.Map;
 /** The HTTP service started in this JVM on a free 127.0.0.1 port, with a plain HTTP client. */
 final class RunningService implements AutoCloseable {
   final ApplyDeltaServer server;
-  final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private RunningService(ApplyDeltaServer server) {
     this.server = server;
@@ -55,8 +56,8 @@ final class RunningService implements AutoCloseable {
 
   HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return client.send(request.timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return client.send(
+          request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new AssertionError("request failed: " + e, e);
     }
@@ -67,8 +68,8 @@ final class RunningService implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String contentType, byte[] body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }

@@ -12,16 +12,30 @@ class ServiceConfigTest {
   @Test
   void defaultsWhenNothingIsSet() throws Exception {
     ServiceConfig c = ServiceConfig.fromEnv(Map.of());
-    assertThat(c).isEqualTo(new ServiceConfig("0.0.0.0", 8080, 1024 * 1024,
-        Duration.ofSeconds(30), Duration.ofSeconds(5)));
+    assertThat(c)
+        .isEqualTo(
+            new ServiceConfig(
+                "0.0.0.0", 8080, 1024 * 1024, Duration.ofSeconds(30), Duration.ofSeconds(5)));
   }
 
   @Test
   void readsEveryVariable() throws Exception {
-    ServiceConfig c = ServiceConfig.fromEnv(Map.of("HOST", "127.0.0.1", "PORT", "0",
-        "BODY_LIMIT_BYTES", "2048", "SHUTDOWN_GRACE_SECONDS", "10", "SHUTDOWN_DRAIN_SECONDS", "3"));
-    assertThat(c).isEqualTo(new ServiceConfig("127.0.0.1", 0, 2048, Duration.ofSeconds(10),
-        Duration.ofSeconds(3)));
+    ServiceConfig c =
+        ServiceConfig.fromEnv(
+            Map.of(
+                "HOST",
+                "127.0.0.1",
+                "PORT",
+                "0",
+                "BODY_LIMIT_BYTES",
+                "2048",
+                "SHUTDOWN_GRACE_SECONDS",
+                "10",
+                "SHUTDOWN_DRAIN_SECONDS",
+                "3"));
+    assertThat(c)
+        .isEqualTo(
+            new ServiceConfig("127.0.0.1", 0, 2048, Duration.ofSeconds(10), Duration.ofSeconds(3)));
   }
 
   @Test
@@ -34,26 +48,30 @@ class ServiceConfigTest {
 
   @Test
   void badValuesNameTheVariable() {
-    Map<String, String[]> bad = Map.of(
-        "PORT", new String[] {"abc", "-1", "65536", "", " ", "8080x", "+80", "1e3"},
-        "BODY_LIMIT_BYTES", new String[] {"0", "1MB", "99999999999", "-5"},
-        "SHUTDOWN_GRACE_SECONDS", new String[] {"-1", "30s", "3601"},
-        "HOST", new String[] {"", " ", " 127.0.0.1"});
-    bad.forEach((name, values) -> {
-      for (String v : values) {
-        assertThatThrownBy(() -> ServiceConfig.fromEnv(Map.of(name, v)))
-            .as("%s=%s", name, v)
-            .isInstanceOf(ServiceConfig.InvalidConfigException.class)
-            .hasMessageStartingWith(name + "=")
-            .hasNoCause();
-      }
-    });
+    Map<String, String[]> bad =
+        Map.of(
+            "PORT", new String[] {"abc", "-1", "65536", "", " ", "8080x", "+80", "1e3"},
+            "BODY_LIMIT_BYTES", new String[] {"0", "1MB", "99999999999", "-5"},
+            "SHUTDOWN_GRACE_SECONDS", new String[] {"-1", "30s", "3601"},
+            "HOST", new String[] {"", " ", " 127.0.0.1"});
+    bad.forEach(
+        (name, values) -> {
+          for (String v : values) {
+            assertThatThrownBy(() -> ServiceConfig.fromEnv(Map.of(name, v)))
+                .as("%s=%s", name, v)
+                .isInstanceOf(ServiceConfig.InvalidConfigException.class)
+                .hasMessageStartingWith(name + "=")
+                .hasNoCause();
+          }
+        });
   }
 
   @Test
   void drainLongerThanGraceIsRejected() {
-    assertThatThrownBy(() -> ServiceConfig.fromEnv(
-            Map.of("SHUTDOWN_GRACE_SECONDS", "4", "SHUTDOWN_DRAIN_SECONDS", "5")))
+    assertThatThrownBy(
+            () ->
+                ServiceConfig.fromEnv(
+                    Map.of("SHUTDOWN_GRACE_SECONDS", "4", "SHUTDOWN_DRAIN_SECONDS", "5")))
         .isInstanceOf(ServiceConfig.InvalidConfigException.class)
         .hasMessageContaining("SHUTDOWN_DRAIN_SECONDS=\"5\"")
         .hasMessageContaining("SHUTDOWN_GRACE_SECONDS");

@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
 final class ServiceProcess implements AutoCloseable {
   /** The service's container JVM flags (the image's), from the parent POM. */
   static final List<String> JVM_FLAGS = JvmFlags.container();
-  private static final Pattern LISTENING = Pattern.compile("\"event\":\"listening\".*\"port\":(\\d+)");
+
+  private static final Pattern LISTENING =
+      Pattern.compile("\"event\":\"listening\".*\"port\":(\\d+)");
 
   final Process process;
   private final List<String> lines = new ArrayList<>();
@@ -30,20 +32,24 @@ final class ServiceProcess implements AutoCloseable {
 
   private ServiceProcess(Process process) {
     this.process = process;
-    this.reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          synchronized (lines) {
-            lines.add(line);
-            lines.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // process gone
-      }
-    }, "service-stdout");
+    this.reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                  }
+                }
+              } catch (IOException e) {
+                // process gone
+              }
+            },
+            "service-stdout");
     reader.setDaemon(true);
     reader.start();
   }
@@ -51,8 +57,10 @@ final class ServiceProcess implements AutoCloseable {
   static Path jar() {
     String p = System.getProperty("paramkernel.service.jar");
     if (p == null || !Files.isRegularFile(Path.of(p))) {
-      throw new IllegalStateException("run with `mvn verify`: the jar (paramkernel.service.jar="
-          + p + ") is built by the package phase");
+      throw new IllegalStateException(
+          "run with `mvn verify`: the jar (paramkernel.service.jar="
+              + p
+              + ") is built by the package phase");
     }
     return Path.of(p);
   }
@@ -72,8 +80,13 @@ final class ServiceProcess implements AutoCloseable {
     cmd.add("-jar");
     cmd.add(jar().toString());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
-    for (String name : List.of(ServiceConfig.HOST, ServiceConfig.PORT, ServiceConfig.BODY_LIMIT_BYTES,
-        ServiceConfig.SHUTDOWN_GRACE_SECONDS, ServiceConfig.SHUTDOWN_DRAIN_SECONDS)) {
+    for (String name :
+        List.of(
+            ServiceConfig.HOST,
+            ServiceConfig.PORT,
+            ServiceConfig.BODY_LIMIT_BYTES,
+            ServiceConfig.SHUTDOWN_GRACE_SECONDS,
+            ServiceConfig.SHUTDOWN_DRAIN_SECONDS)) {
       pb.environment().remove(name);
     }
     pb.environment().putAll(serviceEnv);
@@ -111,8 +124,12 @@ final class ServiceProcess implements AutoCloseable {
       return "; process exited with " + process.exitValue();
     }
     try {
-      Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack")
-          .toString(), Long.toString(process.pid())).redirectErrorStream(true).start();
+      Process jstack =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                  Long.toString(process.pid()))
+              .redirectErrorStream(true)
+              .start();
       String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return "; process alive, threads:\n" + dump;
     } catch (IOException e) {
@@ -135,9 +152,11 @@ final class ServiceProcess implements AutoCloseable {
     Exception last = null;
     while (System.nanoTime() < end && process.isAlive()) {
       try {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + port + Routes.READY)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + Routes.READY))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
@@ -146,8 +165,8 @@ final class ServiceProcess implements AutoCloseable {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("not ready after " + timeout + " (last error " + last + "): "
-        + lines() + diagnostics());
+    throw new AssertionError(
+        "not ready after " + timeout + " (last error " + last + "): " + lines() + diagnostics());
   }
 
   String stderr() throws IOException {

@@ -28,7 +28,8 @@ class SmallPartsTest {
 
   @Test
   void requestIds() {
-    assertThat(RequestIds.accept("4bf92f3577b34da6a3ce929d0e0e4736")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(RequestIds.accept("4bf92f3577b34da6a3ce929d0e0e4736"))
+        .isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(RequestIds.accept("a b\r\nc")).isEqualTo("abc");
     assertThat(RequestIds.accept("x".repeat(100))).hasSize(RequestIds.MAX_LENGTH);
     assertThat(RequestIds.accept("\u00e9\u00e9")).matches("[0-9a-f]{32}");
@@ -38,11 +39,24 @@ class SmallPartsTest {
 
   @Test
   void logLinesAreSingleLineJson() {
-    String line = JsonLog.format("info", "ready", "port", 8080, "note", "a\"b\nc\u2028", "ok", true,
-        "ratio", Double.NaN);
-    assertThat(line).doesNotContain("\n").doesNotContain("\u2028")
+    String line =
+        JsonLog.format(
+            "info",
+            "ready",
+            "port",
+            8080,
+            "note",
+            "a\"b\nc\u2028",
+            "ok",
+            true,
+            "ratio",
+            Double.NaN);
+    assertThat(line)
+        .doesNotContain("\n")
+        .doesNotContain("\u2028")
         .startsWith("{\"ts\":\"")
-        .contains("\"level\":\"info\",\"event\":\"ready\",\"port\":8080,"
-            + "\"note\":\"a\\\"b\\u000ac\\u2028\",\"ok\":true,\"ratio\":\"NaN\"}");
+        .contains(
+            "\"level\":\"info\",\"event\":\"ready\",\"port\":8080,"
+                + "\"note\":\"a\\\"b\\u000ac\\u2028\",\"ok\":true,\"ratio\":\"NaN\"}");
   }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `java -jar`: what the start loads, and bad settings giving a one-line error naming the
- * variable, no stack trace.
+ * `java -jar`: what the start loads, and bad settings giving a one-line error naming the variable,
+ * no stack trace.
  */
 class StartupIT {
 
@@ -26,11 +26,15 @@ class StartupIT {
   @Test
   void startingLoadsNoHttpClientTlsJfrEventTypesOrMBeanServer(@TempDir Path dir) throws Exception {
     Path classLog = dir.resolve("classes.log");
-    try (ServiceProcess p = ServiceProcess.start(Map.of("HOST", "127.0.0.1", "PORT", "0"),
-        List.of("-Xlog:class+load=info:file=" + classLog))) {
+    try (ServiceProcess p =
+        ServiceProcess.start(
+            Map.of("HOST", "127.0.0.1", "PORT", "0"),
+            List.of("-Xlog:class+load=info:file=" + classLog))) {
       p.awaitLine("\"event\":\"ready\"", Duration.ofSeconds(60));
       List<String> loaded = Files.readAllLines(classLog);
-      assertThat(loaded).as("classes loaded up to readiness").hasSizeGreaterThan(1000)
+      assertThat(loaded)
+          .as("classes loaded up to readiness")
+          .hasSizeGreaterThan(1000)
           .noneMatch(l -> l.contains(" java.net.http.") || l.contains(" jdk.internal.net.http."))
           .noneMatch(l -> l.contains(" sun.security.ssl."))
           .noneMatch(l -> l.contains(" jdk.jfr.internal.TypeLibrary"))
@@ -46,7 +50,8 @@ class StartupIT {
       Thread.sleep(200);
       List<String> lines = p.lines();
       assertThat(lines).hasSize(1);
-      assertThat(lines.get(0)).contains("\"event\":\"config.invalid\"")
+      assertThat(lines.get(0))
+          .contains("\"event\":\"config.invalid\"")
           .contains("PORT=\\\"80a\\\" is invalid");
       assertThat(p.stderr()).isEmpty();
     }
@@ -66,13 +71,16 @@ class StartupIT {
   @Test
   void portInUseExitsOneWithoutStackTrace() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        ServiceProcess p = ServiceProcess.start(Map.of("HOST", "127.0.0.1",
-            "PORT", Integer.toString(taken.getLocalPort())))) {
+        ServiceProcess p =
+            ServiceProcess.start(
+                Map.of("HOST", "127.0.0.1", "PORT", Integer.toString(taken.getLocalPort())))) {
       assertThat(p.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.process.exitValue()).isEqualTo(1);
       Thread.sleep(200);
       String out = String.join("\n", p.lines());
-      assertThat(out).contains("\"event\":\"start.failed\"").contains("check HOST and PORT")
+      assertThat(out)
+          .contains("\"event\":\"start.failed\"")
+          .contains("check HOST and PORT")
           .doesNotContain("\tat ");
       assertThat(p.stderr()).isEmpty();
     }

@@ -57,8 +57,10 @@ class JsonWriterTest {
   @EnumSource(JsonWriter.Style.class)
   void jacksonReadsBackRandomStrings(JsonWriter.Style style) throws Exception {
     Random rnd = new Random(16);
-    char[] pool = {'a', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u00e9', '\u2028',
-        '\u2029', '\uD83D', '\uDE00', '\uD800', '\uDFFF', '\uFFFF', '/'};
+    char[] pool = {
+      'a', '"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u00e9', '\u2028', '\u2029', '\uD83D',
+      '\uDE00', '\uD800', '\uDFFF', '\uFFFF', '/'
+    };
     for (int i = 0; i < 2_000; i++) {
       StringBuilder sb = new StringBuilder();
       int n = rnd.nextInt(12);
@@ -79,7 +81,8 @@ class JsonWriterTest {
       String text = new String(json, StandardCharsets.UTF_8);
       assertThat(text.getBytes(StandardCharsets.UTF_8)).as(s).isEqualTo(json);
       assertThat(text.chars().filter(c -> c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029))
-          .as(s).isEmpty();
+          .as(s)
+          .isEmpty();
       if (style == JsonWriter.Style.ASCII) {
         assertThat(text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)).as(s).isTrue();
       }
@@ -88,15 +91,17 @@ class JsonWriterTest {
 
   @Test
   void asciiStyleIsTheResponseFormat() {
-    assertThat(JsonWriter.quote("a\"b\\c\n\r\t\u0001\u007f\u00e9\uD83D\uDE00\uD800\u2028",
-        JsonWriter.Style.ASCII))
+    assertThat(
+            JsonWriter.quote(
+                "a\"b\\c\n\r\t\u0001\u007f\u00e9\uD83D\uDE00\uD800\u2028", JsonWriter.Style.ASCII))
         .isEqualTo("\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u007f\\u00e9\\ud83d\\ude00\\ud800\\u2028\"");
   }
 
   @Test
   void utf8StyleKeepsLettersAndUsesShortEscapes() {
-    assertThat(JsonWriter.quote("a\"b\\c\n\r\t\u0001\u007f\u00e9\uD83D\uDE00\uD800\u2029",
-        JsonWriter.Style.UTF8))
+    assertThat(
+            JsonWriter.quote(
+                "a\"b\\c\n\r\t\u0001\u007f\u00e9\uD83D\uDE00\uD800\u2029", JsonWriter.Style.UTF8))
         .isEqualTo("\"a\\\"b\\\\c\\n\\r\\t\\u0001\\u007f\u00e9\uD83D\uDE00\\ud800\\u2029\"");
   }
 
@@ -114,8 +119,15 @@ class JsonWriterTest {
   @Test
   void documentsBuiltFromPiecesParse() throws Exception {
     JsonWriter w = new JsonWriter(JsonWriter.Style.UTF8, 2);
-    w.raw("{\"name\":").string("caf\u00e9 \"x\"").raw(",\"n\":").number(-42L)
-        .raw(",\"ok\":").bool(true).raw(",\"nested\":").raw("{\"k\":\"\u00fc\"}").raw('}');
+    w.raw("{\"name\":")
+        .string("caf\u00e9 \"x\"")
+        .raw(",\"n\":")
+        .number(-42L)
+        .raw(",\"ok\":")
+        .bool(true)
+        .raw(",\"nested\":")
+        .raw("{\"k\":\"\u00fc\"}")
+        .raw('}');
     JsonNode tree = JACKSON.readTree(w.toBytes());
     assertThat(tree.get("name").asText()).isEqualTo("caf\u00e9 \"x\"");
     assertThat(tree.get("n").asLong()).isEqualTo(-42L);

@@ -42,7 +42,8 @@ class BaselinePayloadTest {
 
   @Test
   void isAcceptedByTheKernel() throws Exception {
-    String out = new String(new ApplyDeltaKernel().apply(BaselinePayload.request()), StandardCharsets.UTF_8);
+    String out =
+        new String(new ApplyDeltaKernel().apply(BaselinePayload.request()), StandardCharsets.UTF_8);
     assertThat(out).startsWith("{\"modelId\":\"kitchen-baseline-0001\",\"revision\":42,");
     assertThat(out).contains("\"cab3.width\":650", "\"front.material\":\"laminate\"");
     assertThat(out).contains("\"total\":");

@@ -7,8 +7,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Incremental recomputation (only what depends on inputs that really changed) must give exactly
- * the answer of a full recomputation, error or not, on many random models and delta lists.
+ * Incremental recomputation (only what depends on inputs that really changed) must give exactly the
+ * answer of a full recomputation, error or not, on many random models and delta lists.
  */
 class IncrementalDifferentialTest {
 

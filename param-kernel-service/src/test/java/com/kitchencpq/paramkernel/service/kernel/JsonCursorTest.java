@@ -20,12 +20,14 @@ class JsonCursorTest {
 
   private static void assertInvalid(ThrowingCall call, String pointer, String message) {
     assertThatThrownBy(call::run)
-        .isInstanceOfSatisfying(ApplyDeltaException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
-          assertThat(e.code()).isEqualTo("invalid-request");
-          assertThat(e.pointer()).isEqualTo(pointer);
-          assertThat(e.getMessage()).isEqualTo(message);
-        });
+        .isInstanceOfSatisfying(
+            ApplyDeltaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+              assertThat(e.code()).isEqualTo("invalid-request");
+              assertThat(e.pointer()).isEqualTo(pointer);
+              assertThat(e.getMessage()).isEqualTo(message);
+            });
   }
 
   interface ThrowingCall {
@@ -58,15 +60,38 @@ class JsonCursorTest {
     seen = c.once(seen, 0, "comment");
     assertThat(seen).isEqualTo(RequestFields.OP | RequestFields.PARAM);
     int finalSeen = seen;
-    assertInvalid(() -> c.once(finalSeen, RequestFields.OP, "op"),
-        "/deltas/2/op", "/deltas/2/op is given twice");
+    assertInvalid(
+        () -> c.once(finalSeen, RequestFields.OP, "op"),
+        "/deltas/2/op",
+        "/deltas/2/op is given twice");
   }
 
   @Test
   void fieldBitsAreDistinctAndUnknownNamesHaveNone() {
-    String[] names = {"model", "deltas", "id", "revision", "parameters", "materials", "parts",
-        "name", "value", "expr", "unit", "min", "max", "step", "options", "pricePerM2",
-        "material", "materialParam", "quantity", "area", "op", "param"};
+    String[] names = {
+      "model",
+      "deltas",
+      "id",
+      "revision",
+      "parameters",
+      "materials",
+      "parts",
+      "name",
+      "value",
+      "expr",
+      "unit",
+      "min",
+      "max",
+      "step",
+      "options",
+      "pricePerM2",
+      "material",
+      "materialParam",
+      "quantity",
+      "area",
+      "op",
+      "param"
+    };
     int all = 0;
     for (String n : names) {
       int bit = RequestFields.bit(n);
@@ -101,23 +126,35 @@ class JsonCursorTest {
     c.next();
     c.enter("/model/parameters", 0);
     JsonToken num = c.next();
-    assertInvalid(() -> c.string(num, "name"), "/model/parameters/0/name",
+    assertInvalid(
+        () -> c.string(num, "name"),
+        "/model/parameters/0/name",
         "/model/parameters/0/name must be a string, got a number");
     JsonToken str = c.next();
-    assertInvalid(() -> c.number(str, "min"), "/model/parameters/0/min",
+    assertInvalid(
+        () -> c.number(str, "min"),
+        "/model/parameters/0/min",
         "/model/parameters/0/min must be a number, got a string");
     JsonToken bool = c.next();
-    assertInvalid(() -> c.checkString(bool, "unit"), "/model/parameters/0/unit",
+    assertInvalid(
+        () -> c.checkString(bool, "unit"),
+        "/model/parameters/0/unit",
         "/model/parameters/0/unit must be a string, got a boolean");
     JsonToken nul = c.next();
-    assertInvalid(() -> c.expectObject(nul, ""), "/model/parameters/0",
+    assertInvalid(
+        () -> c.expectObject(nul, ""),
+        "/model/parameters/0",
         "/model/parameters/0 must be an object, got null");
     JsonToken obj = c.next();
-    assertInvalid(() -> c.expectArray(obj, "options"), "/model/parameters/0/options",
+    assertInvalid(
+        () -> c.expectArray(obj, "options"),
+        "/model/parameters/0/options",
         "/model/parameters/0/options must be an array, got an object");
     c.skip();
     JsonToken arr = c.next();
-    assertInvalid(() -> c.expectObject(arr, "x"), "/model/parameters/0/x",
+    assertInvalid(
+        () -> c.expectObject(arr, "x"),
+        "/model/parameters/0/x",
         "/model/parameters/0/x must be an object, got an array");
     assertThat(JsonCursor.describe(null)).isEqualTo("nothing");
   }
@@ -128,7 +165,9 @@ class JsonCursorTest {
     c.next();
     c.enter("/deltas", 1);
     JsonToken t = c.next();
-    assertInvalid(() -> c.number(t, "value"), "/deltas/1/value",
+    assertInvalid(
+        () -> c.number(t, "value"),
+        "/deltas/1/value",
         "/deltas/1/value is out of the range of a double: 1e400");
   }
 
@@ -148,7 +187,9 @@ class JsonCursorTest {
     JsonCursor c = cursor("{}");
     c.enter("/model/parts", 0);
     c.checkLength("abc", "area", 3);
-    assertInvalid(() -> c.checkLength("abcd", "area", 3), "/model/parts/0/area",
+    assertInvalid(
+        () -> c.checkLength("abcd", "area", 3),
+        "/model/parts/0/area",
         "/model/parts/0/area is longer than 3 characters");
   }
 }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Thousands of mutated requests from a seeded generator: every one must give a 200 body that is
- * valid JSON or an ApplyDeltaException (BAD_REQUEST or UNPROCESSABLE) with a contract code of
- * its kind, never any other exception or error.
+ * valid JSON or an ApplyDeltaException (BAD_REQUEST or UNPROCESSABLE) with a contract code of its
+ * kind, never any other exception or error.
  */
 class KernelFuzzTest {
   private static final Set<String> CODES_400 = Set.of("malformed-json", "invalid-request");
@@ -31,11 +31,41 @@ class KernelFuzzTest {
           "invalid-argument");
 
   private static final String[] SNIPPETS = {
-    "null", "true", "false", "0", "-0", "1e400", "-1e400", "1e-400", "9007199254740993",
-    "123456789012345678901234567890", "\"\"", "\"x\"", "[]", "{}", "[[[[[[[[[[", "]]]]",
-    "\"\\ud800\"", "\"\\u0000\"", "NaN", "Infinity", "\"a\\\"b\"", "{\"expr\":\"1/0\"}",
-    "\"true\"", "\"false\"", "3.0", "1e9999999999", "1e-9999999999", "0e99999999999",
-    "-1e2147483648", "9007199254740991.000000000000001", "1.5", "\"if(\"", "\"((((((((((((((((1\"", ",", ":"
+    "null",
+    "true",
+    "false",
+    "0",
+    "-0",
+    "1e400",
+    "-1e400",
+    "1e-400",
+    "9007199254740993",
+    "123456789012345678901234567890",
+    "\"\"",
+    "\"x\"",
+    "[]",
+    "{}",
+    "[[[[[[[[[[",
+    "]]]]",
+    "\"\\ud800\"",
+    "\"\\u0000\"",
+    "NaN",
+    "Infinity",
+    "\"a\\\"b\"",
+    "{\"expr\":\"1/0\"}",
+    "\"true\"",
+    "\"false\"",
+    "3.0",
+    "1e9999999999",
+    "1e-9999999999",
+    "0e99999999999",
+    "-1e2147483648",
+    "9007199254740991.000000000000001",
+    "1.5",
+    "\"if(\"",
+    "\"((((((((((((((((1\"",
+    ",",
+    ":"
   };
 
   private static final String EXPR_ALPHABET = "ab.c_01239e+-*/%!<>=&|(),\" \\truefalsminxdoclp";
@@ -67,12 +97,14 @@ class KernelFuzzTest {
           assertThat(CODES_422).as(e.getMessage()).contains(e.code());
           answered422++;
         }
-        assertThat(e.pointer()).satisfiesAnyOf(p -> assertThat(p).isEmpty(), p -> assertThat(p).startsWith("/"));
+        assertThat(e.pointer())
+            .satisfiesAnyOf(p -> assertThat(p).isEmpty(), p -> assertThat(p).startsWith("/"));
         assertThat(e.getMessage()).isNotBlank();
         assertValidJson(e.toJson());
       } catch (Throwable t) {
         throw new AssertionError(
-            "input #" + i + " (base64 " + Base64.getEncoder().encodeToString(body) + ") threw " + t, t);
+            "input #" + i + " (base64 " + Base64.getEncoder().encodeToString(body) + ") threw " + t,
+            t);
       }
     }
     // every kind of outcome must be well represented, or the fuzzing proves little
@@ -96,7 +128,9 @@ class KernelFuzzTest {
       String body =
           "{\"model\":{\"id\":\"f\",\"revision\":1,\"parameters\":[{\"name\":\"a\",\"value\":1},"
               + "{\"name\":\"b\",\"value\":\"x\"},{\"name\":\"c\",\"value\":true},"
-              + "{\"name\":\"d\",\"expr\":\"" + escaped + "\"}]}}";
+              + "{\"name\":\"d\",\"expr\":\""
+              + escaped
+              + "\"}]}}";
       try {
         kernel.apply(body.getBytes(StandardCharsets.UTF_8));
       } catch (ApplyDeltaException e) {
@@ -148,7 +182,9 @@ class KernelFuzzTest {
           while (end < s.length() && ",}]".indexOf(s.charAt(end)) < 0) {
             end++;
           }
-          return (s.substring(0, colon + 1) + SNIPPETS[rnd.nextInt(SNIPPETS.length)] + s.substring(end))
+          return (s.substring(0, colon + 1)
+                  + SNIPPETS[rnd.nextInt(SNIPPETS.length)]
+                  + s.substring(end))
               .getBytes(StandardCharsets.UTF_8);
         }
         return seed;
@@ -160,14 +196,23 @@ class KernelFuzzTest {
           return seed;
         }
         int depth = 1 + rnd.nextInt(3000);
-        return (s.substring(0, colon + 1) + "[".repeat(depth) + "1" + "]".repeat(depth)
+        return (s.substring(0, colon + 1)
+                + "[".repeat(depth)
+                + "1"
+                + "]".repeat(depth)
                 + s.substring(colon + 2))
             .getBytes(StandardCharsets.UTF_8);
       }
       case 5 -> { // invalid UTF-8 sequences
         byte[] out = seed.clone();
-        byte[][] bad = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-            {(byte) 0xF5}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}, {(byte) 0xFF}};
+        byte[][] bad = {
+          {(byte) 0xC0, (byte) 0x80},
+          {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+          {(byte) 0xF5},
+          {(byte) 0xE2, (byte) 0x82},
+          {(byte) 0x80},
+          {(byte) 0xFF}
+        };
         byte[] b = bad[rnd.nextInt(bad.length)];
         int at = rnd.nextInt(Math.max(1, out.length - b.length));
         System.arraycopy(b, 0, out, at, Math.min(b.length, out.length - at));

@@ -19,11 +19,18 @@ import org.junit.jupiter.api.Test;
  * Its refusals carry an {@link ErrorKind}; {@code http/ErrorStatus} makes status codes of them.
  */
 class KernelKnowsNoHttpTest {
-  private static final Path KERNEL = Path.of("src/main/java/com/kitchencpq/paramkernel/service/kernel");
+  private static final Path KERNEL =
+      Path.of("src/main/java/com/kitchencpq/paramkernel/service/kernel");
   private static final Pattern IMPORT = Pattern.compile("(?m)^import\\s+(?:static\\s+)?([\\w.]+)");
-  private static final List<String> FORBIDDEN = List.of(
-      "com.kitchencpq.paramkernel.service.http.", "com.kitchencpq.paramkernel.service.metrics.",
-      "io.vertx.", "io.netty.", "java.net.http.", "com.sun.net.httpserver.", "java.net.HttpURLConnection");
+  private static final List<String> FORBIDDEN =
+      List.of(
+          "com.kitchencpq.paramkernel.service.http.",
+          "com.kitchencpq.paramkernel.service.metrics.",
+          "io.vertx.",
+          "io.netty.",
+          "java.net.http.",
+          "com.sun.net.httpserver.",
+          "java.net.HttpURLConnection");
 
   @Test
   void noKernelSourceImportsAnythingOfHttp() throws IOException {
@@ -31,22 +38,29 @@ class KernelKnowsNoHttpTest {
     try (Stream<Path> files = Files.walk(KERNEL)) {
       sources = files.filter(f -> f.toString().endsWith(".java")).toList();
     }
-    assertThat(sources).as("kernel sources under %s", KERNEL)
+    assertThat(sources)
+        .as("kernel sources under %s", KERNEL)
         .anyMatch(f -> f.endsWith("ApplyDeltaKernel.java"));
-    List<String> offenders = sources.stream()
-        .flatMap(f -> imports(f).stream()
-            .filter(i -> FORBIDDEN.stream().anyMatch(i::startsWith))
-            .map(i -> KERNEL.relativize(f) + " imports " + i))
-        .toList();
+    List<String> offenders =
+        sources.stream()
+            .flatMap(
+                f ->
+                    imports(f).stream()
+                        .filter(i -> FORBIDDEN.stream().anyMatch(i::startsWith))
+                        .map(i -> KERNEL.relativize(f) + " imports " + i))
+            .toList();
     assertThat(offenders).isEmpty();
   }
 
   @Test
   void refusalsCarryAKindNotAStatusCode() {
-    assertThat(ApplyDeltaException.class.getConstructors()).allSatisfy(c ->
-        assertThat(c.getParameterTypes()).doesNotContain(int.class).contains(ErrorKind.class));
-    assertThat(ApplyDeltaException.class.getMethods())
-        .noneMatch(m -> m.getName().equals("status"));
+    assertThat(ApplyDeltaException.class.getConstructors())
+        .allSatisfy(
+            c ->
+                assertThat(c.getParameterTypes())
+                    .doesNotContain(int.class)
+                    .contains(ErrorKind.class));
+    assertThat(ApplyDeltaException.class.getMethods()).noneMatch(m -> m.getName().equals("status"));
   }
 
   private static List<String> imports(Path file) {

@@ -37,11 +37,16 @@ class LargeModelTest {
   void tenThousandParts() {
     StringBuilder parts = new StringBuilder();
     for (int i = 0; i < RequestReader.MAX_PARTS; i++) {
-      parts.append(i == 0 ? "" : ",").append("{'id':'p").append(i)
+      parts
+          .append(i == 0 ? "" : ",")
+          .append("{'id':'p")
+          .append(i)
           .append("','material':'m','area':'a','quantity':2}");
     }
-    String r = ok(Requests.model("{'name':'a','value':0.5}", "{'id':'m','pricePerM2':2}",
-        parts.toString(), ""));
+    String r =
+        ok(
+            Requests.model(
+                "{'name':'a','value':0.5}", "{'id':'m','pricePerM2':2}", parts.toString(), ""));
     assertThat(r).contains("{\"id\":\"m\",\"area\":10000,\"cost\":20000}");
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Generates random, mostly well-typed models with acyclic derived parameters, materials, parts
- * and deltas, as JSON text. Some expressions divide by values that may become zero or use bad
+ * Generates random, mostly well-typed models with acyclic derived parameters, materials, parts and
+ * deltas, as JSON text. Some expressions divide by values that may become zero or use bad
  * round/clamp arguments, so errors happen too.
  */
 final class RandomModels {
@@ -67,13 +67,21 @@ final class RandomModels {
         expr = num(3);
         nums.add(name);
       }
-      params.add("{\"name\":\"" + name + "\",\"expr\":\"" + expr.replace("\"", "\\\"") + "\""
-          + (nums.contains(name) ? rules() : "") + "}");
+      params.add(
+          "{\"name\":\""
+              + name
+              + "\",\"expr\":\""
+              + expr.replace("\"", "\\\"")
+              + "\""
+              + (nums.contains(name) ? rules() : "")
+              + "}");
     }
     Collections.shuffle(params, rnd); // model order differs from dependency order
-    StringBuilder sb = new StringBuilder("{\"model\":{\"id\":\"r\",\"revision\":0,\"parameters\":[");
+    StringBuilder sb =
+        new StringBuilder("{\"model\":{\"id\":\"r\",\"revision\":0,\"parameters\":[");
     sb.append(String.join(",", params));
-    sb.append("],\"materials\":[{\"id\":\"oak\",\"pricePerM2\":12.5},{\"id\":\"ash\",\"pricePerM2\":3}]");
+    sb.append(
+        "],\"materials\":[{\"id\":\"oak\",\"pricePerM2\":12.5},{\"id\":\"ash\",\"pricePerM2\":3}]");
     sb.append(",\"parts\":[");
     int parts = rnd.nextInt(5);
     for (int i = 0; i < parts; i++) {
@@ -99,17 +107,35 @@ final class RandomModels {
     int kind = rnd.nextInt(10);
     if (kind < 5 && !inputNums.isEmpty()) {
       String op = new String[] {"set", "add", "scale"}[rnd.nextInt(3)];
-      return "{\"op\":\"" + op + "\",\"param\":\"" + pick(inputNums) + "\",\"value\":" + number() + "}";
+      return "{\"op\":\""
+          + op
+          + "\",\"param\":\""
+          + pick(inputNums)
+          + "\",\"value\":"
+          + number()
+          + "}";
     }
     if (kind < 7 && !inputStrs.isEmpty()) {
-      return "{\"op\":\"set\",\"param\":\"" + pick(inputStrs) + "\",\"value\":\"" + material() + "\"}";
+      return "{\"op\":\"set\",\"param\":\""
+          + pick(inputStrs)
+          + "\",\"value\":\""
+          + material()
+          + "\"}";
     }
     if (kind < 9 && !inputBools.isEmpty()) {
-      return "{\"op\":\"set\",\"param\":\"" + pick(inputBools) + "\",\"value\":" + rnd.nextBoolean() + "}";
+      return "{\"op\":\"set\",\"param\":\""
+          + pick(inputBools)
+          + "\",\"value\":"
+          + rnd.nextBoolean()
+          + "}";
     }
     // a delta with the same value as before, or a zero sign flip
     if (!inputNums.isEmpty()) {
-      return "{\"op\":\"scale\",\"param\":\"" + pick(inputNums) + "\",\"value\":" + (rnd.nextBoolean() ? "1" : "-0.0") + "}";
+      return "{\"op\":\"scale\",\"param\":\""
+          + pick(inputNums)
+          + "\",\"value\":"
+          + (rnd.nextBoolean() ? "1" : "-0.0")
+          + "}";
     }
     return "{\"op\":\"set\",\"param\":\"nope\",\"value\":1}";
   }
@@ -161,14 +187,21 @@ final class RandomModels {
       case 7 -> "min(" + num(depth - 1) + ", " + num(depth - 1) + ")";
       case 8 -> "max(" + num(depth - 1) + ", " + num(depth - 1) + ", " + num(depth - 1) + ")";
       case 9 -> "round(" + num(depth - 1) + ", " + rnd.nextInt(4) + ")";
-      case 10 -> "clamp(" + num(depth - 1) + ", " + rnd.nextInt(3) + ", " + (2 + rnd.nextInt(3)) + ")";
-      default -> new String[] {"abs", "ceil", "floor", "sqrt"}[rnd.nextInt(4)] + "(abs(" + num(depth - 1) + "))";
+      case 10 ->
+          "clamp(" + num(depth - 1) + ", " + rnd.nextInt(3) + ", " + (2 + rnd.nextInt(3)) + ")";
+      default ->
+          new String[] {"abs", "ceil", "floor", "sqrt"}[rnd.nextInt(4)]
+              + "(abs("
+              + num(depth - 1)
+              + "))";
     };
   }
 
   String bool(int depth) {
     if (depth == 0 || rnd.nextInt(4) == 0) {
-      return !bools.isEmpty() && rnd.nextBoolean() ? pick(bools) : Boolean.toString(rnd.nextBoolean());
+      return !bools.isEmpty() && rnd.nextBoolean()
+          ? pick(bools)
+          : Boolean.toString(rnd.nextBoolean());
     }
     return switch (rnd.nextInt(6)) {
       case 0 -> num(depth - 1) + " < " + num(depth - 1);
@@ -176,8 +209,10 @@ final class RandomModels {
       case 2 -> "(" + bool(depth - 1) + ") && (" + bool(depth - 1) + ")";
       case 3 -> "(" + bool(depth - 1) + ") || (" + bool(depth - 1) + ")";
       case 4 -> "!(" + bool(depth - 1) + ")";
-      default -> strs.isEmpty() ? num(depth - 1) + " == " + num(depth - 1)
-          : str(depth - 1) + " != " + str(depth - 1);
+      default ->
+          strs.isEmpty()
+              ? num(depth - 1) + " == " + num(depth - 1)
+              : str(depth - 1) + " != " + str(depth - 1);
     };
   }
 

@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Request parsing alone: {@link RequestReader#read} on the baseline request (UTF-8 check, JSON
- * parse, every BAD_REQUEST check, shape key), without apply or response. In the kernel's
- * package because the reader is package-private. Commands and results:
- * {@code docs/request-reader-benchmark.md}.
+ * parse, every BAD_REQUEST check, shape key), without apply or response. In the kernel's package
+ * because the reader is package-private. Commands and results: {@code
+ * docs/request-reader-benchmark.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

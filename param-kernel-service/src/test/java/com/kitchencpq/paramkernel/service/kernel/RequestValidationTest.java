@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every 400 rule of the contract: status, code and JSON pointer. */
 class RequestValidationTest {
@@ -28,11 +28,16 @@ class RequestValidationTest {
         row("truncated", params(A).substring(0, 30), "malformed-json", ""),
         row("trailing data", params(A) + " {}", "malformed-json", ""),
         row("trailing garbage", params(A) + "x", "malformed-json", ""),
-        row("NaN literal", q("{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':NaN}]}}"),
-            "malformed-json", ""),
-        row("Infinity literal",
+        row(
+            "NaN literal",
+            q("{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':NaN}]}}"),
+            "malformed-json",
+            ""),
+        row(
+            "Infinity literal",
             q("{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':Infinity}]}}"),
-            "malformed-json", ""),
+            "malformed-json",
+            ""),
         row("single quotes", "{'model':1}", "malformed-json", ""),
         row("comment", "/* x */" + params(A), "malformed-json", ""),
         // wrong JSON types
@@ -41,158 +46,360 @@ class RequestValidationTest {
         row("model not object", q("{'model':[]}"), "invalid-request", "/model"),
         row("no model", q("{'deltas':[]}"), "invalid-request", "/model"),
         row("null model", q("{'model':null}"), "invalid-request", "/model"),
-        row("id number", q("{'model':{'id':5,'revision':1,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/id"),
-        row("id missing", q("{'model':{'revision':1,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/id"),
-        row("id empty", q("{'model':{'id':'','revision':1,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/id"),
-        row("id 129 code points",
+        row(
+            "id number",
+            q("{'model':{'id':5,'revision':1,'parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/id"),
+        row(
+            "id missing",
+            q("{'model':{'revision':1,'parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/id"),
+        row(
+            "id empty",
+            q("{'model':{'id':'','revision':1,'parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/id"),
+        row(
+            "id 129 code points",
             q("{'model':{'id':'" + "x".repeat(129) + "','revision':1,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/id"),
-        row("revision missing", q("{'model':{'id':'m','parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision string", q("{'model':{'id':'m','revision':'1','parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision negative", q("{'model':{'id':'m','revision':-1,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision fraction", q("{'model':{'id':'m','revision':1.5,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision 2^53",
+            "invalid-request",
+            "/model/id"),
+        row(
+            "revision missing",
+            q("{'model':{'id':'m','parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision string",
+            q("{'model':{'id':'m','revision':'1','parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision negative",
+            q("{'model':{'id':'m','revision':-1,'parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision fraction",
+            q("{'model':{'id':'m','revision':1.5,'parameters':[" + A + "]}}"),
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision 2^53",
             q("{'model':{'id':'m','revision':9007199254740992,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision exponent beyond BigDecimal",
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision exponent beyond BigDecimal",
             q("{'model':{'id':'m','revision':1e9999999999,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision tiny exponent beyond BigDecimal",
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision tiny exponent beyond BigDecimal",
             q("{'model':{'id':'m','revision':1e-9999999999,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("revision not quite integral",
-            q("{'model':{'id':'m','revision':9007199254740991.00000000000000000001,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("number longer than 1000 characters", params("{'name':'a','value':1" + "0".repeat(1000) + "}"),
-            "malformed-json", ""),
-        row("value exponent beyond double", params("{'name':'a','value':1e9999999999}"),
-            "invalid-request", "/model/parameters/0/value"),
-        row("revision huge",
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "revision not quite integral",
+            q(
+                "{'model':{'id':'m','revision':9007199254740991.00000000000000000001,'parameters':["
+                    + A
+                    + "]}}"),
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "number longer than 1000 characters",
+            params("{'name':'a','value':1" + "0".repeat(1000) + "}"),
+            "malformed-json",
+            ""),
+        row(
+            "value exponent beyond double",
+            params("{'name':'a','value':1e9999999999}"),
+            "invalid-request",
+            "/model/parameters/0/value"),
+        row(
+            "revision huge",
             q("{'model':{'id':'m','revision':1e300,'parameters':[" + A + "]}}"),
-            "invalid-request", "/model/revision"),
-        row("parameters missing", q("{'model':{'id':'m','revision':1}}"),
-            "invalid-request", "/model/parameters"),
+            "invalid-request",
+            "/model/revision"),
+        row(
+            "parameters missing",
+            q("{'model':{'id':'m','revision':1}}"),
+            "invalid-request",
+            "/model/parameters"),
         row("parameters empty", params(""), "invalid-request", "/model/parameters"),
-        row("parameters object", q("{'model':{'id':'m','revision':1,'parameters':{}}}"),
-            "invalid-request", "/model/parameters"),
+        row(
+            "parameters object",
+            q("{'model':{'id':'m','revision':1,'parameters':{}}}"),
+            "invalid-request",
+            "/model/parameters"),
         row("parameter not object", params("1"), "invalid-request", "/model/parameters/0"),
         row("name missing", params("{'value':1}"), "invalid-request", "/model/parameters/0/name"),
-        row("name number", params("{'name':1,'value':1}"), "invalid-request",
+        row(
+            "name number",
+            params("{'name':1,'value':1}"),
+            "invalid-request",
             "/model/parameters/0/name"),
-        row("name pattern digit", params(A + ",{'name':'1a','value':1}"), "invalid-request",
+        row(
+            "name pattern digit",
+            params(A + ",{'name':'1a','value':1}"),
+            "invalid-request",
             "/model/parameters/1/name"),
-        row("name pattern dash", params("{'name':'a-b','value':1}"), "invalid-request",
+        row(
+            "name pattern dash",
+            params("{'name':'a-b','value':1}"),
+            "invalid-request",
             "/model/parameters/0/name"),
-        row("name trailing dot", params("{'name':'a.','value':1}"), "invalid-request",
+        row(
+            "name trailing dot",
+            params("{'name':'a.','value':1}"),
+            "invalid-request",
             "/model/parameters/0/name"),
-        row("name double dot", params("{'name':'a..b','value':1}"), "invalid-request",
+        row(
+            "name double dot",
+            params("{'name':'a..b','value':1}"),
+            "invalid-request",
             "/model/parameters/0/name"),
-        row("name true", params("{'name':'true','value':1}"), "invalid-request",
+        row(
+            "name true",
+            params("{'name':'true','value':1}"),
+            "invalid-request",
             "/model/parameters/0/name"),
-        row("name false", params("{'name':'false','expr':'1'}"), "invalid-request",
+        row(
+            "name false",
+            params("{'name':'false','expr':'1'}"),
+            "invalid-request",
             "/model/parameters/0/name"),
         row("duplicate names", params(A + "," + A), "invalid-request", "/model/parameters/1/name"),
-        row("value and expr", params("{'name':'a','value':1,'expr':'2'}"), "invalid-request",
+        row(
+            "value and expr",
+            params("{'name':'a','value':1,'expr':'2'}"),
+            "invalid-request",
             "/model/parameters/0/expr"),
-        row("neither value nor expr", params("{'name':'a'}"), "invalid-request",
+        row(
+            "neither value nor expr",
+            params("{'name':'a'}"),
+            "invalid-request",
             "/model/parameters/0/value"),
-        row("value null", params("{'name':'a','value':null}"), "invalid-request",
+        row(
+            "value null",
+            params("{'name':'a','value':null}"),
+            "invalid-request",
             "/model/parameters/0/value"),
-        row("value array", params("{'name':'a','value':[1]}"), "invalid-request",
+        row(
+            "value array",
+            params("{'name':'a','value':[1]}"),
+            "invalid-request",
             "/model/parameters/0/value"),
-        row("value object", params("{'name':'a','value':{}}"), "invalid-request",
+        row(
+            "value object",
+            params("{'name':'a','value':{}}"),
+            "invalid-request",
             "/model/parameters/0/value"),
-        row("value out of double range", params("{'name':'a','value':1e400}"), "invalid-request",
+        row(
+            "value out of double range",
+            params("{'name':'a','value':1e400}"),
+            "invalid-request",
             "/model/parameters/0/value"),
-        row("expr number", params("{'name':'a','expr':5}"), "invalid-request",
+        row(
+            "expr number",
+            params("{'name':'a','expr':5}"),
+            "invalid-request",
             "/model/parameters/0/expr"),
-        row("expr too long", params(A + ",{'name':'b','expr':'" + "1+".repeat(5000) + "1'}"),
-            "invalid-request", "/model/parameters/1/expr"),
-        row("unit number", params("{'name':'a','value':1,'unit':5}"), "invalid-request",
+        row(
+            "expr too long",
+            params(A + ",{'name':'b','expr':'" + "1+".repeat(5000) + "1'}"),
+            "invalid-request",
+            "/model/parameters/1/expr"),
+        row(
+            "unit number",
+            params("{'name':'a','value':1,'unit':5}"),
+            "invalid-request",
             "/model/parameters/0/unit"),
-        row("min string", params("{'name':'a','value':1,'min':'0'}"), "invalid-request",
+        row(
+            "min string",
+            params("{'name':'a','value':1,'min':'0'}"),
+            "invalid-request",
             "/model/parameters/0/min"),
-        row("min on string param", params("{'name':'a','value':'x','min':0}"), "invalid-request",
+        row(
+            "min on string param",
+            params("{'name':'a','value':'x','min':0}"),
+            "invalid-request",
             "/model/parameters/0/min"),
-        row("max on boolean param", params("{'name':'a','value':true,'max':0}"), "invalid-request",
+        row(
+            "max on boolean param",
+            params("{'name':'a','value':true,'max':0}"),
+            "invalid-request",
             "/model/parameters/0/max"),
-        row("step on string param", params("{'name':'a','value':'x','step':1}"),
-            "invalid-request", "/model/parameters/0/step"),
-        row("step zero", params("{'name':'a','value':1,'step':0}"), "invalid-request",
+        row(
+            "step on string param",
+            params("{'name':'a','value':'x','step':1}"),
+            "invalid-request",
             "/model/parameters/0/step"),
-        row("step negative", params("{'name':'a','value':1,'step':-1}"), "invalid-request",
+        row(
+            "step zero",
+            params("{'name':'a','value':1,'step':0}"),
+            "invalid-request",
             "/model/parameters/0/step"),
-        row("min greater than max", params("{'name':'a','value':1,'min':5,'max':4}"),
-            "invalid-request", "/model/parameters/0/min"),
-        row("options on number", params("{'name':'a','value':1,'options':['1']}"),
-            "invalid-request", "/model/parameters/0/options"),
-        row("options not array", params("{'name':'a','value':'x','options':'x'}"),
-            "invalid-request", "/model/parameters/0/options"),
-        row("options element number", params("{'name':'a','value':'x','options':['x',1]}"),
-            "invalid-request", "/model/parameters/0/options/1"),
-        row("min on derived string", params("{'name':'a','expr':'`x`','min':1}"),
-            "invalid-request", "/model/parameters/0/min"),
-        row("options on derived number", params("{'name':'a','expr':'1+1','options':['2']}"),
-            "invalid-request", "/model/parameters/0/options"),
-        row("duplicate field", params("{'name':'a','value':1,'value':2}"), "invalid-request",
+        row(
+            "step negative",
+            params("{'name':'a','value':1,'step':-1}"),
+            "invalid-request",
+            "/model/parameters/0/step"),
+        row(
+            "min greater than max",
+            params("{'name':'a','value':1,'min':5,'max':4}"),
+            "invalid-request",
+            "/model/parameters/0/min"),
+        row(
+            "options on number",
+            params("{'name':'a','value':1,'options':['1']}"),
+            "invalid-request",
+            "/model/parameters/0/options"),
+        row(
+            "options not array",
+            params("{'name':'a','value':'x','options':'x'}"),
+            "invalid-request",
+            "/model/parameters/0/options"),
+        row(
+            "options element number",
+            params("{'name':'a','value':'x','options':['x',1]}"),
+            "invalid-request",
+            "/model/parameters/0/options/1"),
+        row(
+            "min on derived string",
+            params("{'name':'a','expr':'`x`','min':1}"),
+            "invalid-request",
+            "/model/parameters/0/min"),
+        row(
+            "options on derived number",
+            params("{'name':'a','expr':'1+1','options':['2']}"),
+            "invalid-request",
+            "/model/parameters/0/options"),
+        row(
+            "duplicate field",
+            params("{'name':'a','value':1,'value':2}"),
+            "invalid-request",
             "/model/parameters/0/value"),
         // materials
-        row("material id missing", model(A, "{'pricePerM2':1}", "", ""), "invalid-request",
+        row(
+            "material id missing",
+            model(A, "{'pricePerM2':1}", "", ""),
+            "invalid-request",
             "/model/materials/0/id"),
-        row("material price missing", model(A, "{'id':'oak'}", "", ""), "invalid-request",
+        row(
+            "material price missing",
+            model(A, "{'id':'oak'}", "", ""),
+            "invalid-request",
             "/model/materials/0/pricePerM2"),
-        row("material price negative", model(A, "{'id':'oak','pricePerM2':-1}", "", ""),
-            "invalid-request", "/model/materials/0/pricePerM2"),
-        row("material price string", model(A, "{'id':'oak','pricePerM2':'1'}", "", ""),
-            "invalid-request", "/model/materials/0/pricePerM2"),
-        row("material name number", model(A, "{'id':'oak','name':1,'pricePerM2':1}", "", ""),
-            "invalid-request", "/model/materials/0/name"),
-        row("duplicate material ids", model(A, MAT + "," + MAT, "", ""), "invalid-request",
+        row(
+            "material price negative",
+            model(A, "{'id':'oak','pricePerM2':-1}", "", ""),
+            "invalid-request",
+            "/model/materials/0/pricePerM2"),
+        row(
+            "material price string",
+            model(A, "{'id':'oak','pricePerM2':'1'}", "", ""),
+            "invalid-request",
+            "/model/materials/0/pricePerM2"),
+        row(
+            "material name number",
+            model(A, "{'id':'oak','name':1,'pricePerM2':1}", "", ""),
+            "invalid-request",
+            "/model/materials/0/name"),
+        row(
+            "duplicate material ids",
+            model(A, MAT + "," + MAT, "", ""),
+            "invalid-request",
             "/model/materials/1/id"),
-        row("materials not array", q("{'model':{'id':'m','revision':1,'parameters':[" + A
-            + "],'materials':{}}}"), "invalid-request", "/model/materials"),
+        row(
+            "materials not array",
+            q("{'model':{'id':'m','revision':1,'parameters':[" + A + "],'materials':{}}}"),
+            "invalid-request",
+            "/model/materials"),
         // parts
-        row("part id missing", model(A, MAT, "{'material':'oak','area':1}", ""),
-            "invalid-request", "/model/parts/0/id"),
-        row("part area missing", model(A, MAT, "{'id':'p','material':'oak'}", ""),
-            "invalid-request", "/model/parts/0/area"),
-        row("part material and materialParam",
+        row(
+            "part id missing",
+            model(A, MAT, "{'material':'oak','area':1}", ""),
+            "invalid-request",
+            "/model/parts/0/id"),
+        row(
+            "part area missing",
+            model(A, MAT, "{'id':'p','material':'oak'}", ""),
+            "invalid-request",
+            "/model/parts/0/area"),
+        row(
+            "part material and materialParam",
             model(A, MAT, "{'id':'p','material':'oak','materialParam':'a','area':1}", ""),
-            "invalid-request", "/model/parts/0/materialParam"),
-        row("part without material", model(A, MAT, "{'id':'p','area':1}", ""),
-            "invalid-request", "/model/parts/0/material"),
-        row("part area boolean", model(A, MAT, "{'id':'p','material':'oak','area':true}", ""),
-            "invalid-request", "/model/parts/0/area"),
-        row("part quantity array",
+            "invalid-request",
+            "/model/parts/0/materialParam"),
+        row(
+            "part without material",
+            model(A, MAT, "{'id':'p','area':1}", ""),
+            "invalid-request",
+            "/model/parts/0/material"),
+        row(
+            "part area boolean",
+            model(A, MAT, "{'id':'p','material':'oak','area':true}", ""),
+            "invalid-request",
+            "/model/parts/0/area"),
+        row(
+            "part quantity array",
             model(A, MAT, "{'id':'p','material':'oak','area':1,'quantity':[]}", ""),
-            "invalid-request", "/model/parts/0/quantity"),
-        row("duplicate part ids",
-            model(A, MAT, "{'id':'p','material':'oak','area':1},{'id':'p','material':'oak','area':1}", ""),
-            "invalid-request", "/model/parts/1/id"),
+            "invalid-request",
+            "/model/parts/0/quantity"),
+        row(
+            "duplicate part ids",
+            model(
+                A,
+                MAT,
+                "{'id':'p','material':'oak','area':1},{'id':'p','material':'oak','area':1}",
+                ""),
+            "invalid-request",
+            "/model/parts/1/id"),
         // deltas
-        row("deltas object", q("{'model':{'id':'m','revision':1,'parameters':[" + A
-            + "]},'deltas':{}}"), "invalid-request", "/deltas"),
-        row("unknown op", model(A, "", "", "{'op':'mul','param':'a','value':2}"),
-            "invalid-request", "/deltas/0/op"),
-        row("op missing", model(A, "", "", "{'param':'a','value':2}"), "invalid-request",
+        row(
+            "deltas object",
+            q("{'model':{'id':'m','revision':1,'parameters':[" + A + "]},'deltas':{}}"),
+            "invalid-request",
+            "/deltas"),
+        row(
+            "unknown op",
+            model(A, "", "", "{'op':'mul','param':'a','value':2}"),
+            "invalid-request",
             "/deltas/0/op"),
-        row("param missing", model(A, "", "", "{'op':'set','value':2}"), "invalid-request",
+        row(
+            "op missing",
+            model(A, "", "", "{'param':'a','value':2}"),
+            "invalid-request",
+            "/deltas/0/op"),
+        row(
+            "param missing",
+            model(A, "", "", "{'op':'set','value':2}"),
+            "invalid-request",
             "/deltas/0/param"),
-        row("delta value missing", model(A, "", "", "{'op':'set','param':'a'}"),
-            "invalid-request", "/deltas/0/value"),
-        row("delta value null", model(A, "", "", "{'op':'set','param':'a','value':null}"),
-            "invalid-request", "/deltas/0/value"),
-        row("delta value object", model(A, "", "", "{'op':'set','param':'a','value':{}}"),
-            "invalid-request", "/deltas/0/value"),
-        row("delta not object", model(A, "", "", "{'op':'set','param':'a','value':1},5"),
-            "invalid-request", "/deltas/1"));
+        row(
+            "delta value missing",
+            model(A, "", "", "{'op':'set','param':'a'}"),
+            "invalid-request",
+            "/deltas/0/value"),
+        row(
+            "delta value null",
+            model(A, "", "", "{'op':'set','param':'a','value':null}"),
+            "invalid-request",
+            "/deltas/0/value"),
+        row(
+            "delta value object",
+            model(A, "", "", "{'op':'set','param':'a','value':{}}"),
+            "invalid-request",
+            "/deltas/0/value"),
+        row(
+            "delta not object",
+            model(A, "", "", "{'op':'set','param':'a','value':1},5"),
+            "invalid-request",
+            "/deltas/1"));
   }
 
   private static Arguments row(String name, String body, String code, String pointer) {
@@ -226,8 +433,9 @@ class RequestValidationTest {
     withOverlong[overlong.length + 1] = (byte) 0xAF;
     assertThat(err(withOverlong).code()).isEqualTo("malformed-json");
 
-    byte[] surrogate = q("{'model':{'id':'\u0000\u0000\u0000','revision':1,'parameters':[" + A + "]}}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] surrogate =
+        q("{'model':{'id':'\u0000\u0000\u0000','revision':1,'parameters':[" + A + "]}}")
+            .getBytes(StandardCharsets.UTF_8);
     int idAt = new String(surrogate, StandardCharsets.UTF_8).indexOf('\u0000');
     surrogate[idAt] = (byte) 0xED; // U+D800 encoded directly: not valid UTF-8
     surrogate[idAt + 1] = (byte) 0xA0;
@@ -237,19 +445,24 @@ class RequestValidationTest {
 
   @Test
   void nullOptionalFieldsAreAbsent() {
-    String body = q("{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':1,'unit':null,"
-        + "'min':null,'max':null,'step':null,'options':null,'expr':null}],'materials':null,"
-        + "'parts':null},'deltas':null}");
-    assertThat(ok(body)).isEqualTo(
-        "{\"modelId\":\"m\",\"revision\":2,\"changed\":{},\"materials\":[],\"total\":0,\"violations\":[]}");
+    String body =
+        q(
+            "{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':1,'unit':null,"
+                + "'min':null,'max':null,'step':null,'options':null,'expr':null}],'materials':null,"
+                + "'parts':null},'deltas':null}");
+    assertThat(ok(body))
+        .isEqualTo(
+            "{\"modelId\":\"m\",\"revision\":2,\"changed\":{},\"materials\":[],\"total\":0,\"violations\":[]}");
   }
 
   @Test
   void unknownFieldsAreIgnoredAtEveryLevel() {
-    String body = q("{'x':[1,{'y':[[[]]]}],'model':{'id':'m','z':null,'revision':1,'parameters':"
-        + "[{'name':'a','value':1,'doc':{'a':[1,2]}}],'materials':[{'id':'oak','pricePerM2':1,"
-        + "'tags':['x']}],'parts':[{'id':'p','material':'oak','area':2,'note':'n'}]},"
-        + "'deltas':[{'op':'add','param':'a','value':1,'why':'test'}],'client':'c'}");
+    String body =
+        q(
+            "{'x':[1,{'y':[[[]]]}],'model':{'id':'m','z':null,'revision':1,'parameters':"
+                + "[{'name':'a','value':1,'doc':{'a':[1,2]}}],'materials':[{'id':'oak','pricePerM2':1,"
+                + "'tags':['x']}],'parts':[{'id':'p','material':'oak','area':2,'note':'n'}]},"
+                + "'deltas':[{'op':'add','param':'a','value':1,'why':'test'}],'client':'c'}");
     assertThat(ok(body)).contains("\"changed\":{\"a\":2}").contains("\"total\":2");
   }
 
@@ -309,8 +522,8 @@ class RequestValidationTest {
   @Test
   void deepJsonNestingIsA400NotACrash() {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
-    ApplyDeltaException e = err(q("{'x':" + deep + ",'model':{'id':'m','revision':1,'parameters':["
-        + A + "]}}"));
+    ApplyDeltaException e =
+        err(q("{'x':" + deep + ",'model':{'id':'m','revision':1,'parameters':[" + A + "]}}"));
     assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.code()).isEqualTo("malformed-json");
   }
@@ -318,7 +531,8 @@ class RequestValidationTest {
   @Test
   void fourHundredWinsOverFourTwentyTwo() {
     // expression syntax error (422) in one parameter, min on a derived string (400) in another
-    ApplyDeltaException e = err(params("{'name':'a','expr':'1 +'},{'name':'b','expr':'`s`','max':2}"));
+    ApplyDeltaException e =
+        err(params("{'name':'a','expr':'1 +'},{'name':'b','expr':'`s`','max':2}"));
     assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     assertThat(e.pointer()).isEqualTo("/model/parameters/1/max");
     // unknown delta parameter (422) and a structural error in a later delta (400)

@@ -41,11 +41,18 @@ final class Requests {
 
   static String ok(String json) {
     try {
-      return new String(new ApplyDeltaKernel(4).apply(json.getBytes(StandardCharsets.UTF_8)),
+      return new String(
+          new ApplyDeltaKernel(4).apply(json.getBytes(StandardCharsets.UTF_8)),
           StandardCharsets.UTF_8);
     } catch (ApplyDeltaException e) {
       throw new AssertionError(
-          "expected 200, got " + e.kind() + " " + e.code() + " at " + e.pointer() + ": "
+          "expected 200, got "
+              + e.kind()
+              + " "
+              + e.code()
+              + " at "
+              + e.pointer()
+              + ": "
               + e.getMessage());
     }
   }

@@ -41,7 +41,9 @@ class ShapeCacheTest {
     assertThat(k.cacheHits()).isEqualTo(1);
     // a cached shape still gets the 400 rules checked per request
     ApplyDeltaException e =
-        catchThrowableOfType(ApplyDeltaException.class, () -> run(k, params("{'name':'a','value':1,'options':['x']}")));
+        catchThrowableOfType(
+            ApplyDeltaException.class,
+            () -> run(k, params("{'name':'a','value':1,'options':['x']}")));
     assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
   }
 
@@ -111,8 +113,9 @@ class ShapeCacheTest {
   @Test
   void partStructureIsPartOfTheShape() throws Exception {
     ApplyDeltaKernel k = new ApplyDeltaKernel(16);
-    String base = "{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':2},"
-        + "{'name':'s','value':'oak'}],'materials':[{'id':'oak','pricePerM2':1}],'parts':[%s]}}";
+    String base =
+        "{'model':{'id':'m','revision':1,'parameters':[{'name':'a','value':2},"
+            + "{'name':'s','value':'oak'}],'materials':[{'id':'oak','pricePerM2':1}],'parts':[%s]}}";
     String lit = Requests.q(String.format(base, "{'id':'p','material':'oak','area':3}"));
     String expr = Requests.q(String.format(base, "{'id':'p','material':'oak','area':'a'}"));
     String param = Requests.q(String.format(base, "{'id':'p','materialParam':'s','area':'a'}"));
@@ -127,7 +130,8 @@ class ShapeCacheTest {
     ApplyDeltaKernel k = new ApplyDeltaKernel(8);
     for (int i = 0; i < 2; i++) {
       ApplyDeltaException e =
-          catchThrowableOfType(ApplyDeltaException.class, () -> run(k, params("{'name':'d','expr':'nope'}")));
+          catchThrowableOfType(
+              ApplyDeltaException.class, () -> run(k, params("{'name':'d','expr':'nope'}")));
       assertThat(e.code()).isEqualTo("unknown-reference");
     }
     assertThat(k.cachedShapes()).isZero();

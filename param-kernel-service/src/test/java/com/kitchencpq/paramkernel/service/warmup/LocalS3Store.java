@@ -36,31 +36,39 @@ final class LocalS3Store implements AutoCloseable {
   private final S3Client client;
   private final S3Presigner presigner;
 
-  private LocalS3Store(ManagedProcess process, URI endpoint, StaticCredentialsProvider credentials) {
+  private LocalS3Store(
+      ManagedProcess process, URI endpoint, StaticCredentialsProvider credentials) {
     this.process = process;
     this.endpoint = endpoint;
     S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).build();
-    this.client = S3Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
-        .serviceConfiguration(pathStyle)
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
-    this.presigner = S3Presigner.builder()
-        .endpointOverride(endpoint)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
-        .serviceConfiguration(pathStyle)
-        .build();
+    this.client =
+        S3Client.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .serviceConfiguration(pathStyle)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    this.presigner =
+        S3Presigner.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .serviceConfiguration(pathStyle)
+            .build();
   }
 
   /** Starts S3Proxy with its configuration and log in {@code workDir}. */
   static LocalS3Store start(Path workDir) {
     String jar = System.getProperty(JAR_PROPERTY);
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("S3Proxy jar not found (" + JAR_PROPERTY + "=" + jar
-          + "): run the test through Maven, whose copy-s3proxy step puts it under target/s3proxy");
+      throw new IllegalStateException(
+          "S3Proxy jar not found ("
+              + JAR_PROPERTY
+              + "="
+              + jar
+              + "): run the test through Maven, whose copy-s3proxy step puts it under"
+              + " target/s3proxy");
     }
     int port = FreePorts.loopback();
     URI endpoint = URI.create("http://127.0.0.1:" + port);
@@ -68,27 +76,37 @@ final class LocalS3Store implements AutoCloseable {
     String secret = UUID.randomUUID().toString();
     try {
       Files.createDirectories(workDir);
-      Files.writeString(workDir.resolve("s3proxy.conf"), String.join("\n",
-          "s3proxy.endpoint=" + endpoint,
-          "s3proxy.authorization=aws-v2-or-v4",
-          "s3proxy.identity=" + identity,
-          "s3proxy.credential=" + secret,
-          "jclouds.provider=transient",
-          ""), StandardCharsets.UTF_8);
+      Files.writeString(
+          workDir.resolve("s3proxy.conf"),
+          String.join(
+              "\n",
+              "s3proxy.endpoint=" + endpoint,
+              "s3proxy.authorization=aws-v2-or-v4",
+              "s3proxy.identity=" + identity,
+              "s3proxy.credential=" + secret,
+              "jclouds.provider=transient",
+              ""),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ManagedProcess p = ManagedProcess.start("s3proxy",
-        List.of(java, "-Xmx256m", "-jar", jar, "--properties", "s3proxy.conf"),
-        workDir, workDir.resolve("s3proxy.log"));
+    ManagedProcess p =
+        ManagedProcess.start(
+            "s3proxy",
+            List.of(java, "-Xmx256m", "-jar", jar, "--properties", "s3proxy.conf"),
+            workDir,
+            workDir.resolve("s3proxy.log"));
     try {
-      p.awaitReady(() -> answers(endpoint), Duration.ofSeconds(60), "answering HTTP on " + endpoint);
+      p.awaitReady(
+          () -> answers(endpoint), Duration.ofSeconds(60), "answering HTTP on " + endpoint);
     } catch (RuntimeException e) {
       p.close();
       throw e;
     }
-    return new LocalS3Store(p, endpoint,
+    return new LocalS3Store(
+        p,
+        endpoint,
         StaticCredentialsProvider.create(AwsBasicCredentials.create(identity, secret)));
   }
 
@@ -115,11 +133,15 @@ final class LocalS3Store implements AutoCloseable {
 
   /** A URL that lets whoever holds it PUT {@code bucket/key} for {@code validFor}. */
   URI presignPut(String bucket, String key, Duration validFor) {
-    return URI.create(presigner.presignPutObject(PutObjectPresignRequest.builder()
-            .signatureDuration(validFor)
-            .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).build())
-            .build())
-        .url().toString());
+    return URI.create(
+        presigner
+            .presignPutObject(
+                PutObjectPresignRequest.builder()
+                    .signatureDuration(validFor)
+                    .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(key).build())
+                    .build())
+            .url()
+            .toString());
   }
 
   String logTail() {

@@ -30,9 +30,16 @@ class WarmupOptionsTest {
 
   @Test
   void theTemplatesCommandLineParses() throws Exception {
-    WarmupOptions o = WarmupOptions.parse("--target=http://svc.ns.svc:80", "--requests=200", "--rate=20",
-        "--concurrency=5", "--iterations=10", "--judge-skip-iterations=1", "--max-p95-ms=45",
-        "--max-p99-ms=70");
+    WarmupOptions o =
+        WarmupOptions.parse(
+            "--target=http://svc.ns.svc:80",
+            "--requests=200",
+            "--rate=20",
+            "--concurrency=5",
+            "--iterations=10",
+            "--judge-skip-iterations=1",
+            "--max-p95-ms=45",
+            "--max-p99-ms=70");
     assertThat(o.requests()).isEqualTo(200);
     assertThat(o.judgedRequests()).isEqualTo(180);
   }
@@ -46,15 +53,20 @@ class WarmupOptionsTest {
   @Test
   void badArgumentsNameTheOption() {
     assertThatThrownBy(() -> WarmupOptions.parse()).hasMessageContaining("--target is required");
-    assertThatThrownBy(() -> WarmupOptions.parse("--target=ftp://x")).hasMessageContaining("--target must be an http(s) URL");
-    assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--rate=0")).hasMessageContaining("--rate must be a positive number");
-    assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--requests=ten")).hasMessageContaining("--requests must be a positive whole number");
-    assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--speed=3")).hasMessageContaining("unknown option --speed");
+    assertThatThrownBy(() -> WarmupOptions.parse("--target=ftp://x"))
+        .hasMessageContaining("--target must be an http(s) URL");
+    assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--rate=0"))
+        .hasMessageContaining("--rate must be a positive number");
+    assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--requests=ten"))
+        .hasMessageContaining("--requests must be a positive whole number");
+    assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--speed=3"))
+        .hasMessageContaining("unknown option --speed");
     assertThatThrownBy(() -> WarmupOptions.parse("target")).hasMessageContaining("--name=value");
     assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--iterations=7"))
         .hasMessageContaining("--iterations must divide the 200 requests");
     assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--judge-skip-iterations=10"))
-        .hasMessageContaining("--judge-skip-iterations must leave at least one of the 10 iterations");
+        .hasMessageContaining(
+            "--judge-skip-iterations must leave at least one of the 10 iterations");
     assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--judge-skip-iterations=-1"))
         .hasMessageContaining("0 or more");
     assertThatThrownBy(() -> WarmupOptions.parse("--target=http://x", "--rate=1", "--rate=2"))
@@ -65,38 +77,56 @@ class WarmupOptionsTest {
   void theTargetIsABaseUrlAndNeverShowsCredentials() {
     assertThatThrownBy(() -> WarmupOptions.parse("--target=http://u:secret@x/?sig=abc"))
         .hasMessageContaining("without user info, query or fragment")
-        .hasMessageNotContaining("secret").hasMessageNotContaining("abc");
+        .hasMessageNotContaining("secret")
+        .hasMessageNotContaining("abc");
   }
 
   @Test
   void usageErrorsCarryTheOptionForTheGoalsMessages() {
     assertThatThrownBy(() -> WarmupOptions.fromValues(Map.of("target", "http://x", "rate", "fast")))
-        .isInstanceOfSatisfying(WarmupOptions.UsageException.class, e -> {
-          assertThat(e.option()).isEqualTo("rate");
-          assertThat(e.problem()).isEqualTo("must be a positive number, got 'fast'");
-        });
+        .isInstanceOfSatisfying(
+            WarmupOptions.UsageException.class,
+            e -> {
+              assertThat(e.option()).isEqualTo("rate");
+              assertThat(e.problem()).isEqualTo("must be a positive number, got 'fast'");
+            });
   }
 
   @Test
   void theJobTakesItsOutputsAndOnlyProtectedUploadUrls() throws Exception {
-    WarmupMain.JobOptions job = WarmupMain.JobOptions.parse("--target=http://x",
-        "--output-dir=/tmp/evidence", "--upload-histogram=https://bucket.s3.example/latest.json?X-Amz-Signature=abcd",
-        "--upload-run-log=http://127.0.0.1:9000/b/run-log.json?X-Amz-Signature=abcd");
+    WarmupMain.JobOptions job =
+        WarmupMain.JobOptions.parse(
+            "--target=http://x",
+            "--output-dir=/tmp/evidence",
+            "--upload-histogram=https://bucket.s3.example/latest.json?X-Amz-Signature=abcd",
+            "--upload-run-log=http://127.0.0.1:9000/b/run-log.json?X-Amz-Signature=abcd");
     assertThat(job.outputDir()).isEqualTo(Path.of("/tmp/evidence"));
     assertThat(job.uploads()).containsOnlyKeys("histogram.json", "run-log.json");
     assertThat(job.uploadFailureFails()).isTrue();
-    assertThat(WarmupMain.JobOptions.parse("--target=http://x", "--upload-failure=warn").uploadFailureFails()).isFalse();
+    assertThat(
+            WarmupMain.JobOptions.parse("--target=http://x", "--upload-failure=warn")
+                .uploadFailureFails())
+        .isFalse();
 
-    assertThatThrownBy(() -> WarmupMain.JobOptions.parse("--target=http://x",
-        "--upload-hgrm=http://bucket.s3.example/h.hgrm?X-Amz-Signature=topsecret"))
-        .hasMessageContaining("--upload-hgrm must be a pre-signed https URL (http only to a loopback address)")
+    assertThatThrownBy(
+            () ->
+                WarmupMain.JobOptions.parse(
+                    "--target=http://x",
+                    "--upload-hgrm=http://bucket.s3.example/h.hgrm?X-Amz-Signature=topsecret"))
+        .hasMessageContaining(
+            "--upload-hgrm must be a pre-signed https URL (http only to a loopback address)")
         .hasMessageContaining("http://bucket.s3.example/h.hgrm")
         .hasMessageNotContaining("topsecret");
-    assertThatThrownBy(() -> WarmupMain.JobOptions.parse("--target=http://x", "--upload-failure=maybe"))
+    assertThatThrownBy(
+            () -> WarmupMain.JobOptions.parse("--target=http://x", "--upload-failure=maybe"))
         .hasMessageContaining("--upload-failure must be fail or warn");
     // a URL given without its option name is not echoed either
-    assertThatThrownBy(() -> WarmupMain.JobOptions.parse("--target=http://x",
-        "https://bucket.s3.example/h.hgrm?X-Amz-Signature=topsecret"))
-        .hasMessageContaining("argument 2 does not").hasMessageNotContaining("topsecret");
+    assertThatThrownBy(
+            () ->
+                WarmupMain.JobOptions.parse(
+                    "--target=http://x",
+                    "https://bucket.s3.example/h.hgrm?X-Amz-Signature=topsecret"))
+        .hasMessageContaining("argument 2 does not")
+        .hasMessageNotContaining("topsecret");
   }
 }

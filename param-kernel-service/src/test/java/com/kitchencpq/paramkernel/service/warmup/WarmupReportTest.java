@@ -31,8 +31,19 @@ class WarmupReportTest {
         firstFailure = i;
       }
     }
-    return new WarmupRun.Result(micros.length, ok, byOutcome, 0, 0, 0, 0, 1.0, nanos, outcomes,
-        firstFailure, byOutcome.containsKey("io") ? "ConnectException: Connection refused" : null);
+    return new WarmupRun.Result(
+        micros.length,
+        ok,
+        byOutcome,
+        0,
+        0,
+        0,
+        0,
+        1.0,
+        nanos,
+        outcomes,
+        firstFailure,
+        byOutcome.containsKey("io") ? "ConnectException: Connection refused" : null);
   }
 
   static String[] all(String outcome, int n) {
@@ -61,9 +72,12 @@ class WarmupReportTest {
   }
 
   @Test
-  void theJudgedWindowLeavesOutTheFirstIterationAndItsPercentilesComeFromTheHistogram() throws Exception {
+  void theJudgedWindowLeavesOutTheFirstIterationAndItsPercentilesComeFromTheHistogram()
+      throws Exception {
     WarmupOptions o = options("--requests=40", "--iterations=4");
-    WarmupReport r = WarmupReport.of(STARTED, "ab".repeat(32), 21875, o, result(coldThenSteady(), all("200", 40)));
+    WarmupReport r =
+        WarmupReport.of(
+            STARTED, "ab".repeat(32), 21875, o, result(coldThenSteady(), all("200", 40)));
 
     assertThat(r.passed()).as(r.problemMessages().toString()).isTrue();
     assertThat(r.histogram().getTotalCount()).isEqualTo(30);
@@ -74,20 +88,40 @@ class WarmupReportTest {
     assertThat(r.histogram().valuesAreEquivalent(r.percentiles().p95Micros(), 29_000)).isTrue();
     assertThat(r.histogram().valuesAreEquivalent(r.percentiles().maxMicros(), 30_000)).isTrue();
     assertThat(r.judgedWindow()).isEqualTo("iterations 2-4");
-    assertThat(r.iterations()).extracting(WarmupReport.Iteration::judged).containsExactly(false, true, true, true);
+    assertThat(r.iterations())
+        .extracting(WarmupReport.Iteration::judged)
+        .containsExactly(false, true, true, true);
     assertThat(r.iterations().get(0).percentiles().maxMillis()).isGreaterThan(200);
   }
 
   @Test
   void theRunLogHasTheContractKeysAndTheHistogramDecodesToItsNumbers() throws Exception {
     WarmupOptions o = options("--requests=40", "--iterations=4", "--rate=20", "--concurrency=5");
-    WarmupReport r = WarmupReport.of(STARTED, "ab".repeat(32), 21875, o, result(coldThenSteady(), all("200", 40)));
+    WarmupReport r =
+        WarmupReport.of(
+            STARTED, "ab".repeat(32), 21875, o, result(coldThenSteady(), all("200", 40)));
 
     JsonNode log = JSON.readTree(r.runLogJson());
     assertThat(r.runLogJson()).doesNotContain("\n");
-    assertThat(log.fieldNames()).toIterable().contains("startedAt", "payloadSha256", "ratePerSecond",
-        "concurrency", "iterations", "requests", "outcomes", "p50Ms", "p95Ms", "p99Ms", "p999Ms",
-        "maxMs", "passed", "problems", "target", "judgedRequests");
+    assertThat(log.fieldNames())
+        .toIterable()
+        .contains(
+            "startedAt",
+            "payloadSha256",
+            "ratePerSecond",
+            "concurrency",
+            "iterations",
+            "requests",
+            "outcomes",
+            "p50Ms",
+            "p95Ms",
+            "p99Ms",
+            "p999Ms",
+            "maxMs",
+            "passed",
+            "problems",
+            "target",
+            "judgedRequests");
     assertThat(log.get("startedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");
     assertThat(log.get("payloadSha256").asText()).isEqualTo("ab".repeat(32));
     assertThat(log.get("ratePerSecond").asDouble()).isEqualTo(20);
@@ -102,7 +136,8 @@ class WarmupReportTest {
 
     JsonNode doc = JSON.readTree(r.histogramJson());
     assertThat(doc.get("unit").asText()).isEqualTo("microseconds");
-    assertThat(doc.get("decode").asText()).isEqualTo("org.HdrHistogram.Histogram.fromString(histogram)");
+    assertThat(doc.get("decode").asText())
+        .isEqualTo("org.HdrHistogram.Histogram.fromString(histogram)");
     Histogram decoded = Histogram.fromString(doc.get("histogram").asText());
     assertThat(decoded).isEqualTo(r.histogram());
     assertThat(decoded.getTotalCount()).isEqualTo(doc.get("totalCount").asLong()).isEqualTo(30);
@@ -115,24 +150,41 @@ class WarmupReportTest {
 
   /** The run log's percentiles are exactly the decoded histogram's. */
   static void assertRecomputed(JsonNode log, Histogram h) {
-    assertThat(log.get("p50Ms").decimalValue().movePointRight(3).longValueExact()).isEqualTo(h.getValueAtPercentile(50));
-    assertThat(log.get("p95Ms").decimalValue().movePointRight(3).longValueExact()).isEqualTo(h.getValueAtPercentile(95));
-    assertThat(log.get("p99Ms").decimalValue().movePointRight(3).longValueExact()).isEqualTo(h.getValueAtPercentile(99));
-    assertThat(log.get("p999Ms").decimalValue().movePointRight(3).longValueExact()).isEqualTo(h.getValueAtPercentile(99.9));
-    assertThat(log.get("maxMs").decimalValue().movePointRight(3).longValueExact()).isEqualTo(h.getMaxValue());
+    assertThat(log.get("p50Ms").decimalValue().movePointRight(3).longValueExact())
+        .isEqualTo(h.getValueAtPercentile(50));
+    assertThat(log.get("p95Ms").decimalValue().movePointRight(3).longValueExact())
+        .isEqualTo(h.getValueAtPercentile(95));
+    assertThat(log.get("p99Ms").decimalValue().movePointRight(3).longValueExact())
+        .isEqualTo(h.getValueAtPercentile(99));
+    assertThat(log.get("p999Ms").decimalValue().movePointRight(3).longValueExact())
+        .isEqualTo(h.getValueAtPercentile(99.9));
+    assertThat(log.get("maxMs").decimalValue().movePointRight(3).longValueExact())
+        .isEqualTo(h.getMaxValue());
   }
 
   @Test
   void theHgrmIsHdrHistogramsPercentileDistributionInMilliseconds() throws Exception {
-    WarmupReport r = WarmupReport.of(STARTED, "ab".repeat(32), 1, options("--requests=40", "--iterations=4"),
-        result(coldThenSteady(), all("200", 40)));
+    WarmupReport r =
+        WarmupReport.of(
+            STARTED,
+            "ab".repeat(32),
+            1,
+            options("--requests=40", "--iterations=4"),
+            result(coldThenSteady(), all("200", 40)));
     String hgrm = r.hgrm();
-    assertThat(hgrm.lines().findFirst().orElseThrow().trim()).isEqualTo("Value     Percentile TotalCount 1/(1-Percentile)");
+    assertThat(hgrm.lines().findFirst().orElseThrow().trim())
+        .isEqualTo("Value     Percentile TotalCount 1/(1-Percentile)");
     assertThat(hgrm).contains("#[Mean    =", "30.015, Total count    =           30]");
     // deterministic: the same run renders the same bytes
-    WarmupReport again = WarmupReport.of(STARTED, "ab".repeat(32), 1, options("--requests=40", "--iterations=4"),
-        result(coldThenSteady(), all("200", 40)));
-    assertThat(again.files().get("histogram.hgrm")).isEqualTo(hgrm.getBytes(StandardCharsets.UTF_8));
+    WarmupReport again =
+        WarmupReport.of(
+            STARTED,
+            "ab".repeat(32),
+            1,
+            options("--requests=40", "--iterations=4"),
+            result(coldThenSteady(), all("200", 40)));
+    assertThat(again.files().get("histogram.hgrm"))
+        .isEqualTo(hgrm.getBytes(StandardCharsets.UTF_8));
     assertThat(again.histogramJson()).isEqualTo(r.histogramJson());
   }
 
@@ -142,13 +194,23 @@ class WarmupReportTest {
     Arrays.fill(micros, 50_000);
     micros[150] = 90_000; // two of the 100 judged: p99 (rank 99) is one of them, p95 is not
     micros[151] = 90_000;
-    WarmupReport r = WarmupReport.of(STARTED, "ab".repeat(32), 1, options("--requests=200", "--iterations=2"),
-        result(micros, all("200", 200)));
+    WarmupReport r =
+        WarmupReport.of(
+            STARTED,
+            "ab".repeat(32),
+            1,
+            options("--requests=200", "--iterations=2"),
+            result(micros, all("200", 200)));
     assertThat(r.passed()).isFalse();
-    assertThat(r.problems()).extracting(WarmupReport.Problem::kind)
+    assertThat(r.problems())
+        .extracting(WarmupReport.Problem::kind)
         .containsExactly(WarmupReport.Problem.Kind.P95, WarmupReport.Problem.Kind.P99);
-    assertThat(r.problemMessages().get(0)).startsWith("p95 50.").endsWith(" ms over iteration 2 is not below the limit of 45 ms");
-    assertThat(r.problemMessages().get(1)).startsWith("p99 90.").endsWith(" ms over iteration 2 is not below the limit of 70 ms");
+    assertThat(r.problemMessages().get(0))
+        .startsWith("p95 50.")
+        .endsWith(" ms over iteration 2 is not below the limit of 45 ms");
+    assertThat(r.problemMessages().get(1))
+        .startsWith("p99 90.")
+        .endsWith(" ms over iteration 2 is not below the limit of 70 ms");
     assertThat(r.summaryLine()).startsWith("FAILED: p95 ");
   }
 
@@ -158,10 +220,18 @@ class WarmupReportTest {
     outcomes[3] = "503";
     long[] micros = new long[20];
     Arrays.fill(micros, 1_000);
-    WarmupReport r = WarmupReport.of(STARTED, "ab".repeat(32), 1, options("--requests=20", "--iterations=2"),
-        result(micros, outcomes));
-    assertThat(r.problems()).extracting(WarmupReport.Problem::kind).containsExactly(WarmupReport.Problem.Kind.FAILED_REQUESTS);
-    assertThat(r.problemMessages().get(0)).isEqualTo("1 of 20 requests did not answer 200: {200=19, 503=1}");
+    WarmupReport r =
+        WarmupReport.of(
+            STARTED,
+            "ab".repeat(32),
+            1,
+            options("--requests=20", "--iterations=2"),
+            result(micros, outcomes));
+    assertThat(r.problems())
+        .extracting(WarmupReport.Problem::kind)
+        .containsExactly(WarmupReport.Problem.Kind.FAILED_REQUESTS);
+    assertThat(r.problemMessages().get(0))
+        .isEqualTo("1 of 20 requests did not answer 200: {200=19, 503=1}");
     assertThat(r.iterations().get(0).failed()).isEqualTo(1);
     assertThat(r.iterations().get(1).failed()).isZero();
   }
@@ -170,10 +240,17 @@ class WarmupReportTest {
   void noAnswerAtAllIsReportedAsUnreachableNamingTheTarget() throws Exception {
     long[] micros = new long[10];
     Arrays.fill(micros, 300);
-    WarmupReport r = WarmupReport.of(STARTED, "ab".repeat(32), 1, options("--requests=10", "--iterations=2"),
-        result(micros, all("io", 10)));
+    WarmupReport r =
+        WarmupReport.of(
+            STARTED,
+            "ab".repeat(32),
+            1,
+            options("--requests=10", "--iterations=2"),
+            result(micros, all("io", 10)));
     assertThat(r.unreachable()).isTrue();
-    assertThat(r.problemMessages()).containsExactly(
-        "no answer from http://canary.ns.svc:80 to any of the 10 requests: ConnectException: Connection refused");
+    assertThat(r.problemMessages())
+        .containsExactly(
+            "no answer from http://canary.ns.svc:80 to any of the 10 requests: ConnectException:"
+                + " Connection refused");
   }
 }

@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The one JSON writer of both modules, for the small documents they emit (ApplyDelta responses
- * and error bodies, log lines, warm-up evidence, digest.json): UTF-8 bytes in a growing array.
- * The caller writes the punctuation ({@link #raw}); this class escapes strings, which is where
+ * The one JSON writer of both modules, for the small documents they emit (ApplyDelta responses and
+ * error bodies, log lines, warm-up evidence, digest.json): UTF-8 bytes in a growing array. The
+ * caller writes the punctuation ({@link #raw}); this class escapes strings, which is where
  * hand-written writers go wrong. Every style escapes {@code "} and {@code \}, the control
- * characters, DEL, U+2028/U+2029 (line breaks to JavaScript) and unpaired surrogates (which
- * have no UTF-8 form), so the output always parses back to the exact string. Plain JDK code: it
- * lives in the warm-up client's source root, which the plugin compiles too.
+ * characters, DEL, U+2028/U+2029 (line breaks to JavaScript) and unpaired surrogates (which have no
+ * UTF-8 form), so the output always parses back to the exact string. Plain JDK code: it lives in
+ * the warm-up client's source root, which the plugin compiles too.
  */
 public final class JsonWriter {
   /** How string contents are escaped. Escapes use lowercase hex ({@code \u00e9}). */
@@ -104,7 +104,8 @@ public final class JsonWriter {
         buf[len++] = (byte) (0xc0 | (c >> 6));
         buf[len++] = (byte) (0x80 | (c & 0x3f));
       } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
             && Character.isLowSurrogate(s.charAt(i + 1))) {
           int cp = Character.toCodePoint(c, s.charAt(++i));
           buf[len++] = (byte) (0xf0 | (cp >> 18));
@@ -128,12 +129,13 @@ public final class JsonWriter {
 
   private void control(char c) {
     if (style != Style.UTF8_UNICODE_ESCAPES) {
-      char shortForm = switch (c) {
-        case '\n' -> 'n';
-        case '\r' -> 'r';
-        case '\t' -> 't';
-        default -> 0;
-      };
+      char shortForm =
+          switch (c) {
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            default -> 0;
+          };
       if (shortForm != 0) {
         buf[len++] = '\\';
         buf[len++] = (byte) shortForm;

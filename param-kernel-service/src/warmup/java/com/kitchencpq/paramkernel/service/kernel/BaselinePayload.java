@@ -8,11 +8,11 @@ import java.util.Random;
 /**
  * The baseline ApplyDelta request of the rollout plan, generated deterministically: a kitchen run
  * of 12 base cabinets plus worktop, plinth, wall panel and island (about 21 KB of JSON, 162
- * parameters mixing inputs and derived expressions with if/min/max/round/clamp, 40 parts,
- * 3 materials, 5 deltas). Used by the start-up warm-up, the canary warm-up job and goal, the
- * load tests and the benchmarks, so its bytes must never change by accident: {@link #sha256()}
- * identifies them. Plain JDK code: it lives in the warm-up client's source root, which the
- * plugin compiles too.
+ * parameters mixing inputs and derived expressions with if/min/max/round/clamp, 40 parts, 3
+ * materials, 5 deltas). Used by the start-up warm-up, the canary warm-up job and goal, the load
+ * tests and the benchmarks, so its bytes must never change by accident: {@link #sha256()}
+ * identifies them. Plain JDK code: it lives in the warm-up client's source root, which the plugin
+ * compiles too.
  */
 public final class BaselinePayload {
   private static final int CABINETS = 12;
@@ -27,26 +27,25 @@ public final class BaselinePayload {
   }
 
   /**
-   * A small request of the same kinds (inputs, expressions with if/ceil, a material choice,
-   * parts, two deltas), about 0.6 KB: the start-up warm-up sends it over loopback HTTP to
-   * exercise the server's request path many times at little kernel cost.
+   * A small request of the same kinds (inputs, expressions with if/ceil, a material choice, parts,
+   * two deltas), about 0.6 KB: the start-up warm-up sends it over loopback HTTP to exercise the
+   * server's request path many times at little kernel cost.
    */
   public static byte[] smallRequest() {
     return ("{\"model\":{\"id\":\"warm-up-small\",\"revision\":1,\"parameters\":["
-        + "{\"name\":\"width\",\"value\":3.0,\"unit\":\"m\",\"min\":1,\"max\":6},"
-        + "{\"name\":\"depth\",\"value\":0.6,\"unit\":\"m\"},"
-        + "{\"name\":\"finish\",\"value\":\"oak\",\"options\":[\"oak\",\"white\"]},"
-        + "{\"name\":\"cabinets\",\"expr\":\"ceil(width / 0.6)\"},"
-        + "{\"name\":\"worktop.area\",\"expr\":\"round(width * depth, 2)\"},"
-        + "{\"name\":\"front.material\",\"expr\":"
-        + "\"if(finish == \\\"oak\\\", \\\"oak-veneer\\\", \\\"white-laminate\\\")\"}],"
-        + "\"materials\":[{\"id\":\"oak-veneer\",\"pricePerM2\":85.5},"
-        + "{\"id\":\"white-laminate\",\"pricePerM2\":30},{\"id\":\"granite\",\"pricePerM2\":240}],"
-        + "\"parts\":[{\"id\":\"fronts\",\"materialParam\":\"front.material\","
-        + "\"quantity\":\"cabinets\",\"area\":0.45},"
-        + "{\"id\":\"worktop\",\"material\":\"granite\",\"area\":\"worktop.area\"}]},"
-        + "\"deltas\":[{\"op\":\"add\",\"param\":\"width\",\"value\":1.2},"
-        + "{\"op\":\"set\",\"param\":\"finish\",\"value\":\"white\"}]}")
+                + "{\"name\":\"width\",\"value\":3.0,\"unit\":\"m\",\"min\":1,\"max\":6},"
+                + "{\"name\":\"depth\",\"value\":0.6,\"unit\":\"m\"},"
+                + "{\"name\":\"finish\",\"value\":\"oak\",\"options\":[\"oak\",\"white\"]},{\"name\":\"cabinets\",\"expr\":\"ceil(width"
+                + " / 0.6)\"},{\"name\":\"worktop.area\",\"expr\":\"round(width * depth,"
+                + " 2)\"},{\"name\":\"front.material\",\"expr\":\"if(finish == \\\"oak\\\","
+                + " \\\"oak-veneer\\\", \\\"white-laminate\\\")\"}],"
+                + "\"materials\":[{\"id\":\"oak-veneer\",\"pricePerM2\":85.5},"
+                + "{\"id\":\"white-laminate\",\"pricePerM2\":30},{\"id\":\"granite\",\"pricePerM2\":240}],"
+                + "\"parts\":[{\"id\":\"fronts\",\"materialParam\":\"front.material\","
+                + "\"quantity\":\"cabinets\",\"area\":0.45},"
+                + "{\"id\":\"worktop\",\"material\":\"granite\",\"area\":\"worktop.area\"}]},"
+                + "\"deltas\":[{\"op\":\"add\",\"param\":\"width\",\"value\":1.2},"
+                + "{\"op\":\"set\",\"param\":\"finish\",\"value\":\"white\"}]}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -90,19 +89,33 @@ public final class BaselinePayload {
       p.num(k + "width", widths[rnd.nextInt(widths.length)], "mm", 300, 1200, 50);
       p.num(k + "doors", 1 + rnd.nextInt(2), null, 1, 2, 1);
       p.expr(k + "innerWidth", k + "width - 2 * panel.thickness", "mm");
-      p.expr(k + "doorWidth",
-          "if(" + k + "doors > 1, (" + k + "width - door.gap * 3) / 2, " + k
-              + "width - door.gap * 2)", "mm");
-      p.expr(k + "frontArea",
+      p.expr(
+          k + "doorWidth",
+          "if("
+              + k
+              + "doors > 1, ("
+              + k
+              + "width - door.gap * 3) / 2, "
+              + k
+              + "width - door.gap * 2)",
+          "mm");
+      p.expr(
+          k + "frontArea",
           "round(" + k + "doors * " + k + "doorWidth * (base.height - plinth.height) / 1000000, 4)",
           "m2");
-      p.expr(k + "backArea", "round(" + k + "width * (base.height - plinth.height) / 1000000, 4)",
+      p.expr(
+          k + "backArea",
+          "round(" + k + "width * (base.height - plinth.height) / 1000000, 4)",
           "m2");
       p.expr(k + "shelves", "clamp(floor((base.height - plinth.height) / 350) - 1, 1, 4)", null);
-      p.expr(k + "shelfArea",
-          "round(" + k + "shelves * " + k + "innerWidth * (base.depth - 20) / 1000000, 4)", "m2");
-      p.expr(k + "hinges",
-          "if(soft.close && " + k + "doors >= 1, " + k + "doors * 2 + 1, " + k + "doors * 2)", null);
+      p.expr(
+          k + "shelfArea",
+          "round(" + k + "shelves * " + k + "innerWidth * (base.depth - 20) / 1000000, 4)",
+          "m2");
+      p.expr(
+          k + "hinges",
+          "if(soft.close && " + k + "doors >= 1, " + k + "doors * 2 + 1, " + k + "doors * 2)",
+          null);
     }
 
     // Global derived values.
@@ -129,20 +142,25 @@ public final class BaselinePayload {
     p.expr("doors.total", doors.toString(), null);
     p.expr("handles.total", "if(handle.style == \"none\", 0, doors.total)", null);
     p.expr("worktop.length", "min(run.length + 2 * worktop.overhang, room.width)", "mm");
-    p.expr("worktop.area",
-        "round(worktop.length * (base.depth + worktop.overhang) / 1000000, 4)", "m2");
+    p.expr(
+        "worktop.area",
+        "round(worktop.length * (base.depth + worktop.overhang) / 1000000, 4)",
+        "m2");
     p.expr("worktop.heavy", "worktop.thickness > 30 && worktop.material == \"granite\"", null);
-    p.expr("island.area",
-        "if(has.island, round(island.width * island.depth / 1000000, 4), 0)", "m2");
+    p.expr(
+        "island.area", "if(has.island, round(island.width * island.depth / 1000000, 4), 0)", "m2");
     p.expr("island.count", "if(has.island, 1, 0)", null);
     p.expr("plinth.area", "round(run.length * plinth.height / 1000000, 4)", "m2");
     p.expr("wall.panel.area", "round(run.free * wall.height / 1000000, 4)", "m2");
     p.expr("clearance", "room.depth - base.depth - if(has.island, island.depth, 0)", "mm");
     p.expr("clearance.ok", "clearance >= 900 || !has.island", null);
-    p.expr("style.label",
-        "if(handle.style == \"bar\", \"modern\", if(handle.style == \"knob\", \"classic\", \"handleless\"))",
+    p.expr(
+        "style.label",
+        "if(handle.style == \"bar\", \"modern\", if(handle.style == \"knob\", \"classic\","
+            + " \"handleless\"))",
         null);
-    p.expr("front.label", "if(front.material == \"oak\", \"Oak fronts\", \"Laminate fronts\")", null);
+    p.expr(
+        "front.label", "if(front.material == \"oak\", \"Oak fronts\", \"Laminate fronts\")", null);
     p.expr("work.height", "base.height + worktop.thickness", "mm");
     p.expr("work.height.ok", "abs(work.height - 910) <= 30", null);
     p.expr("wall.gap", "room.height - work.height - wall.height", "mm");
@@ -151,7 +169,8 @@ public final class BaselinePayload {
     p.expr("fronts.area.total", frontsSum(), "m2");
     p.expr("delivery.boxes", "ceil(fronts.area.total / 1.5) + ceil(run.length / 1200)", null);
     p.expr("delivery.heavy", "worktop.heavy || delivery.boxes > 12", null);
-    p.expr("install.hours",
+    p.expr(
+        "install.hours",
         "round(max(4, run.length / 600 * 1.5 + island.count * 3 + if(worktop.heavy, 2, 0)), 1)",
         "h");
     p.expr("install.crew", "clamp(ceil(install.hours / 8), 1, 3)", null);
@@ -167,22 +186,56 @@ public final class BaselinePayload {
     boolean first = true;
     for (int c = 1; c <= CABINETS; c++) {
       String k = "cab" + c + ".";
-      first = part(sb, first, k + "front", "\"materialParam\":\"front.material\"",
-          "\"" + k + "doors\"",
-          "\"round(" + k + "doorWidth * (base.height - plinth.height) / 1000000, 4)\"");
-      first = part(sb, first, k + "carcass", "\"material\":\"laminate\"", "1",
-          "\"round(2 * base.depth * (base.height - plinth.height) / 1000000, 4) + " + k
-              + "backArea\"");
-      first = part(sb, first, k + "shelves", "\"materialParam\":\"carcass.material\"",
-          "\"" + k + "shelves\"",
-          "\"round(" + k + "innerWidth * (base.depth - 20) / 1000000, 4)\"");
+      first =
+          part(
+              sb,
+              first,
+              k + "front",
+              "\"materialParam\":\"front.material\"",
+              "\"" + k + "doors\"",
+              "\"round(" + k + "doorWidth * (base.height - plinth.height) / 1000000, 4)\"");
+      first =
+          part(
+              sb,
+              first,
+              k + "carcass",
+              "\"material\":\"laminate\"",
+              "1",
+              "\"round(2 * base.depth * (base.height - plinth.height) / 1000000, 4) + "
+                  + k
+                  + "backArea\"");
+      first =
+          part(
+              sb,
+              first,
+              k + "shelves",
+              "\"materialParam\":\"carcass.material\"",
+              "\"" + k + "shelves\"",
+              "\"round(" + k + "innerWidth * (base.depth - 20) / 1000000, 4)\"");
     }
-    first = part(sb, first, "worktop", "\"materialParam\":\"worktop.material\"", "1",
-        "\"worktop.area\"");
-    first = part(sb, first, "island.top", "\"materialParam\":\"worktop.material\"",
-        "\"island.count\"", "\"island.area\"");
+    first =
+        part(
+            sb,
+            first,
+            "worktop",
+            "\"materialParam\":\"worktop.material\"",
+            "1",
+            "\"worktop.area\"");
+    first =
+        part(
+            sb,
+            first,
+            "island.top",
+            "\"materialParam\":\"worktop.material\"",
+            "\"island.count\"",
+            "\"island.area\"");
     first = part(sb, first, "plinth", "\"material\":\"laminate\"", "1", "\"plinth.area\"");
-    part(sb, first, "wall.panel", "\"materialParam\":\"front.material\"", "1",
+    part(
+        sb,
+        first,
+        "wall.panel",
+        "\"materialParam\":\"front.material\"",
+        "1",
         "\"wall.panel.area\"");
     sb.append("]},\"deltas\":[");
     sb.append("{\"op\":\"set\",\"param\":\"cab3.width\",\"value\":650},");
@@ -269,10 +322,10 @@ public final class BaselinePayload {
   }
 
   /**
-   * The payload's numbers as the kernel writes them (whole numbers without a fraction, the
-   * few others in their shortest form): all of them are whole or halves, for which
-   * {@link Double#toString} is already the shortest form. Kept here, and not borrowed from the
-   * kernel, because this class is compiled into the plugin too (see the service's pom).
+   * The payload's numbers as the kernel writes them (whole numbers without a fraction, the few
+   * others in their shortest form): all of them are whole or halves, for which {@link
+   * Double#toString} is already the shortest form. Kept here, and not borrowed from the kernel,
+   * because this class is compiled into the plugin too (see the service's pom).
    */
   private static String number(double d) {
     return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);

@@ -18,13 +18,17 @@ final class CommandLine {
       int eq = arg.indexOf('=');
       if (!arg.startsWith("--") || eq < 0) {
         // The argument itself is not echoed: it could be a pre-signed URL given without its name.
-        throw new WarmupOptions.UsageException(null,
-            "arguments look like --name=value; argument " + (index + 1)
-                + " does not. Options: " + options);
+        throw new WarmupOptions.UsageException(
+            null,
+            "arguments look like --name=value; argument "
+                + (index + 1)
+                + " does not. Options: "
+                + options);
       }
       String name = arg.substring(2, eq);
       if (!known.contains(name)) {
-        throw new WarmupOptions.UsageException(null, "unknown option --" + name + "; known: " + options);
+        throw new WarmupOptions.UsageException(
+            null, "unknown option --" + name + "; known: " + options);
       }
       if (values.put(name, arg.substring(eq + 1)) != null) {
         throw new WarmupOptions.UsageException(name, "is given twice");

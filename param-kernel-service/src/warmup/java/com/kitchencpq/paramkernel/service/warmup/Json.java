@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A one-line JSON object writer for the evidence documents: keys in the order written,
- * numbers in plain decimal notation without trailing zeros, strings escaped by the shared
- * {@link JsonWriter} (every control character as a \\u escape). Small on purpose:
- * the warm-up client depends on the JDK and HdrHistogram only, so that the plugin can compile
- * it too.
+ * A one-line JSON object writer for the evidence documents: keys in the order written, numbers in
+ * plain decimal notation without trailing zeros, strings escaped by the shared {@link JsonWriter}
+ * (every control character as a \\u escape). Small on purpose: the warm-up client depends on the
+ * JDK and HdrHistogram only, so that the plugin can compile it too.
  */
 final class Json {
   private final StringBuilder sb = new StringBuilder(512).append('{');

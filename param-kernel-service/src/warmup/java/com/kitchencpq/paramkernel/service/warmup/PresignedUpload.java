@@ -17,16 +17,15 @@ import java.util.regex.Pattern;
 
 /**
  * Uploads one evidence file to an object store through a pre-signed URL (S3's query-string
- * authentication, or any store that accepts a plain HTTP PUT to a URL it handed out): one PUT
- * with the bytes, nothing else, so no SDK and no credentials in the job.
+ * authentication, or any store that accepts a plain HTTP PUT to a URL it handed out): one PUT with
+ * the bytes, nothing else, so no SDK and no credentials in the job.
  *
- * <p>The URL's query string is its signature, a secret while it is valid: messages show the
- * URL without it ({@link Redaction}). Only {@code https} URLs are accepted, and {@code http}
- * only to a loopback address (a port-forward, a test), so that the signature never crosses a
- * network in the clear. A 5xx answer or a broken connection is tried twice more (S3 asks
- * clients to retry those); a 4xx answer (expired or wrong signature, no such bucket) fails at
- * once. All attempts end by a deadline the caller gives, so that a store that hangs cannot hold
- * the Job past its own deadline.
+ * <p>The URL's query string is its signature, a secret while it is valid: messages show the URL
+ * without it ({@link Redaction}). Only {@code https} URLs are accepted, and {@code http} only to a
+ * loopback address (a port-forward, a test), so that the signature never crosses a network in the
+ * clear. A 5xx answer or a broken connection is tried twice more (S3 asks clients to retry those);
+ * a 4xx answer (expired or wrong signature, no such bucket) fails at once. All attempts end by a
+ * deadline the caller gives, so that a store that hangs cannot hold the Job past its own deadline.
  */
 public final class PresignedUpload {
   private static final int ATTEMPTS = 3;
@@ -45,7 +44,9 @@ public final class PresignedUpload {
     }
   }
 
-  /** @param timeout for connecting and for reading the answer, each */
+  /**
+   * @param timeout for connecting and for reading the answer, each
+   */
   public PresignedUpload(Duration timeout, Duration backoff) {
     this.timeout = timeout;
     this.backoff = backoff;
@@ -57,20 +58,25 @@ public final class PresignedUpload {
   }
 
   /**
-   * Checks that {@code text} is a URL this class will PUT to: https, or http to a loopback
-   * address; {@code option} is named in the message.
+   * Checks that {@code text} is a URL this class will PUT to: https, or http to a loopback address;
+   * {@code option} is named in the message.
    */
   public static URI checkUrl(String option, String text) throws WarmupOptions.UsageException {
     URI uri;
     try {
       uri = new URI(text.trim());
     } catch (URISyntaxException e) {
-      throw new WarmupOptions.UsageException(option, "is not a URL (" + Redaction.displayRaw(text) + ")");
+      throw new WarmupOptions.UsageException(
+          option, "is not a URL (" + Redaction.displayRaw(text) + ")");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (uri.getHost() == null || !scheme.equals("https") && !(scheme.equals("http") && isLoopback(uri.getHost()))) {
-      throw new WarmupOptions.UsageException(option, "must be a pre-signed https URL (http only to"
-          + " a loopback address), got " + Redaction.displayRaw(text));
+    if (uri.getHost() == null
+        || !scheme.equals("https") && !(scheme.equals("http") && isLoopback(uri.getHost()))) {
+      throw new WarmupOptions.UsageException(
+          option,
+          "must be a pre-signed https URL (http only to"
+              + " a loopback address), got "
+              + Redaction.displayRaw(text));
     }
     return uri;
   }
@@ -135,8 +141,9 @@ public final class PresignedUpload {
           break;
         }
       } catch (IOException e) {
-        last = e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-            : ": " + scrub(e.getMessage(), url));
+        last =
+            e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + scrub(e.getMessage(), url));
       }
     }
     throw new UploadException("upload to " + shown + " failed: " + last);

@@ -4,8 +4,8 @@ import java.net.URI;
 
 /**
  * URLs as they may appear in output. A pre-signed URL carries its signature (a secret: anyone
- * holding it may write the object until it expires) in the query string, so output shows
- * scheme, host, port and path only, never user info, query or fragment.
+ * holding it may write the object until it expires) in the query string, so output shows scheme,
+ * host, port and path only, never user info, query or fragment.
  */
 public final class Redaction {
   private Redaction() {}
@@ -28,7 +28,10 @@ public final class Redaction {
     return sb.toString();
   }
 
-  /** Text that may not even parse as a URL: everything from the first {@code ?} or {@code #} cut, user info too. */
+  /**
+   * Text that may not even parse as a URL: everything from the first {@code ?} or {@code #} cut,
+   * user info too.
+   */
   public static String displayRaw(String text) {
     int cut = text.length();
     for (char c : new char[] {'?', '#'}) {

@@ -14,15 +14,15 @@ import java.util.Map;
 
 /**
  * The canary warm-up job (run by the {@code param-kernel-warmup} AnalysisTemplate): sends the
- * plan's baseline ApplyDelta requests to the canary ({@link Warmup}), prints the run log and
- * the histogram as one JSON line each on stdout (so the cluster's log shipping keeps the
- * evidence), writes them as files with {@code --output-dir}, and uploads them to pre-signed
- * URLs with {@code --upload-run-log}, {@code --upload-histogram} and {@code --upload-hgrm}.
+ * plan's baseline ApplyDelta requests to the canary ({@link Warmup}), prints the run log and the
+ * histogram as one JSON line each on stdout (so the cluster's log shipping keeps the evidence),
+ * writes them as files with {@code --output-dir}, and uploads them to pre-signed URLs with {@code
+ * --upload-run-log}, {@code --upload-histogram} and {@code --upload-hgrm}.
  *
- * <p>Exit codes: 0 the warm-up passed and its evidence is stored; 1 the warm-up failed (a
- * request did not answer 200, or a limit was exceeded: the analysis then fails and the rollout
- * aborts); 2 a bad command line; 3 the warm-up passed but its evidence could not be written or
- * uploaded (with {@code --upload-failure=warn}, an upload failure is only reported).
+ * <p>Exit codes: 0 the warm-up passed and its evidence is stored; 1 the warm-up failed (a request
+ * did not answer 200, or a limit was exceeded: the analysis then fails and the rollout aborts); 2 a
+ * bad command line; 3 the warm-up passed but its evidence could not be written or uploaded (with
+ * {@code --upload-failure=warn}, an upload failure is only reported).
  */
 public final class WarmupMain {
   public static final int PASSED = 0;
@@ -48,8 +48,8 @@ public final class WarmupMain {
   private WarmupMain() {}
 
   /** The job's own options besides the profile. */
-  record JobOptions(WarmupOptions warmup, Path outputDir, Map<String, URI> uploads,
-      boolean uploadFailureFails) {
+  record JobOptions(
+      WarmupOptions warmup, Path outputDir, Map<String, URI> uploads, boolean uploadFailureFails) {
 
     static JobOptions parse(String... args) throws WarmupOptions.UsageException {
       List<String> known = new ArrayList<>(WarmupOptions.NAMES);
@@ -69,13 +69,15 @@ public final class WarmupMain {
       upload(values, UPLOAD_HGRM, WarmupReport.HGRM_FILE, uploads);
       String policy = values.getOrDefault(UPLOAD_FAILURE, "fail");
       if (!policy.equals("fail") && !policy.equals("warn")) {
-        throw new WarmupOptions.UsageException(UPLOAD_FAILURE, "must be fail or warn, got '" + policy + "'");
+        throw new WarmupOptions.UsageException(
+            UPLOAD_FAILURE, "must be fail or warn, got '" + policy + "'");
       }
       return new JobOptions(warmup, dir, uploads, policy.equals("fail"));
     }
 
-    private static void upload(Map<String, String> values, String option, String file,
-        Map<String, URI> uploads) throws WarmupOptions.UsageException {
+    private static void upload(
+        Map<String, String> values, String option, String file, Map<String, URI> uploads)
+        throws WarmupOptions.UsageException {
       String v = values.get(option);
       if (v != null) {
         uploads.put(file, PresignedUpload.checkUrl(option, v));
@@ -88,15 +90,21 @@ public final class WarmupMain {
   }
 
   /**
-   * Runs the job with {@code args}; returns the exit code instead of exiting (the service's
-   * {@code Main} dispatches its {@code warmup} command here).
+   * Runs the job with {@code args}; returns the exit code instead of exiting (the service's {@code
+   * Main} dispatches its {@code warmup} command here).
    */
-  public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+  public static int run(String[] args, PrintStream out, PrintStream err)
+      throws InterruptedException {
     return run(args, out, err, PresignedUpload.standard(), UPLOAD_BUDGET);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err, PresignedUpload uploader,
-      Duration uploadBudget) throws InterruptedException {
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      PresignedUpload uploader,
+      Duration uploadBudget)
+      throws InterruptedException {
     JobOptions job;
     try {
       job = JobOptions.parse(args);
@@ -107,8 +115,8 @@ public final class WarmupMain {
     // The JDK client keeps at most http.maxConnections idle connections per server (default 5);
     // with more senders than that, the others would reconnect for every request.
     if (System.getProperty("http.maxConnections") == null) {
-      System.setProperty("http.maxConnections",
-          Integer.toString(Math.max(5, job.warmup().concurrency())));
+      System.setProperty(
+          "http.maxConnections", Integer.toString(Math.max(5, job.warmup().concurrency())));
     }
     WarmupReport report = Warmup.run(job.warmup());
     out.println(report.runLogJson());
@@ -137,7 +145,8 @@ public final class WarmupMain {
           err.println("warmup: " + file + " not stored: " + e.getMessage());
           stored = false;
         } else {
-          err.println("warmup: WARNING " + file + " not stored (--upload-failure=warn): " + e.getMessage());
+          err.println(
+              "warmup: WARNING " + file + " not stored (--upload-failure=warn): " + e.getMessage());
         }
       }
     }
@@ -160,7 +169,8 @@ public final class WarmupMain {
       Path tmp = Files.createTempFile(dir, "." + f.getKey(), ".tmp");
       try {
         Files.write(tmp, f.getValue());
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }

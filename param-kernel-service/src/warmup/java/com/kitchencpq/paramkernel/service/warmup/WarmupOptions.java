@@ -7,16 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a warm-up sends and how it is judged. Defaults are the rollout plan's warm-up profile:
- * 200 requests at 20 per second with 5 in flight, in 10 iterations of 20; every request must
- * answer 200, and over the judged window p95 must stay below 45 ms and p99 below 70 ms.
+ * What a warm-up sends and how it is judged. Defaults are the rollout plan's warm-up profile: 200
+ * requests at 20 per second with 5 in flight, in 10 iterations of 20; every request must answer
+ * 200, and over the judged window p95 must stay below 45 ms and p99 below 70 ms.
  *
- * <p>Iterations are consecutive blocks of the one constant-rate schedule (request <i>i</i> is
- * due at start + <i>i</i> / rate, no pause between blocks), so at 20 per second an iteration
- * of 20 lasts one second. The <em>judged window</em> leaves out the first
- * {@code judgeSkipIterations} iterations: the plan asks for its limits over a steady window,
- * and the first second is where the canary's connection pools, caches and JIT are still being
- * filled. Requests outside the window still count for "every request answered 200".
+ * <p>Iterations are consecutive blocks of the one constant-rate schedule (request <i>i</i> is due
+ * at start + <i>i</i> / rate, no pause between blocks), so at 20 per second an iteration of 20
+ * lasts one second. The <em>judged window</em> leaves out the first {@code judgeSkipIterations}
+ * iterations: the plan asks for its limits over a steady window, and the first second is where the
+ * canary's connection pools, caches and JIT are still being filled. Requests outside the window
+ * still count for "every request answered 200".
  *
  * @param target base URL of the service; requests go to {@code target + /v1/apply-delta}
  * @param requests all requests sent
@@ -37,6 +37,7 @@ public record WarmupOptions(
 
   /** Option names, as {@code --name=value} on the job's command line. */
   public static final String TARGET = "target";
+
   public static final String REQUESTS = "requests";
   public static final String RATE = "rate";
   public static final String CONCURRENCY = "concurrency";
@@ -47,8 +48,17 @@ public record WarmupOptions(
   public static final String TIMEOUT_MS = "timeout-ms";
 
   /** Every option of the profile, in the order of the usage message. */
-  public static final List<String> NAMES = List.of(TARGET, REQUESTS, RATE, CONCURRENCY,
-      ITERATIONS, JUDGE_SKIP_ITERATIONS, MAX_P95_MS, MAX_P99_MS, TIMEOUT_MS);
+  public static final List<String> NAMES =
+      List.of(
+          TARGET,
+          REQUESTS,
+          RATE,
+          CONCURRENCY,
+          ITERATIONS,
+          JUDGE_SKIP_ITERATIONS,
+          MAX_P95_MS,
+          MAX_P99_MS,
+          TIMEOUT_MS);
 
   /** Thrown for a bad option; {@link #option()} names it, the message says what is wrong. */
   public static final class UsageException extends Exception {
@@ -79,27 +89,35 @@ public record WarmupOptions(
   }
 
   /**
-   * Builds and checks the options from values by option name (absent = default); what both
-   * the job's command line and the plugin's goal go through, so both refuse the same values
-   * with the same words.
+   * Builds and checks the options from values by option name (absent = default); what both the
+   * job's command line and the plugin's goal go through, so both refuse the same values with the
+   * same words.
    */
   public static WarmupOptions fromValues(Map<String, String> values) throws UsageException {
     String target = values.get(TARGET);
     if (target == null || target.isBlank()) {
-      throw new UsageException(TARGET,
-          "is required: the service's base URL, e.g. http://param-kernel-service-canary.kitchen-cpq.svc:80");
+      throw new UsageException(
+          TARGET,
+          "is required: the service's base URL, e.g."
+              + " http://param-kernel-service-canary.kitchen-cpq.svc:80");
     }
     URI uri = baseUrl(target.trim());
     int requests = positiveInt(values, REQUESTS, 200);
     int iterations = positiveInt(values, ITERATIONS, 10);
     if (requests % iterations != 0) {
-      throw new UsageException(ITERATIONS, "must divide the " + requests + " requests into"
-          + " iterations of equal size, got " + iterations);
+      throw new UsageException(
+          ITERATIONS,
+          "must divide the "
+              + requests
+              + " requests into"
+              + " iterations of equal size, got "
+              + iterations);
     }
     int skip = nonNegativeInt(values, JUDGE_SKIP_ITERATIONS, 1);
     if (skip >= iterations) {
-      throw new UsageException(JUDGE_SKIP_ITERATIONS, "must leave at least one of the "
-          + iterations + " iterations to judge, got " + skip);
+      throw new UsageException(
+          JUDGE_SKIP_ITERATIONS,
+          "must leave at least one of the " + iterations + " iterations to judge, got " + skip);
     }
     return new WarmupOptions(
         uri,
@@ -142,12 +160,16 @@ public record WarmupOptions(
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-      throw new UsageException(TARGET, "must be an http(s) URL with a host, got '"
-          + Redaction.displayRaw(target) + "'");
+      throw new UsageException(
+          TARGET, "must be an http(s) URL with a host, got '" + Redaction.displayRaw(target) + "'");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw new UsageException(TARGET, "must be a base URL without user info, query or fragment,"
-          + " got '" + Redaction.displayRaw(target) + "'");
+      throw new UsageException(
+          TARGET,
+          "must be a base URL without user info, query or fragment,"
+              + " got '"
+              + Redaction.displayRaw(target)
+              + "'");
     }
     return uri;
   }
@@ -156,7 +178,8 @@ public record WarmupOptions(
       throws UsageException {
     int n = wholeNumber(values, name, dflt, "a positive whole number");
     if (n <= 0) {
-      throw new UsageException(name, "must be a positive whole number, got '" + values.get(name) + "'");
+      throw new UsageException(
+          name, "must be a positive whole number, got '" + values.get(name) + "'");
     }
     return n;
   }
@@ -165,7 +188,8 @@ public record WarmupOptions(
       throws UsageException {
     int n = wholeNumber(values, name, dflt, "a whole number, 0 or more");
     if (n < 0) {
-      throw new UsageException(name, "must be a whole number, 0 or more, got '" + values.get(name) + "'");
+      throw new UsageException(
+          name, "must be a whole number, 0 or more, got '" + values.get(name) + "'");
     }
     return n;
   }

@@ -15,15 +15,15 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * One warm-up's outcome and evidence: every latency in HdrHistograms (the judged window's and
- * all requests'), the percentiles taken from the judged one, and the verdict. The documents
- * the operator checklist asks for are rendered from it: {@link #runLogJson()},
- * {@link #histogramJson()} and {@link #hgrm()}.
+ * One warm-up's outcome and evidence: every latency in HdrHistograms (the judged window's and all
+ * requests'), the percentiles taken from the judged one, and the verdict. The documents the
+ * operator checklist asks for are rendered from it: {@link #runLogJson()}, {@link #histogramJson()}
+ * and {@link #hgrm()}.
  *
- * <p>Latencies are recorded in whole microseconds (rounded up) with three significant digits,
- * so a recorded value is within 0.1% of the measured one. Every percentile reported anywhere
- * is HdrHistogram's {@code getValueAtPercentile} of the judged histogram, so anyone can decode
- * {@code histogram.json} and get the run log's numbers back exactly.
+ * <p>Latencies are recorded in whole microseconds (rounded up) with three significant digits, so a
+ * recorded value is within 0.1% of the measured one. Every percentile reported anywhere is
+ * HdrHistogram's {@code getValueAtPercentile} of the judged histogram, so anyone can decode {@code
+ * histogram.json} and get the run log's numbers back exactly.
  *
  * @param histogram the judged window's latencies (do not modify)
  * @param allRequests every request's latency (do not modify)
@@ -45,6 +45,7 @@ public record WarmupReport(
 
   /** File names of the evidence, the same for the job's output directory and the goal's. */
   public static final String RUN_LOG_FILE = "run-log.json";
+
   public static final String HISTOGRAM_FILE = "histogram.json";
   public static final String HGRM_FILE = "histogram.hgrm";
 
@@ -52,12 +53,16 @@ public record WarmupReport(
   public static final int SIGNIFICANT_DIGITS = 3;
 
   /** Percentiles of one histogram, in microseconds. */
-  public record Percentiles(long p50Micros, long p95Micros, long p99Micros, long p999Micros,
-      long maxMicros) {
+  public record Percentiles(
+      long p50Micros, long p95Micros, long p99Micros, long p999Micros, long maxMicros) {
 
     public static Percentiles of(Histogram h) {
-      return new Percentiles(h.getValueAtPercentile(50), h.getValueAtPercentile(95),
-          h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
+      return new Percentiles(
+          h.getValueAtPercentile(50),
+          h.getValueAtPercentile(95),
+          h.getValueAtPercentile(99),
+          h.getValueAtPercentile(99.9),
+          h.getMaxValue());
     }
 
     public double p50Millis() {
@@ -81,13 +86,22 @@ public record WarmupReport(
     }
 
     Json toJson() {
-      return new Json().putMillis("p50", p50Micros).putMillis("p95", p95Micros)
-          .putMillis("p99", p99Micros).putMillis("p999", p999Micros).putMillis("max", maxMicros);
+      return new Json()
+          .putMillis("p50", p50Micros)
+          .putMillis("p95", p95Micros)
+          .putMillis("p99", p99Micros)
+          .putMillis("p999", p999Micros)
+          .putMillis("max", maxMicros);
     }
   }
 
   /** One iteration: its requests, how many did not answer 200, and its own percentiles. */
-  public record Iteration(int number, int firstRequest, int requests, int failed, boolean judged,
+  public record Iteration(
+      int number,
+      int firstRequest,
+      int requests,
+      int failed,
+      boolean judged,
       Percentiles percentiles) {}
 
   /** Why a warm-up failed, and which limit or rule it broke. */
@@ -106,8 +120,12 @@ public record WarmupReport(
   }
 
   /** Records a finished run and judges it against {@code options}' limits. */
-  public static WarmupReport of(Instant startedAt, String payloadSha256, int payloadBytes,
-      WarmupOptions options, WarmupRun.Result result) {
+  public static WarmupReport of(
+      Instant startedAt,
+      String payloadSha256,
+      int payloadBytes,
+      WarmupOptions options,
+      WarmupRun.Result result) {
     long[] latencies = result.latencyNanos();
     int perIteration = options.requestsPerIteration();
     int firstJudged = options.firstJudgedRequest();
@@ -129,12 +147,22 @@ public record WarmupReport(
           failed++;
         }
       }
-      iterations.add(new Iteration(it + 1, from, perIteration, failed, from >= firstJudged,
-          Percentiles.of(own)));
+      iterations.add(
+          new Iteration(
+              it + 1, from, perIteration, failed, from >= firstJudged, Percentiles.of(own)));
     }
     Percentiles p = Percentiles.of(judged);
-    return new WarmupReport(startedAt, payloadSha256, payloadBytes, options, result, judged, all,
-        p, List.copyOf(iterations), verdict(options, result, p));
+    return new WarmupReport(
+        startedAt,
+        payloadSha256,
+        payloadBytes,
+        options,
+        result,
+        judged,
+        all,
+        p,
+        List.copyOf(iterations),
+        verdict(options, result, p));
   }
 
   public boolean passed() {
@@ -169,45 +197,77 @@ public record WarmupReport(
   private static List<Problem> verdict(WarmupOptions o, WarmupRun.Result r, Percentiles p) {
     List<Problem> problems = new ArrayList<>();
     if (r.succeeded() == 0 && r.outcomes().keySet().stream().allMatch(k -> k.equals("io"))) {
-      problems.add(new Problem(Problem.Kind.UNREACHABLE, "no answer from " + o.displayTarget()
-          + " to any of the " + r.requests() + " requests"
-          + (r.firstError() == null ? "" : ": " + r.firstError())));
+      problems.add(
+          new Problem(
+              Problem.Kind.UNREACHABLE,
+              "no answer from "
+                  + o.displayTarget()
+                  + " to any of the "
+                  + r.requests()
+                  + " requests"
+                  + (r.firstError() == null ? "" : ": " + r.firstError())));
       return problems;
     }
     if (r.failed() > 0) {
-      problems.add(new Problem(Problem.Kind.FAILED_REQUESTS, r.failed() + " of " + r.requests()
-          + " requests did not answer 200: " + r.outcomes()
-          + (r.firstError() == null ? "" : " (first error: " + r.firstError() + ")")));
+      problems.add(
+          new Problem(
+              Problem.Kind.FAILED_REQUESTS,
+              r.failed()
+                  + " of "
+                  + r.requests()
+                  + " requests did not answer 200: "
+                  + r.outcomes()
+                  + (r.firstError() == null ? "" : " (first error: " + r.firstError() + ")")));
     }
     String window = window(o);
     if (p.p95Millis() >= o.maxP95Millis()) {
-      problems.add(new Problem(Problem.Kind.P95, "p95 " + Json.millis(p.p95Micros()) + " ms over "
-          + window + " is not below the limit of " + Json.number(o.maxP95Millis()) + " ms"));
+      problems.add(
+          new Problem(
+              Problem.Kind.P95,
+              "p95 "
+                  + Json.millis(p.p95Micros())
+                  + " ms over "
+                  + window
+                  + " is not below the limit of "
+                  + Json.number(o.maxP95Millis())
+                  + " ms"));
     }
     if (p.p99Millis() >= o.maxP99Millis()) {
-      problems.add(new Problem(Problem.Kind.P99, "p99 " + Json.millis(p.p99Micros()) + " ms over "
-          + window + " is not below the limit of " + Json.number(o.maxP99Millis()) + " ms"));
+      problems.add(
+          new Problem(
+              Problem.Kind.P99,
+              "p99 "
+                  + Json.millis(p.p99Micros())
+                  + " ms over "
+                  + window
+                  + " is not below the limit of "
+                  + Json.number(o.maxP99Millis())
+                  + " ms"));
     }
     return problems;
   }
 
   /**
-   * The run log: one line of JSON with what the operator checklist asks for (time, payload
-   * hash, rate, concurrency, iterations, request count, outcomes by status, percentiles of the
-   * judged window, verdict and why). The keys {@code startedAt}, {@code payloadSha256},
-   * {@code ratePerSecond}, {@code concurrency}, {@code iterations}, {@code requests},
-   * {@code outcomes}, {@code p50Ms}, {@code p95Ms}, {@code p99Ms}, {@code p999Ms},
-   * {@code maxMs}, {@code passed} and {@code problems} are a contract (docs/warmup.md).
+   * The run log: one line of JSON with what the operator checklist asks for (time, payload hash,
+   * rate, concurrency, iterations, request count, outcomes by status, percentiles of the judged
+   * window, verdict and why). The keys {@code startedAt}, {@code payloadSha256}, {@code
+   * ratePerSecond}, {@code concurrency}, {@code iterations}, {@code requests}, {@code outcomes},
+   * {@code p50Ms}, {@code p95Ms}, {@code p99Ms}, {@code p999Ms}, {@code maxMs}, {@code passed} and
+   * {@code problems} are a contract (docs/warmup.md).
    */
   public String runLogJson() {
     WarmupRun.Result r = result;
     List<Json> perIteration = new ArrayList<>();
     for (Iteration it : iterations) {
-      perIteration.add(new Json().put("iteration", it.number()).put("requests", it.requests())
-          .put("failed", it.failed()).put("judged", it.judged())
-          .putMillis("p50Ms", it.percentiles().p50Micros())
-          .putMillis("p95Ms", it.percentiles().p95Micros())
-          .putMillis("maxMs", it.percentiles().maxMicros()));
+      perIteration.add(
+          new Json()
+              .put("iteration", it.number())
+              .put("requests", it.requests())
+              .put("failed", it.failed())
+              .put("judged", it.judged())
+              .putMillis("p50Ms", it.percentiles().p50Micros())
+              .putMillis("p95Ms", it.percentiles().p95Micros())
+              .putMillis("maxMs", it.percentiles().maxMicros()));
     }
     return new Json()
         .put("event", "warmup")
@@ -240,9 +300,9 @@ public record WarmupReport(
   }
 
   /**
-   * The histogram document (the plan's {@code latest.json}), one line of JSON: the judged
-   * window's histogram in HdrHistogram's compressed encoding (base64), its unit, its
-   * percentiles, how to decode it, and the same for all requests.
+   * The histogram document (the plan's {@code latest.json}), one line of JSON: the judged window's
+   * histogram in HdrHistogram's compressed encoding (base64), its unit, its percentiles, how to
+   * decode it, and the same for all requests.
    */
   public String histogramJson() {
     return new Json()
@@ -257,18 +317,19 @@ public record WarmupReport(
         .put("totalCount", histogram.getTotalCount())
         .putRaw("percentilesMs", percentiles.toJson().toString())
         .put("histogram", encode(histogram))
-        .putRaw("allRequests", new Json()
-            .put("totalCount", allRequests.getTotalCount())
-            .putRaw("percentilesMs", Percentiles.of(allRequests).toJson().toString())
-            .put("histogram", encode(allRequests))
-            .toString())
+        .putRaw(
+            "allRequests",
+            new Json()
+                .put("totalCount", allRequests.getTotalCount())
+                .putRaw("percentilesMs", Percentiles.of(allRequests).toJson().toString())
+                .put("histogram", encode(allRequests))
+                .toString())
         .toString();
   }
 
   /**
-   * The judged window's percentile distribution as HdrHistogram prints it (values in
-   * milliseconds, five steps per halving of the distance to 100%), the {@code .hgrm} format its
-   * plotters read.
+   * The judged window's percentile distribution as HdrHistogram prints it (values in milliseconds,
+   * five steps per halving of the distance to 100%), the {@code .hgrm} format its plotters read.
    */
   public String hgrm() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -280,13 +341,20 @@ public record WarmupReport(
 
   /** One line for a person: the verdict and the judged percentiles. */
   public String summaryLine() {
-    String numbers = String.format(Locale.ROOT, "p95 %s ms, p99 %s ms over %s (limits %s / %s ms),"
-            + " %d of %d requests answered 200",
-        Json.millis(percentiles.p95Micros()), Json.millis(percentiles.p99Micros()), judgedWindow(),
-        Json.number(options.maxP95Millis()), Json.number(options.maxP99Millis()),
-        result.succeeded(), result.requests());
-    return passed() ? "passed: " + numbers : "FAILED: " + String.join("; ", problemMessages())
-        + " (" + numbers + ")";
+    String numbers =
+        String.format(
+            Locale.ROOT,
+            "p95 %s ms, p99 %s ms over %s (limits %s / %s ms)," + " %d of %d requests answered 200",
+            Json.millis(percentiles.p95Micros()),
+            Json.millis(percentiles.p99Micros()),
+            judgedWindow(),
+            Json.number(options.maxP95Millis()),
+            Json.number(options.maxP99Millis()),
+            result.succeeded(),
+            result.requests());
+    return passed()
+        ? "passed: " + numbers
+        : "FAILED: " + String.join("; ", problemMessages()) + " (" + numbers + ")";
   }
 
   /** The evidence files by name, as written by the job and the goal. */

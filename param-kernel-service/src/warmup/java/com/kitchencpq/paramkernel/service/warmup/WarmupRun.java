@@ -15,22 +15,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends a fixed number of ApplyDelta requests at a fixed rate with a bounded number in flight,
- * and measures each one from the moment it was <em>scheduled</em> to be sent, so a slow server
- * that holds back later requests is charged for the wait (no coordinated omission).
+ * Sends a fixed number of ApplyDelta requests at a fixed rate with a bounded number in flight, and
+ * measures each one from the moment it was <em>scheduled</em> to be sent, so a slow server that
+ * holds back later requests is charged for the wait (no coordinated omission).
  *
- * <p>One thread per connection with blocking I/O, by default the JDK's
- * {@link HttpURLConnection}: a free thread takes the next request, waits for its due time and
- * sends it itself, so no hand-off between threads sits between the schedule and the wire. The
- * last stretch before the due time is spun rather than slept, so that the client's own wake-up
- * delay is not charged to the server (a fifth of the interval, at most 200 µs).
+ * <p>One thread per connection with blocking I/O, by default the JDK's {@link HttpURLConnection}: a
+ * free thread takes the next request, waits for its due time and sends it itself, so no hand-off
+ * between threads sits between the schedule and the wire. The last stretch before the due time is
+ * spun rather than slept, so that the client's own wake-up delay is not charged to the server (a
+ * fifth of the interval, at most 200 µs).
  */
 public final class WarmupRun {
 
   /**
    * What one run observed. Percentiles in milliseconds; outcomes by status code ("io" for no
-   * answer, "unfinished" for none in time); every request's latency in nanoseconds and its
-   * outcome, in send order; the index of the first request that did not answer 200, or -1; the error of the
+   * answer, "unfinished" for none in time); every request's latency in nanoseconds and its outcome,
+   * in send order; the index of the first request that did not answer 200, or -1; the error of the
    * first request that got no answer ("io"), or null.
    */
   public record Result(
@@ -80,26 +80,40 @@ public final class WarmupRun {
    * Runs the profile against {@code target + /v1/apply-delta} with {@code body}, over the JDK's
    * {@link HttpURLConnection}.
    */
-  public Result run(URI target, byte[] body, int requests, double ratePerSecond, int concurrency,
-      Duration requestTimeout) throws InterruptedException {
+  public Result run(
+      URI target,
+      byte[] body,
+      int requests,
+      double ratePerSecond,
+      int concurrency,
+      Duration requestTimeout)
+      throws InterruptedException {
     URL endpoint;
     try {
       endpoint = URI.create(target + "/v1/apply-delta").toURL();
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("not an http(s) URL: " + target, e);
     }
-    return run(() -> new JdkConnection(endpoint, body, connectTimeout, requestTimeout),
-        requests, ratePerSecond, concurrency,
+    return run(
+        () -> new JdkConnection(endpoint, body, connectTimeout, requestTimeout),
+        requests,
+        ratePerSecond,
+        concurrency,
         requestTimeout.plus(connectTimeout));
   }
 
   /**
    * Sends {@code requests} requests through {@code transport}, request <i>i</i> due at start +
-   * <i>i</i> / rate, at most {@code concurrency} at once (one thread and connection each).
-   * {@code requestTimeout} bounds how long the run waits for the last answers.
+   * <i>i</i> / rate, at most {@code concurrency} at once (one thread and connection each). {@code
+   * requestTimeout} bounds how long the run waits for the last answers.
    */
-  public static Result run(Transport transport, int requests, double ratePerSecond,
-      int concurrency, Duration requestTimeout) throws InterruptedException {
+  public static Result run(
+      Transport transport,
+      int requests,
+      double ratePerSecond,
+      int concurrency,
+      Duration requestTimeout)
+      throws InterruptedException {
     long[] latencyNanos = new long[requests];
     String[] outcome = new String[requests];
     String[] error = new String[requests];
@@ -107,32 +121,34 @@ public final class WarmupRun {
     long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
     long spinNanos = Math.min(MAX_SPIN_NANOS, intervalNanos / 5);
     long start = System.nanoTime();
-    Runnable sender = () -> {
-      try (Connection connection = transport.open()) {
-        int i;
-        while ((i = next.getAndIncrement()) < requests && !Thread.currentThread().isInterrupted()) {
-          long scheduled = start + i * intervalNanos;
-          waitUntil(scheduled, spinNanos);
-          String result;
-          try {
-            result = Integer.toString(connection.post("warmup-" + i));
-          } catch (IOException e) {
-            result = "io";
-            error[i] = describe(e);
+    Runnable sender =
+        () -> {
+          try (Connection connection = transport.open()) {
+            int i;
+            while ((i = next.getAndIncrement()) < requests
+                && !Thread.currentThread().isInterrupted()) {
+              long scheduled = start + i * intervalNanos;
+              waitUntil(scheduled, spinNanos);
+              String result;
+              try {
+                result = Integer.toString(connection.post("warmup-" + i));
+              } catch (IOException e) {
+                result = "io";
+                error[i] = describe(e);
+              }
+              latencyNanos[i] = System.nanoTime() - scheduled;
+              outcome[i] = result;
+            }
           }
-          latencyNanos[i] = System.nanoTime() - scheduled;
-          outcome[i] = result;
-        }
-      }
-    };
+        };
     Thread[] threads = new Thread[Math.max(1, Math.min(concurrency, requests))];
     for (int t = 0; t < threads.length; t++) {
       threads[t] = new Thread(sender, "warmup-sender-" + t);
       threads[t].setDaemon(true);
       threads[t].start();
     }
-    long deadline = start + (requests * intervalNanos) + requestTimeout.toNanos()
-        + TimeUnit.SECONDS.toNanos(5);
+    long deadline =
+        start + (requests * intervalNanos) + requestTimeout.toNanos() + TimeUnit.SECONDS.toNanos(5);
     for (Thread t : threads) {
       t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
@@ -168,9 +184,19 @@ public final class WarmupRun {
     }
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
-    return new Result(requests, ok, outcomes,
-        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
-        sorted[sorted.length - 1] / 1e6, elapsed, latencies, finalOutcomes, firstFailure, firstError);
+    return new Result(
+        requests,
+        ok,
+        outcomes,
+        percentile(sorted, 50),
+        percentile(sorted, 95),
+        percentile(sorted, 99),
+        sorted[sorted.length - 1] / 1e6,
+        elapsed,
+        latencies,
+        finalOutcomes,
+        firstFailure,
+        firstError);
   }
 
   /** What went wrong, without a stack trace: "ConnectException: Connection refused". */
@@ -180,8 +206,8 @@ public final class WarmupRun {
   }
 
   /**
-   * The JDK's {@link HttpURLConnection}: keep-alive (the JVM keeps up to
-   * {@code http.maxConnections} idle connections per server, 5 by default), http and https.
+   * The JDK's {@link HttpURLConnection}: keep-alive (the JVM keeps up to {@code
+   * http.maxConnections} idle connections per server, 5 by default), http and https.
    */
   private static final class JdkConnection implements Connection {
     private final URL endpoint;

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code {{...}}} tags Argo substitutes in analysis templates. As upstream's template
- * engine does, a tag is whatever lies between {@code {{} and the next {@code }}}, with
- * surrounding whitespace trimmed; only {@code args.<name>} tags can be resolved.
+ * The {@code {{...}}} tags Argo substitutes in analysis templates. As upstream's template engine
+ * does, a tag is whatever lies between {@code {{} and the next {@code }}}, with surrounding
+ * whitespace trimmed; only {@code args.<name>} tags can be resolved.
  */
 public final class ArgTags {
   private ArgTags() {}
@@ -37,12 +37,14 @@ public final class ArgTags {
 
   /** The arg name of an {@code args.<name>} tag, or empty. */
   public static Optional<String> argName(String tag) {
-    return tag.startsWith("args.") && tag.length() > 5 ? Optional.of(tag.substring(5)) : Optional.empty();
+    return tag.startsWith("args.") && tag.length() > 5
+        ? Optional.of(tag.substring(5))
+        : Optional.empty();
   }
 
   /**
-   * Replaces every {@code {{args.x}}} with its value; empty when a tag has no value in
-   * {@code values} (or is not an args tag).
+   * Replaces every {@code {{args.x}}} with its value; empty when a tag has no value in {@code
+   * values} (or is not an args tag).
    */
   public static Optional<String> substitute(String text, Map<String, String> values) {
     if (text == null || !text.contains("{{")) {

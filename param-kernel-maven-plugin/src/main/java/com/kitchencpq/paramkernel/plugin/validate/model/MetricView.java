@@ -8,8 +8,20 @@ import java.util.Set;
 /** Typed-enough access to one {@code metrics[]} item of an analysis template. */
 public final class MetricView {
   /** The providers upstream knows by field name; {@code plugin} counts once per key inside it. */
-  public static final Set<String> PROVIDERS = Set.of("prometheus", "job", "web", "wavefront", "kayenta",
-      "datadog", "newRelic", "cloudWatch", "graphite", "influxdb", "skywalking", "plugin");
+  public static final Set<String> PROVIDERS =
+      Set.of(
+          "prometheus",
+          "job",
+          "web",
+          "wavefront",
+          "kayenta",
+          "datadog",
+          "newRelic",
+          "cloudWatch",
+          "graphite",
+          "influxdb",
+          "skywalking",
+          "plugin");
 
   private final YamlNode node;
   private final int index;
@@ -58,7 +70,9 @@ public final class MetricView {
     return names.size() == 1 ? names.get(0) : "";
   }
 
-  /** The provider's own settings ({@code provider.prometheus} etc.), missing when none or several. */
+  /**
+   * The provider's own settings ({@code provider.prometheus} etc.), missing when none or several.
+   */
   public YamlNode providerSpec() {
     String name = providerName();
     if (name.startsWith("plugin/")) {

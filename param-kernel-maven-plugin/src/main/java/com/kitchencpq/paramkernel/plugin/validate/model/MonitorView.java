@@ -11,14 +11,14 @@ import java.util.Set;
 
 /**
  * A prometheus-operator ServiceMonitor or PodMonitor (monitoring.coreos.com/v1), as far as the
- * checks need it: which objects it selects, in which namespaces, and its endpoints. The
- * operator's rules, from its API (monitoring/v1 types): a ServiceMonitor selects Services by
- * {@code spec.selector} (a label selector; empty selects every Service) in the namespaces of
- * {@code spec.namespaceSelector} ({@code any: true}, or {@code matchNames}; empty means the
- * monitor's own namespace) and scrapes each {@code spec.endpoints[]} on the Service port
- * named {@code port} (or the pod port {@code targetPort}); a PodMonitor selects pods the same
- * way and scrapes {@code spec.podMetricsEndpoints[]} on the container port named {@code port}.
- * An endpoint without {@code interval} is scraped at the Prometheus server's global interval.
+ * checks need it: which objects it selects, in which namespaces, and its endpoints. The operator's
+ * rules, from its API (monitoring/v1 types): a ServiceMonitor selects Services by {@code
+ * spec.selector} (a label selector; empty selects every Service) in the namespaces of {@code
+ * spec.namespaceSelector} ({@code any: true}, or {@code matchNames}; empty means the monitor's own
+ * namespace) and scrapes each {@code spec.endpoints[]} on the Service port named {@code port} (or
+ * the pod port {@code targetPort}); a PodMonitor selects pods the same way and scrapes {@code
+ * spec.podMetricsEndpoints[]} on the container port named {@code port}. An endpoint without {@code
+ * interval} is scraped at the Prometheus server's global interval.
  */
 public final class MonitorView {
   /** The API group. */
@@ -54,23 +54,37 @@ public final class MonitorView {
   }
 
   /** One scrape endpoint. */
-  public record Endpoint(YamlNode node, YamlNode port, YamlNode targetPort, YamlNode interval, YamlNode path,
+  public record Endpoint(
+      YamlNode node,
+      YamlNode port,
+      YamlNode targetPort,
+      YamlNode interval,
+      YamlNode path,
       YamlNode relabelings) {}
 
-  /** {@code spec.endpoints[]} (ServiceMonitor) or {@code spec.podMetricsEndpoints[]} (PodMonitor). */
+  /**
+   * {@code spec.endpoints[]} (ServiceMonitor) or {@code spec.podMetricsEndpoints[]} (PodMonitor).
+   */
   public List<Endpoint> endpoints() {
     List<Endpoint> out = new ArrayList<>();
-    for (YamlNode e : manifest.spec().get(isPodMonitor() ? "podMetricsEndpoints" : "endpoints").items()) {
-      out.add(new Endpoint(e, e.get("port"), e.get("targetPort"), e.get("interval"), e.get("path"),
-          e.get("relabelings")));
+    for (YamlNode e :
+        manifest.spec().get(isPodMonitor() ? "podMetricsEndpoints" : "endpoints").items()) {
+      out.add(
+          new Endpoint(
+              e,
+              e.get("port"),
+              e.get("targetPort"),
+              e.get("interval"),
+              e.get("path"),
+              e.get("relabelings")));
     }
     return out;
   }
 
   /**
-   * The namespaces it looks in: empty for any namespace, the monitor's own one when
-   * {@code namespaceSelector} names none (an empty set when that is unset too: the namespace
-   * the monitor is applied to).
+   * The namespaces it looks in: empty for any namespace, the monitor's own one when {@code
+   * namespaceSelector} names none (an empty set when that is unset too: the namespace the monitor
+   * is applied to).
    */
   public Optional<Set<String>> namespaces() {
     YamlNode ns = namespaceSelector();
@@ -97,18 +111,27 @@ public final class MonitorView {
       return true;
     }
     if (names.get().isEmpty()) {
-      return namespace.isEmpty() || manifest.namespace().isEmpty() || namespace.equals(manifest.namespace());
+      return namespace.isEmpty()
+          || manifest.namespace().isEmpty()
+          || namespace.equals(manifest.namespace());
     }
-    return namespace.isEmpty() ? names.get().contains(manifest.namespace()) || manifest.namespace().isEmpty()
+    return namespace.isEmpty()
+        ? names.get().contains(manifest.namespace()) || manifest.namespace().isEmpty()
         : names.get().contains(namespace);
   }
 
-  /** Whether the label selector selects an object with {@code labels}; empty when the selector cannot be read. */
+  /**
+   * Whether the label selector selects an object with {@code labels}; empty when the selector
+   * cannot be read.
+   */
   public Optional<Boolean> selects(Map<String, String> labels) {
     return matches(selector(), labels);
   }
 
-  /** Kubernetes label-selector semantics: every matchLabels entry and every matchExpressions requirement. */
+  /**
+   * Kubernetes label-selector semantics: every matchLabels entry and every matchExpressions
+   * requirement.
+   */
   public static Optional<Boolean> matches(YamlNode selector, Map<String, String> labels) {
     for (YamlNode.Entry e : selector.get("matchLabels").entries()) {
       if (!e.value().isScalar() || e.value().text("").contains("{{")) {
@@ -122,13 +145,14 @@ public final class MonitorView {
       String key = req.get("key").text("");
       String op = req.get("operator").text("");
       List<String> values = req.get("values").items().stream().map(v -> v.text("")).toList();
-      boolean ok = switch (op) {
-        case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
-        case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
-        case "Exists" -> labels.containsKey(key);
-        case "DoesNotExist" -> !labels.containsKey(key);
-        default -> true;
-      };
+      boolean ok =
+          switch (op) {
+            case "In" -> labels.containsKey(key) && values.contains(labels.get(key));
+            case "NotIn" -> !labels.containsKey(key) || !values.contains(labels.get(key));
+            case "Exists" -> labels.containsKey(key);
+            case "DoesNotExist" -> !labels.containsKey(key);
+            default -> true;
+          };
       if (!Set.of("In", "NotIn", "Exists", "DoesNotExist").contains(op)) {
         return Optional.empty();
       }

@@ -90,10 +90,14 @@ public final class RolloutView {
       out.add(new AnalysisUse(AnalysisUse.Type.BACKGROUND, canary().get("analysis"), -1));
     }
     if (blueGreen().get("prePromotionAnalysis").isPresent()) {
-      out.add(new AnalysisUse(AnalysisUse.Type.PRE_PROMOTION, blueGreen().get("prePromotionAnalysis"), -1));
+      out.add(
+          new AnalysisUse(
+              AnalysisUse.Type.PRE_PROMOTION, blueGreen().get("prePromotionAnalysis"), -1));
     }
     if (blueGreen().get("postPromotionAnalysis").isPresent()) {
-      out.add(new AnalysisUse(AnalysisUse.Type.POST_PROMOTION, blueGreen().get("postPromotionAnalysis"), -1));
+      out.add(
+          new AnalysisUse(
+              AnalysisUse.Type.POST_PROMOTION, blueGreen().get("postPromotionAnalysis"), -1));
     }
     return out;
   }

@@ -12,7 +12,8 @@ public record TemplateRef(String name, boolean clusterScope, YamlNode node) {
   /** The references listed under {@code templates} of a node. */
   public static List<TemplateRef> listed(YamlNode owner) {
     return owner.get("templates").items().stream()
-        .map(t -> new TemplateRef(t.get("templateName").text(""), t.get("clusterScope").isTrue(), t))
+        .map(
+            t -> new TemplateRef(t.get("templateName").text(""), t.get("clusterScope").isTrue(), t))
         .toList();
   }
 

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves the templates an analysis refers to, including the templates those templates
- * nest ({@code spec.templates}), the way upstream flattens them: each template once, in order.
+ * Resolves the templates an analysis refers to, including the templates those templates nest
+ * ({@code spec.templates}), the way upstream flattens them: each template once, in order.
  */
 public final class TemplateResolver {
   private TemplateResolver() {}
@@ -18,12 +18,15 @@ public final class TemplateResolver {
   /** The flattened templates and the references that could not be found. */
   public record Resolution(List<AnalysisTemplateView> templates, List<Missing> missing) {}
 
-  /** A reference that no validated file defines; {@code from} is the template that nests it, or null. */
+  /**
+   * A reference that no validated file defines; {@code from} is the template that nests it, or
+   * null.
+   */
   public record Missing(TemplateRef ref, AnalysisTemplateView from) {}
 
   /**
-   * The templates {@code refs} stand for, from {@code from}'s point of view. Worked out once
-   * per invocation for each list of references (many rules ask for the same analysis).
+   * The templates {@code refs} stand for, from {@code from}'s point of view. Worked out once per
+   * invocation for each list of references (many rules ask for the same analysis).
    */
   public static Resolution resolve(ValidationContext ctx, Manifest from, List<TemplateRef> refs) {
     List<String> key = new ArrayList<>(refs.size() + 2);
@@ -31,8 +34,12 @@ public final class TemplateResolver {
     key.add(from.file() + "#" + from.index());
     for (TemplateRef r : refs) {
       // A reference built from a name alone (the analyze goal's template list) has no node.
-      key.add(r.name() + "/" + r.clusterScope() + "@" + (r.node() == null ? "-" : r.node().line() + ":"
-          + r.node().column()));
+      key.add(
+          r.name()
+              + "/"
+              + r.clusterScope()
+              + "@"
+              + (r.node() == null ? "-" : r.node().line() + ":" + r.node().column()));
     }
     return ctx.memo(key, () -> compute(ctx, from, refs));
   }
@@ -46,8 +53,13 @@ public final class TemplateResolver {
     return new Resolution(List.copyOf(seen), List.copyOf(missing));
   }
 
-  private static void visit(ValidationContext ctx, Manifest from, TemplateRef ref, AnalysisTemplateView parent,
-      Set<AnalysisTemplateView> seen, List<Missing> missing) {
+  private static void visit(
+      ValidationContext ctx,
+      Manifest from,
+      TemplateRef ref,
+      AnalysisTemplateView parent,
+      Set<AnalysisTemplateView> seen,
+      List<Missing> missing) {
     Optional<AnalysisTemplateView> t = ctx.findTemplate(from, ref.name(), ref.clusterScope());
     if (t.isEmpty()) {
       missing.add(new Missing(ref, parent));

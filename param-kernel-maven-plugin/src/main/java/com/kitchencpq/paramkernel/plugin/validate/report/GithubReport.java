@@ -15,7 +15,8 @@ public final class GithubReport {
 
   public static void annotate(List<Finding> findings, GithubActions github) {
     for (Finding f : findings) {
-      github.annotate(f.severity().label(), f.path(), f.line(), f.column(), f.ruleId(), f.message());
+      github.annotate(
+          f.severity().label(), f.path(), f.line(), f.column(), f.ruleId(), f.message());
     }
   }
 }

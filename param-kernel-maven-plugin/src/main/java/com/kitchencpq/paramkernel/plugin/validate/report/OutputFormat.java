@@ -16,6 +16,8 @@ public enum OutputFormat {
   /** The format for a property value (case-insensitive), empty when unknown. */
   public static Optional<OutputFormat> parse(String value) {
     String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(f -> f.name().toLowerCase(Locale.ROOT).equals(v)).findFirst();
+    return Arrays.stream(values())
+        .filter(f -> f.name().toLowerCase(Locale.ROOT).equals(v))
+        .findFirst();
   }
 }

@@ -18,12 +18,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A SARIF 2.1.0 log of the findings, for GitHub code scanning and other viewers. Artifact URIs
- * are the displayed paths (relative to the top-level directory, base id {@code %SRCROOT%});
- * the rules section describes every rule that has a result.
+ * A SARIF 2.1.0 log of the findings, for GitHub code scanning and other viewers. Artifact URIs are
+ * the displayed paths (relative to the top-level directory, base id {@code %SRCROOT%}); the rules
+ * section describes every rule that has a result.
  */
 public final class SarifReport {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   public static final String TOOL_NAME = "param-kernel-maven-plugin";
 
   private SarifReport() {}
@@ -39,7 +40,8 @@ public final class SarifReport {
     driver.put("informationUri", "https://github.com/kitchen-cpq/param-kernel");
     Map<String, Rule> byId = new HashMap<>();
     rules.forEach(r -> byId.put(r.id(), r));
-    List<String> used = new ArrayList<>(new TreeSet<>(report.findings().stream().map(Finding::ruleId).toList()));
+    List<String> used =
+        new ArrayList<>(new TreeSet<>(report.findings().stream().map(Finding::ruleId).toList()));
     ArrayNode ruleArray = driver.putArray("rules");
     for (String id : used) {
       ObjectNode r = ruleArray.addObject();
@@ -76,7 +78,8 @@ public final class SarifReport {
   }
 
   /** Writes the SARIF file atomically (a temporary file in the same directory, then a rename). */
-  public static void write(ValidationReport report, List<Rule> rules, Path file) throws IOException {
+  public static void write(ValidationReport report, List<Rule> rules, Path file)
+      throws IOException {
     AtomicFiles.write(file, toJson(report, rules));
   }
 }

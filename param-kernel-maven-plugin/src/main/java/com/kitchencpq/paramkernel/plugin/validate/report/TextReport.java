@@ -8,19 +8,36 @@ import java.util.List;
 public final class TextReport {
   private TextReport() {}
 
-  /** {@code <path>:<line>:<column>: <error|warning> [<rule-id>] <message>} for every finding, sorted. */
+  /**
+   * {@code <path>:<line>:<column>: <error|warning> [<rule-id>] <message>} for every finding,
+   * sorted.
+   */
   public static List<String> lines(ValidationReport report) {
     return report.findings().stream().sorted().map(Finding::toLine).toList();
   }
 
   /** One line saying what was checked and what was found. */
   public static String summary(ValidationReport report) {
-    String checked = "Validated " + report.documents() + " document" + (report.documents() == 1 ? "" : "s")
-        + " in " + report.fileCount() + " file" + (report.fileCount() == 1 ? "" : "s");
+    String checked =
+        "Validated "
+            + report.documents()
+            + " document"
+            + (report.documents() == 1 ? "" : "s")
+            + " in "
+            + report.fileCount()
+            + " file"
+            + (report.fileCount() == 1 ? "" : "s");
     if (report.findings().isEmpty()) {
       return checked + ": no findings";
     }
-    return checked + ": " + report.errors() + " error" + (report.errors() == 1 ? "" : "s") + ", "
-        + report.warnings() + " warning" + (report.warnings() == 1 ? "" : "s");
+    return checked
+        + ": "
+        + report.errors()
+        + " error"
+        + (report.errors() == 1 ? "" : "s")
+        + ", "
+        + report.warnings()
+        + " warning"
+        + (report.warnings() == 1 ? "" : "s");
   }
 }

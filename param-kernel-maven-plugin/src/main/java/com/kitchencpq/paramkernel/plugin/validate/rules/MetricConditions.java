@@ -18,14 +18,22 @@ import java.util.Optional;
 
 /**
  * Every metric of every analysis template of the invocation with its conditions parsed and
- * type-checked against the result shape of its provider. Computed once per invocation and
- * shared by the condition and hazard rules.
+ * type-checked against the result shape of its provider. Computed once per invocation and shared by
+ * the condition and hazard rules.
  */
 public final class MetricConditions {
   private MetricConditions() {}
 
-  /** One condition of a metric. {@code expr} is null when it does not parse ({@code syntaxError} says why). */
-  public record Condition(String field, YamlNode node, String text, Expr expr, ConditionSyntaxException syntaxError,
+  /**
+   * One condition of a metric. {@code expr} is null when it does not parse ({@code syntaxError}
+   * says why).
+   */
+  public record Condition(
+      String field,
+      YamlNode node,
+      String text,
+      Expr expr,
+      ConditionSyntaxException syntaxError,
       TypeChecker.Outcome types) {
 
     public boolean parsed() {
@@ -43,11 +51,17 @@ public final class MetricConditions {
   }
 
   /**
-   * One metric: where it is, what its result is, its conditions, its Prometheus query tree if
-   * any, and the expression engine its conditions were checked for.
+   * One metric: where it is, what its result is, its conditions, its Prometheus query tree if any,
+   * and the expression engine its conditions were checked for.
    */
-  public record Metric(AnalysisTemplateView template, MetricView view, ResultShape shape, Optional<Condition> success,
-      Optional<Condition> failure, Optional<PromQl.Node> query, ExprVersion engine) {
+  public record Metric(
+      AnalysisTemplateView template,
+      MetricView view,
+      ResultShape shape,
+      Optional<Condition> success,
+      Optional<Condition> failure,
+      Optional<PromQl.Node> query,
+      ExprVersion engine) {
 
     public List<Condition> conditions() {
       List<Condition> out = new ArrayList<>(2);
@@ -101,25 +115,34 @@ public final class MetricConditions {
       if (m.providerSpec().get("rangeQuery").isPresent()) {
         shape = ResultShape.RANGE;
       } else if (query.isPresent()) {
-        shape = switch (PromQl.shape(query.get())) {
-          case SCALAR -> ResultShape.SCALAR;
-          case VECTOR -> ResultShape.VECTOR;
-          case UNKNOWN -> ResultShape.UNKNOWN;
-        };
+        shape =
+            switch (PromQl.shape(query.get())) {
+              case SCALAR -> ResultShape.SCALAR;
+              case VECTOR -> ResultShape.VECTOR;
+              case UNKNOWN -> ResultShape.UNKNOWN;
+            };
       }
     }
-    return new Metric(t, m, shape, condition("successCondition", m.successCondition(), shape, engine),
-        condition("failureCondition", m.failureCondition(), shape, engine), query, engine);
+    return new Metric(
+        t,
+        m,
+        shape,
+        condition("successCondition", m.successCondition(), shape, engine),
+        condition("failureCondition", m.failureCondition(), shape, engine),
+        query,
+        engine);
   }
 
-  private static Optional<Condition> condition(String field, YamlNode node, ResultShape shape, ExprVersion engine) {
+  private static Optional<Condition> condition(
+      String field, YamlNode node, ResultShape shape, ExprVersion engine) {
     if (!node.isScalar() || node.text().isBlank()) {
       return Optional.empty();
     }
     String text = node.text();
     try {
       Expr e = ConditionParser.parse(text);
-      return Optional.of(new Condition(field, node, text, e, null, TypeChecker.check(e, shape.type(), engine)));
+      return Optional.of(
+          new Condition(field, node, text, e, null, TypeChecker.check(e, shape.type(), engine)));
     } catch (ConditionSyntaxException ex) {
       return Optional.of(new Condition(field, node, text, null, ex, null));
     }

@@ -5,9 +5,9 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.OptionalLong;
 
 /**
- * The numbers that decide when a metric ends, read the way Argo reads them: int-or-string
- * fields as {@code IntValue()} (a number, a numeric string, any other string 0). A value with a
- * {@code {{args.x}}} tag is only known at run time and makes the result unknown.
+ * The numbers that decide when a metric ends, read the way Argo reads them: int-or-string fields as
+ * {@code IntValue()} (a number, a numeric string, any other string 0). A value with a {@code
+ * {{args.x}}} tag is only known at run time and makes the result unknown.
  */
 public final class MetricLimits {
   private MetricLimits() {}
@@ -15,7 +15,11 @@ public final class MetricLimits {
   /** How many measurements are counted before the metric ends. */
   public record EffectiveCount(Kind kind, long value) {
     /** FINITE: {@code value} measurements; UNBOUNDED: until the run ends; UNKNOWN: placeholder. */
-    public enum Kind { FINITE, UNBOUNDED, UNKNOWN }
+    public enum Kind {
+      FINITE,
+      UNBOUNDED,
+      UNKNOWN
+    }
 
     public boolean isFinite() {
       return kind == Kind.FINITE;
@@ -48,24 +52,29 @@ public final class MetricLimits {
       return new EffectiveCount(EffectiveCount.Kind.FINITE, count);
     }
     boolean interval = m.interval().isScalar() && !m.interval().text("").isEmpty();
-    return interval ? new EffectiveCount(EffectiveCount.Kind.UNBOUNDED, 0)
+    return interval
+        ? new EffectiveCount(EffectiveCount.Kind.UNBOUNDED, 0)
         : new EffectiveCount(EffectiveCount.Kind.FINITE, 1);
   }
 
   /** failureLimit (default 0); empty when it holds a placeholder. */
   public static OptionalLong failureLimit(MetricView m) {
-    return hasTag(m.failureLimit()) ? OptionalLong.empty() : OptionalLong.of(value(m.failureLimit()).orElse(0));
+    return hasTag(m.failureLimit())
+        ? OptionalLong.empty()
+        : OptionalLong.of(value(m.failureLimit()).orElse(0));
   }
 
   /** inconclusiveLimit (default 0); empty when it holds a placeholder. */
   public static OptionalLong inconclusiveLimit(MetricView m) {
-    return hasTag(m.inconclusiveLimit()) ? OptionalLong.empty()
+    return hasTag(m.inconclusiveLimit())
+        ? OptionalLong.empty()
         : OptionalLong.of(value(m.inconclusiveLimit()).orElse(0));
   }
 
   /** consecutiveSuccessLimit (default 0); empty when it holds a placeholder. */
   public static OptionalLong consecutiveSuccessLimit(MetricView m) {
-    return hasTag(m.consecutiveSuccessLimit()) ? OptionalLong.empty()
+    return hasTag(m.consecutiveSuccessLimit())
+        ? OptionalLong.empty()
         : OptionalLong.of(value(m.consecutiveSuccessLimit()).orElse(0));
   }
 

@@ -14,8 +14,8 @@ import java.util.OptionalLong;
 
 /**
  * A rule about one metric of an analysis template. Upstream checks metrics after substituting
- * {@code {{args.x}}}; statically we substitute the template's own defaults and skip a field
- * whose value is only known at run time.
+ * {@code {{args.x}}}; statically we substitute the template's own defaults and skip a field whose
+ * value is only known at run time.
  */
 public abstract class PerMetricRule extends BaseRule {
   protected PerMetricRule(String id, String description) {
@@ -32,7 +32,8 @@ public abstract class PerMetricRule extends BaseRule {
     }
   }
 
-  protected abstract void check(AnalysisTemplateView t, MetricView m, Values values, FindingSink out);
+  protected abstract void check(
+      AnalysisTemplateView t, MetricView m, Values values, FindingSink out);
 
   static Map<String, String> defaults(AnalysisTemplateView t) {
     Map<String, String> out = new HashMap<>();
@@ -44,7 +45,10 @@ public abstract class PerMetricRule extends BaseRule {
     return out;
   }
 
-  /** Field values after substituting the template's arg defaults, and the Argo Rollouts version checked for. */
+  /**
+   * Field values after substituting the template's arg defaults, and the Argo Rollouts version
+   * checked for.
+   */
   public record Values(Map<String, String> defaults, ArgoVersion version) {
     /** The text of a scalar field, empty when absent or only known at run time. */
     public Optional<String> text(YamlNode n) {
@@ -54,7 +58,10 @@ public abstract class PerMetricRule extends BaseRule {
       return ArgTags.substitute(n.text(), defaults);
     }
 
-    /** An int-or-string field as upstream reads it (non-numbers are 0); empty when absent or unknown. */
+    /**
+     * An int-or-string field as upstream reads it (non-numbers are 0); empty when absent or
+     * unknown.
+     */
     public OptionalLong intValue(YamlNode n) {
       Optional<String> t = text(n);
       if (t.isEmpty()) {

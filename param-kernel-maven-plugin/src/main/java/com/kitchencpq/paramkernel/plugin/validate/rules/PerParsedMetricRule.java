@@ -16,5 +16,6 @@ public abstract class PerParsedMetricRule extends BaseRule {
     }
   }
 
-  protected abstract void check(MetricConditions.Metric metric, ValidationContext ctx, FindingSink out);
+  protected abstract void check(
+      MetricConditions.Metric metric, ValidationContext ctx, FindingSink out);
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the rule catalogue, {@code docs/rule-catalogue.md}, from the rules' own entries
- * ({@link Rule#doc()}). The file's prose is written by hand; the part between {@link #BEGIN}
- * and {@link #END} is {@link #markdown()}, and {@code RuleCatalogueTest} checks that the
- * committed file holds exactly that (and rewrites it with {@code -Drule-catalogue.write=true}).
+ * Writes the rule catalogue, {@code docs/rule-catalogue.md}, from the rules' own entries ({@link
+ * Rule#doc()}). The file's prose is written by hand; the part between {@link #BEGIN} and {@link
+ * #END} is {@link #markdown()}, and {@code RuleCatalogueTest} checks that the committed file holds
+ * exactly that (and rewrites it with {@code -Drule-catalogue.write=true}).
  */
 public final class RuleCatalogue {
   /** The line that opens the generated part. */
@@ -22,8 +22,8 @@ public final class RuleCatalogue {
   public static final String END = "<!-- END GENERATED -->";
 
   /**
-   * Every rule-id prefix, in catalogue order, with the title of its section. A rule with a
-   * prefix not listed here is refused: add the prefix with a title.
+   * Every rule-id prefix, in catalogue order, with the title of its section. A rule with a prefix
+   * not listed here is refused: add the prefix with a title.
    */
   private static final Map<String, String> PREFIXES = new LinkedHashMap<>();
 
@@ -60,20 +60,27 @@ public final class RuleCatalogue {
     for (RuleDoc.SeverityClass c : RuleDoc.SeverityClass.values()) {
       out.append("| ").append(c.label()).append(" | ").append(cell(c.meaning())).append(" |\n");
     }
-    out.append("\nA rule's severity cell names its class, and after a semicolon where it departs"
-        + " from it.\n\n");
+    out.append(
+        "\nA rule's severity cell names its class, and after a semicolon where it departs"
+            + " from it.\n\n");
     out.append("## Rules\n\n");
-    out.append(rules.size()).append(" rules, by the prefix of their ids. Rule"
-        + " `<prefix>.<name-in-words>` is the class `<NameInWords>Rule` in\n"
-        + "`src/main/java/com/kitchencpq/paramkernel/plugin/validate/rules/<prefix>/`.\n");
+    out.append(rules.size())
+        .append(
+            " rules, by the prefix of their ids. Rule"
+                + " `<prefix>.<name-in-words>` is the class `<NameInWords>Rule` in\n"
+                + "`src/main/java/com/kitchencpq/paramkernel/plugin/validate/rules/<prefix>/`.\n");
     Map<String, List<Rule>> byPrefix = new LinkedHashMap<>();
     PREFIXES.keySet().forEach(p -> byPrefix.put(p, new ArrayList<>()));
     for (Rule rule : rules) {
       String prefix = prefix(rule.id());
       List<Rule> group = byPrefix.get(prefix);
       if (group == null) {
-        throw new IllegalStateException("rule " + rule.id() + " has prefix '" + prefix
-            + "', which RuleCatalogue.PREFIXES does not list; add it with a section title");
+        throw new IllegalStateException(
+            "rule "
+                + rule.id()
+                + " has prefix '"
+                + prefix
+                + "', which RuleCatalogue.PREFIXES does not list; add it with a section title");
       }
       group.add(rule);
     }
@@ -81,17 +88,29 @@ public final class RuleCatalogue {
       if (e.getValue().isEmpty()) {
         continue;
       }
-      out.append("\n### `").append(e.getKey()).append("`: ").append(PREFIXES.get(e.getKey()))
+      out.append("\n### `")
+          .append(e.getKey())
+          .append("`: ")
+          .append(PREFIXES.get(e.getKey()))
           .append("\n\n");
-      out.append("| rule id | severity | upstream | what it checks | why it matters | how to fix |\n");
+      out.append(
+          "| rule id | severity | upstream | what it checks | why it matters | how to fix |\n");
       out.append("|---|---|---|---|---|---|\n");
       for (Rule rule : e.getValue()) {
         RuleDoc doc = rule.doc();
-        out.append("| `").append(rule.id()).append("` | ").append(cell(severity(doc)))
-            .append(" | ").append(cell(doc.upstream()))
-            .append(" | ").append(cell(doc.checks()))
-            .append(" | ").append(cell(why(doc)))
-            .append(" | ").append(cell(doc.fix())).append(" |\n");
+        out.append("| `")
+            .append(rule.id())
+            .append("` | ")
+            .append(cell(severity(doc)))
+            .append(" | ")
+            .append(cell(doc.upstream()))
+            .append(" | ")
+            .append(cell(doc.checks()))
+            .append(" | ")
+            .append(cell(why(doc)))
+            .append(" | ")
+            .append(cell(doc.fix()))
+            .append(" |\n");
       }
     }
     out.append('\n').append(END).append('\n');

@@ -10,7 +10,8 @@ public final class Syntax {
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern QUALIFIED_NAME = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern QUALIFIED_NAME =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
 
   /** An RFC 1123 label (container names, port names' base): lower-case, digits, '-', at most 63. */
   public static boolean isDnsLabel(String s) {
@@ -25,13 +26,18 @@ public final class Syntax {
       String prefix = key.substring(0, slash);
       name = key.substring(slash + 1);
       if (prefix.isEmpty() || prefix.length() > 253 || !DNS_SUBDOMAIN.matcher(prefix).matches()) {
-        return Optional.of("the prefix of label key '" + key
-            + "' must be a DNS subdomain (lower-case letters, digits, '-' and '.')");
+        return Optional.of(
+            "the prefix of label key '"
+                + key
+                + "' must be a DNS subdomain (lower-case letters, digits, '-' and '.')");
       }
     }
     if (name.isEmpty() || name.length() > 63 || !QUALIFIED_NAME.matcher(name).matches()) {
-      return Optional.of("label key '" + key + "' must be at most 63 characters of letters, digits, '-', '_'"
-          + " and '.', starting and ending with a letter or digit");
+      return Optional.of(
+          "label key '"
+              + key
+              + "' must be at most 63 characters of letters, digits, '-', '_'"
+              + " and '.', starting and ending with a letter or digit");
     }
     return Optional.empty();
   }
@@ -41,8 +47,11 @@ public final class Syntax {
     if (value.isEmpty() || (value.length() <= 63 && QUALIFIED_NAME.matcher(value).matches())) {
       return Optional.empty();
     }
-    return Optional.of("label value '" + value + "' must be empty or at most 63 characters of letters, digits,"
-        + " '-', '_' and '.', starting and ending with a letter or digit");
+    return Optional.of(
+        "label value '"
+            + value
+            + "' must be empty or at most 63 characters of letters, digits,"
+            + " '-', '_' and '.', starting and ending with a letter or digit");
   }
 
   /**
@@ -94,19 +103,23 @@ public final class Syntax {
       if (unit.isEmpty()) {
         return DurationResult.error("time: missing unit in duration \"" + orig + "\"");
       }
-      double scale = switch (unit) {
-        case "ns" -> 1;
-        case "us", "µs", "μs" -> 1e3;
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        case "h" -> 3600e9;
-        default -> -1;
-      };
+      double scale =
+          switch (unit) {
+            case "ns" -> 1;
+            case "us", "µs", "μs" -> 1e3;
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            case "h" -> 3600e9;
+            default -> -1;
+          };
       if (scale < 0) {
-        return DurationResult.error("time: unknown unit \"" + unit + "\" in duration \"" + orig + "\"");
+        return DurationResult.error(
+            "time: unknown unit \"" + unit + "\" in duration \"" + orig + "\"");
       }
-      double v = Double.parseDouble((intPart.isEmpty() ? "0" : intPart) + (frac.isEmpty() ? "" : "." + frac));
+      double v =
+          Double.parseDouble(
+              (intPart.isEmpty() ? "0" : intPart) + (frac.isEmpty() ? "" : "." + frac));
       total += v * scale;
     }
     return DurationResult.ok((long) (neg ? -total : total));
@@ -123,7 +136,9 @@ public final class Syntax {
     }
   }
 
-  /** True when the text contains an Argo {@code {{...}}} tag: its value is only known at run time. */
+  /**
+   * True when the text contains an Argo {@code {{...}}} tag: its value is only known at run time.
+   */
   public static boolean hasTemplateTag(String s) {
     return s != null && s.contains("{{") && s.contains("}}");
   }

@@ -12,8 +12,8 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The field types of Rollout and AnalysisTemplate, loaded from {@code argo-rollouts.schema.yaml}
- * beside this class (the file's header explains the notation). Kubernetes types inside them
- * ({@code k8s:PodTemplateSpec}) come from {@link KubernetesTypes}.
+ * beside this class (the file's header explains the notation). Kubernetes types inside them ({@code
+ * k8s:PodTemplateSpec}) come from {@link KubernetesTypes}.
  */
 public final class ArgoSchema {
   private static final ArgoSchema INSTANCE = load();
@@ -52,25 +52,26 @@ public final class ArgoSchema {
         required.add(key.substring(0, key.length() - 1));
       }
     }
-    java.util.function.Supplier<Map<String, FieldType>> fields = new java.util.function.Supplier<>() {
-      private volatile Map<String, FieldType> cache;
+    java.util.function.Supplier<Map<String, FieldType>> fields =
+        new java.util.function.Supplier<>() {
+          private volatile Map<String, FieldType> cache;
 
-      @Override
-      public Map<String, FieldType> get() {
-        Map<String, FieldType> c = cache;
-        if (c == null) {
-          Map<String, FieldType> out = new LinkedHashMap<>();
-          for (Map.Entry<?, ?> e : def.entrySet()) {
-            String key = String.valueOf(e.getKey());
-            String field = key.endsWith("!") ? key.substring(0, key.length() - 1) : key;
-            out.put(field, expression(field, e.getValue()));
+          @Override
+          public Map<String, FieldType> get() {
+            Map<String, FieldType> c = cache;
+            if (c == null) {
+              Map<String, FieldType> out = new LinkedHashMap<>();
+              for (Map.Entry<?, ?> e : def.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                String field = key.endsWith("!") ? key.substring(0, key.length() - 1) : key;
+                out.put(field, expression(field, e.getValue()));
+              }
+              c = Map.copyOf(out);
+              cache = c;
+            }
+            return c;
           }
-          c = Map.copyOf(out);
-          cache = c;
-        }
-        return c;
-      }
-    };
+        };
     return new FieldType.ObjectType(name, fields, Set.copyOf(required));
   }
 

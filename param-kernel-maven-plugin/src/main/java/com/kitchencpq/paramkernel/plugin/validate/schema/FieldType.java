@@ -8,7 +8,14 @@ import java.util.function.Supplier;
 public sealed interface FieldType {
 
   /** A scalar kind. */
-  enum ScalarKind { STRING, INT, NUMBER, BOOL, INT_OR_STRING, QUANTITY }
+  enum ScalarKind {
+    STRING,
+    INT,
+    NUMBER,
+    BOOL,
+    INT_OR_STRING,
+    QUANTITY
+  }
 
   record Scalar(ScalarKind kind) implements FieldType {}
 

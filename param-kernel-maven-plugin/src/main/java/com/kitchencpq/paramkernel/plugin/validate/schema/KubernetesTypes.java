@@ -39,7 +39,8 @@ public final class KubernetesTypes {
     if (cached != null) {
       return cached;
     }
-    FieldType.ObjectType type = new FieldType.ObjectType(cls.getSimpleName(), new Lazy(cls), Set.of());
+    FieldType.ObjectType type =
+        new FieldType.ObjectType(cls.getSimpleName(), new Lazy(cls), Set.of());
     CACHE.putIfAbsent(cls, type);
     return CACHE.get(cls);
   }
@@ -64,9 +65,9 @@ public final class KubernetesTypes {
   }
 
   /**
-   * The JSON properties of a fabric8 model class: its fields annotated with
-   * {@code @JsonProperty} (fabric8 generates one per API field), with their generic types.
-   * Plain reflection is much cheaper than Jackson's full bean introspection.
+   * The JSON properties of a fabric8 model class: its fields annotated with {@code @JsonProperty}
+   * (fabric8 generates one per API field), with their generic types. Plain reflection is much
+   * cheaper than Jackson's full bean introspection.
    */
   private static Map<String, FieldType> introspect(Class<?> cls) {
     Map<String, FieldType> out = new LinkedHashMap<>();
@@ -97,8 +98,12 @@ public final class KubernetesTypes {
     if (raw == String.class) {
       return new FieldType.Scalar(FieldType.ScalarKind.STRING);
     }
-    if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class
-        || raw == Short.class || raw == short.class) {
+    if (raw == Integer.class
+        || raw == int.class
+        || raw == Long.class
+        || raw == long.class
+        || raw == Short.class
+        || raw == short.class) {
       return new FieldType.Scalar(FieldType.ScalarKind.INT);
     }
     if (raw == Double.class || raw == double.class || raw == Float.class || raw == float.class) {
@@ -122,7 +127,9 @@ public final class KubernetesTypes {
     if (Map.class.isAssignableFrom(raw)) {
       return new FieldType.MapOf(args.length == 2 ? typeOf(args[1]) : new FieldType.Any());
     }
-    if (raw.getName().startsWith("io.fabric8.kubernetes.api.model") && !raw.isEnum() && !raw.isInterface()
+    if (raw.getName().startsWith("io.fabric8.kubernetes.api.model")
+        && !raw.isEnum()
+        && !raw.isInterface()
         && !raw.getSimpleName().equals("AnyType")) {
       return of(raw);
     }

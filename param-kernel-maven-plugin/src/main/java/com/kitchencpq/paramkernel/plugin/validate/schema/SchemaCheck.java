@@ -13,24 +13,31 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Walks Rollouts, AnalysisTemplates, ClusterAnalysisTemplates and core v1 Services against
- * their field types, the way strict decoding does: unknown fields, wrong scalar types, missing
- * required fields, and Kubernetes quantity syntax.
+ * Walks Rollouts, AnalysisTemplates, ClusterAnalysisTemplates and core v1 Services against their
+ * field types, the way strict decoding does: unknown fields, wrong scalar types, missing required
+ * fields, and Kubernetes quantity syntax.
  */
 public final class SchemaCheck {
   /** What kind of problem. */
-  public enum Problem { UNKNOWN_FIELD, WRONG_TYPE, REQUIRED, QUANTITY }
+  public enum Problem {
+    UNKNOWN_FIELD,
+    WRONG_TYPE,
+    REQUIRED,
+    QUANTITY
+  }
 
   /** One problem at one node. */
   public record Issue(Problem problem, YamlNode at, String message) {}
 
-  private static final Pattern QUANTITY = Pattern.compile(
-      "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?");
+  private static final Pattern QUANTITY =
+      Pattern.compile(
+          "[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+|Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?");
 
   private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
   private final List<Issue> issues = new ArrayList<>();
   private final ArgoVersion version;
+
   /** {@code Rollout} or {@code AnalysisTemplate} while walking an Argo document; null otherwise. */
   private String crdKind;
 
@@ -40,14 +47,17 @@ public final class SchemaCheck {
 
   /** The issues of all documents of the invocation, computed once. */
   public static List<Issue> of(ValidationContext ctx) {
-    return ctx.memo(SchemaCheck.class, () -> {
-      SchemaCheck check = new SchemaCheck(ctx.argoVersion());
-      for (Manifest m : ctx.manifests()) {
-        check.crdKind = m.isRollout() ? "Rollout" : m.isAnyAnalysisTemplate() ? "AnalysisTemplate" : null;
-        rootType(m).ifPresent(t -> check.walk(t, m.root(), m.kind()));
-      }
-      return List.copyOf(check.issues);
-    });
+    return ctx.memo(
+        SchemaCheck.class,
+        () -> {
+          SchemaCheck check = new SchemaCheck(ctx.argoVersion());
+          for (Manifest m : ctx.manifests()) {
+            check.crdKind =
+                m.isRollout() ? "Rollout" : m.isAnyAnalysisTemplate() ? "AnalysisTemplate" : null;
+            rootType(m).ifPresent(t -> check.walk(t, m.root(), m.kind()));
+          }
+          return List.copyOf(check.issues);
+        });
   }
 
   /** The type a document is checked against, if it is one of the kinds checked strictly. */
@@ -95,23 +105,47 @@ public final class SchemaCheck {
       Map<String, FieldType> fields = o.fieldMap();
       for (YamlNode.Entry e : n.entries()) {
         FieldType ft = fields.get(e.key());
-        Optional<ArgoVersion> addedIn = crdKind == null || !ArgoVersion.mayBeAdded(e.key()) ? Optional.empty()
-            : ArgoVersion.addedIn(crdKind + "." + INDEX.matcher(e.keyNode().path()).replaceAll("[]"));
+        Optional<ArgoVersion> addedIn =
+            crdKind == null || !ArgoVersion.mayBeAdded(e.key())
+                ? Optional.empty()
+                : ArgoVersion.addedIn(
+                    crdKind + "." + INDEX.matcher(e.keyNode().path()).replaceAll("[]"));
         if (ft == null) {
-          issues.add(new Issue(Problem.UNKNOWN_FIELD, e.keyNode(), unknown(e.key(), field, fields)));
+          issues.add(
+              new Issue(Problem.UNKNOWN_FIELD, e.keyNode(), unknown(e.key(), field, fields)));
         } else if (addedIn.isPresent() && addedIn.get().compareTo(version) > 0) {
-          issues.add(new Issue(Problem.UNKNOWN_FIELD, e.keyNode(), "'" + e.key() + "' is not a field of '"
-              + (field.isEmpty() ? o.name() : field) + "' in " + version.label() + ": it was added in "
-              + addedIn.get().version() + "; remove it, or set " + PropertyNames.VALIDATE_ARGO_VERSION + " to "
-              + addedIn.get().version() + " or later if the cluster runs that version"));
+          issues.add(
+              new Issue(
+                  Problem.UNKNOWN_FIELD,
+                  e.keyNode(),
+                  "'"
+                      + e.key()
+                      + "' is not a field of '"
+                      + (field.isEmpty() ? o.name() : field)
+                      + "' in "
+                      + version.label()
+                      + ": it was added in "
+                      + addedIn.get().version()
+                      + "; remove it, or set "
+                      + PropertyNames.VALIDATE_ARGO_VERSION
+                      + " to "
+                      + addedIn.get().version()
+                      + " or later if the cluster runs that version"));
         } else {
           walk(ft, e.value(), e.key());
         }
       }
       for (String r : o.required()) {
         if (n.get(r).isAbsent()) {
-          issues.add(new Issue(Problem.REQUIRED, n.get(r),
-              "'" + r + "' is required in '" + (field.isEmpty() ? o.name() : field) + "'; add it"));
+          issues.add(
+              new Issue(
+                  Problem.REQUIRED,
+                  n.get(r),
+                  "'"
+                      + r
+                      + "' is required in '"
+                      + (field.isEmpty() ? o.name() : field)
+                      + "'; add it"));
         }
       }
     }
@@ -126,29 +160,45 @@ public final class SchemaCheck {
       return;
     }
     YamlNode.ScalarType st = n.scalarType();
-    boolean integral = st == YamlNode.ScalarType.INT || (st == YamlNode.ScalarType.FLOAT && isIntegral(n.text()));
-    boolean ok = switch (kind) {
-      case STRING -> st == YamlNode.ScalarType.STRING || st == YamlNode.ScalarType.OTHER;
-      case INT -> integral;
-      case NUMBER -> st == YamlNode.ScalarType.INT || st == YamlNode.ScalarType.FLOAT;
-      case BOOL -> st == YamlNode.ScalarType.BOOL;
-      case INT_OR_STRING -> integral || st == YamlNode.ScalarType.STRING || st == YamlNode.ScalarType.OTHER;
-      case QUANTITY -> st != YamlNode.ScalarType.BOOL;
-    };
+    boolean integral =
+        st == YamlNode.ScalarType.INT || (st == YamlNode.ScalarType.FLOAT && isIntegral(n.text()));
+    boolean ok =
+        switch (kind) {
+          case STRING -> st == YamlNode.ScalarType.STRING || st == YamlNode.ScalarType.OTHER;
+          case INT -> integral;
+          case NUMBER -> st == YamlNode.ScalarType.INT || st == YamlNode.ScalarType.FLOAT;
+          case BOOL -> st == YamlNode.ScalarType.BOOL;
+          case INT_OR_STRING ->
+              integral || st == YamlNode.ScalarType.STRING || st == YamlNode.ScalarType.OTHER;
+          case QUANTITY -> st != YamlNode.ScalarType.BOOL;
+        };
     if (!ok) {
-      String hint = switch (kind) {
-        case STRING -> "; put the value in quotes";
-        case INT, NUMBER -> st == YamlNode.ScalarType.STRING ? "; write the number without quotes" : "";
-        case BOOL -> st == YamlNode.ScalarType.STRING ? "; write true or false without quotes" : "";
-        default -> "";
-      };
-      issues.add(new Issue(Problem.WRONG_TYPE, n,
-          "'" + field + "' must be " + expected(kind) + ", not " + n.describe() + hint));
+      String hint =
+          switch (kind) {
+            case STRING -> "; put the value in quotes";
+            case INT, NUMBER ->
+                st == YamlNode.ScalarType.STRING ? "; write the number without quotes" : "";
+            case BOOL ->
+                st == YamlNode.ScalarType.STRING ? "; write true or false without quotes" : "";
+            default -> "";
+          };
+      issues.add(
+          new Issue(
+              Problem.WRONG_TYPE,
+              n,
+              "'" + field + "' must be " + expected(kind) + ", not " + n.describe() + hint));
       return;
     }
     if (kind == FieldType.ScalarKind.QUANTITY && !QUANTITY.matcher(n.text().trim()).matches()) {
-      issues.add(new Issue(Problem.QUANTITY, n, "'" + field + "' is not a Kubernetes quantity: \""
-          + n.text() + "\"; write a number with an optional suffix such as 250m, 0.5, 128Mi or 1Gi"));
+      issues.add(
+          new Issue(
+              Problem.QUANTITY,
+              n,
+              "'"
+                  + field
+                  + "' is not a Kubernetes quantity: \""
+                  + n.text()
+                  + "\"; write a number with an optional suffix such as 250m, 0.5, 128Mi or 1Gi"));
     }
   }
 
@@ -162,7 +212,11 @@ public final class SchemaCheck {
   }
 
   private void wrong(YamlNode n, String field, String expected) {
-    issues.add(new Issue(Problem.WRONG_TYPE, n, "'" + field + "' must be " + expected + ", not " + n.describe()));
+    issues.add(
+        new Issue(
+            Problem.WRONG_TYPE,
+            n,
+            "'" + field + "' must be " + expected + ", not " + n.describe()));
   }
 
   private static String expected(FieldType.ScalarKind kind) {

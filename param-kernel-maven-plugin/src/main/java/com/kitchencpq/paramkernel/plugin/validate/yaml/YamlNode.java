@@ -15,15 +15,21 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A read-only view of one YAML node that knows where it is: the file it came from (as
- * displayed), its 1-based line and column, and its field path from the document root
- * ({@code spec.strategy.canary.steps[2].pause.duration}). Asking for a child that does not
- * exist gives a "missing" node that carries the parent's position, so rules can chain lookups
- * and still report somewhere sensible.
+ * A read-only view of one YAML node that knows where it is: the file it came from (as displayed),
+ * its 1-based line and column, and its field path from the document root ({@code
+ * spec.strategy.canary.steps[2].pause.duration}). Asking for a child that does not exist gives a
+ * "missing" node that carries the parent's position, so rules can chain lookups and still report
+ * somewhere sensible.
  */
 public final class YamlNode {
   /** What a node holds. NULL is an explicit {@code ~}/{@code null}/empty value. */
-  public enum Kind { MAPPING, SEQUENCE, SCALAR, NULL, MISSING }
+  public enum Kind {
+    MAPPING,
+    SEQUENCE,
+    SCALAR,
+    NULL,
+    MISSING
+  }
 
   private final String file;
   private final Node node;
@@ -41,12 +47,13 @@ public final class YamlNode {
 
   /** The root node of a document. */
   public static YamlNode root(String file, Node node) {
-    return new YamlNode(file, node, "", node.getStartMark().getLine() + 1,
-        node.getStartMark().getColumn() + 1);
+    return new YamlNode(
+        file, node, "", node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
   private YamlNode child(Node n, String childPath) {
-    return new YamlNode(file, n, childPath, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
+    return new YamlNode(
+        file, n, childPath, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
   }
 
   private YamlNode missing(String childPath) {
@@ -152,7 +159,9 @@ public final class YamlNode {
 
   /** True for a scalar that YAML reads as boolean true. */
   public boolean isTrue() {
-    return scalarType() == ScalarType.BOOL && ("true".equalsIgnoreCase(node instanceof ScalarNode s ? normaliseBool(s.getValue()) : ""));
+    return scalarType() == ScalarType.BOOL
+        && ("true"
+            .equalsIgnoreCase(node instanceof ScalarNode s ? normaliseBool(s.getValue()) : ""));
   }
 
   private static String normaliseBool(String v) {
@@ -160,7 +169,10 @@ public final class YamlNode {
     return l.equals("yes") || l.equals("on") || l.equals("y") ? "true" : l;
   }
 
-  /** An integer scalar (YAML int) as long. Strings are not converted; see {@link #intOrStringValue()}. */
+  /**
+   * An integer scalar (YAML int) as long. Strings are not converted; see {@link
+   * #intOrStringValue()}.
+   */
   public OptionalLong longValue() {
     if (scalarType() != ScalarType.INT) {
       return OptionalLong.empty();
@@ -173,8 +185,8 @@ public final class YamlNode {
   }
 
   /**
-   * The value Kubernetes' {@code IntOrString.IntValue()} gives: an int as is, a string parsed
-   * as an integer, and any other string (including {@code "50%"}) as 0. Empty when absent.
+   * The value Kubernetes' {@code IntOrString.IntValue()} gives: an int as is, a string parsed as an
+   * integer, and any other string (including {@code "50%"}) as 0. Empty when absent.
    */
   public OptionalLong intOrStringValue() {
     if (isAbsent() || !isScalar()) {
@@ -245,7 +257,10 @@ public final class YamlNode {
     return out;
   }
 
-  /** The entries of a mapping in document order: key (as written) to value; keys that are not scalars are skipped. */
+  /**
+   * The entries of a mapping in document order: key (as written) to value; keys that are not
+   * scalars are skipped.
+   */
   public List<Entry> entries() {
     if (!(node instanceof MappingNode m)) {
       return List.of();
@@ -295,26 +310,29 @@ public final class YamlNode {
       case MISSING:
       case NULL:
         return null;
-      case MAPPING: {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Entry e : entries()) {
-          m.put(e.key(), e.value().toPlain());
+      case MAPPING:
+        {
+          Map<String, Object> m = new LinkedHashMap<>();
+          for (Entry e : entries()) {
+            m.put(e.key(), e.value().toPlain());
+          }
+          return m;
         }
-        return m;
-      }
-      case SEQUENCE: {
-        List<Object> l = new ArrayList<>();
-        for (YamlNode n : items()) {
-          l.add(n.toPlain());
+      case SEQUENCE:
+        {
+          List<Object> l = new ArrayList<>();
+          for (YamlNode n : items()) {
+            l.add(n.toPlain());
+          }
+          return l;
         }
-        return l;
-      }
       default:
         switch (scalarType()) {
-          case INT: {
-            OptionalLong v = longValue();
-            return v.isPresent() ? (Object) v.getAsLong() : text();
-          }
+          case INT:
+            {
+              OptionalLong v = longValue();
+              return v.isPresent() ? (Object) v.getAsLong() : text();
+            }
           case FLOAT:
             try {
               return Double.parseDouble(text());
@@ -341,13 +359,14 @@ public final class YamlNode {
       case SEQUENCE -> "a list";
       case NULL -> "null";
       case MISSING -> "nothing";
-      case SCALAR -> switch (scalarType()) {
-        case STRING -> "the string \"" + abbreviate(text()) + "\"";
-        case INT -> "the number " + text();
-        case FLOAT -> "the number " + text();
-        case BOOL -> "the boolean " + text();
-        default -> "the value " + abbreviate(text());
-      };
+      case SCALAR ->
+          switch (scalarType()) {
+            case STRING -> "the string \"" + abbreviate(text()) + "\"";
+            case INT -> "the number " + text();
+            case FLOAT -> "the number " + text();
+            case BOOL -> "the boolean " + text();
+            default -> "the value " + abbreviate(text());
+          };
     };
   }
 
@@ -360,9 +379,19 @@ public final class YamlNode {
     return file + ":" + line + ":" + column + " " + path;
   }
 
-  /** One mapping entry: the key text, the key node and the value node (both with the child's path). */
+  /**
+   * One mapping entry: the key text, the key node and the value node (both with the child's path).
+   */
   public record Entry(String key, YamlNode keyNode, YamlNode value) {}
 
   /** The resolved tag of a scalar. */
-  public enum ScalarType { STRING, INT, FLOAT, BOOL, NULL, OTHER, NONE }
+  public enum ScalarType {
+    STRING,
+    INT,
+    FLOAT,
+    BOOL,
+    NULL,
+    OTHER,
+    NONE
+  }
 }

@@ -6,21 +6,22 @@ import java.util.SplittableRandom;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The real kernel behind a {@link FaultProfile}: the answer is always the kernel's, only later
- * (the wait happens where the kernel runs, as a slower kernel would take its time) or replaced by
- * a failure that the HTTP layer answers with 500. Test code only.
+ * The real kernel behind a {@link FaultProfile}: the answer is always the kernel's, only later (the
+ * wait happens where the kernel runs, as a slower kernel would take its time) or replaced by a
+ * failure that the HTTP layer answers with 500. Test code only.
  *
- * <p>Spikes and failures hit an exact share of the requests, spread evenly (request n is hit
- * when {@code floor(n * share)} steps up), not a random draw: with a few hundred requests a
- * minute, a random 5% would itself vary by about a percentage point from one window to the
- * next, and the suite is about the template's thresholds, not about that sampling noise. Only
- * the jitter is random.
+ * <p>Spikes and failures hit an exact share of the requests, spread evenly (request n is hit when
+ * {@code floor(n * share)} steps up), not a random draw: with a few hundred requests a minute, a
+ * random 5% would itself vary by about a percentage point from one window to the next, and the
+ * suite is about the template's thresholds, not about that sampling noise. Only the jitter is
+ * random.
  */
 final class FaultyKernel implements KernelFunction {
   private final KernelFunction real;
   private final FaultProfile profile;
   private final SplittableRandom random;
   private long served;
+
   /** Off while the pod warms up: the service's start-up warm-up must see the plain kernel. */
   private volatile boolean armed;
 

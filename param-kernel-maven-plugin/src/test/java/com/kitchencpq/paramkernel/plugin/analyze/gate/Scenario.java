@@ -19,34 +19,76 @@ import java.util.Set;
  * @param prometheusUnreachable the analysis is pointed at an address where nothing listens
  * @param expected the acceptable run phases
  */
-record Scenario(String name, String what, FaultProfile canary, FaultProfile stable, double apiRatePerSecond,
-    boolean stableGetsTraffic, Duration stopCanaryAfter, boolean prometheusUnreachable, Set<String> expected) {
+record Scenario(
+    String name,
+    String what,
+    FaultProfile canary,
+    FaultProfile stable,
+    double apiRatePerSecond,
+    boolean stableGetsTraffic,
+    Duration stopCanaryAfter,
+    boolean prometheusUnreachable,
+    Set<String> expected) {
 
   String namespace() {
     return "gate-" + name;
   }
 
-  static Scenario of(String name, String what, FaultProfile canary, double rate, String... expected) {
-    return new Scenario(name, what, canary, FaultProfile.HEALTHY, rate, true, null, false, Set.of(expected));
+  static Scenario of(
+      String name, String what, FaultProfile canary, double rate, String... expected) {
+    return new Scenario(
+        name, what, canary, FaultProfile.HEALTHY, rate, true, null, false, Set.of(expected));
   }
 
   Scenario withStable(FaultProfile profile) {
-    return new Scenario(name, what, canary, profile, apiRatePerSecond, stableGetsTraffic, stopCanaryAfter,
-        prometheusUnreachable, expected);
+    return new Scenario(
+        name,
+        what,
+        canary,
+        profile,
+        apiRatePerSecond,
+        stableGetsTraffic,
+        stopCanaryAfter,
+        prometheusUnreachable,
+        expected);
   }
 
   Scenario withoutStableTraffic() {
-    return new Scenario(name, what, canary, stable, apiRatePerSecond, false, stopCanaryAfter,
-        prometheusUnreachable, expected);
+    return new Scenario(
+        name,
+        what,
+        canary,
+        stable,
+        apiRatePerSecond,
+        false,
+        stopCanaryAfter,
+        prometheusUnreachable,
+        expected);
   }
 
   Scenario stoppingCanaryAfter(Duration d) {
-    return new Scenario(name, what, canary, stable, apiRatePerSecond, stableGetsTraffic, d, prometheusUnreachable,
+    return new Scenario(
+        name,
+        what,
+        canary,
+        stable,
+        apiRatePerSecond,
+        stableGetsTraffic,
+        d,
+        prometheusUnreachable,
         expected);
   }
 
   Scenario withPrometheusUnreachable() {
-    return new Scenario(name, what, canary, stable, apiRatePerSecond, stableGetsTraffic, stopCanaryAfter, true,
+    return new Scenario(
+        name,
+        what,
+        canary,
+        stable,
+        apiRatePerSecond,
+        stableGetsTraffic,
+        stopCanaryAfter,
+        true,
         expected);
   }
 }

@@ -9,10 +9,10 @@ import com.kitchencpq.paramkernel.service.kernel.BaselinePayload;
 import java.util.Map;
 
 /**
- * One pod of the test: the real param-kernel-service (HTTP server, metrics, probes) in this JVM
- * on a free loopback port, its kernel wrapped in a {@link FaultyKernel}. It warms up and turns
- * ready the way the service's Main does (the start-up warm-up uses the plain kernel and stays out
- * of the metrics, as in the service).
+ * One pod of the test: the real param-kernel-service (HTTP server, metrics, probes) in this JVM on
+ * a free loopback port, its kernel wrapped in a {@link FaultyKernel}. It warms up and turns ready
+ * the way the service's Main does (the start-up warm-up uses the plain kernel and stays out of the
+ * metrics, as in the service).
  */
 final class ServiceInstance implements AutoCloseable {
   final String name;
@@ -26,12 +26,22 @@ final class ServiceInstance implements AutoCloseable {
     this.server = server;
   }
 
-  static ServiceInstance start(String name, String podTemplateHash, FaultProfile faults, long seed) {
+  static ServiceInstance start(
+      String name, String podTemplateHash, FaultProfile faults, long seed) {
     KernelFunction real = KernelFunction.of(new ApplyDeltaKernel());
     ServiceConfig config;
     try {
-      config = ServiceConfig.fromEnv(Map.of(ServiceConfig.HOST, "127.0.0.1", ServiceConfig.PORT, "0",
-          ServiceConfig.SHUTDOWN_GRACE_SECONDS, "1", ServiceConfig.SHUTDOWN_DRAIN_SECONDS, "0"));
+      config =
+          ServiceConfig.fromEnv(
+              Map.of(
+                  ServiceConfig.HOST,
+                  "127.0.0.1",
+                  ServiceConfig.PORT,
+                  "0",
+                  ServiceConfig.SHUTDOWN_GRACE_SECONDS,
+                  "1",
+                  ServiceConfig.SHUTDOWN_DRAIN_SECONDS,
+                  "0"));
     } catch (ServiceConfig.InvalidConfigException e) {
       throw new IllegalStateException(e);
     }

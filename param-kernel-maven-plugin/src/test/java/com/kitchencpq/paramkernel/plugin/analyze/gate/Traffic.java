@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What reaches the pods of one scenario, as in the cluster: client ApplyDelta requests at a
- * steady rate spread over the pods the client Service selects (open loop: a request is sent when
- * it is due, whether or not earlier ones were answered), and the kubelet's probes of each pod
- * (readiness every 2 s, liveness every 10 s: the bundle's probe periods). Prometheus' scrapes come
- * from Prometheus itself.
+ * What reaches the pods of one scenario, as in the cluster: client ApplyDelta requests at a steady
+ * rate spread over the pods the client Service selects (open loop: a request is sent when it is
+ * due, whether or not earlier ones were answered), and the kubelet's probes of each pod (readiness
+ * every 2 s, liveness every 10 s: the bundle's probe periods). Prometheus' scrapes come from
+ * Prometheus itself.
  */
 final class Traffic implements AutoCloseable {
   private static final Duration READINESS_PERIOD = Duration.ofSeconds(2);
@@ -39,35 +39,58 @@ final class Traffic implements AutoCloseable {
    * Starts the probes of every pod and, when {@code apiRatePerSecond} is positive, client requests
    * at that rate in total, round robin over those of {@code clientPods} that are still running.
    */
-  static Traffic start(String scenario, List<ServiceInstance> pods, List<ServiceInstance> clientPods,
+  static Traffic start(
+      String scenario,
+      List<ServiceInstance> pods,
+      List<ServiceInstance> clientPods,
       double apiRatePerSecond) {
-    ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "gate-traffic-" + scenario);
-      t.setDaemon(true);
-      return t;
-    });
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).executor(Executors.newFixedThreadPool(4, r -> {
-          Thread t = new Thread(r, "gate-client-" + scenario);
-          t.setDaemon(true);
-          return t;
-        })).build();
+    ScheduledExecutorService scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "gate-traffic-" + scenario);
+              t.setDaemon(true);
+              return t;
+            });
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .executor(
+                Executors.newFixedThreadPool(
+                    4,
+                    r -> {
+                      Thread t = new Thread(r, "gate-client-" + scenario);
+                      t.setDaemon(true);
+                      return t;
+                    }))
+            .build();
     Traffic traffic = new Traffic(client, scheduler);
     for (ServiceInstance pod : pods) {
-      scheduler.scheduleAtFixedRate(() -> traffic.probe(pod, "/healthz/ready"), 0, READINESS_PERIOD.toMillis(),
+      scheduler.scheduleAtFixedRate(
+          () -> traffic.probe(pod, "/healthz/ready"),
+          0,
+          READINESS_PERIOD.toMillis(),
           TimeUnit.MILLISECONDS);
-      scheduler.scheduleAtFixedRate(() -> traffic.probe(pod, "/healthz/live"), 0, LIVENESS_PERIOD.toMillis(),
+      scheduler.scheduleAtFixedRate(
+          () -> traffic.probe(pod, "/healthz/live"),
+          0,
+          LIVENESS_PERIOD.toMillis(),
           TimeUnit.MILLISECONDS);
     }
     if (apiRatePerSecond > 0) {
       long periodNanos = (long) (1e9 / apiRatePerSecond);
       AtomicLong sent = new AtomicLong();
-      scheduler.scheduleAtFixedRate(() -> {
-        List<ServiceInstance> running = clientPods.stream().filter(p -> !p.stopped()).toList();
-        if (!running.isEmpty()) {
-          traffic.apply(running.get((int) (sent.getAndIncrement() % running.size())));
-        }
-      }, 0, periodNanos, TimeUnit.NANOSECONDS);
+      scheduler.scheduleAtFixedRate(
+          () -> {
+            List<ServiceInstance> running = clientPods.stream().filter(p -> !p.stopped()).toList();
+            if (!running.isEmpty()) {
+              traffic.apply(running.get((int) (sent.getAndIncrement() % running.size())));
+            }
+          },
+          0,
+          periodNanos,
+          TimeUnit.NANOSECONDS);
     }
     return traffic;
   }
@@ -76,16 +99,29 @@ final class Traffic implements AutoCloseable {
     if (pod.stopped()) {
       return;
     }
-    client.sendAsync(HttpRequest.newBuilder(URI.create(pod.baseUrl() + path)).timeout(Duration.ofSeconds(1))
-        .build(), HttpResponse.BodyHandlers.discarding());
+    client.sendAsync(
+        HttpRequest.newBuilder(URI.create(pod.baseUrl() + path))
+            .timeout(Duration.ofSeconds(1))
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   private void apply(ServiceInstance pod) {
-    client.sendAsync(HttpRequest.newBuilder(URI.create(pod.baseUrl() + "/v1/apply-delta"))
-            .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
-        .whenComplete((r, e) -> outcomes.computeIfAbsent(e != null ? "error" : Integer.toString(r.statusCode()),
-            k -> new AtomicLong()).incrementAndGet());
+    client
+        .sendAsync(
+            HttpRequest.newBuilder(URI.create(pod.baseUrl() + "/v1/apply-delta"))
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .whenComplete(
+            (r, e) ->
+                outcomes
+                    .computeIfAbsent(
+                        e != null ? "error" : Integer.toString(r.statusCode()),
+                        k -> new AtomicLong())
+                    .incrementAndGet());
   }
 
   /** Client-side outcomes of the API requests so far: status code (or "error") to count. */

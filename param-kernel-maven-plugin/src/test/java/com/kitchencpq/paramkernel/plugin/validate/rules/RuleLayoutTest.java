@@ -11,10 +11,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rule id leads to its file: rule {@code <prefix>.<tail>} is the class
- * {@code validate.rules.<prefix>.<Tail>Rule}, with the tail in CamelCase
- * ({@code hazard.histogram-threshold-between-buckets} is
- * {@code rules/hazard/HistogramThresholdBetweenBucketsRule.java}), one id per class.
+ * A rule id leads to its file: rule {@code <prefix>.<tail>} is the class {@code
+ * validate.rules.<prefix>.<Tail>Rule}, with the tail in CamelCase ({@code
+ * hazard.histogram-threshold-between-buckets} is {@code
+ * rules/hazard/HistogramThresholdBetweenBucketsRule.java}), one id per class.
  */
 class RuleLayoutTest {
   private static final String RULES = "com.kitchencpq.paramkernel.plugin.validate.rules";
@@ -26,8 +26,16 @@ class RuleLayoutTest {
       String expected = expectedClass(rule.id());
       String actual = rule.getClass().getName();
       if (!actual.equals(expected)) {
-        wrong.add("rule " + rule.id() + " is " + actual + "; it must be " + expected
-            + ", in src/main/java/" + expected.replace('.', '/') + ".java");
+        wrong.add(
+            "rule "
+                + rule.id()
+                + " is "
+                + actual
+                + "; it must be "
+                + expected
+                + ", in src/main/java/"
+                + expected.replace('.', '/')
+                + ".java");
       }
     }
     assertThat(wrong).as("rule classes named after their ids").isEmpty();
@@ -43,8 +51,11 @@ class RuleLayoutTest {
         wrong.add("rule id " + rule.id() + " is registered twice");
       }
       if (!classes.add(rule.getClass())) {
-        wrong.add(rule.getClass().getName() + " is registered twice (" + rule.id()
-            + "); give each id a class of its own");
+        wrong.add(
+            rule.getClass().getName()
+                + " is registered twice ("
+                + rule.id()
+                + "); give each id a class of its own");
       }
     }
     assertThat(wrong).isEmpty();
@@ -54,7 +65,8 @@ class RuleLayoutTest {
   void expectedClassNamesFollowTheIds() {
     assertThat(expectedClass("hazard.histogram-threshold-between-buckets"))
         .isEqualTo(RULES + ".hazard.HistogramThresholdBetweenBucketsRule");
-    assertThat(expectedClass("canary.setweight-range")).isEqualTo(RULES + ".canary.SetweightRangeRule");
+    assertThat(expectedClass("canary.setweight-range"))
+        .isEqualTo(RULES + ".canary.SetweightRangeRule");
     assertThat(expectedClass("metric.none")).isEqualTo(RULES + ".metric.NoneRule");
     assertThat(expectedClass("ref.service-missing")).isEqualTo(RULES + ".ref.ServiceMissingRule");
   }

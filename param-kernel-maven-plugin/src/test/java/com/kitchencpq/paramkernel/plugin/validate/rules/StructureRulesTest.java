@@ -20,7 +20,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StructureRulesTest {
-  static final String ROLLOUT = """
+  static final String ROLLOUT =
+      """
       apiVersion: argoproj.io/v1alpha1
       kind: Rollout
       metadata:
@@ -55,10 +56,16 @@ class StructureRulesTest {
   @Test
   void unknownField() {
     assertThat(run(new UnknownFieldRule(), ROLLOUT)).isEmpty();
-    List<Finding> f = run(new UnknownFieldRule(), ROLLOUT
-        .replace("    steps:", "    stepz: []\n      steps:")
-        .replace("        - name: app", "        - name: app\n          imagePullPolicyy: Always"));
-    assertThat(summary(f)).containsExactly("schema.unknown-field@15:error", "schema.unknown-field@21:error");
+    List<Finding> f =
+        run(
+            new UnknownFieldRule(),
+            ROLLOUT
+                .replace("    steps:", "    stepz: []\n      steps:")
+                .replace(
+                    "        - name: app",
+                    "        - name: app\n          imagePullPolicyy: Always"));
+    assertThat(summary(f))
+        .containsExactly("schema.unknown-field@15:error", "schema.unknown-field@21:error");
     assertThat(f.get(1).message()).contains("did you mean 'steps'");
     assertThat(f.get(0).field()).isEqualTo("spec.template.spec.containers[0].imagePullPolicyy");
   }
@@ -66,9 +73,12 @@ class StructureRulesTest {
   @Test
   void wrongTypes() {
     assertThat(run(new TypeRule(), ROLLOUT)).isEmpty();
-    List<Finding> f = run(new TypeRule(), ROLLOUT
-        .replace("replicas: 2", "replicas: abc")
-        .replace("setWeight: 20", "setWeight: \"20\""));
+    List<Finding> f =
+        run(
+            new TypeRule(),
+            ROLLOUT
+                .replace("replicas: 2", "replicas: abc")
+                .replace("setWeight: 20", "setWeight: \"20\""));
     assertThat(summary(f)).containsExactly("schema.type@6:error", "schema.type@21:error");
     assertThat(f.get(0).column()).isEqualTo(13);
     assertThat(f.get(1).field()).isEqualTo("spec.strategy.canary.steps[0].setWeight");
@@ -76,7 +86,8 @@ class StructureRulesTest {
 
   @Test
   void serviceIsCheckedAgainstTheKubernetesModel() {
-    String svc = """
+    String svc =
+        """
         apiVersion: v1
         kind: Service
         metadata: {name: s}
@@ -96,10 +107,16 @@ class StructureRulesTest {
 
   @Test
   void required() {
-    String bg = ROLLOUT.replace("    canary:\n      steps:\n        - setWeight: 20\n        - pause: {duration: 30s}\n",
-        "    blueGreen:\n      activeService: a\n");
+    String bg =
+        ROLLOUT.replace(
+            "    canary:\n"
+                + "      steps:\n"
+                + "        - setWeight: 20\n"
+                + "        - pause: {duration: 30s}\n",
+            "    blueGreen:\n      activeService: a\n");
     assertThat(run(new RequiredRule(), bg)).isEmpty();
-    assertThat(summary(run(new RequiredRule(), bg.replace("activeService: a", "previewService: b"))))
+    assertThat(
+            summary(run(new RequiredRule(), bg.replace("activeService: a", "previewService: b"))))
         .containsExactly("schema.required@20:error");
   }
 
@@ -113,7 +130,11 @@ class StructureRulesTest {
   @Test
   void duplicateKey() {
     assertThat(run(new DuplicateKeyRule(), ROLLOUT)).isEmpty();
-    assertThat(summary(run(new DuplicateKeyRule(), ROLLOUT.replace("  replicas: 2\n", "  replicas: 2\n  replicas: 3\n"))))
+    assertThat(
+            summary(
+                run(
+                    new DuplicateKeyRule(),
+                    ROLLOUT.replace("  replicas: 2\n", "  replicas: 2\n  replicas: 3\n"))))
         .containsExactly("yaml.duplicate-key@7:error");
   }
 
@@ -141,8 +162,16 @@ class StructureRulesTest {
     List<Finding> f = runPlan(new UnreplacedPlaceholderRule(), text);
     assertThat(summary(f)).containsExactly("plan.unreplaced-placeholder@15:error");
     assertThat(f.get(0).severity()).isEqualTo(Severity.ERROR);
-    assertThat(summary(runPlan(new UnreplacedPlaceholderRule(), ROLLOUT.replace("example/app:1", "${IMAGE:-example/app:1}"))))
+    assertThat(
+            summary(
+                runPlan(
+                    new UnreplacedPlaceholderRule(),
+                    ROLLOUT.replace("example/app:1", "${IMAGE:-example/app:1}"))))
         .containsExactly("plan.unreplaced-placeholder@15:error");
-    assertThat(runPlan(new UnreplacedPlaceholderRule(), ROLLOUT.replace("example/app:1", "example/$${escaped}"))).isEmpty();
+    assertThat(
+            runPlan(
+                new UnreplacedPlaceholderRule(),
+                ROLLOUT.replace("example/app:1", "example/$${escaped}")))
+        .isEmpty();
   }
 }

@@ -1,10 +1,10 @@
 package com.kitchencpq.paramkernel.service.kernel.expr;
 
 /**
- * A problem found while evaluating a compiled expression ({@code non-finite} or
- * {@code invalid-argument}). Unchecked and without stack trace so that the hot evaluation path
- * stays free of checked-exception plumbing; the kernel always catches it and turns it into an
- * {@code ApplyDeltaException} naming the parameter or part.
+ * A problem found while evaluating a compiled expression ({@code non-finite} or {@code
+ * invalid-argument}). Unchecked and without stack trace so that the hot evaluation path stays free
+ * of checked-exception plumbing; the kernel always catches it and turns it into an {@code
+ * ApplyDeltaException} naming the parameter or part.
  */
 public final class EvalError extends RuntimeException {
   private static final long serialVersionUID = 1L;

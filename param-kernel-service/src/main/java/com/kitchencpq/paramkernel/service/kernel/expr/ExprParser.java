@@ -87,8 +87,15 @@ public final class ExprParser {
       if (tokKind == OP && isComparison(tokText)) {
         throw new ExprError(
             SYNTAX,
-            "comparisons do not chain: '" + tokText + "' at offset " + tokStart
-                + " follows '" + op + "' at offset " + at + "; use && to combine them");
+            "comparisons do not chain: '"
+                + tokText
+                + "' at offset "
+                + tokStart
+                + " follows '"
+                + op
+                + "' at offset "
+                + at
+                + "; use && to combine them");
       }
       Node n =
           op.equals("==") || op.equals("!=")
@@ -193,10 +200,14 @@ public final class ExprParser {
         arityMin = 3;
         arityMax = 3;
       }
-      default -> throw new ExprError(
-          SYNTAX,
-          "unknown function '" + fn + "' at offset " + at
-              + " (known: min, max, abs, ceil, floor, sqrt, round, clamp, if)");
+      default ->
+          throw new ExprError(
+              SYNTAX,
+              "unknown function '"
+                  + fn
+                  + "' at offset "
+                  + at
+                  + " (known: min, max, abs, ceil, floor, sqrt, round, clamp, if)");
     }
     enter(at);
     next(); // '('
@@ -218,8 +229,15 @@ public final class ExprParser {
               : arityMin == arityMax ? "" + arityMin : arityMin + " or " + arityMax;
       throw new ExprError(
           SYNTAX,
-          fn + "() at offset " + at + " takes " + want + " argument"
-              + (want.equals("1") ? "" : "s") + ", got " + n);
+          fn
+              + "() at offset "
+              + at
+              + " takes "
+              + want
+              + " argument"
+              + (want.equals("1") ? "" : "s")
+              + ", got "
+              + n);
     }
     Node[] a = args.toArray(new Node[0]);
     if (fn.equals("if")) {
@@ -241,7 +259,10 @@ public final class ExprParser {
     if (n.height > MAX_HEIGHT) {
       throw new ExprError(
           SYNTAX,
-          "expression too deep at offset " + n.offset + " (more than " + MAX_HEIGHT
+          "expression too deep at offset "
+              + n.offset
+              + " (more than "
+              + MAX_HEIGHT
               + " nested operations)");
     }
     return n;
@@ -260,8 +281,9 @@ public final class ExprParser {
 
   private void expectOp(String op, String why) throws ExprError {
     if (!isOp(op)) {
-      throw new ExprError(SYNTAX, "expected '" + op + "' " + why + ", found " + describe()
-          + " at offset " + tokStart);
+      throw new ExprError(
+          SYNTAX,
+          "expected '" + op + "' " + why + ", found " + describe() + " at offset " + tokStart);
     }
     next();
   }
@@ -330,7 +352,8 @@ public final class ExprParser {
         pos++;
       }
       if (pos >= len || !isDigit(src.charAt(pos))) {
-        throw new ExprError(SYNTAX, "number at offset " + start + " has an exponent without digits");
+        throw new ExprError(
+            SYNTAX, "number at offset " + start + " has an exponent without digits");
       }
       while (pos < len && isDigit(src.charAt(pos))) {
         pos++;
@@ -362,7 +385,8 @@ public final class ExprParser {
       }
       char c = src.charAt(pos);
       if (c == '"') {
-        String s = sb == null ? src.substring(runStart, pos) : sb.append(src, runStart, pos).toString();
+        String s =
+            sb == null ? src.substring(runStart, pos) : sb.append(src, runStart, pos).toString();
         pos++;
         tokKind = STR;
         tokText = s;
@@ -399,7 +423,11 @@ public final class ExprParser {
           continue;
         }
         throw new ExprError(
-            SYNTAX, "name at offset " + start + " has a '.' at offset " + pos
+            SYNTAX,
+            "name at offset "
+                + start
+                + " has a '.' at offset "
+                + pos
                 + " that is not followed by a name part");
       }
       break;
@@ -433,9 +461,9 @@ public final class ExprParser {
         }
         op = "||";
       }
-      default -> throw new ExprError(
-          SYNTAX,
-          "unexpected character '" + printable(c) + "' at offset " + pos);
+      default ->
+          throw new ExprError(
+              SYNTAX, "unexpected character '" + printable(c) + "' at offset " + pos);
     }
     pos += op.length();
     tokKind = OP;

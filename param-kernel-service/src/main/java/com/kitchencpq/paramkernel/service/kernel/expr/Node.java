@@ -62,8 +62,16 @@ public abstract class Node {
     if (got != Type.UNKNOWN && got != expected) {
       throw new ExprError(
           "type-mismatch",
-          what + " at offset " + offset + " needs a " + Type.name(expected) + ", got a "
-              + Type.name(got) + " (at offset " + operand.offset + ")");
+          what
+              + " at offset "
+              + offset
+              + " needs a "
+              + Type.name(expected)
+              + ", got a "
+              + Type.name(got)
+              + " (at offset "
+              + operand.offset
+              + ")");
     }
   }
 
@@ -580,8 +588,12 @@ public abstract class Node {
           if (lo > hi) {
             throw new EvalError(
                 "invalid-argument",
-                "clamp() at offset " + offset + ": lo " + NumberText.format(lo)
-                    + " is greater than hi " + NumberText.format(hi));
+                "clamp() at offset "
+                    + offset
+                    + ": lo "
+                    + NumberText.format(lo)
+                    + " is greater than hi "
+                    + NumberText.format(hi));
           }
           return Math.min(Math.max(x, lo), hi);
         }

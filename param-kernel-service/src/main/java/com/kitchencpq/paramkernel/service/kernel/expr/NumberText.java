@@ -7,10 +7,11 @@ public final class NumberText {
   private NumberText() {}
 
   /**
-   * The documented number format of responses and messages: the short decimal that reads back
-   * as the same double (Jackson's Schubfach digits), laid out like ECMAScript's Number.prototype.toString (plain notation for
-   * magnitudes from 1e-6 up to below 1e21, else {@code d.ddde+n} / {@code d.ddde-n}); integral
-   * values have no fraction and both zeros print as {@code 0}. Only finite values reach here.
+   * The documented number format of responses and messages: the short decimal that reads back as
+   * the same double (Jackson's Schubfach digits), laid out like ECMAScript's
+   * Number.prototype.toString (plain notation for magnitudes from 1e-6 up to below 1e21, else
+   * {@code d.ddde+n} / {@code d.ddde-n}); integral values have no fraction and both zeros print as
+   * {@code 0}. Only finite values reach here.
    */
   public static String format(double d) {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {

@@ -16,13 +16,14 @@ abstract class AnalysisUseRule extends PerRolloutRule {
   @Override
   protected final void check(RolloutView r, ValidationContext ctx, FindingSink out) {
     for (AnalysisUse use : r.analyses()) {
-      TemplateResolver.Resolution resolution = ctx.memo(use.node(),
-          () -> TemplateResolver.resolve(ctx, r.manifest(), use.templates()));
+      TemplateResolver.Resolution resolution =
+          ctx.memo(use.node(), () -> TemplateResolver.resolve(ctx, r.manifest(), use.templates()));
       check(r, use, resolution, out);
     }
   }
 
-  protected abstract void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution resolution, FindingSink out);
+  protected abstract void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution resolution, FindingSink out);
 
   /** Where use-level findings go: the {@code templates} list of the analysis. */
   static com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode at(AnalysisUse use) {

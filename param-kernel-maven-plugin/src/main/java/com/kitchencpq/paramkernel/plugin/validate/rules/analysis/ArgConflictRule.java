@@ -17,7 +17,8 @@ public final class ArgConflictRule extends AnalysisUseRule {
   }
 
   @Override
-  protected void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
+  protected void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
     Map<String, String> values = new HashMap<>();
     Map<String, String> owners = new HashMap<>();
     for (AnalysisTemplateView t : res.templates()) {
@@ -29,8 +30,19 @@ public final class ArgConflictRule extends AnalysisUseRule {
         String name = arg.get("name").text("");
         String previous = values.putIfAbsent(name, value.text());
         if (previous != null && !previous.equals(value.text())) {
-          out.error(at(use), "arg '" + name + "' has the value '" + previous + "' in '" + owners.get(name)
-              + "' and '" + value.text() + "' in '" + t.name() + "'; make the defaults agree or pass the arg explicitly");
+          out.error(
+              at(use),
+              "arg '"
+                  + name
+                  + "' has the value '"
+                  + previous
+                  + "' in '"
+                  + owners.get(name)
+                  + "' and '"
+                  + value.text()
+                  + "' in '"
+                  + t.name()
+                  + "'; make the defaults agree or pass the arg explicitly");
         } else {
           owners.putIfAbsent(name, t.name());
         }

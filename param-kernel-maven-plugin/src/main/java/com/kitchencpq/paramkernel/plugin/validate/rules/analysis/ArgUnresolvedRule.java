@@ -13,11 +13,14 @@ import java.util.Set;
 /** A template arg without a default must be passed by the analysis that uses the template. */
 public final class ArgUnresolvedRule extends AnalysisUseRule {
   public ArgUnresolvedRule() {
-    super("analysis.arg-unresolved", "Template args without a value must be passed by the rollout's analysis args.");
+    super(
+        "analysis.arg-unresolved",
+        "Template args without a value must be passed by the rollout's analysis args.");
   }
 
   @Override
-  protected void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
+  protected void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
     Set<String> passed = new HashSet<>();
     for (YamlNode a : use.args()) {
       passed.add(a.get("name").text(""));
@@ -35,8 +38,15 @@ public final class ArgUnresolvedRule extends AnalysisUseRule {
       for (YamlNode arg : t.args()) {
         String name = arg.get("name").text("");
         if (!passed.contains(name) && !defaulted.contains(name) && reported.add(name)) {
-          out.error(at(use), "args." + name + " of template '" + t.name() + "' is not resolved; pass it in the args of "
-              + describe(use) + " or give it a value in the template");
+          out.error(
+              at(use),
+              "args."
+                  + name
+                  + " of template '"
+                  + t.name()
+                  + "' is not resolved; pass it in the args of "
+                  + describe(use)
+                  + " or give it a value in the template");
         }
       }
     }
@@ -44,8 +54,8 @@ public final class ArgUnresolvedRule extends AnalysisUseRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("I4, I10, I11",
-        "template args without value/valueFrom are passed by the analysis")
+    return RuleDoc.error(
+            "I4, I10, I11", "template args without value/valueFrom are passed by the analysis")
         .fix("Pass the arg in the analysis's `args`, or give it a `value` in the template.");
   }
 }

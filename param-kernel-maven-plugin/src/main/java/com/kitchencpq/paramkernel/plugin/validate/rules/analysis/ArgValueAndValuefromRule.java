@@ -24,8 +24,13 @@ public final class ArgValueAndValuefromRule implements Rule {
     for (AnalysisTemplateView t : ctx.analysisTemplates()) {
       for (YamlNode arg : t.args()) {
         if (arg.get("value").isPresent() && arg.get("valueFrom").isPresent()) {
-          out.error(arg.keyNode("valueFrom"), "arg '" + arg.get("name").text("") + "' of template '" + t.name()
-              + "' has both value and valueFrom; keep one");
+          out.error(
+              arg.keyNode("valueFrom"),
+              "arg '"
+                  + arg.get("name").text("")
+                  + "' of template '"
+                  + t.name()
+                  + "' has both value and valueFrom; keep one");
         }
       }
     }

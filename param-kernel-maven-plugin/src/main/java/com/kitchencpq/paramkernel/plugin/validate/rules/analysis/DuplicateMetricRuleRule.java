@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A dryRun or measurementRetention entry for the same metric name twice, counting the templates
- * of the analysis and the analysis itself.
+ * A dryRun or measurementRetention entry for the same metric name twice, counting the templates of
+ * the analysis and the analysis itself.
  */
 public final class DuplicateMetricRuleRule extends AnalysisUseRule {
   public DuplicateMetricRuleRule() {
-    super("analysis.duplicate-metric-rule", "dryRun / measurementRetention must not list one metricName twice.");
+    super(
+        "analysis.duplicate-metric-rule",
+        "dryRun / measurementRetention must not list one metricName twice.");
   }
 
   @Override
-  protected void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
+  protected void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
     for (String section : new String[] {"dryRun", "measurementRetention"}) {
       List<YamlNode> entries = new ArrayList<>();
       for (AnalysisTemplateView t : res.templates()) {
@@ -33,8 +36,14 @@ public final class DuplicateMetricRuleRule extends AnalysisUseRule {
       for (YamlNode e : entries) {
         String name = e.get("metricName").text("");
         if (!seen.add(name)) {
-          out.error(at(use), section + " lists metricName '" + name + "' more than once across " + describe(use)
-              + " and its templates; keep one entry");
+          out.error(
+              at(use),
+              section
+                  + " lists metricName '"
+                  + name
+                  + "' more than once across "
+                  + describe(use)
+                  + " and its templates; keep one entry");
         }
       }
     }
@@ -42,8 +51,9 @@ public final class DuplicateMetricRuleRule extends AnalysisUseRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("I5, I6, J18",
-        "a metricName twice in dryRun/measurementRetention across templates + analysis")
+    return RuleDoc.error(
+            "I5, I6, J18",
+            "a metricName twice in dryRun/measurementRetention across templates + analysis")
         .fix("List each `metricName` once in `dryRun` and in `measurementRetention`.");
   }
 }

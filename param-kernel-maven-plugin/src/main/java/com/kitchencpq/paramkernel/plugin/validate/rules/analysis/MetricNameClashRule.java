@@ -13,18 +13,30 @@ import java.util.Map;
 /** Templates combined in one analysis must not define the same metric name. */
 public final class MetricNameClashRule extends AnalysisUseRule {
   public MetricNameClashRule() {
-    super("analysis.metric-name-clash", "Templates combined in one analysis must not share a metric name.");
+    super(
+        "analysis.metric-name-clash",
+        "Templates combined in one analysis must not share a metric name.");
   }
 
   @Override
-  protected void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
+  protected void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
     Map<String, AnalysisTemplateView> owner = new HashMap<>();
     for (AnalysisTemplateView t : res.templates()) {
       for (MetricView m : t.metrics()) {
         AnalysisTemplateView first = owner.putIfAbsent(m.name(), t);
         if (first != null && first != t) {
-          out.error(at(use), "metric '" + m.name() + "' is defined by both '" + first.name() + "' and '" + t.name()
-              + "', which " + describe(use) + " combines; rename one of the metrics");
+          out.error(
+              at(use),
+              "metric '"
+                  + m.name()
+                  + "' is defined by both '"
+                  + first.name()
+                  + "' and '"
+                  + t.name()
+                  + "', which "
+                  + describe(use)
+                  + " combines; rename one of the metrics");
         }
       }
     }

@@ -15,26 +15,33 @@ import java.util.Optional;
 
 /**
  * An analysis the rollout waits for (a step, pre- or post-promotion) must end: a metric with an
- * interval needs a count. Like upstream, the count is read with the template's own arg defaults
- * (an arg without a default counts as a non-number, i.e. 0).
+ * interval needs a count. Like upstream, the count is read with the template's own arg defaults (an
+ * arg without a default counts as a non-number, i.e. 0).
  */
 public final class RunsIndefinitelyRule extends AnalysisUseRule {
   public RunsIndefinitelyRule() {
-    super("analysis.runs-indefinitely", "Metrics of step and promotion analyses with an interval need a count.");
+    super(
+        "analysis.runs-indefinitely",
+        "Metrics of step and promotion analyses with an interval need a count.");
   }
 
   @Override
-  protected void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
+  protected void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
     if (use.isBackground()) {
       return;
     }
     for (AnalysisTemplateView t : res.templates()) {
       Map<String, String> defaults = new HashMap<>();
       for (YamlNode arg : t.args()) {
-        defaults.put(arg.get("name").text(""), arg.get("value").isScalar() ? arg.get("value").text() : "dummy-value");
+        defaults.put(
+            arg.get("name").text(""),
+            arg.get("value").isScalar() ? arg.get("value").text() : "dummy-value");
       }
       for (MetricView m : t.metrics()) {
-        if (m.interval().isAbsent() || !m.interval().isScalar() || m.interval().text("").isEmpty()) {
+        if (m.interval().isAbsent()
+            || !m.interval().isScalar()
+            || m.interval().text("").isEmpty()) {
           continue;
         }
         YamlNode count = m.count();
@@ -44,8 +51,15 @@ public final class RunsIndefinitelyRule extends AnalysisUseRule {
           value = text.map(RunsIndefinitelyRule::intValue).orElse(0L);
         }
         if (value == 0) {
-          out.error(at(use), "metric '" + m.name() + "' of template '" + t.name() + "' has an interval but no count, so "
-              + describe(use) + " would never finish; set count on the metric");
+          out.error(
+              at(use),
+              "metric '"
+                  + m.name()
+                  + "' of template '"
+                  + t.name()
+                  + "' has an interval but no count, so "
+                  + describe(use)
+                  + " would never finish; set count on the metric");
         }
       }
     }
@@ -61,9 +75,10 @@ public final class RunsIndefinitelyRule extends AnalysisUseRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("I9",
-        "step and promotion analyses: metrics with interval need a count (read with template "
-        + "defaults, like upstream)")
+    return RuleDoc.error(
+            "I9",
+            "step and promotion analyses: metrics with interval need a count (read with template "
+                + "defaults, like upstream)")
         .fix("Give the metric a `count`, or drop its `interval`.");
   }
 }

@@ -25,7 +25,8 @@ public final class TemplateMissingRule implements Rule {
 
   @Override
   public String description() {
-    return "Referenced AnalysisTemplates must be in the validated files (ClusterAnalysisTemplates: warning).";
+    return "Referenced AnalysisTemplates must be in the validated files (ClusterAnalysisTemplates:"
+        + " warning).";
   }
 
   @Override
@@ -37,7 +38,8 @@ public final class TemplateMissingRule implements Rule {
       }
       for (YamlNode step : r.steps()) {
         for (YamlNode a : step.at("experiment", "analyses").items()) {
-          refs.add(new TemplateRef(a.get("templateName").text(""), a.get("clusterScope").isTrue(), a));
+          refs.add(
+              new TemplateRef(a.get("templateName").text(""), a.get("clusterScope").isTrue(), a));
         }
       }
       for (TemplateRef ref : refs) {
@@ -56,23 +58,33 @@ public final class TemplateMissingRule implements Rule {
   }
 
   private static void report(TemplateRef ref, FindingSink out) {
-    YamlNode at = ref.node().get("templateName").isPresent() ? ref.node().get("templateName") : ref.node();
+    YamlNode at =
+        ref.node().get("templateName").isPresent() ? ref.node().get("templateName") : ref.node();
     if (ref.name().isEmpty()) {
       out.error(at, "the template reference has no templateName; name the template to run");
     } else if (ref.clusterScope()) {
-      out.warning(at, "ClusterAnalysisTemplate '" + ref.name() + "' is not defined in the validated files;"
-          + " make sure it is installed in the cluster");
+      out.warning(
+          at,
+          "ClusterAnalysisTemplate '"
+              + ref.name()
+              + "' is not defined in the validated files;"
+              + " make sure it is installed in the cluster");
     } else {
-      out.error(at, "AnalysisTemplate '" + ref.name() + "' is not defined in the validated files;"
-          + " add it to the bundle or fix the templateName");
+      out.error(
+          at,
+          "AnalysisTemplate '"
+              + ref.name()
+              + "' is not defined in the validated files;"
+              + " add it to the bundle or fix the templateName");
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("I1",
-        "referenced templates exist (steps, background, pre/post-promotion, experiment analyses, "
-        + "nested templates)")
+    return RuleDoc.error(
+            "I1",
+            "referenced templates exist (steps, background, pre/post-promotion, experiment"
+                + " analyses, nested templates)")
         .note("a missing ClusterAnalysisTemplate is a warning")
         .fix("Validate the template with the rollout, or correct its name.");
   }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every {@code {{...}}} in a template's metrics must be {@code args.<name>} of an arg the
- * template declares; anything else makes the analysis fail before its first measurement.
+ * Every {@code {{...}}} in a template's metrics must be {@code args.<name>} of an arg the template
+ * declares; anything else makes the analysis fail before its first measurement.
  */
 public final class UndeclaredArgTagRule implements Rule {
   @Override
@@ -34,16 +34,28 @@ public final class UndeclaredArgTagRule implements Rule {
     }
   }
 
-  private static void walk(YamlNode n, Set<String> declared, AnalysisTemplateView t, FindingSink out) {
+  private static void walk(
+      YamlNode n, Set<String> declared, AnalysisTemplateView t, FindingSink out) {
     if (n.isScalar()) {
       for (String tag : ArgTags.tags(n.text())) {
         Optional<String> name = ArgTags.argName(tag);
         if (name.isEmpty()) {
-          out.error(n, "{{" + tag + "}} cannot be resolved: only {{args.<name>}} tags are substituted; declare an arg"
-              + " in spec.args and use {{args.<name>}}");
+          out.error(
+              n,
+              "{{"
+                  + tag
+                  + "}} cannot be resolved: only {{args.<name>}} tags are substituted; declare an"
+                  + " arg in spec.args and use {{args.<name>}}");
         } else if (!declared.contains(name.get())) {
-          out.error(n, "{{" + tag + "}} uses arg '" + name.get() + "', which template '" + t.name()
-              + "' does not declare; add it to spec.args");
+          out.error(
+              n,
+              "{{"
+                  + tag
+                  + "}} uses arg '"
+                  + name.get()
+                  + "', which template '"
+                  + t.name()
+                  + "' does not declare; add it to spec.args");
         }
       }
     } else if (n.isMapping()) {
@@ -56,7 +68,8 @@ public final class UndeclaredArgTagRule implements Rule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("I8", "every `{{...}}` in metrics is `args.<declared>`")
-        .fix("Declare the arg in the template's `args`, or correct the tag to `{{args.<declared "
-            + "name>}}`.");
+        .fix(
+            "Declare the arg in the template's `args`, or correct the tag to `{{args.<declared "
+                + "name>}}`.");
   }
 }

@@ -11,16 +11,19 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * An arg the rollout passes that no template of the analysis declares: upstream silently drops
- * it, which usually means a typo in the arg name.
+ * An arg the rollout passes that no template of the analysis declares: upstream silently drops it,
+ * which usually means a typo in the arg name.
  */
 public final class UnusedArgRule extends AnalysisUseRule {
   public UnusedArgRule() {
-    super("analysis.unused-arg", "Args passed by a rollout should be declared by one of the templates.");
+    super(
+        "analysis.unused-arg",
+        "Args passed by a rollout should be declared by one of the templates.");
   }
 
   @Override
-  protected void check(RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
+  protected void check(
+      RolloutView r, AnalysisUse use, TemplateResolver.Resolution res, FindingSink out) {
     if (!res.missing().isEmpty()) {
       return;
     }
@@ -31,8 +34,13 @@ public final class UnusedArgRule extends AnalysisUseRule {
     for (YamlNode a : use.args()) {
       String name = a.get("name").text("");
       if (!declared.contains(name)) {
-        out.warning(a.get("name").isPresent() ? a.get("name") : a, "arg '" + name
-            + "' is not declared by any template of " + describe(use) + ", so it is ignored; fix the name or remove it");
+        out.warning(
+            a.get("name").isPresent() ? a.get("name") : a,
+            "arg '"
+                + name
+                + "' is not declared by any template of "
+                + describe(use)
+                + ", so it is ignored; fix the name or remove it");
       }
     }
   }

@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 /** scaleDownDelayRevisionLimit cannot exceed revisionHistoryLimit (default 10). */
 public final class ScaleDownRevisionLimitRule extends PerRolloutRule {
   public ScaleDownRevisionLimitRule() {
-    super("bluegreen.scale-down-revision-limit", "blueGreen scaleDownDelayRevisionLimit must not exceed revisionHistoryLimit.");
+    super(
+        "bluegreen.scale-down-revision-limit",
+        "blueGreen scaleDownDelayRevisionLimit must not exceed revisionHistoryLimit.");
   }
 
   @Override
@@ -20,15 +22,21 @@ public final class ScaleDownRevisionLimitRule extends PerRolloutRule {
     OptionalLong v = limit.longValue();
     long history = r.spec().get("revisionHistoryLimit").longValue().orElse(10);
     if (v.isPresent() && v.getAsLong() > history) {
-      out.error(limit, "scaleDownDelayRevisionLimit (" + v.getAsLong() + ") is larger than revisionHistoryLimit ("
-          + history + "); lower it or raise spec.revisionHistoryLimit");
+      out.error(
+          limit,
+          "scaleDownDelayRevisionLimit ("
+              + v.getAsLong()
+              + ") is larger than revisionHistoryLimit ("
+              + history
+              + "); lower it or raise spec.revisionHistoryLimit");
     }
   }
 
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("D2", "scaleDownDelayRevisionLimit <= revisionHistoryLimit")
-        .fix("Lower `scaleDownDelayRevisionLimit` to `revisionHistoryLimit` or below, or raise "
-            + "`revisionHistoryLimit`.");
+        .fix(
+            "Lower `scaleDownDelayRevisionLimit` to `revisionHistoryLimit` or below, or raise "
+                + "`revisionHistoryLimit`.");
   }
 }

@@ -7,10 +7,15 @@ import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerRolloutRule;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
-/** Blue-green needs two different Services for active and preview (upstream also rejects two empty ones). */
+/**
+ * Blue-green needs two different Services for active and preview (upstream also rejects two empty
+ * ones).
+ */
 public final class ServicesDistinctRule extends PerRolloutRule {
   public ServicesDistinctRule() {
-    super("bluegreen.services-distinct", "activeService and previewService must be two different Services.");
+    super(
+        "bluegreen.services-distinct",
+        "activeService and previewService must be two different Services.");
   }
 
   @Override
@@ -22,9 +27,14 @@ public final class ServicesDistinctRule extends PerRolloutRule {
     String active = bg.get("activeService").text("");
     String preview = bg.get("previewService").text("");
     if (active.equals(preview)) {
-      out.error(bg.get("activeService").isPresent() ? bg.get("activeService") : bg,
-          active.isEmpty() ? "blueGreen needs an activeService; name the Service that receives production traffic"
-              : "activeService and previewService are both '" + active + "'; point previewService at a second Service");
+      out.error(
+          bg.get("activeService").isPresent() ? bg.get("activeService") : bg,
+          active.isEmpty()
+              ? "blueGreen needs an activeService; name the Service that receives production"
+                  + " traffic"
+              : "activeService and previewService are both '"
+                  + active
+                  + "'; point previewService at a second Service");
     }
   }
 

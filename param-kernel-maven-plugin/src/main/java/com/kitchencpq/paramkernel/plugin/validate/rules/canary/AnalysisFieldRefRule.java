@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Step analysis args taken from the rollout's metadata must use a path the downward API
- * supports (metadata.name, .namespace, .uid, .labels, .annotations, or one label/annotation).
+ * Step analysis args taken from the rollout's metadata must use a path the downward API supports
+ * (metadata.name, .namespace, .uid, .labels, .annotations, or one label/annotation).
  */
 public final class AnalysisFieldRefRule extends CanaryRule {
-  private static final Pattern SUBSCRIPT = Pattern.compile(
-      "metadata\\.(labels|annotations)\\['([A-Za-z0-9][-A-Za-z0-9_./]*)?[A-Za-z0-9]'\\]");
+  private static final Pattern SUBSCRIPT =
+      Pattern.compile(
+          "metadata\\.(labels|annotations)\\['([A-Za-z0-9][-A-Za-z0-9_./]*)?[A-Za-z0-9]'\\]");
 
   public AnalysisFieldRefRule() {
-    super("canary.analysis-field-ref", "Step analysis args from metadata must use a downward-API field path.");
+    super(
+        "canary.analysis-field-ref",
+        "Step analysis args from metadata must use a downward-API field path.");
   }
 
   @Override
@@ -31,8 +34,12 @@ public final class AnalysisFieldRefRule extends CanaryRule {
         YamlNode path = arg.at("valueFrom", "fieldRef", "fieldPath");
         String p = path.text("");
         if (p.startsWith("metadata") && !valid(p)) {
-          out.error(path, "fieldPath '" + p + "' is not supported; use metadata.name, metadata.namespace,"
-              + " metadata.uid, metadata.labels, metadata.annotations or metadata.labels['<key>']");
+          out.error(
+              path,
+              "fieldPath '"
+                  + p
+                  + "' is not supported; use metadata.name, metadata.namespace, metadata.uid,"
+                  + " metadata.labels, metadata.annotations or metadata.labels['<key>']");
         }
       }
     }
@@ -40,7 +47,12 @@ public final class AnalysisFieldRefRule extends CanaryRule {
 
   static boolean valid(String p) {
     return switch (p) {
-      case "metadata.name", "metadata.namespace", "metadata.uid", "metadata.labels", "metadata.annotations" -> true;
+      case "metadata.name",
+          "metadata.namespace",
+          "metadata.uid",
+          "metadata.labels",
+          "metadata.annotations" ->
+          true;
       default -> SUBSCRIPT.matcher(p).matches();
     };
   }
@@ -48,7 +60,8 @@ public final class AnalysisFieldRefRule extends CanaryRule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("F17", "downward-API paths for metadata args of step analyses")
-        .fix("Use `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels`, "
-            + "`metadata.annotations` or `metadata.labels['<key>']`.");
+        .fix(
+            "Use `metadata.name`, `metadata.namespace`, `metadata.uid`, `metadata.labels`, "
+                + "`metadata.annotations` or `metadata.labels['<key>']`.");
   }
 }

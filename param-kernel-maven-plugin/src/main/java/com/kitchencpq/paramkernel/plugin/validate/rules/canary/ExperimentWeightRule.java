@@ -8,7 +8,9 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 /** Experiment template weights need traffic routing with SMI, ALB, Istio or plugins. */
 public final class ExperimentWeightRule extends CanaryRule {
   public ExperimentWeightRule() {
-    super("canary.experiment-weight", "Experiment template weights need SMI, ALB, Istio or plugin traffic routing.");
+    super(
+        "canary.experiment-weight",
+        "Experiment template weights need SMI, ALB, Istio or plugin traffic routing.");
   }
 
   @Override
@@ -20,9 +22,18 @@ public final class ExperimentWeightRule extends CanaryRule {
           continue;
         }
         if (!routed(canary)) {
-          out.error(weight, "an experiment template weight needs trafficRouting; remove the weight or add a router");
-        } else if (!(has(canary, "alb") || has(canary, "smi") || has(canary, "istio") || has(canary, "plugins"))) {
-          out.error(weight, "experiment template weights work only with SMI, ALB, Istio or plugin routing; remove the weight");
+          out.error(
+              weight,
+              "an experiment template weight needs trafficRouting; remove the weight or add a"
+                  + " router");
+        } else if (!(has(canary, "alb")
+            || has(canary, "smi")
+            || has(canary, "istio")
+            || has(canary, "plugins"))) {
+          out.error(
+              weight,
+              "experiment template weights work only with SMI, ALB, Istio or plugin routing; remove"
+                  + " the weight");
         }
       }
     }

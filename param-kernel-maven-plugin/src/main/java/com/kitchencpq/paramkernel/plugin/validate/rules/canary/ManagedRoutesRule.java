@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /** Header and mirror routes must be declared in trafficRouting.managedRoutes. */
 public final class ManagedRoutesRule extends CanaryRule {
   public ManagedRoutesRule() {
-    super("canary.managed-routes", "Routes set by steps must be listed in trafficRouting.managedRoutes.");
+    super(
+        "canary.managed-routes",
+        "Routes set by steps must be listed in trafficRouting.managedRoutes.");
   }
 
   @Override
@@ -19,7 +21,8 @@ public final class ManagedRoutesRule extends CanaryRule {
       return;
     }
     YamlNode managed = canary.at("trafficRouting", "managedRoutes");
-    Set<String> names = managed.items().stream().map(m -> m.get("name").text("")).collect(Collectors.toSet());
+    Set<String> names =
+        managed.items().stream().map(m -> m.get("name").text("")).collect(Collectors.toSet());
     for (YamlNode step : r.steps()) {
       for (String kind : new String[] {"setHeaderRoute", "setMirrorRoute"}) {
         YamlNode route = step.get(kind);
@@ -27,11 +30,17 @@ public final class ManagedRoutesRule extends CanaryRule {
           continue;
         }
         if (managed.isAbsent()) {
-          out.error(step.keyNode(kind), kind + " needs spec.strategy.canary.trafficRouting.managedRoutes;"
-              + " list the route name there");
+          out.error(
+              step.keyNode(kind),
+              kind
+                  + " needs spec.strategy.canary.trafficRouting.managedRoutes;"
+                  + " list the route name there");
         } else if (!names.contains(route.get("name").text(""))) {
-          out.error(route.get("name").isPresent() ? route.get("name") : route, "route '" + route.get("name").text("")
-              + "' is not listed in trafficRouting.managedRoutes; add it there");
+          out.error(
+              route.get("name").isPresent() ? route.get("name") : route,
+              "route '"
+                  + route.get("name").text("")
+                  + "' is not listed in trafficRouting.managedRoutes; add it there");
         }
       }
     }

@@ -8,7 +8,9 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 /** setMirrorRoute: Istio or plugin routing, and method/path matches with exactly one kind. */
 public final class MirrorRouteRule extends CanaryRule {
   public MirrorRouteRule() {
-    super("canary.mirror-route", "setMirrorRoute needs Istio or plugin routing and valid method/path matches.");
+    super(
+        "canary.mirror-route",
+        "setMirrorRoute needs Istio or plugin routing and valid method/path matches.");
   }
 
   @Override
@@ -19,7 +21,8 @@ public final class MirrorRouteRule extends CanaryRule {
         continue;
       }
       if (!routed(canary) || !(has(canary, "istio") || has(canary, "plugins"))) {
-        out.error(step.keyNode("setMirrorRoute"), "setMirrorRoute needs Istio or plugin traffic routing");
+        out.error(
+            step.keyNode("setMirrorRoute"), "setMirrorRoute needs Istio or plugin traffic routing");
       }
       for (YamlNode m : route.get("match").items()) {
         for (String k : new String[] {"method", "path"}) {
@@ -34,7 +37,8 @@ public final class MirrorRouteRule extends CanaryRule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("F11, F12", "router support and method/path match values")
-        .fix("Use `setMirrorRoute` with Istio or plugin routing, with valid method and path "
-            + "match values.");
+        .fix(
+            "Use `setMirrorRoute` with Istio or plugin routing, with valid method and path "
+                + "match values.");
   }
 }

@@ -7,12 +7,14 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /**
- * pause.duration: seconds as an integer (or integer string), or a Go duration such as 30s, 5m
- * or 1h30m. Anything else (1d, "10 s", negative values) upstream reads as negative and rejects.
+ * pause.duration: seconds as an integer (or integer string), or a Go duration such as 30s, 5m or
+ * 1h30m. Anything else (1d, "10 s", negative values) upstream reads as negative and rejects.
  */
 public final class PauseDurationRule extends CanaryRule {
   public PauseDurationRule() {
-    super("canary.pause-duration", "pause.duration must be seconds or a Go duration (30s, 5m, 1h), not negative.");
+    super(
+        "canary.pause-duration",
+        "pause.duration must be seconds or a Go duration (30s, 5m, 1h), not negative.");
   }
 
   @Override
@@ -41,8 +43,13 @@ public final class PauseDurationRule extends CanaryRule {
         }
       }
       if (problem != null) {
-        out.error(d, "pause duration '" + d.text() + "' " + problem
-            + "; write seconds (60) or a duration with units s, m or h (90s, 5m, 1h30m)");
+        out.error(
+            d,
+            "pause duration '"
+                + d.text()
+                + "' "
+                + problem
+                + "; write seconds (60) or a duration with units s, m or h (90s, 5m, 1h30m)");
       }
     }
   }
@@ -50,7 +57,8 @@ public final class PauseDurationRule extends CanaryRule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("F4", "seconds or Go duration, not negative")
-        .fix("Write the duration as seconds (`300`) or a Go duration (`30s`, `5m`, `1h`), not "
-            + "negative.");
+        .fix(
+            "Write the duration as seconds (`300`) or a Go duration (`30s`, `5m`, `1h`), not "
+                + "negative.");
   }
 }

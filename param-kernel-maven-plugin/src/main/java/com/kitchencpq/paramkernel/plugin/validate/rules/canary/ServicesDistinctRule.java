@@ -16,8 +16,11 @@ public final class ServicesDistinctRule extends CanaryRule {
     String c = canary.get("canaryService").text("");
     String s = canary.get("stableService").text("");
     if (!c.isEmpty() && c.equals(s)) {
-      out.error(canary.get("stableService"), "canaryService and stableService are both '" + s
-          + "'; the canary needs a Service of its own");
+      out.error(
+          canary.get("stableService"),
+          "canaryService and stableService are both '"
+              + s
+              + "'; the canary needs a Service of its own");
     }
   }
 

@@ -18,8 +18,10 @@ public final class SetCanaryScaleRule extends CanaryRule {
     }
     for (YamlNode step : r.steps()) {
       if (step.get("setCanaryScale").isPresent()) {
-        out.error(step.keyNode("setCanaryScale"), "setCanaryScale needs spec.strategy.canary.trafficRouting;"
-            + " configure a traffic router or remove the step");
+        out.error(
+            step.keyNode("setCanaryScale"),
+            "setCanaryScale needs spec.strategy.canary.trafficRouting;"
+                + " configure a traffic router or remove the step");
       }
     }
   }

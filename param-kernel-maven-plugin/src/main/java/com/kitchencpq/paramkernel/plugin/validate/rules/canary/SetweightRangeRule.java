@@ -9,7 +9,9 @@ import java.util.OptionalLong;
 /** setWeight is a percentage between 0 and maxTrafficWeight (default 100). */
 public final class SetweightRangeRule extends CanaryRule {
   public SetweightRangeRule() {
-    super("canary.setweight-range", "setWeight must be between 0 and maxTrafficWeight (100 by default).");
+    super(
+        "canary.setweight-range",
+        "setWeight must be between 0 and maxTrafficWeight (100 by default).");
   }
 
   @Override
@@ -19,7 +21,13 @@ public final class SetweightRangeRule extends CanaryRule {
       YamlNode w = step.get("setWeight");
       OptionalLong v = w.longValue();
       if (v.isPresent() && (v.getAsLong() < 0 || v.getAsLong() > max)) {
-        out.error(w, "setWeight " + v.getAsLong() + " is outside 0.." + max + "; use a weight in that range");
+        out.error(
+            w,
+            "setWeight "
+                + v.getAsLong()
+                + " is outside 0.."
+                + max
+                + "; use a weight in that range");
       }
     }
   }

@@ -6,11 +6,23 @@ import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.List;
 
-/** Each canary step does one thing: setWeight, pause, experiment or analysis (or one of the route/scale/plugin steps). */
+/**
+ * Each canary step does one thing: setWeight, pause, experiment or analysis (or one of the
+ * route/scale/plugin steps).
+ */
 public final class StepKindRule extends CanaryRule {
-  private static final List<String> EXCLUSIVE = List.of("setWeight", "pause", "experiment", "analysis");
-  private static final List<String> ALL = List.of("setWeight", "pause", "experiment", "analysis",
-      "setCanaryScale", "setHeaderRoute", "setMirrorRoute", "plugin");
+  private static final List<String> EXCLUSIVE =
+      List.of("setWeight", "pause", "experiment", "analysis");
+  private static final List<String> ALL =
+      List.of(
+          "setWeight",
+          "pause",
+          "experiment",
+          "analysis",
+          "setCanaryScale",
+          "setHeaderRoute",
+          "setMirrorRoute",
+          "plugin");
 
   public StepKindRule() {
     super("canary.step-kind", "Each canary step must set exactly one action.");
@@ -21,10 +33,16 @@ public final class StepKindRule extends CanaryRule {
     for (YamlNode step : r.steps()) {
       List<String> exclusive = EXCLUSIVE.stream().filter(k -> step.get(k).isPresent()).toList();
       if (exclusive.size() > 1) {
-        out.error(step, "this step sets " + String.join(" and ", exclusive) + "; split it into one step per action");
+        out.error(
+            step,
+            "this step sets "
+                + String.join(" and ", exclusive)
+                + "; split it into one step per action");
       } else if (ALL.stream().noneMatch(k -> step.get(k).isPresent())) {
-        out.error(step, "this step does nothing; give it one of setWeight, pause, experiment, analysis,"
-            + " setCanaryScale, setHeaderRoute, setMirrorRoute or plugin");
+        out.error(
+            step,
+            "this step does nothing; give it one of setWeight, pause, experiment, analysis,"
+                + " setCanaryScale, setHeaderRoute, setMirrorRoute or plugin");
       }
     }
   }

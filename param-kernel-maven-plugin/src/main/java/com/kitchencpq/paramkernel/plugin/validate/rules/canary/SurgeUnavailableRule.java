@@ -16,7 +16,10 @@ public final class SurgeUnavailableRule extends CanaryRule {
     YamlNode surge = canary.get("maxSurge");
     YamlNode unavailable = canary.get("maxUnavailable");
     if (isZero(surge) && isZero(unavailable)) {
-      out.error(surge, "maxSurge and maxUnavailable are both 0, so no pod could ever be replaced; raise one of them");
+      out.error(
+          surge,
+          "maxSurge and maxUnavailable are both 0, so no pod could ever be replaced; raise one of"
+              + " them");
     }
   }
 

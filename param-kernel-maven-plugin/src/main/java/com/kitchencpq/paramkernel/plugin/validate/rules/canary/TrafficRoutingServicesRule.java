@@ -6,12 +6,14 @@ import com.kitchencpq.paramkernel.plugin.validate.model.RolloutView;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /**
- * Most traffic routers split traffic between a canary and a stable Service, so both must be
- * named (plugins, Istio subset routing and ping-pong set-ups excepted).
+ * Most traffic routers split traffic between a canary and a stable Service, so both must be named
+ * (plugins, Istio subset routing and ping-pong set-ups excepted).
  */
 public final class TrafficRoutingServicesRule extends CanaryRule {
   public TrafficRoutingServicesRule() {
-    super("canary.traffic-routing-services", "Traffic routing needs canaryService and stableService.");
+    super(
+        "canary.traffic-routing-services",
+        "Traffic routing needs canaryService and stableService.");
   }
 
   @Override
@@ -20,10 +22,14 @@ public final class TrafficRoutingServicesRule extends CanaryRule {
       return;
     }
     if (canary.get("stableService").text("").isEmpty()) {
-      out.error(canary.get("stableService"), "traffic routing needs a stableService; name the Service of the stable pods");
+      out.error(
+          canary.get("stableService"),
+          "traffic routing needs a stableService; name the Service of the stable pods");
     }
     if (canary.get("canaryService").text("").isEmpty()) {
-      out.error(canary.get("canaryService"), "traffic routing needs a canaryService; name the Service of the canary pods");
+      out.error(
+          canary.get("canaryService"),
+          "traffic routing needs a canaryService; name the Service of the canary pods");
     }
   }
 
@@ -35,8 +41,12 @@ public final class TrafficRoutingServicesRule extends CanaryRule {
     YamlNode tr = canary.get("trafficRouting");
     return (has(canary, "alb") && !pingPong)
         || (has(canary, "istio") && tr.at("istio", "destinationRule").isAbsent() && !pingPong)
-        || has(canary, "smi") || has(canary, "apisix") || has(canary, "ambassador") || has(canary, "nginx")
-        || has(canary, "appMesh") || has(canary, "traefik");
+        || has(canary, "smi")
+        || has(canary, "apisix")
+        || has(canary, "ambassador")
+        || has(canary, "nginx")
+        || has(canary, "appMesh")
+        || has(canary, "traefik");
   }
 
   @Override

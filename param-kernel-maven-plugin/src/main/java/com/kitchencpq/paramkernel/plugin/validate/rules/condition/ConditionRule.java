@@ -20,7 +20,8 @@ public abstract class ConditionRule extends BaseRule {
     }
   }
 
-  protected abstract void check(MetricConditions.Metric metric, MetricConditions.Condition condition, FindingSink out);
+  protected abstract void check(
+      MetricConditions.Metric metric, MetricConditions.Condition condition, FindingSink out);
 
   /** {@code successCondition of metric 'x'} for messages. */
   protected static String where(MetricConditions.Metric m, MetricConditions.Condition c) {

@@ -16,28 +16,31 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Hazard: every metric of an analysis that judges the canary (a metric with a success or
- * failure condition) is dry-run. Argo measures dry-run metrics but leaves them out of the
- * run's phase and of its termination ({@code analysis/analysis.go}, {@code assessRunStatus};
- * the rules are matched by {@code GetDryRunMetrics} in {@code utils/analysis/helpers.go}, an
- * unanchored regular expression), so the analysis step can never fail or pause the rollout on
- * the canary's numbers.
+ * Hazard: every metric of an analysis that judges the canary (a metric with a success or failure
+ * condition) is dry-run. Argo measures dry-run metrics but leaves them out of the run's phase and
+ * of its termination ({@code analysis/analysis.go}, {@code assessRunStatus}; the rules are matched
+ * by {@code GetDryRunMetrics} in {@code utils/analysis/helpers.go}, an unanchored regular
+ * expression), so the analysis step can never fail or pause the rollout on the canary's numbers.
  */
 public final class AllMetricsDryRunRule extends PerRolloutRule {
   public AllMetricsDryRunRule() {
-    super("hazard.all-metrics-dry-run",
+    super(
+        "hazard.all-metrics-dry-run",
         "An analysis must keep at least one metric that judges the canary out of dryRun.");
   }
 
   @Override
   protected void check(RolloutView r, ValidationContext ctx, FindingSink out) {
-    boolean templatesDryRun = ctx.memo(List.of("AllMetricsDryRunRule"),
-        () -> ctx.analysisTemplates().stream().anyMatch(t -> !t.dryRun().isEmpty()));
+    boolean templatesDryRun =
+        ctx.memo(
+            List.of("AllMetricsDryRunRule"),
+            () -> ctx.analysisTemplates().stream().anyMatch(t -> !t.dryRun().isEmpty()));
     for (AnalysisUse use : r.analyses()) {
       if (!templatesDryRun && use.node().get("dryRun").items().isEmpty()) {
         continue;
       }
-      TemplateResolver.Resolution res = TemplateResolver.resolve(ctx, r.manifest(), use.templates());
+      TemplateResolver.Resolution res =
+          TemplateResolver.resolve(ctx, r.manifest(), use.templates());
       if (!res.missing().isEmpty()) {
         continue;
       }
@@ -62,15 +65,24 @@ public final class AllMetricsDryRunRule extends PerRolloutRule {
         }
       }
       if (!judging.isEmpty() && allDry) {
-        out.hazard(rules.get(0), "every metric that judges the canary in " + describe(use, r) + " is dry-run ("
-            + String.join(", ", judging) + "): Argo measures dry-run metrics but leaves them out of the analysis"
-            + " result, so this analysis can never fail or pause the rollout on the canary's numbers; remove the"
-            + " dryRun entry (or narrow its metricName) so that at least one health metric counts");
+        out.hazard(
+            rules.get(0),
+            "every metric that judges the canary in "
+                + describe(use, r)
+                + " is dry-run ("
+                + String.join(", ", judging)
+                + "): Argo measures dry-run metrics but leaves them out of the analysis result, so"
+                + " this analysis can never fail or pause the rollout on the canary's numbers;"
+                + " remove the dryRun entry (or narrow its metricName) so that at least one health"
+                + " metric counts");
       }
     }
   }
 
-  /** Whether a rule's metricName (an unanchored Go regular expression) matches; null when one cannot be read. */
+  /**
+   * Whether a rule's metricName (an unanchored Go regular expression) matches; null when one cannot
+   * be read.
+   */
   private static Boolean dryRun(String metric, List<YamlNode> rules) {
     for (YamlNode rule : rules) {
       String re = rule.get("metricName").text("");
@@ -90,20 +102,28 @@ public final class AllMetricsDryRunRule extends PerRolloutRule {
 
   private static String describe(AnalysisUse use, RolloutView r) {
     return switch (use.type()) {
-      case STEP -> "the analysis of step " + (use.stepIndex() + 1) + " of Rollout '" + r.name() + "'";
+      case STEP ->
+          "the analysis of step " + (use.stepIndex() + 1) + " of Rollout '" + r.name() + "'";
       case BACKGROUND -> "the background analysis of Rollout '" + r.name() + "'";
-      default -> "the " + use.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " analysis of"
-          + " Rollout '" + r.name() + "'";
+      default ->
+          "the "
+              + use.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+              + " analysis of"
+              + " Rollout '"
+              + r.name()
+              + "'";
     };
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.hazard("ours",
-        "every metric with a success or failure condition in one analysis (its templates and "
-        + "the Rollout's step) matches a `dryRun` rule (an unanchored regular expression)")
-        .why("dry-run metrics are measured but never count: the analysis cannot fail or pause the "
-            + "rollout")
+    return RuleDoc.hazard(
+            "ours",
+            "every metric with a success or failure condition in one analysis (its templates and "
+                + "the Rollout's step) matches a `dryRun` rule (an unanchored regular expression)")
+        .why(
+            "dry-run metrics are measured but never count: the analysis cannot fail or pause the "
+                + "rollout")
         .fix("Keep at least one health metric out of `dryRun`.");
   }
 }

@@ -20,22 +20,27 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * The Prometheus metrics a canary Rollout runs, each with the values its {@code {{args.x}}}
- * get in that run, and what each label matcher of the query selects: the canary Service,
- * another Service of the Rollout, the canary's or the stable pods' pod-template hash, or
- * something not known until run time.
+ * The Prometheus metrics a canary Rollout runs, each with the values its {@code {{args.x}}} get in
+ * that run, and what each label matcher of the query selects: the canary Service, another Service
+ * of the Rollout, the canary's or the stable pods' pod-template hash, or something not known until
+ * run time.
  *
- * <p>Arguments are merged as Argo does ({@code utils/analysis/helpers.go}, {@code MergeArgs}):
- * the template's declaration gives the default, the Rollout's analysis args win by name. A
- * Rollout arg {@code valueFrom.podTemplateHashValue: Latest} is the canary ReplicaSet's hash
- * and {@code Stable} the stable one's ({@code utils/analysis/factory.go},
- * {@code BuildArgumentsForRolloutAnalysisRun}).
+ * <p>Arguments are merged as Argo does ({@code utils/analysis/helpers.go}, {@code MergeArgs}): the
+ * template's declaration gives the default, the Rollout's analysis args win by name. A Rollout arg
+ * {@code valueFrom.podTemplateHashValue: Latest} is the canary ReplicaSet's hash and {@code Stable}
+ * the stable one's ({@code utils/analysis/factory.go}, {@code
+ * BuildArgumentsForRolloutAnalysisRun}).
  */
 final class Bindings {
   private Bindings() {}
 
   /** Where an arg's value comes from. */
-  enum Source { VALUE, LATEST_HASH, STABLE_HASH, UNKNOWN }
+  enum Source {
+    VALUE,
+    LATEST_HASH,
+    STABLE_HASH,
+    UNKNOWN
+  }
 
   /** An arg of one analysis run: its source, value (for VALUE) and the node that sets it. */
   record Arg(String name, Source source, String value, YamlNode node, boolean fromRollout) {}
@@ -56,12 +61,23 @@ final class Bindings {
     OTHER
   }
 
-  /** One matcher with what it selects, the arg that feeds it (if any) and the Service it names (if any). */
-  record Match(PromQl.Selector selector, PromQl.Matcher matcher, Selects selects, Optional<Arg> arg,
+  /**
+   * One matcher with what it selects, the arg that feeds it (if any) and the Service it names (if
+   * any).
+   */
+  record Match(
+      PromQl.Selector selector,
+      PromQl.Matcher matcher,
+      Selects selects,
+      Optional<Arg> arg,
       String service) {}
 
   /** A Prometheus metric as one analysis of one canary Rollout runs it. */
-  record Bound(RolloutView rollout, AnalysisUse use, MetricConditions.Metric metric, Map<String, Arg> args,
+  record Bound(
+      RolloutView rollout,
+      AnalysisUse use,
+      MetricConditions.Metric metric,
+      Map<String, Arg> args,
       List<Match> matches) {
     /** The first arg feeding a matcher of the kinds given, for reporting where it is set. */
     Optional<Match> first(Selects s) {
@@ -88,9 +104,11 @@ final class Bindings {
       if (!r.isCanary()) {
         continue;
       }
-      List<Manifest> services = null; // worked out once per Rollout, and only when it runs a Prometheus metric
+      List<Manifest> services =
+          null; // worked out once per Rollout, and only when it runs a Prometheus metric
       for (AnalysisUse use : r.analyses()) {
-        TemplateResolver.Resolution res = TemplateResolver.resolve(ctx, r.manifest(), use.templates());
+        TemplateResolver.Resolution res =
+            TemplateResolver.resolve(ctx, r.manifest(), use.templates());
         Map<String, Arg> args = null;
         for (AnalysisTemplateView t : res.templates()) {
           for (MetricConditions.Metric m : byTemplate.getOrDefault(t, List.of())) {
@@ -134,7 +152,10 @@ final class Bindings {
     YamlNode hash = a.at("valueFrom", "podTemplateHashValue");
     if (hash.isScalar()) {
       String h = hash.text("");
-      Source s = h.equals("Latest") ? Source.LATEST_HASH : h.equals("Stable") ? Source.STABLE_HASH : Source.UNKNOWN;
+      Source s =
+          h.equals("Latest")
+              ? Source.LATEST_HASH
+              : h.equals("Stable") ? Source.STABLE_HASH : Source.UNKNOWN;
       return new Arg(name, s, "", hash, fromRollout);
     }
     return new Arg(name, Source.UNKNOWN, "", a, fromRollout);
@@ -151,8 +172,13 @@ final class Bindings {
     for (Manifest m : ctx.manifests(Manifest::isService)) {
       Map<String, String> selector = m.spec().get("selector").stringMap();
       boolean named = refs.contains(m.name());
-      boolean selects = !selector.isEmpty() && selector.entrySet().stream()
-          .allMatch(e -> e.getKey().equals("rollouts-pod-template-hash") || e.getValue().equals(labels.get(e.getKey())));
+      boolean selects =
+          !selector.isEmpty()
+              && selector.entrySet().stream()
+                  .allMatch(
+                      e ->
+                          e.getKey().equals("rollouts-pod-template-hash")
+                              || e.getValue().equals(labels.get(e.getKey())));
       if ((named || selects) && sameNamespace(m.namespace(), r.manifest().namespace())) {
         out.add(m);
       }
@@ -164,7 +190,8 @@ final class Bindings {
     return a.isEmpty() || b.isEmpty() || a.equals(b);
   }
 
-  private static List<Match> matches(PromQl.Node query, Map<String, Arg> args, RolloutView r, List<Manifest> services) {
+  private static List<Match> matches(
+      PromQl.Node query, Map<String, Arg> args, RolloutView r, List<Manifest> services) {
     String canary = r.canary().get("canaryService").text("");
     List<String> others = new ArrayList<>();
     String stable = r.canary().get("stableService").text("");
@@ -185,7 +212,11 @@ final class Bindings {
     return out;
   }
 
-  private static Match classify(PromQl.Selector sel, PromQl.Matcher mt, Map<String, Arg> args, String canary,
+  private static Match classify(
+      PromQl.Selector sel,
+      PromQl.Matcher mt,
+      Map<String, Arg> args,
+      String canary,
       List<String> others) {
     List<String> tags = ArgTags.tags(mt.value());
     Optional<Arg> fed = Optional.empty();
@@ -200,12 +231,19 @@ final class Bindings {
         }
         fed = fed.isPresent() ? fed : Optional.of(a);
         if (a.source() == Source.LATEST_HASH || a.source() == Source.STABLE_HASH) {
-          boolean alone = tags.size() == 1 && mt.value().trim().startsWith("{{") && mt.value().trim().endsWith("}}");
+          boolean alone =
+              tags.size() == 1
+                  && mt.value().trim().startsWith("{{")
+                  && mt.value().trim().endsWith("}}");
           if (!alone || !(mt.op().equals("=") || mt.op().equals("=~"))) {
             return new Match(sel, mt, Selects.UNKNOWN, Optional.of(a), "");
           }
-          return new Match(sel, mt, a.source() == Source.LATEST_HASH ? Selects.LATEST_HASH : Selects.STABLE_HASH,
-              Optional.of(a), "");
+          return new Match(
+              sel,
+              mt,
+              a.source() == Source.LATEST_HASH ? Selects.LATEST_HASH : Selects.STABLE_HASH,
+              Optional.of(a),
+              "");
         }
         if (a.source() != Source.VALUE) {
           return new Match(sel, mt, Selects.UNKNOWN, Optional.of(a), "");
@@ -231,7 +269,9 @@ final class Bindings {
         return new Match(sel, mt, Selects.OTHER_SERVICE, fed, other);
       }
     }
-    return canaryHit ? new Match(sel, mt, Selects.CANARY_SERVICE, fed, canary) : new Match(sel, mt, Selects.OTHER, fed, "");
+    return canaryHit
+        ? new Match(sel, mt, Selects.CANARY_SERVICE, fed, canary)
+        : new Match(sel, mt, Selects.OTHER, fed, "");
   }
 
   /**

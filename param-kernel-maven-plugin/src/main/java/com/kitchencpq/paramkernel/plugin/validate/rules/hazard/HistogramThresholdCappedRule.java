@@ -11,24 +11,28 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Hazard: a failureCondition on a histogram_quantile of the service's latency histogram that
- * no value the quantile can take makes true. histogram_quantile interpolates inside the bucket
- * the rank falls into and returns the largest finite bound when it falls into the +Inf bucket
- * (Prometheus {@code promql/quantile.go}, {@code bucketQuantile}), so its value lies between 0
- * and the largest finite bound (10 s): {@code result[0] > 10}, {@code >= 10.5} or
- * {@code result[0] * 1000 > 20000} can never be true, and the metric can never fail, however
- * slow the canary is. Found by evaluating the failureCondition at 0, every bucket bound, the
- * points between them and next to each threshold; said only when every evaluation is known.
+ * Hazard: a failureCondition on a histogram_quantile of the service's latency histogram that no
+ * value the quantile can take makes true. histogram_quantile interpolates inside the bucket the
+ * rank falls into and returns the largest finite bound when it falls into the +Inf bucket
+ * (Prometheus {@code promql/quantile.go}, {@code bucketQuantile}), so its value lies between 0 and
+ * the largest finite bound (10 s): {@code result[0] > 10}, {@code >= 10.5} or {@code result[0] *
+ * 1000 > 20000} can never be true, and the metric can never fail, however slow the canary is. Found
+ * by evaluating the failureCondition at 0, every bucket bound, the points between them and next to
+ * each threshold; said only when every evaluation is known.
  */
 public final class HistogramThresholdCappedRule extends PerParsedMetricRule {
   public HistogramThresholdCappedRule() {
-    super("hazard.histogram-threshold-capped",
+    super(
+        "hazard.histogram-threshold-capped",
         "A failureCondition on the service's latency quantile must be reachable by some latency.");
   }
 
   @Override
   protected void check(MetricConditions.Metric m, ValidationContext ctx, FindingSink out) {
-    if (!m.isPrometheus() || !Histograms.overServiceHistogram(m) || m.failure().isEmpty() || !m.conditionsClean()
+    if (!m.isPrometheus()
+        || !Histograms.overServiceHistogram(m)
+        || m.failure().isEmpty()
+        || !m.conditionsClean()
         || !m.shape().isKnown()) {
       return;
     }
@@ -56,19 +60,30 @@ public final class HistogramThresholdCappedRule extends PerParsedMetricRule {
         return; // reachable, or not known
       }
     }
-    out.hazard(failure.node(), "failureCondition of " + m.label() + " is false for every value the quantile can"
-        + " take: histogram_quantile over " + plan.latency().series() + " lies between 0 and its largest finite"
-        + " bucket bound (" + Exprs.format(cap) + " s; a quantile in the +Inf bucket is reported as that bound), so"
-        + " the metric can never fail however slow the canary is; compare result[0] (in seconds) with a threshold"
-        + " below " + Exprs.format(cap));
+    out.hazard(
+        failure.node(),
+        "failureCondition of "
+            + m.label()
+            + " is false for every value the quantile can"
+            + " take: histogram_quantile over "
+            + plan.latency().series()
+            + " lies between 0 and its largest finite"
+            + " bucket bound ("
+            + Exprs.format(cap)
+            + " s; a quantile in the +Inf bucket is reported as that bound), so the metric can"
+            + " never fail however slow the canary is; compare result[0] (in seconds) with a"
+            + " threshold below "
+            + Exprs.format(cap));
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.hazard("ours",
-        "a failureCondition on a `histogram_quantile` of the service's latency histogram that no "
-        + "value from 0 to the largest finite bucket bound (10 s) makes true: `> 10`, `>= 10.5`, "
-        + "`result[0] * 1000 > 20000`; a ratio of two quantiles has no unit and is not checked")
+    return RuleDoc.hazard(
+            "ours",
+            "a failureCondition on a `histogram_quantile` of the service's latency histogram that"
+                + " no value from 0 to the largest finite bucket bound (10 s) makes true: `> 10`,"
+                + " `>= 10.5`, `result[0] * 1000 > 20000`; a ratio of two quantiles has no unit and"
+                + " is not checked")
         .why("the quantile never exceeds the largest finite bound, so the metric can never fail")
         .fix("Use a threshold in seconds below the largest finite bucket bound.");
   }

@@ -17,24 +17,37 @@ final class Histograms {
   record Compared(MetricConditions.Condition condition, Exprs.Threshold threshold) {}
 
   static List<PromQl.Call> quantileCalls(PromQl.Node query) {
-    return PromQl.nodes(query).stream().filter(PromQl.Call.class::isInstance).map(PromQl.Call.class::cast)
-        .filter(c -> c.name().equals("histogram_quantile")).toList();
+    return PromQl.nodes(query).stream()
+        .filter(PromQl.Call.class::isInstance)
+        .map(PromQl.Call.class::cast)
+        .filter(c -> c.name().equals("histogram_quantile"))
+        .toList();
   }
 
   /**
-   * True when the metric's result is a histogram_quantile over the service's latency buckets:
-   * the query is that call (arithmetic on quantiles, such as canary p95 / stable p95, is a
-   * ratio, not a latency, and is left out).
+   * True when the metric's result is a histogram_quantile over the service's latency buckets: the
+   * query is that call (arithmetic on quantiles, such as canary p95 / stable p95, is a ratio, not a
+   * latency, and is left out).
    */
   static boolean overServiceHistogram(MetricConditions.Metric m) {
-    if (m.query().isEmpty() || !(PromQl.unwrap(m.query().get()) instanceof PromQl.Call top)
+    if (m.query().isEmpty()
+        || !(PromQl.unwrap(m.query().get()) instanceof PromQl.Call top)
         || !top.name().equals("histogram_quantile")) {
       return false;
     }
     String bucket = RolloutPlan.PARAM_KERNEL.latency().series();
     return quantileCalls(m.query().get()).stream()
-        .anyMatch(c -> PromQl.selectors(c).stream().anyMatch(s -> s.name().equals(bucket)
-            || s.matchers().stream().anyMatch(x -> x.label().equals("__name__") && x.value().equals(bucket))));
+        .anyMatch(
+            c ->
+                PromQl.selectors(c).stream()
+                    .anyMatch(
+                        s ->
+                            s.name().equals(bucket)
+                                || s.matchers().stream()
+                                    .anyMatch(
+                                        x ->
+                                            x.label().equals("__name__")
+                                                && x.value().equals(bucket))));
   }
 
   /**
@@ -60,13 +73,15 @@ final class Histograms {
     if (e instanceof Expr.Ident id) {
       return id.name().equals("result");
     }
-    return e instanceof Expr.Index i && i.target() instanceof Expr.Ident id && id.name().equals("result");
+    return e instanceof Expr.Index i
+        && i.target() instanceof Expr.Ident id
+        && id.name().equals("result");
   }
 
   /**
-   * The aggregation directly under histogram_quantile's second argument when it drops the
-   * {@code le} label (no {@code by (le)}, or {@code without (le)}): the quantile then has no
-   * buckets to work with and Prometheus returns an empty vector.
+   * The aggregation directly under histogram_quantile's second argument when it drops the {@code
+   * le} label (no {@code by (le)}, or {@code without (le)}): the quantile then has no buckets to
+   * work with and Prometheus returns an empty vector.
    */
   static Optional<PromQl.Agg> aggregationWithoutLe(PromQl.Call quantile) {
     if (quantile.args().size() < 2) {
@@ -77,8 +92,10 @@ final class Histograms {
       return Optional.empty();
     }
     PromQl.Agg a = agg.get();
-    boolean keepsLe = a.grouping().equals("by") ? a.labels().contains("le")
-        : a.grouping().equals("without") && !a.labels().contains("le");
+    boolean keepsLe =
+        a.grouping().equals("by")
+            ? a.labels().contains("le")
+            : a.grouping().equals("without") && !a.labels().contains("le");
     return keepsLe ? Optional.empty() : agg;
   }
 

@@ -11,12 +11,14 @@ import java.util.OptionalLong;
 /**
  * Hazard: {@code inconclusiveLimit >= count} on a metric with both conditions (only then can a
  * measurement be Inconclusive). Inconclusive measurements never exceed the limit, and when the
- * count is reached the metric is Successful: a canary whose every measurement sits between the
- * two thresholds passes.
+ * count is reached the metric is Successful: a canary whose every measurement sits between the two
+ * thresholds passes.
  */
 public final class InconclusiveLimitUnreachableRule extends PerParsedMetricRule {
   public InconclusiveLimitUnreachableRule() {
-    super("hazard.inconclusive-limit-unreachable", "inconclusiveLimit must be below the number of measurements.");
+    super(
+        "hazard.inconclusive-limit-unreachable",
+        "inconclusiveLimit must be below the number of measurements.");
   }
 
   @Override
@@ -35,20 +37,29 @@ public final class InconclusiveLimitUnreachableRule extends PerParsedMetricRule 
       return; // upstream rejects count < inconclusiveLimit itself (metric.limits)
     }
     if (limit.getAsLong() >= count.value()) {
-      out.hazard(m.view().inconclusiveLimit(), m.label() + " takes " + count.value() + " measurement(s) but only"
-          + " becomes Inconclusive after more than inconclusiveLimit (" + limit.getAsLong() + ") inconclusive ones,"
-          + " so measurements between the two thresholds end as a success; lower inconclusiveLimit below "
-          + count.value());
+      out.hazard(
+          m.view().inconclusiveLimit(),
+          m.label()
+              + " takes "
+              + count.value()
+              + " measurement(s) but only"
+              + " becomes Inconclusive after more than inconclusiveLimit ("
+              + limit.getAsLong()
+              + ") inconclusive ones, so measurements between the two thresholds end as a success;"
+              + " lower inconclusiveLimit below "
+              + count.value());
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.hazard("ours",
-        "both conditions set and `inconclusiveLimit >= count` (effective count; an explicit "
-        + "count below inconclusiveLimit is upstream's own error, `metric.limits`)")
-        .why("inconclusive measurements never stop the metric, and at count it is Successful: "
-            + "values between the thresholds pass")
+    return RuleDoc.hazard(
+            "ours",
+            "both conditions set and `inconclusiveLimit >= count` (effective count; an explicit "
+                + "count below inconclusiveLimit is upstream's own error, `metric.limits`)")
+        .why(
+            "inconclusive measurements never stop the metric, and at count it is Successful: "
+                + "values between the thresholds pass")
         .fix("Lower `inconclusiveLimit` below the number of measurements.");
   }
 }

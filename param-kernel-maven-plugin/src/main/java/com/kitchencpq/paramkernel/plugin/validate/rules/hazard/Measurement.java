@@ -6,21 +6,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What Argo decides for one measurement of a metric when the provider returns a given sample:
- * the success condition is evaluated first (its error wins), then the failure condition, then
- * the table of {@code EvaluateResult} (failure wins; neither true with both set is Inconclusive;
- * success alone false is Failed; failure alone false is Successful).
+ * What Argo decides for one measurement of a metric when the provider returns a given sample: the
+ * success condition is evaluated first (its error wins), then the failure condition, then the table
+ * of {@code EvaluateResult} (failure wins; neither true with both set is Inconclusive; success
+ * alone false is Failed; failure alone false is Successful).
  */
 final class Measurement {
   private Measurement() {}
 
   /** A measurement's phase; UNKNOWN when the evaluator cannot tell. */
-  enum Phase { SUCCESSFUL, FAILED, INCONCLUSIVE, ERROR, UNKNOWN }
+  enum Phase {
+    SUCCESSFUL,
+    FAILED,
+    INCONCLUSIVE,
+    ERROR,
+    UNKNOWN
+  }
 
   /** The empty vector Prometheus returns when the query matches no series. */
   static final Object EMPTY = List.of();
+
   /** A vector holding NaN: a ratio over a window without requests (0/0). */
   static final Object NAN_VECTOR = List.of(Double.NaN);
+
   /** A NaN scalar. */
   static final Object NAN_SCALAR = Double.NaN;
 
@@ -37,7 +45,8 @@ final class Measurement {
     }
     try {
       Object v = ConditionEvaluator.evaluate(c.expr(), sample, m.engine());
-      return v instanceof Boolean b ? new Value(Optional.of(b), Optional.empty())
+      return v instanceof Boolean b
+          ? new Value(Optional.of(b), Optional.empty())
           : new Value(Optional.empty(), Optional.empty());
     } catch (ConditionEvaluator.RuntimeFailure f) {
       return new Value(Optional.empty(), Optional.of(f));

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The ServiceMonitors and PodMonitors of the invocation and the objects of the bundle they can scrape. */
+/**
+ * The ServiceMonitors and PodMonitors of the invocation and the objects of the bundle they can
+ * scrape.
+ */
 final class Monitors {
   private Monitors() {}
 
@@ -18,26 +21,36 @@ final class Monitors {
   private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet");
 
   /** Something a monitor can scrape: a Service, or the pod template of a workload. */
-  record Target(Manifest owner, String namespace, Map<String, String> labels, List<String> portNames) {}
+  record Target(
+      Manifest owner, String namespace, Map<String, String> labels, List<String> portNames) {}
 
   static List<MonitorView> all(ValidationContext ctx) {
-    return ctx.manifests(MonitorView::isMonitor).stream().filter(m -> m.root().isMapping()).map(MonitorView::new)
+    return ctx.manifests(MonitorView::isMonitor).stream()
+        .filter(m -> m.root().isMapping())
+        .map(MonitorView::new)
         .toList();
   }
 
-  /** The Services (ServiceMonitor) or pod templates (PodMonitor) of the bundle, whatever their namespace. */
+  /**
+   * The Services (ServiceMonitor) or pod templates (PodMonitor) of the bundle, whatever their
+   * namespace.
+   */
   static List<Target> candidates(ValidationContext ctx, MonitorView monitor) {
     List<Target> out = new ArrayList<>();
     if (!monitor.isPodMonitor()) {
       for (Manifest s : ctx.manifests(Manifest::isService)) {
-        List<String> ports = s.spec().get("ports").items().stream().map(p -> p.get("name").text(""))
-            .filter(n -> !n.isEmpty()).toList();
+        List<String> ports =
+            s.spec().get("ports").items().stream()
+                .map(p -> p.get("name").text(""))
+                .filter(n -> !n.isEmpty())
+                .toList();
         out.add(new Target(s, s.namespace(), s.root().at("metadata", "labels").stringMap(), ports));
       }
       return out;
     }
     for (Manifest m : ctx.manifests()) {
-      boolean workload = m.isRollout() || (m.group().equals("apps") && WORKLOADS.contains(m.kind()));
+      boolean workload =
+          m.isRollout() || (m.group().equals("apps") && WORKLOADS.contains(m.kind()));
       if (!workload || !m.root().isMapping()) {
         continue;
       }
@@ -55,7 +68,10 @@ final class Monitors {
     return out;
   }
 
-  /** The candidates the monitor's label selector selects (namespace not considered); empty when it cannot be read. */
+  /**
+   * The candidates the monitor's label selector selects (namespace not considered); empty when it
+   * cannot be read.
+   */
   static Optional<List<Target>> selected(ValidationContext ctx, MonitorView monitor) {
     List<Target> out = new ArrayList<>();
     for (Target t : candidates(ctx, monitor)) {
@@ -72,7 +88,8 @@ final class Monitors {
 
   /** The selected candidates in a namespace the monitor looks at. */
   static Optional<List<Target>> scraped(ValidationContext ctx, MonitorView monitor) {
-    return selected(ctx, monitor).map(l -> l.stream().filter(t -> monitor.coversNamespace(t.namespace())).toList());
+    return selected(ctx, monitor)
+        .map(l -> l.stream().filter(t -> monitor.coversNamespace(t.namespace())).toList());
   }
 
   /** Where to report a problem with what the monitor selects. */

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What a PromQL query returns when there is nothing to measure, worked out from its text, in
- * two cases: no series at all (a label typo, a canary that was never scraped, a 5xx series that
- * does not exist yet) and series without traffic (every counter flat, so every rate is 0). The
- * answer is no result (an empty vector), a number (NaN included), or unknown. It follows
- * Prometheus: {@code a or b} is b when a is empty, an operation with an empty operand is
- * empty, {@code absent(x)} is 1 exactly when x is empty, {@code scalar} of nothing is NaN,
- * {@code 0/0} is NaN, and {@code histogram_quantile} over buckets that did not grow is NaN.
+ * What a PromQL query returns when there is nothing to measure, worked out from its text, in two
+ * cases: no series at all (a label typo, a canary that was never scraped, a 5xx series that does
+ * not exist yet) and series without traffic (every counter flat, so every rate is 0). The answer is
+ * no result (an empty vector), a number (NaN included), or unknown. It follows Prometheus: {@code a
+ * or b} is b when a is empty, an operation with an empty operand is empty, {@code absent(x)} is 1
+ * exactly when x is empty, {@code scalar} of nothing is NaN, {@code 0/0} is NaN, and {@code
+ * histogram_quantile} over buckets that did not grow is NaN.
  */
 final class NoData {
   private NoData() {}
@@ -27,7 +27,11 @@ final class NoData {
 
   /** A value: EMPTY (no result), NUMBER ({@code number}, possibly NaN) or UNKNOWN. */
   record Value(Kind kind, double number) {
-    enum Kind { EMPTY, NUMBER, UNKNOWN }
+    enum Kind {
+      EMPTY,
+      NUMBER,
+      UNKNOWN
+    }
 
     static final Value EMPTY = new Value(Kind.EMPTY, 0);
     static final Value UNKNOWN = new Value(Kind.UNKNOWN, 0);
@@ -46,8 +50,10 @@ final class NoData {
     }
   }
 
-  private static final Set<String> RATES = Set.of("rate", "irate", "increase", "delta", "idelta", "deriv");
-  private static final Set<String> SAME_SERIES = Set.of("label_replace", "label_join", "sort", "sort_desc");
+  private static final Set<String> RATES =
+      Set.of("rate", "irate", "increase", "delta", "idelta", "deriv");
+  private static final Set<String> SAME_SERIES =
+      Set.of("label_replace", "label_join", "sort", "sort_desc");
 
   static Value eval(PromQl.Node n, Scenario s) {
     if (n instanceof PromQl.Num num) {
@@ -78,7 +84,10 @@ final class NoData {
   private static Value call(PromQl.Call c, Scenario s) {
     String name = c.name().toLowerCase(Locale.ROOT);
     List<PromQl.Node> args = c.args();
-    if (RATES.contains(name) && args.size() == 1 && args.get(0) instanceof PromQl.Selector sel && sel.range() != null) {
+    if (RATES.contains(name)
+        && args.size() == 1
+        && args.get(0) instanceof PromQl.Selector sel
+        && sel.range() != null) {
       return s == Scenario.NO_SERIES ? Value.EMPTY : Value.of(0);
     }
     if (name.endsWith("_over_time") && !name.equals("absent_over_time")) {
@@ -101,44 +110,49 @@ final class NoData {
           return first.kind() == Value.Kind.EMPTY ? Value.EMPTY : Value.UNKNOWN;
         }
         double v = first.number();
-        return Value.of(switch (name) {
-          case "abs" -> Math.abs(v);
-          case "ceil" -> Math.ceil(v);
-          case "floor" -> Math.floor(v);
-          case "round" -> Math.floor(v + 0.5);
-          default -> Math.sqrt(v);
-        });
-      case "clamp_min", "clamp_max", "clamp": {
-        if (first.kind() == Value.Kind.EMPTY) {
-          return Value.EMPTY;
+        return Value.of(
+            switch (name) {
+              case "abs" -> Math.abs(v);
+              case "ceil" -> Math.ceil(v);
+              case "floor" -> Math.floor(v);
+              case "round" -> Math.floor(v + 0.5);
+              default -> Math.sqrt(v);
+            });
+      case "clamp_min", "clamp_max", "clamp":
+        {
+          if (first.kind() == Value.Kind.EMPTY) {
+            return Value.EMPTY;
+          }
+          if (!first.isNumber() || args.size() < 2) {
+            return Value.UNKNOWN;
+          }
+          Value a = eval(args.get(1), s);
+          if (!a.isNumber()) {
+            return Value.UNKNOWN;
+          }
+          double v0 = first.number();
+          if (name.equals("clamp_min")) {
+            return Value.of(goMax(v0, a.number()));
+          }
+          if (name.equals("clamp_max")) {
+            return Value.of(goMin(v0, a.number()));
+          }
+          Value b = args.size() > 2 ? eval(args.get(2), s) : Value.UNKNOWN;
+          if (!b.isNumber()) {
+            return Value.UNKNOWN;
+          }
+          return b.number() < a.number()
+              ? Value.EMPTY
+              : Value.of(goMax(a.number(), goMin(b.number(), v0)));
         }
-        if (!first.isNumber() || args.size() < 2) {
-          return Value.UNKNOWN;
+      case "histogram_quantile":
+        {
+          Value buckets = args.size() == 2 ? eval(args.get(1), s) : Value.UNKNOWN;
+          if (buckets.kind() == Value.Kind.EMPTY) {
+            return Value.EMPTY;
+          }
+          return buckets.isNumber() && buckets.number() == 0 ? Value.of(Double.NaN) : Value.UNKNOWN;
         }
-        Value a = eval(args.get(1), s);
-        if (!a.isNumber()) {
-          return Value.UNKNOWN;
-        }
-        double v0 = first.number();
-        if (name.equals("clamp_min")) {
-          return Value.of(goMax(v0, a.number()));
-        }
-        if (name.equals("clamp_max")) {
-          return Value.of(goMin(v0, a.number()));
-        }
-        Value b = args.size() > 2 ? eval(args.get(2), s) : Value.UNKNOWN;
-        if (!b.isNumber()) {
-          return Value.UNKNOWN;
-        }
-        return b.number() < a.number() ? Value.EMPTY : Value.of(goMax(a.number(), goMin(b.number(), v0)));
-      }
-      case "histogram_quantile": {
-        Value buckets = args.size() == 2 ? eval(args.get(1), s) : Value.UNKNOWN;
-        if (buckets.kind() == Value.Kind.EMPTY) {
-          return Value.EMPTY;
-        }
-        return buckets.isNumber() && buckets.number() == 0 ? Value.of(Double.NaN) : Value.UNKNOWN;
-      }
       default:
         if (SAME_SERIES.contains(name)) {
           return first;
@@ -213,7 +227,9 @@ final class NoData {
 
   /** The denominators of the query's divisions. */
   static List<PromQl.Node> denominators(PromQl.Node query) {
-    return PromQl.nodes(query).stream().filter(x -> x instanceof PromQl.Binary b && b.op().equals("/"))
-        .map(x -> ((PromQl.Binary) x).right()).toList();
+    return PromQl.nodes(query).stream()
+        .filter(x -> x instanceof PromQl.Binary b && b.op().equals("/"))
+        .map(x -> ((PromQl.Binary) x).right())
+        .toList();
   }
 }

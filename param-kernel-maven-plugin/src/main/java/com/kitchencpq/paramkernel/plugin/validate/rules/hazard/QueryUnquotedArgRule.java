@@ -7,11 +7,11 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.MetricConditions;
 import com.kitchencpq.paramkernel.plugin.validate.rules.PerParsedMetricRule;
 
 /**
- * Warning: a {@code {{args.x}}} tag used as a label value without quotes inside a PromQL
- * selector ({@code {service={{args.service}}}}). Argo inserts the value verbatim, so the query
- * only parses if the value itself carries the quotes; Prometheus otherwise rejects it (400) and
- * every measurement is an Error. Tags in quotes, in ranges ({@code [{{args.window}}]}) and in
- * other places are not judged.
+ * Warning: a {@code {{args.x}}} tag used as a label value without quotes inside a PromQL selector
+ * ({@code {service={{args.service}}}}). Argo inserts the value verbatim, so the query only parses
+ * if the value itself carries the quotes; Prometheus otherwise rejects it (400) and every
+ * measurement is an Error. Tags in quotes, in ranges ({@code [{{args.window}}]}) and in other
+ * places are not judged.
  */
 public final class QueryUnquotedArgRule extends PerParsedMetricRule {
   public QueryUnquotedArgRule() {
@@ -25,8 +25,16 @@ public final class QueryUnquotedArgRule extends PerParsedMetricRule {
     }
     String tag = unquotedMatcherTag(m.view().query().text());
     if (tag != null) {
-      out.warning(m.view().query(), "query of " + m.label() + " uses " + tag + " as a label value without quotes;"
-          + " Argo inserts the value as is, so Prometheus cannot parse the query; write label=\"" + tag + "\"");
+      out.warning(
+          m.view().query(),
+          "query of "
+              + m.label()
+              + " uses "
+              + tag
+              + " as a label value without quotes; Argo inserts the value as is, so Prometheus"
+              + " cannot parse the query; write label=\""
+              + tag
+              + "\"");
     }
   }
 
@@ -61,12 +69,14 @@ public final class QueryUnquotedArgRule extends PerParsedMetricRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.warning("ours",
-        "`{{args.x}}` as a label value without quotes inside a selector "
-        + "(`{service={{args.svc}}}`)")
-        .why("Argo inserts the value verbatim; Prometheus cannot parse the query (400) unless "
-            + "the value brings its own quotes. `[{{args.window}}]` and quoted tags are not "
-            + "judged")
+    return RuleDoc.warning(
+            "ours",
+            "`{{args.x}}` as a label value without quotes inside a selector "
+                + "(`{service={{args.svc}}}`)")
+        .why(
+            "Argo inserts the value verbatim; Prometheus cannot parse the query (400) unless "
+                + "the value brings its own quotes. `[{{args.window}}]` and quoted tags are not "
+                + "judged")
         .fix("Quote the tag: `{service=\"{{args.svc}}\"}`.");
   }
 }

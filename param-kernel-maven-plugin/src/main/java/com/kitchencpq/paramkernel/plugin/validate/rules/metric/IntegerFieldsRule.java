@@ -9,15 +9,18 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.Optional;
 
 /**
- * count and the limits accept a string so that {@code {{args.x}}} can fill them, but upstream
- * reads any string that is not a whole number as 0, silently. Such a value is always a mistake.
+ * count and the limits accept a string so that {@code {{args.x}}} can fill them, but upstream reads
+ * any string that is not a whole number as 0, silently. Such a value is always a mistake.
  */
 public final class IntegerFieldsRule extends PerMetricRule {
-  private static final String[] FIELDS =
-      {"count", "failureLimit", "inconclusiveLimit", "consecutiveErrorLimit", "consecutiveSuccessLimit"};
+  private static final String[] FIELDS = {
+    "count", "failureLimit", "inconclusiveLimit", "consecutiveErrorLimit", "consecutiveSuccessLimit"
+  };
 
   public IntegerFieldsRule() {
-    super("metric.integer-fields", "count and the limits must be whole numbers (or {{args.x}} resolving to one).");
+    super(
+        "metric.integer-fields",
+        "count and the limits must be whole numbers (or {{args.x}} resolving to one).");
   }
 
   @Override
@@ -29,18 +32,23 @@ public final class IntegerFieldsRule extends PerMetricRule {
         continue;
       }
       if (!text.get().trim().matches("[+-]?\\d+")) {
-        out.error(n, field + " '" + text.get() + "' is not a whole number, and Argo Rollouts would read it as 0;"
-            + " write a number");
+        out.error(
+            n,
+            field
+                + " '"
+                + text.get()
+                + "' is not a whole number, and Argo Rollouts would read it as 0;"
+                + " write a number");
       }
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("ours",
-        "count/limits that are strings but not whole numbers")
+    return RuleDoc.error("ours", "count/limits that are strings but not whole numbers")
         .why("upstream reads them as 0")
-        .fix("Write `count` and the limits as whole numbers, or as an `{{args.x}}` that resolves "
-            + "to one.");
+        .fix(
+            "Write `count` and the limits as whole numbers, or as an `{{args.x}}` that resolves "
+                + "to one.");
   }
 }

@@ -13,7 +13,10 @@ import java.util.OptionalLong;
  */
 public final class LimitsRule extends PerMetricRule {
   public LimitsRule() {
-    super("metric.limits", "count, failureLimit, inconclusiveLimit, consecutiveErrorLimit and consecutiveSuccessLimit must be consistent.");
+    super(
+        "metric.limits",
+        "count, failureLimit, inconclusiveLimit, consecutiveErrorLimit and consecutiveSuccessLimit"
+            + " must be consistent.");
   }
 
   @Override
@@ -27,45 +30,76 @@ public final class LimitsRule extends PerMetricRule {
     long cs = success.orElse(0);
     long fl = failure.orElse(0);
     if (cs < 0) {
-      out.error(m.consecutiveSuccessLimit(), "consecutiveSuccessLimit is " + cs + "; it must be 0 or more");
+      out.error(
+          m.consecutiveSuccessLimit(),
+          "consecutiveSuccessLimit is " + cs + "; it must be 0 or more");
     }
     if (fl < -1) {
-      out.error(m.failureLimit(), "failureLimit is " + fl + "; it must be 0 or more, or -1 to disable it");
+      out.error(
+          m.failureLimit(),
+          "failureLimit is " + fl + "; it must be 0 or more, or -1 to disable it");
     } else if (fl == -1 && !v.version().failureLimitMayBeDisabled()) {
-      out.error(m.failureLimit(), "failureLimit is -1, which " + v.version().label() + " rejects (\"failureLimit"
-          + " must be >= 0\"; -1 disables the limit only from 1.8); set a failureLimit of 0 or more");
+      out.error(
+          m.failureLimit(),
+          "failureLimit is -1, which "
+              + v.version().label()
+              + " rejects (\"failureLimit must be >= 0\"; -1 disables the limit only from 1.8); set"
+              + " a failureLimit of 0 or more");
       return;
     }
     if (known && cs == 0 && fl == -1) {
-      out.error(m.failureLimit(), "failureLimit -1 disables failure and consecutiveSuccessLimit is not set, so metric '"
-          + m.name() + "' could not decide; set consecutiveSuccessLimit or a failureLimit >= 0");
+      out.error(
+          m.failureLimit(),
+          "failureLimit -1 disables failure and consecutiveSuccessLimit is not set, so metric '"
+              + m.name()
+              + "' could not decide; set consecutiveSuccessLimit or a failureLimit >= 0");
     }
     if (inconclusive.orElse(0) < 0) {
-      out.error(m.inconclusiveLimit(), "inconclusiveLimit is " + inconclusive.getAsLong() + "; it must be 0 or more");
+      out.error(
+          m.inconclusiveLimit(),
+          "inconclusiveLimit is " + inconclusive.getAsLong() + "; it must be 0 or more");
     }
     if (errors.orElse(0) < 0) {
-      out.error(m.consecutiveErrorLimit(), "consecutiveErrorLimit is " + errors.getAsLong() + "; it must be 0 or more");
+      out.error(
+          m.consecutiveErrorLimit(),
+          "consecutiveErrorLimit is " + errors.getAsLong() + "; it must be 0 or more");
     }
     if (count.isEmpty() || count.getAsLong() <= 0 || !known) {
       return;
     }
     long c = count.getAsLong();
     if (fl >= 0 && cs >= 0 && c < fl + cs) {
-      out.error(m.count(), "count (" + c + ") is less than failureLimit + consecutiveSuccessLimit (" + fl + " + " + cs
-          + "); raise count or lower the limits");
+      out.error(
+          m.count(),
+          "count ("
+              + c
+              + ") is less than failureLimit + consecutiveSuccessLimit ("
+              + fl
+              + " + "
+              + cs
+              + "); raise count or lower the limits");
     } else if (fl < 0 && c < cs) {
-      out.error(m.count(), "count (" + c + ") is less than consecutiveSuccessLimit (" + cs + "); raise count");
+      out.error(
+          m.count(),
+          "count (" + c + ") is less than consecutiveSuccessLimit (" + cs + "); raise count");
     }
     if (!v.unknown(m.inconclusiveLimit()) && c < inconclusive.orElse(0)) {
-      out.error(m.count(), "count (" + c + ") is less than inconclusiveLimit (" + inconclusive.getAsLong()
-          + "); raise count or lower inconclusiveLimit");
+      out.error(
+          m.count(),
+          "count ("
+              + c
+              + ") is less than inconclusiveLimit ("
+              + inconclusive.getAsLong()
+              + "); raise count or lower inconclusiveLimit");
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("J3–J10", "limit ranges and count vs limits; `failureLimit: -1` only from "
-        + "Argo Rollouts 1.8 (1.7 requires >= 0)")
+    return RuleDoc.error(
+            "J3–J10",
+            "limit ranges and count vs limits; `failureLimit: -1` only from "
+                + "Argo Rollouts 1.8 (1.7 requires >= 0)")
         .fix("Bring the limit the finding names into its range (limits below `count`).");
   }
 }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Hazard: a metric whose measurements can never fail it. Either it has no condition at all (a
- * provider other than job/kayenta/plugin then always reports success), or its failureLimit is
- * at least its count (any provider), so even all-failed measurements leave it successful.
+ * provider other than job/kayenta/plugin then always reports success), or its failureLimit is at
+ * least its count (any provider), so even all-failed measurements leave it successful.
  */
 public final class NeverFailsRule extends PerMetricRule {
   private static final Set<String> SELF_JUDGING = Set.of("job", "kayenta");
@@ -23,26 +23,41 @@ public final class NeverFailsRule extends PerMetricRule {
   @Override
   protected void check(AnalysisTemplateView t, MetricView m, Values v, FindingSink out) {
     String provider = m.providerName();
-    boolean judgesItself = provider.isEmpty() || SELF_JUDGING.contains(provider) || provider.startsWith("plugin/");
+    boolean judgesItself =
+        provider.isEmpty() || SELF_JUDGING.contains(provider) || provider.startsWith("plugin/");
     if (!judgesItself && m.successCondition().isAbsent() && m.failureCondition().isAbsent()) {
-      out.hazard(m.node().get("name").isPresent() ? m.node().get("name") : m.node(), "metric '" + m.name()
-          + "' has neither successCondition nor failureCondition, so every measurement succeeds; add a condition");
+      out.hazard(
+          m.node().get("name").isPresent() ? m.node().get("name") : m.node(),
+          "metric '"
+              + m.name()
+              + "' has neither successCondition nor failureCondition, so every measurement"
+              + " succeeds; add a condition");
       return;
     }
     OptionalLong count = v.intValue(m.count());
     OptionalLong failure = v.intValue(m.failureLimit());
     OptionalLong success = v.intValue(m.consecutiveSuccessLimit());
-    if (count.isPresent() && count.getAsLong() > 0 && failure.isPresent() && failure.getAsLong() >= count.getAsLong()
+    if (count.isPresent()
+        && count.getAsLong() > 0
+        && failure.isPresent()
+        && failure.getAsLong() >= count.getAsLong()
         && success.orElse(0) == 0) {
-      out.hazard(m.failureLimit(), "failureLimit (" + failure.getAsLong() + ") is not below count (" + count.getAsLong()
-          + "), so metric '" + m.name() + "' can never fail; lower failureLimit below count");
+      out.hazard(
+          m.failureLimit(),
+          "failureLimit ("
+              + failure.getAsLong()
+              + ") is not below count ("
+              + count.getAsLong()
+              + "), so metric '"
+              + m.name()
+              + "' can never fail; lower failureLimit below count");
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.hazard("ours",
-        "no condition (non-job/kayenta/plugin provider), or failureLimit >= count")
+    return RuleDoc.hazard(
+            "ours", "no condition (non-job/kayenta/plugin provider), or failureLimit >= count")
         .why("a metric that cannot fail never stops a bad canary")
         .fix("Give the metric a condition, and a `failureLimit` below its `count`.");
   }

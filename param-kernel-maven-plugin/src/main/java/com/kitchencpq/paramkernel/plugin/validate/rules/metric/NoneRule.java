@@ -16,8 +16,9 @@ public final class NoneRule extends BaseRule {
   public void check(ValidationContext ctx, FindingSink out) {
     for (AnalysisTemplateView t : ctx.analysisTemplates()) {
       if (t.metrics().isEmpty() && t.nestedTemplates().isEmpty()) {
-        out.error(t.spec().isPresent() ? t.spec() : t.manifest().root(), t.manifest().kind() + " '" + t.name()
-            + "' has no metrics; add spec.metrics");
+        out.error(
+            t.spec().isPresent() ? t.spec() : t.manifest().root(),
+            t.manifest().kind() + " '" + t.name() + "' has no metrics; add spec.metrics");
       }
     }
   }

@@ -17,11 +17,17 @@ public final class ProviderRule extends PerMetricRule {
   protected void check(AnalysisTemplateView t, MetricView m, Values v, FindingSink out) {
     List<String> names = m.providerNames();
     if (names.isEmpty()) {
-      out.error(m.provider().isPresent() ? m.provider() : m.node(), "metric '" + m.name()
-          + "' has no provider; add one such as provider.prometheus");
+      out.error(
+          m.provider().isPresent() ? m.provider() : m.node(),
+          "metric '" + m.name() + "' has no provider; add one such as provider.prometheus");
     } else if (names.size() > 1) {
-      out.error(m.provider(), "metric '" + m.name() + "' has several providers (" + String.join(", ", names)
-          + "); keep one, or split it into several metrics");
+      out.error(
+          m.provider(),
+          "metric '"
+              + m.name()
+              + "' has several providers ("
+              + String.join(", ", names)
+              + "); keep one, or split it into several metrics");
     }
   }
 

@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * dryRun and measurementRetention entries name metrics by a regular expression (Go syntax,
- * matched anywhere in the name); an entry that matches no metric makes the analysis fail.
- * java.util.regex stands in for Go's RE2, which accepts a subset of the same syntax.
+ * dryRun and measurementRetention entries name metrics by a regular expression (Go syntax, matched
+ * anywhere in the name); an entry that matches no metric makes the analysis fail. java.util.regex
+ * stands in for Go's RE2, which accepts a subset of the same syntax.
  */
 public final class RuleMatchesMetricRule extends BaseRule {
   public RuleMatchesMetricRule() {
-    super("metric.rule-matches-metric", "dryRun / measurementRetention metricName patterns must match a metric.");
+    super(
+        "metric.rule-matches-metric",
+        "dryRun / measurementRetention metricName patterns must match a metric.");
   }
 
   @Override
@@ -34,13 +36,19 @@ public final class RuleMatchesMetricRule extends BaseRule {
     }
     for (RolloutView r : ctx.rollouts()) {
       for (AnalysisUse use : r.analyses()) {
-        TemplateResolver.Resolution res = TemplateResolver.resolve(ctx, r.manifest(), use.templates());
+        TemplateResolver.Resolution res =
+            TemplateResolver.resolve(ctx, r.manifest(), use.templates());
         if (!res.missing().isEmpty()) {
           continue;
         }
-        List<String> names = res.templates().stream().flatMap(x -> x.metrics().stream()).map(MetricView::name).toList();
+        List<String> names =
+            res.templates().stream()
+                .flatMap(x -> x.metrics().stream())
+                .map(MetricView::name)
+                .toList();
         checkEntries(use.node().get("dryRun").items(), "dryRun", names, out);
-        checkEntries(use.node().get("measurementRetention").items(), "measurementRetention", names, out);
+        checkEntries(
+            use.node().get("measurementRetention").items(), "measurementRetention", names, out);
       }
     }
   }
@@ -49,13 +57,15 @@ public final class RuleMatchesMetricRule extends BaseRule {
   private static List<String> allNames(ValidationContext ctx, AnalysisTemplateView t) {
     List<String> names = new ArrayList<>();
     t.metrics().forEach(m -> names.add(m.name()));
-    for (AnalysisTemplateView x : TemplateResolver.resolve(ctx, t.manifest(), t.nestedTemplates()).templates()) {
+    for (AnalysisTemplateView x :
+        TemplateResolver.resolve(ctx, t.manifest(), t.nestedTemplates()).templates()) {
       x.metrics().forEach(m -> names.add(m.name()));
     }
     return names;
   }
 
-  private static void checkEntries(List<YamlNode> entries, String section, List<String> names, FindingSink out) {
+  private static void checkEntries(
+      List<YamlNode> entries, String section, List<String> names, FindingSink out) {
     for (YamlNode e : entries) {
       YamlNode metricName = e.get("metricName");
       if (!metricName.isScalar()) {
@@ -66,21 +76,35 @@ public final class RuleMatchesMetricRule extends BaseRule {
       try {
         p = Pattern.compile(pattern);
       } catch (PatternSyntaxException ex) {
-        out.error(metricName, section + " metricName '" + pattern + "' is not a valid regular expression ("
-            + ex.getDescription() + "); use e.g. '.*' for all metrics");
+        out.error(
+            metricName,
+            section
+                + " metricName '"
+                + pattern
+                + "' is not a valid regular expression ("
+                + ex.getDescription()
+                + "); use e.g. '.*' for all metrics");
         continue;
       }
       if (names.stream().noneMatch(n -> p.matcher(n).find())) {
-        out.error(metricName, section + " metricName '" + pattern + "' matches none of the metrics ("
-            + String.join(", ", names) + "); fix the name or the pattern");
+        out.error(
+            metricName,
+            section
+                + " metricName '"
+                + pattern
+                + "' matches none of the metrics ("
+                + String.join(", ", names)
+                + "); fix the name or the pattern");
       }
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("J16, J17",
-        "dryRun/measurementRetention patterns match a metric (java.util.regex, unanchored find)")
+    return RuleDoc.error(
+            "J16, J17",
+            "dryRun/measurementRetention patterns match a metric (java.util.regex, unanchored"
+                + " find)")
         .fix("Correct the pattern so that it matches a metric of the analysis.");
   }
 }

@@ -24,20 +24,35 @@ public final class AnalysisTemplateRule extends PlanRule {
         continue;
       }
       List<TemplateRef> refs = use.templates();
-      boolean ok = refs.stream().anyMatch(t -> !t.clusterScope() && t.name().equals(plan.analysisTemplate()));
+      boolean ok =
+          refs.stream()
+              .anyMatch(t -> !t.clusterScope() && t.name().equals(plan.analysisTemplate()));
       if (!ok) {
-        String got = refs.isEmpty() ? "no template"
-            : String.join(", ", refs.stream().map(t -> t.kind() + " '" + t.name() + "'").toList());
-        out.error(use.node(), "analysis step " + (use.stepIndex() + 1) + " of Rollout '" + r.name() + "' runs "
-            + got + "; the plan wants AnalysisTemplate '" + plan.analysisTemplate() + "'");
+        String got =
+            refs.isEmpty()
+                ? "no template"
+                : String.join(
+                    ", ", refs.stream().map(t -> t.kind() + " '" + t.name() + "'").toList());
+        out.error(
+            use.node(),
+            "analysis step "
+                + (use.stepIndex() + 1)
+                + " of Rollout '"
+                + r.name()
+                + "' runs "
+                + got
+                + "; the plan wants AnalysisTemplate '"
+                + plan.analysisTemplate()
+                + "'");
       }
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.plan("every analysis step runs AnalysisTemplate `param-kernel-canary-health` "
-        + "(its presence is checked by `analysis.template-missing`)")
+    return RuleDoc.plan(
+            "every analysis step runs AnalysisTemplate `param-kernel-canary-health` "
+                + "(its presence is checked by `analysis.template-missing`)")
         .fix("Run AnalysisTemplate `param-kernel-canary-health` in every analysis step.");
   }
 }

@@ -16,21 +16,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The ratio metric's query compares the canary with the stable pods, like with like:
- * {@code histogram_quantile(...canary...) / histogram_quantile(...stable...)}, the numerator
- * selecting {@code rollouts_pod_template_hash} by {@code {{args.latest-hash}}} and the
- * denominator by {@code {{args.stable-hash}}}; every series read through the client Service
- * (it selects every pod, the canary Service only the canary's), over the plan's 1 m window and
- * the same route as the other health metrics; and an {@code and} guard per side that drops the
- * result when that side served fewer than 1 API request per second (a p95 of a handful of
- * requests is noise: too little traffic must be no data, Inconclusive).
+ * The ratio metric's query compares the canary with the stable pods, like with like: {@code
+ * histogram_quantile(...canary...) / histogram_quantile(...stable...)}, the numerator selecting
+ * {@code rollouts_pod_template_hash} by {@code {{args.latest-hash}}} and the denominator by {@code
+ * {{args.stable-hash}}}; every series read through the client Service (it selects every pod, the
+ * canary Service only the canary's), over the plan's 1 m window and the same route as the other
+ * health metrics; and an {@code and} guard per side that drops the result when that side served
+ * fewer than 1 API request per second (a p95 of a handful of requests is noise: too little traffic
+ * must be no data, Inconclusive).
  */
 public final class LatencyRatioSidesRule extends PlanRule {
   private static final String ROUTE = "route";
 
   public LatencyRatioSidesRule() {
-    super("plan.latency-ratio-sides",
-        "The ratio metric must divide the canary's p95 by the stable pods' p95, like with like, guarded per side.");
+    super(
+        "plan.latency-ratio-sides",
+        "The ratio metric must divide the canary's p95 by the stable pods' p95, like with like,"
+            + " guarded per side.");
   }
 
   /** One side of the comparison: the series it reads and the hash arg it selects by. */
@@ -63,16 +65,28 @@ public final class LatencyRatioSidesRule extends PlanRule {
       guards.add(0, PromQl.unwrap(b.right()));
       value = PromQl.unwrap(b.left());
     }
-    if (!(value instanceof PromQl.Binary div && div.op().equals("/")
-        && isQuantile(PromQl.unwrap(div.left())) && isQuantile(PromQl.unwrap(div.right())))) {
-      out.error(m.query(), "query of metric '" + m.name() + "' is not one p95 divided by another; the plan wants"
-          + " histogram_quantile(0.95, <canary pods>) / histogram_quantile(0.95, <stable pods>), each side"
-          + " selecting " + h.label() + " by {{args." + h.latest() + "}} and {{args." + h.stable()
-          + "}} respectively");
+    if (!(value instanceof PromQl.Binary div
+        && div.op().equals("/")
+        && isQuantile(PromQl.unwrap(div.left()))
+        && isQuantile(PromQl.unwrap(div.right())))) {
+      out.error(
+          m.query(),
+          "query of metric '"
+              + m.name()
+              + "' is not one p95 divided by another; the plan wants histogram_quantile(0.95,"
+              + " <canary pods>) / histogram_quantile(0.95, <stable pods>), each side selecting "
+              + h.label()
+              + " by {{args."
+              + h.latest()
+              + "}} and {{args."
+              + h.stable()
+              + "}} respectively");
       return;
     }
-    Side canary = new Side("canary side (numerator)", div.left(), bucketSelectors(div.left(), bucket));
-    Side stable = new Side("stable side (denominator)", div.right(), bucketSelectors(div.right(), bucket));
+    Side canary =
+        new Side("canary side (numerator)", div.left(), bucketSelectors(div.left(), bucket));
+    Side stable =
+        new Side("stable side (denominator)", div.right(), bucketSelectors(div.right(), bucket));
     expectHash(canary, h.latest(), problems);
     expectHash(stable, h.stable(), problems);
 
@@ -81,29 +95,53 @@ public final class LatencyRatioSidesRule extends PlanRule {
     all.addAll(stable.selectors());
     Set<String> services = values(all, "service");
     if (!services.equals(Set.of(plan.clientService()))) {
-      problems.add("reads service " + describe(services) + "; the plan reads both sides through the client"
-          + " Service, service=\"" + plan.clientService() + "\" (it selects every pod; the canary Service"
-          + " has no stable pod during an update)");
+      problems.add(
+          "reads service "
+              + describe(services)
+              + "; the plan reads both sides through the client"
+              + " Service, service=\""
+              + plan.clientService()
+              + "\" (it selects every pod; the canary Service"
+              + " has no stable pod during an update)");
     }
     Set<String> windows = new LinkedHashSet<>();
     for (PromQl.Selector s : all) {
       windows.add(s.range() == null ? "no range window" : "[" + s.range() + "]");
     }
-    boolean windowOk = all.stream().allMatch(s -> s.range() != null
-        && ErrorRateMetricRule.sameDuration(s.range(), plan.latencyVsStable().window()));
+    boolean windowOk =
+        all.stream()
+            .allMatch(
+                s ->
+                    s.range() != null
+                        && ErrorRateMetricRule.sameDuration(
+                            s.range(), plan.latencyVsStable().window()));
     if (!windowOk) {
-      problems.add("reads the histogram over " + String.join(" and ", windows) + "; the plan compares both"
-          + " sides over the same [" + plan.latencyVsStable().window() + "] window as the other health"
-          + " metrics");
+      problems.add(
+          "reads the histogram over "
+              + String.join(" and ", windows)
+              + "; the plan compares both"
+              + " sides over the same ["
+              + plan.latencyVsStable().window()
+              + "] window as the other health"
+              + " metrics");
     }
     Set<String> routes = values(all, ROUTE);
     Set<String> healthRoutes = healthRoutes(t.get(), args);
     if (routes.size() != 1 || routes.contains(null)) {
-      problems.add("reads route " + describe(routes) + " on its two sides; the plan compares the same route on"
-          + " both (" + describe(healthRoutes) + ", as the other health metrics)");
+      problems.add(
+          "reads route "
+              + describe(routes)
+              + " on its two sides; the plan compares the same route on"
+              + " both ("
+              + describe(healthRoutes)
+              + ", as the other health metrics)");
     } else if (!healthRoutes.isEmpty() && !healthRoutes.equals(routes)) {
-      problems.add("reads route " + describe(routes) + "; the other health metrics read " + describe(healthRoutes)
-          + ", and the plan judges the same requests in all three");
+      problems.add(
+          "reads route "
+              + describe(routes)
+              + "; the other health metrics read "
+              + describe(healthRoutes)
+              + ", and the plan judges the same requests in all three");
     }
 
     // a minimum-rate guard on each side
@@ -111,10 +149,22 @@ public final class LatencyRatioSidesRule extends PlanRule {
       String arg = side == canary ? h.latest() : h.stable();
       boolean guarded = guards.stream().anyMatch(g -> guards(g, arg, routes));
       if (!guarded) {
-        problems.add("has no minimum-rate guard for the " + side.what() + "; the plan wants `and on() (sum(rate("
-            + h.rateSeries() + "{...," + h.label() + "=\"{{args." + arg + "}}\"}[" + plan.latencyVsStable().window()
-            + "])) >= " + Exprs.format(h.minimumRate()) + ")` so that a side with fewer than "
-            + Exprs.format(h.minimumRate()) + " request/s gives no data (Inconclusive), not a verdict");
+        problems.add(
+            "has no minimum-rate guard for the "
+                + side.what()
+                + "; the plan wants `and on() (sum(rate("
+                + h.rateSeries()
+                + "{...,"
+                + h.label()
+                + "=\"{{args."
+                + arg
+                + "}}\"}["
+                + plan.latencyVsStable().window()
+                + "])) >= "
+                + Exprs.format(h.minimumRate())
+                + ")` so that a side with fewer than "
+                + Exprs.format(h.minimumRate())
+                + " request/s gives no data (Inconclusive), not a verdict");
       }
     }
     for (String p : problems) {
@@ -134,38 +184,69 @@ public final class LatencyRatioSidesRule extends PlanRule {
     String label = plan.hashes().label();
     Set<String> got = new LinkedHashSet<>();
     for (PromQl.Selector s : side.selectors()) {
-      got.add(s.matchers().stream().filter(x -> x.label().equals(label) && x.op().equals("="))
-          .map(x -> PlanMetrics.argOf(x.value()).map(a -> "{{args." + a + "}}").orElse("\"" + x.value() + "\""))
-          .findFirst().orElse(null));
+      got.add(
+          s.matchers().stream()
+              .filter(x -> x.label().equals(label) && x.op().equals("="))
+              .map(
+                  x ->
+                      PlanMetrics.argOf(x.value())
+                          .map(a -> "{{args." + a + "}}")
+                          .orElse("\"" + x.value() + "\""))
+              .findFirst()
+              .orElse(null));
     }
     String want = "{{args." + arg + "}}";
     if (!got.equals(Set.of(want))) {
-      String other = arg.equals(plan.hashes().latest()) ? plan.hashes().stable() : plan.hashes().latest();
-      String self = got.contains("{{args." + other + "}}")
-          ? " (it would compare the " + (other.equals(plan.hashes().latest()) ? "canary" : "stable")
-              + " pods with themselves: a ratio of 1 whatever the canary does)"
-          : "";
-      problems.add("selects the " + side.what() + " by " + (got.contains(null) && got.size() == 1
-          ? "no " + label : label + "=" + String.join(", ", nonNull(got))) + "; the plan wants " + label + "=\""
-          + want + "\" there" + self);
+      String other =
+          arg.equals(plan.hashes().latest()) ? plan.hashes().stable() : plan.hashes().latest();
+      String self =
+          got.contains("{{args." + other + "}}")
+              ? " (it would compare the "
+                  + (other.equals(plan.hashes().latest()) ? "canary" : "stable")
+                  + " pods with themselves: a ratio of 1 whatever the canary does)"
+              : "";
+      problems.add(
+          "selects the "
+              + side.what()
+              + " by "
+              + (got.contains(null) && got.size() == 1
+                  ? "no " + label
+                  : label + "=" + String.join(", ", nonNull(got)))
+              + "; the plan wants "
+              + label
+              + "=\""
+              + want
+              + "\" there"
+              + self);
     }
   }
 
   /** Whether {@code g} is {@code sum(rate(<counter>{hash=arg, same route}[window])) >= min}. */
   private boolean guards(PromQl.Node g, String arg, Set<String> routes) {
     RolloutPlan.HashArgs h = plan.hashes();
-    if (!(g instanceof PromQl.Binary b) || !(b.op().equals(">=") || b.op().equals(">"))
-        || !(PromQl.unwrap(b.right()) instanceof PromQl.Num n) || n.value() < h.minimumRate()) {
+    if (!(g instanceof PromQl.Binary b)
+        || !(b.op().equals(">=") || b.op().equals(">"))
+        || !(PromQl.unwrap(b.right()) instanceof PromQl.Num n)
+        || n.value() < h.minimumRate()) {
       return false;
     }
-    List<PromQl.Selector> sel = PromQl.selectors(b.left()).stream()
-        .filter(s -> s.name().equals(h.rateSeries())).toList();
-    return !sel.isEmpty() && sel.stream().allMatch(s -> s.range() != null
-        && ErrorRateMetricRule.sameDuration(s.range(), plan.latencyVsStable().window())
-        && s.matchers().stream().anyMatch(x -> x.label().equals(h.label()) && x.op().equals("=")
-            && PlanMetrics.argOf(x.value()).equals(Optional.of(arg)))
-        && routes.equals(values(List.of(s), ROUTE))
-        && values(List.of(s), "service").equals(Set.of(plan.clientService())));
+    List<PromQl.Selector> sel =
+        PromQl.selectors(b.left()).stream().filter(s -> s.name().equals(h.rateSeries())).toList();
+    return !sel.isEmpty()
+        && sel.stream()
+            .allMatch(
+                s ->
+                    s.range() != null
+                        && ErrorRateMetricRule.sameDuration(
+                            s.range(), plan.latencyVsStable().window())
+                        && s.matchers().stream()
+                            .anyMatch(
+                                x ->
+                                    x.label().equals(h.label())
+                                        && x.op().equals("=")
+                                        && PlanMetrics.argOf(x.value()).equals(Optional.of(arg)))
+                        && routes.equals(values(List.of(s), ROUTE))
+                        && values(List.of(s), "service").equals(Set.of(plan.clientService())));
   }
 
   /** The routes the plan's other health metrics read (empty when not found). */
@@ -181,12 +262,19 @@ public final class LatencyRatioSidesRule extends PlanRule {
     return out;
   }
 
-  /** The values of the {@code label="..."} matchers of the selectors; null for a selector without one. */
+  /**
+   * The values of the {@code label="..."} matchers of the selectors; null for a selector without
+   * one.
+   */
   private static Set<String> values(List<PromQl.Selector> selectors, String label) {
     Set<String> out = new LinkedHashSet<>();
     for (PromQl.Selector s : selectors) {
-      out.add(s.matchers().stream().filter(x -> x.label().equals(label) && x.op().equals("="))
-          .map(PromQl.Matcher::value).findFirst().orElse(null));
+      out.add(
+          s.matchers().stream()
+              .filter(x -> x.label().equals(label) && x.op().equals("="))
+              .map(PromQl.Matcher::value)
+              .findFirst()
+              .orElse(null));
     }
     return out;
   }
@@ -196,22 +284,28 @@ public final class LatencyRatioSidesRule extends PlanRule {
   }
 
   private static String describe(Set<String> values) {
-    return values.isEmpty() ? "(none)" : String.join(" and ", values.stream()
-        .map(v -> v == null ? "(no filter)" : "\"" + v + "\"").toList());
+    return values.isEmpty()
+        ? "(none)"
+        : String.join(
+            " and ",
+            values.stream().map(v -> v == null ? "(no filter)" : "\"" + v + "\"").toList());
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.plan("the ratio metric's query is `histogram_quantile(0.95, <canary>) / "
-        + "histogram_quantile(0.95, <stable>)`, the canary side selecting "
-        + "`rollouts_pod_template_hash` by `{{args.latest-hash}}` and the stable side by "
-        + "`{{args.stable-hash}}`, both through `service=\"param-kernel-service\"` over `[1m]` and "
-        + "the other health metrics' route, each side guarded by `and on() "
-        + "(sum(rate(http_requests_total{...}[1m])) >= 1)`")
-        .why("the same hash on both sides compares a side with itself (a ratio of 1 whatever the "
-            + "canary does); different windows, routes or Services compare different requests; "
-            + "without a rate guard a p95 of a handful of requests decides the rollout")
-        .fix("Divide the canary side (latest-hash) by the stable side (stable-hash) on the same "
-            + "Service, window and route, and guard each side with a minimum request rate.");
+    return RuleDoc.plan(
+            "the ratio metric's query is `histogram_quantile(0.95, <canary>) /"
+                + " histogram_quantile(0.95, <stable>)`, the canary side selecting"
+                + " `rollouts_pod_template_hash` by `{{args.latest-hash}}` and the stable side by"
+                + " `{{args.stable-hash}}`, both through `service=\"param-kernel-service\"` over"
+                + " `[1m]` and the other health metrics' route, each side guarded by `and on()"
+                + " (sum(rate(http_requests_total{...}[1m])) >= 1)`")
+        .why(
+            "the same hash on both sides compares a side with itself (a ratio of 1 whatever the "
+                + "canary does); different windows, routes or Services compare different requests; "
+                + "without a rate guard a p95 of a handful of requests decides the rollout")
+        .fix(
+            "Divide the canary side (latest-hash) by the stable side (stable-hash) on the same "
+                + "Service, window and route, and guard each side with a minimum request rate.");
   }
 }

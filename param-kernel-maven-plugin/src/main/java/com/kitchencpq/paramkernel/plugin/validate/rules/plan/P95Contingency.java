@@ -14,13 +14,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
- * A declared, temporary widening of the p95 failure bound of the plan's health template (the
- * plan's contingency playbook, step 4). render writes it into the bound and into the annotation
- * {@value #ANNOTATION} on the template's metadata; validate reads the annotation back and judges
- * the widening by it ({@link LatencyMetricRule}).
+ * A declared, temporary widening of the p95 failure bound of the plan's health template (the plan's
+ * contingency playbook, step 4). render writes it into the bound and into the annotation {@value
+ * #ANNOTATION} on the template's metadata; validate reads the annotation back and judges the
+ * widening by it ({@link LatencyMetricRule}).
  *
- * <p>The annotation value is one JSON object, so that it reads well in {@code kubectl get -o
- * yaml} and parses without guessing: {@code {"p95FailureSeconds":0.08,"until":"2026-12-20",
+ * <p>The annotation value is one JSON object, so that it reads well in {@code kubectl get -o yaml}
+ * and parses without guessing: {@code {"p95FailureSeconds":0.08,"until":"2026-12-20",
  * "reason":"..."}}. The widening holds through the whole of the {@code until} day in UTC.
  *
  * @param p95FailureSeconds the widened bound, as written into the condition
@@ -30,8 +30,10 @@ import java.util.Objects;
 public record P95Contingency(BigDecimal p95FailureSeconds, String reason, LocalDate until) {
   /** The annotation key on the health AnalysisTemplate's metadata. */
   public static final String ANNOTATION = "param-kernel.kitchen-cpq/contingency";
+
   /** The metric whose failure bound a contingency widens. */
   public static final String METRIC = "latency-p95";
+
   /** The longest reason accepted, in characters. */
   public static final int MAX_REASON_LENGTH = 200;
 
@@ -39,10 +41,11 @@ public record P95Contingency(BigDecimal p95FailureSeconds, String reason, LocalD
   static final String KEY_UNTIL = "until";
   static final String KEY_REASON = "reason";
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
 
   public P95Contingency {
     Objects.requireNonNull(p95FailureSeconds, "p95FailureSeconds");
@@ -80,8 +83,8 @@ public record P95Contingency(BigDecimal p95FailureSeconds, String reason, LocalD
   }
 
   /**
-   * A reason fit for an annotation and a log line: not blank, one line, no control characters,
-   * at most {@link #MAX_REASON_LENGTH} characters.
+   * A reason fit for an annotation and a log line: not blank, one line, no control characters, at
+   * most {@link #MAX_REASON_LENGTH} characters.
    *
    * @return what is wrong, or null when it is fine
    */

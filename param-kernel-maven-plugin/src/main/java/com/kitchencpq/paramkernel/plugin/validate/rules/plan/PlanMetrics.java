@@ -22,15 +22,16 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the plan's health template and its three metrics, and reads their queries and thresholds
- * with {@code {{args.x}}} replaced by the values the template declares and the Rollout's
- * analysis steps pass (the step values win, as in Argo).
+ * with {@code {{args.x}}} replaced by the values the template declares and the Rollout's analysis
+ * steps pass (the step values win, as in Argo).
  */
 final class PlanMetrics {
   private static final Pattern TAG = Pattern.compile("\\{\\{\\s*args\\.([^}\\s]+)\\s*}}");
 
   private PlanMetrics() {}
 
-  static Optional<AnalysisTemplateView> template(RolloutView r, ValidationContext ctx, RolloutPlan plan) {
+  static Optional<AnalysisTemplateView> template(
+      RolloutView r, ValidationContext ctx, RolloutPlan plan) {
     return ctx.findTemplate(r.manifest(), plan.analysisTemplate(), false);
   }
 
@@ -65,39 +66,51 @@ final class PlanMetrics {
 
   /** The metric whose query reads {@code series} (and, when given, calls {@code function}). */
   static Optional<MetricView> metric(AnalysisTemplateView t, String series, String function) {
-    return t.metrics().stream().filter(m -> {
-      String q = m.query().text("");
-      return q.contains(series) && (function == null || q.contains(function));
-    }).findFirst();
+    return t.metrics().stream()
+        .filter(
+            m -> {
+              String q = m.query().text("");
+              return q.contains(series) && (function == null || q.contains(function));
+            })
+        .findFirst();
   }
 
   /**
-   * The plan's absolute p95 latency metric: a histogram_quantile on the latency histogram that
-   * is not the ratio metric.
+   * The plan's absolute p95 latency metric: a histogram_quantile on the latency histogram that is
+   * not the ratio metric.
    */
   static Optional<MetricView> latency(AnalysisTemplateView t, RolloutPlan plan) {
-    return t.metrics().stream().filter(m -> {
-      String q = m.query().text("");
-      return q.contains(plan.latency().series()) && quantileCount(q) == 1;
-    }).findFirst();
+    return t.metrics().stream()
+        .filter(
+            m -> {
+              String q = m.query().text("");
+              return q.contains(plan.latency().series()) && quantileCount(q) == 1;
+            })
+        .findFirst();
   }
 
   /**
-   * The plan's ratio metric: a query with two histogram_quantile calls on the latency
-   * histogram, or else the metric with the plan's name for it.
+   * The plan's ratio metric: a query with two histogram_quantile calls on the latency histogram, or
+   * else the metric with the plan's name for it.
    */
   static Optional<MetricView> ratio(AnalysisTemplateView t, RolloutPlan plan) {
-    Optional<MetricView> byShape = t.metrics().stream().filter(m -> {
-      String q = m.query().text("");
-      return q.contains(plan.latencyVsStable().series()) && quantileCount(q) >= 2;
-    }).findFirst();
-    return byShape.isPresent() ? byShape
+    Optional<MetricView> byShape =
+        t.metrics().stream()
+            .filter(
+                m -> {
+                  String q = m.query().text("");
+                  return q.contains(plan.latencyVsStable().series()) && quantileCount(q) >= 2;
+                })
+            .findFirst();
+    return byShape.isPresent()
+        ? byShape
         : t.metrics().stream().filter(m -> m.name().equals(RolloutPlan.RATIO_METRIC)).findFirst();
   }
 
   private static int quantileCount(String query) {
     int n = 0;
-    for (int at = query.indexOf("histogram_quantile"); at >= 0;
+    for (int at = query.indexOf("histogram_quantile");
+        at >= 0;
         at = query.indexOf("histogram_quantile", at + 1)) {
       n++;
     }
@@ -111,19 +124,37 @@ final class PlanMetrics {
   }
 
   static Optional<PromQl.Node> query(MetricView m, Map<String, String> args) {
-    return m.query().isScalar() ? PromQl.parse(substitute(m.query().text(), args)) : Optional.empty();
+    return m.query().isScalar()
+        ? PromQl.parse(substitute(m.query().text(), args))
+        : Optional.empty();
   }
 
   /**
-   * Checks that {@code condition} compares the measured value with {@code op value}; reports
-   * the plan's number at the condition (or at the metric when the condition is missing).
+   * Checks that {@code condition} compares the measured value with {@code op value}; reports the
+   * plan's number at the condition (or at the metric when the condition is missing).
    */
-  static void expectThreshold(MetricView m, String field, String op, double value, String why,
-      Map<String, String> args, FindingSink out) {
+  static void expectThreshold(
+      MetricView m,
+      String field,
+      String op,
+      double value,
+      String why,
+      Map<String, String> args,
+      FindingSink out) {
     YamlNode node = m.node().get(field);
     String want = "result[0] " + op + " " + Exprs.format(value);
     if (!node.isScalar() || node.text().isBlank()) {
-      out.error(m.node(), "metric '" + m.name() + "' has no " + field + "; the plan wants " + want + " (" + why + ")");
+      out.error(
+          m.node(),
+          "metric '"
+              + m.name()
+              + "' has no "
+              + field
+              + "; the plan wants "
+              + want
+              + " ("
+              + why
+              + ")");
       return;
     }
     Expr e;
@@ -135,10 +166,22 @@ final class PlanMetrics {
     List<Exprs.Threshold> found = Exprs.thresholds(e);
     boolean ok = found.stream().anyMatch(t -> t.op().equals(op) && sameNumber(t.value(), value));
     if (!ok) {
-      String got = found.isEmpty() ? "no threshold on result"
-          : found.stream().map(Exprs.Threshold::describe).collect(Collectors.joining(", "));
-      out.error(node, field + " of metric '" + m.name() + "' tests " + got + "; the plan wants " + want + " ("
-          + why + ")");
+      String got =
+          found.isEmpty()
+              ? "no threshold on result"
+              : found.stream().map(Exprs.Threshold::describe).collect(Collectors.joining(", "));
+      out.error(
+          node,
+          field
+              + " of metric '"
+              + m.name()
+              + "' tests "
+              + got
+              + "; the plan wants "
+              + want
+              + " ("
+              + why
+              + ")");
     }
   }
 

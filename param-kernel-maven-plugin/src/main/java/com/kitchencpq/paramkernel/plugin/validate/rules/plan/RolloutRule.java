@@ -31,25 +31,46 @@ public final class RolloutRule extends BaseRule {
       }
       found = true;
       YamlNode ns = r.manifest().root().at("metadata", "namespace");
-      if (!r.manifest().namespace().isEmpty() && !r.manifest().namespace().equals(plan.namespace())) {
-        out.error(ns, "Rollout '" + r.name() + "' is in namespace '" + r.manifest().namespace()
-            + "'; the plan runs it in namespace '" + plan.namespace() + "'");
+      if (!r.manifest().namespace().isEmpty()
+          && !r.manifest().namespace().equals(plan.namespace())) {
+        out.error(
+            ns,
+            "Rollout '"
+                + r.name()
+                + "' is in namespace '"
+                + r.manifest().namespace()
+                + "'; the plan runs it in namespace '"
+                + plan.namespace()
+                + "'");
       }
     }
     if (!found && !ctx.files().isEmpty()) {
-      String where = ctx.rollouts().isEmpty() ? ctx.files().get(0).file() : ctx.rollouts().get(0).manifest().file();
+      String where =
+          ctx.rollouts().isEmpty()
+              ? ctx.files().get(0).file()
+              : ctx.rollouts().get(0).manifest().file();
       int line = ctx.rollouts().isEmpty() ? 1 : ctx.rollouts().get(0).manifest().root().line();
-      out.report(Severity.ERROR, where, line, 1, "", "no Rollout named '" + plan.rolloutName()
-          + "' in the validated files, so the rollout plan cannot be checked; validate the rendered rollout, or"
-          + " turn the plan checks off (-Dparamkernel.validate.plan=false) for other manifests");
+      out.report(
+          Severity.ERROR,
+          where,
+          line,
+          1,
+          "",
+          "no Rollout named '"
+              + plan.rolloutName()
+              + "' in the validated files, so the rollout plan cannot be checked; validate the"
+              + " rendered rollout, or turn the plan checks off (-Dparamkernel.validate.plan=false)"
+              + " for other manifests");
     }
   }
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.plan("a Rollout named `param-kernel-service` is in the validated files, in "
-        + "namespace `kitchen-cpq` (or without a namespace)")
-        .fix("Validate the Rollout `param-kernel-service`, in namespace `kitchen-cpq` or without "
-            + "a namespace.");
+    return RuleDoc.plan(
+            "a Rollout named `param-kernel-service` is in the validated files, in "
+                + "namespace `kitchen-cpq` (or without a namespace)")
+        .fix(
+            "Validate the Rollout `param-kernel-service`, in namespace `kitchen-cpq` or without "
+                + "a namespace.");
   }
 }

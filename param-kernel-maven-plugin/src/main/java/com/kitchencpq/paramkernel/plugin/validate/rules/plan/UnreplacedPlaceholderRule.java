@@ -10,11 +10,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A {@code ${NAME}} (or {@code ${NAME:-default}}) placeholder left in a rendered plan: render should have replaced it. Only
- * checked with the plan checks on (elsewhere, {@code ${...}} is often shell syntax in a job).
+ * A {@code ${NAME}} (or {@code ${NAME:-default}}) placeholder left in a rendered plan: render
+ * should have replaced it. Only checked with the plan checks on (elsewhere, {@code ${...}} is often
+ * shell syntax in a job).
  */
 public final class UnreplacedPlaceholderRule implements Rule {
-  private static final Pattern PLACEHOLDER = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(:?[-=?+][^}]*)?}");
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(:?[-=?+][^}]*)?}");
 
   @Override
   public String id() {
@@ -40,14 +42,20 @@ public final class UnreplacedPlaceholderRule implements Rule {
     if (n.isScalar()) {
       Matcher matcher = PLACEHOLDER.matcher(n.text());
       if (matcher.find()) {
-        out.error(n, "placeholder ${" + matcher.group(1) + "} was not replaced; run the render goal"
-            + " (or set the value) before validating");
+        out.error(
+            n,
+            "placeholder ${"
+                + matcher.group(1)
+                + "} was not replaced; run the render goal"
+                + " (or set the value) before validating");
       }
     } else if (n.isMapping()) {
-      n.entries().forEach(e -> {
-        walk(e.keyNode(), out);
-        walk(e.value(), out);
-      });
+      n.entries()
+          .forEach(
+              e -> {
+                walk(e.keyNode(), out);
+                walk(e.value(), out);
+              });
     } else if (n.isSequence()) {
       n.items().forEach(i -> walk(i, out));
     }
@@ -57,7 +65,8 @@ public final class UnreplacedPlaceholderRule implements Rule {
   public RuleDoc doc() {
     return RuleDoc.plan("`${NAME}` left in the manifests")
         .why("the files are a template, not the rendered bundle")
-        .fix("Validate the rendered bundle (the render goal fills in the placeholders), not the "
-            + "template.");
+        .fix(
+            "Validate the rendered bundle (the render goal fills in the placeholders), not the "
+                + "template.");
   }
 }

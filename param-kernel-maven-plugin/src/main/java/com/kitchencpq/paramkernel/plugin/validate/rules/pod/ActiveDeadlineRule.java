@@ -23,7 +23,8 @@ public final class ActiveDeadlineRule implements Rule {
     for (YamlNode template : PodTemplates.of(ctx)) {
       YamlNode deadline = template.at("spec", "activeDeadlineSeconds");
       if (deadline.isPresent()) {
-        out.error(template.at("spec").keyNode("activeDeadlineSeconds"),
+        out.error(
+            template.at("spec").keyNode("activeDeadlineSeconds"),
             "activeDeadlineSeconds is not allowed in a Rollout's pod template; remove it");
       }
     }

@@ -24,8 +24,9 @@ public final class ContainerImageRule implements Rule {
       for (YamlNode c : PodTemplates.containers(template)) {
         YamlNode image = c.get("image");
         if (image.isAbsent() || (image.isScalar() && image.text("").isBlank())) {
-          out.error(image.isMissing() ? c : image, "container '" + c.get("name").text("?")
-              + "' has no 'image'; set the image to run");
+          out.error(
+              image.isMissing() ? c : image,
+              "container '" + c.get("name").text("?") + "' has no 'image'; set the image to run");
         }
       }
     }

@@ -36,11 +36,16 @@ public final class ContainerNameRule implements Rule {
         }
         String n = name.text();
         if (!Syntax.isDnsLabel(n)) {
-          out.error(name, "container name '" + n + "' must be at most 63 lower-case letters, digits or '-',"
-              + " starting and ending with a letter or digit");
+          out.error(
+              name,
+              "container name '"
+                  + n
+                  + "' must be at most 63 lower-case letters, digits or '-',"
+                  + " starting and ending with a letter or digit");
         }
         if (!seen.add(n)) {
-          out.error(name, "container name '" + n + "' is used twice in this pod; rename one of them");
+          out.error(
+              name, "container name '" + n + "' is used twice in this pod; rename one of them");
         }
       }
     }
@@ -49,7 +54,8 @@ public final class ContainerNameRule implements Rule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("B8", "container names present, DNS-1123 labels, unique (init + regular)")
-        .fix("Give every container, init containers included, its own name of lower-case "
-            + "letters, digits and inner '-'.");
+        .fix(
+            "Give every container, init containers included, its own name of lower-case "
+                + "letters, digits and inner '-'.");
   }
 }

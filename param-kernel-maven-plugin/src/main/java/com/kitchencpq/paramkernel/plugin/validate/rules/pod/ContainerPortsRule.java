@@ -40,9 +40,16 @@ public final class ContainerPortsRule implements Rule {
           YamlNode name = p.get("name");
           if (name.isScalar() && !name.text("").isEmpty()) {
             String n = name.text();
-            if (n.length() > 15 || !PORT_NAME.matcher(n).matches() || !n.matches(".*[a-z].*") || n.contains("--")) {
-              out.error(name, "port name '" + n + "' must be at most 15 lower-case letters, digits or single '-',"
-                  + " with at least one letter");
+            if (n.length() > 15
+                || !PORT_NAME.matcher(n).matches()
+                || !n.matches(".*[a-z].*")
+                || n.contains("--")) {
+              out.error(
+                  name,
+                  "port name '"
+                      + n
+                      + "' must be at most 15 lower-case letters, digits or single '-',"
+                      + " with at least one letter");
             } else if (!names.add(n)) {
               out.error(name, "port name '" + n + "' is used twice in this container; rename one");
             }
@@ -55,7 +62,8 @@ public final class ContainerPortsRule implements Rule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("B8", "containerPort in 1..65535, port names valid and unique")
-        .fix("Use `containerPort` values from 1 to 65535, and port names that are valid and "
-            + "unique.");
+        .fix(
+            "Use `containerPort` values from 1 to 65535, and port names that are valid and "
+                + "unique.");
   }
 }

@@ -27,10 +27,17 @@ public final class ContainersRule implements Rule {
       }
       YamlNode containers = r.podTemplate().at("spec", "containers");
       if (r.podTemplate().isAbsent()) {
-        out.error(r.spec().get("template"), "Rollout '" + r.name()
-            + "' has no pod template; add spec.template with containers, or use spec.workloadRef");
+        out.error(
+            r.spec().get("template"),
+            "Rollout '"
+                + r.name()
+                + "' has no pod template; add spec.template with containers, or use"
+                + " spec.workloadRef");
       } else if (containers.size() == 0 && !(containers.isPresent() && !containers.isSequence())) {
-        out.error(containers, "the pod template has no containers; add at least one under spec.template.spec.containers");
+        out.error(
+            containers,
+            "the pod template has no containers; add at least one under"
+                + " spec.template.spec.containers");
       }
     }
   }

@@ -30,8 +30,11 @@ public final class EnvRule implements Rule {
             out.error(name, "environment variable name '" + name.text() + "' must not contain '='");
           }
           if (!env.get("value").text("").isEmpty() && env.get("valueFrom").isPresent()) {
-            out.error(env.keyNode("valueFrom"), "environment variable '" + name.text("?")
-                + "' has both 'value' and 'valueFrom'; keep one");
+            out.error(
+                env.keyNode("valueFrom"),
+                "environment variable '"
+                    + name.text("?")
+                    + "' has both 'value' and 'valueFrom'; keep one");
           }
         }
       }

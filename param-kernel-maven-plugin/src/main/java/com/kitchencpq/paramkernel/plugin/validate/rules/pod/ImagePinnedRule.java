@@ -8,8 +8,8 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.regex.Pattern;
 
 /**
- * Hazard: an image referenced by tag can change under a running canary; the plan pins images
- * by digest ({@code repo@sha256:<64 hex>}).
+ * Hazard: an image referenced by tag can change under a running canary; the plan pins images by
+ * digest ({@code repo@sha256:<64 hex>}).
  */
 public final class ImagePinnedRule implements Rule {
   private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
@@ -29,10 +29,16 @@ public final class ImagePinnedRule implements Rule {
     for (YamlNode template : PodTemplates.of(ctx)) {
       for (YamlNode c : PodTemplates.containers(template)) {
         YamlNode image = c.get("image");
-        if (image.isScalar() && !image.text("").isBlank() && !DIGEST.matcher(image.text()).matches()
+        if (image.isScalar()
+            && !image.text("").isBlank()
+            && !DIGEST.matcher(image.text()).matches()
             && !image.text().contains("${")) {
-          out.hazard(image, "image '" + image.text() + "' is not pinned by digest; refer to it as"
-              + " <repository>@sha256:<digest> so every pod of the rollout runs the same build");
+          out.hazard(
+              image,
+              "image '"
+                  + image.text()
+                  + "' is not pinned by digest; refer to it as <repository>@sha256:<digest> so"
+                  + " every pod of the rollout runs the same build");
         }
       }
     }
@@ -41,9 +47,11 @@ public final class ImagePinnedRule implements Rule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.hazard("ours", "images pinned by digest")
-        .why("a tag can name another image by the time a pod starts; a digest names exactly the "
-            + "image that was built and checked")
-        .fix("Pin the image by digest (`repository@sha256:<64 hex>`); the render goal fills the "
-            + "digest in.");
+        .why(
+            "a tag can name another image by the time a pod starts; a digest names exactly the "
+                + "image that was built and checked")
+        .fix(
+            "Pin the image by digest (`repository@sha256:<64 hex>`); the render goal fills the "
+                + "digest in.");
   }
 }

@@ -9,8 +9,8 @@ import com.kitchencpq.paramkernel.plugin.validate.rules.Syntax;
 import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 
 /**
- * Label keys and values of checked objects, of the Rollout's pod template and of its selector
- * must follow Kubernetes label syntax.
+ * Label keys and values of checked objects, of the Rollout's pod template and of its selector must
+ * follow Kubernetes label syntax.
  */
 public final class LabelSyntaxRule implements Rule {
   @Override
@@ -49,7 +49,8 @@ public final class LabelSyntaxRule implements Rule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("B8 (template labels)", "label keys/values of metadata and pod template")
-        .fix("Use valid label keys (an optional DNS prefix and `/`, then at most 63 characters) "
-            + "and values (at most 63 letters, digits, '-', '_' and '.').");
+        .fix(
+            "Use valid label keys (an optional DNS prefix and `/`, then at most 63 characters) "
+                + "and values (at most 63 letters, digits, '-', '_' and '.').");
   }
 }

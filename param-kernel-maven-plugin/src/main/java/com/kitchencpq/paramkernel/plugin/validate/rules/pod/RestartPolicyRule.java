@@ -23,8 +23,12 @@ public final class RestartPolicyRule implements Rule {
     for (YamlNode template : PodTemplates.of(ctx)) {
       YamlNode policy = template.at("spec", "restartPolicy");
       if (policy.isScalar() && !policy.text("").isEmpty() && !policy.text().equals("Always")) {
-        out.error(policy, "restartPolicy '" + policy.text() + "' is not supported for a Rollout's pods;"
-            + " use Always or remove the field");
+        out.error(
+            policy,
+            "restartPolicy '"
+                + policy.text()
+                + "' is not supported for a Rollout's pods;"
+                + " use Always or remove the field");
       }
     }
   }

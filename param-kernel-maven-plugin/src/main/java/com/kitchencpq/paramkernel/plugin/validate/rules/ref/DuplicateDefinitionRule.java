@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Two different definitions of one kind and name in one namespace: whichever is applied last
- * wins, so references may not mean what the author thinks. Identical copies are fine.
+ * Two different definitions of one kind and name in one namespace: whichever is applied last wins,
+ * so references may not mean what the author thinks. Identical copies are fine.
  */
 public final class DuplicateDefinitionRule implements Rule {
   @Override
@@ -41,9 +41,17 @@ public final class DuplicateDefinitionRule implements Rule {
       Object content = ctx.content(first);
       for (Manifest other : same.subList(1, same.size())) {
         if (!Objects.equals(content, ctx.content(other))) {
-          out.warning(other.root().at("metadata", "name"), other.kind() + " '" + other.name()
-              + "' is also defined differently at " + first.file() + ":" + first.root().line()
-              + "; references prefer the definition in their own file; rename one of them if both are needed");
+          out.warning(
+              other.root().at("metadata", "name"),
+              other.kind()
+                  + " '"
+                  + other.name()
+                  + "' is also defined differently at "
+                  + first.file()
+                  + ":"
+                  + first.root().line()
+                  + "; references prefer the definition in their own file; rename one of them if"
+                  + " both are needed");
         }
       }
     }

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * NGINX and ALB routing: exactly one of the single/list Ingress fields, and each Ingress must
- * have a rule that sends traffic to the stable Service (ALB: alb.rootService when set). An
- * Ingress that is not in the validated files is a warning.
+ * NGINX and ALB routing: exactly one of the single/list Ingress fields, and each Ingress must have
+ * a rule that sends traffic to the stable Service (ALB: alb.rootService when set). An Ingress that
+ * is not in the validated files is a warning.
  */
 public final class IngressRule extends PerRolloutRule {
   public IngressRule() {
-    super("ref.ingress", "NGINX/ALB routing must name its Ingresses once, and each must route to the stable Service.");
+    super(
+        "ref.ingress",
+        "NGINX/ALB routing must name its Ingresses once, and each must route to the stable"
+            + " Service.");
   }
 
   @Override
@@ -36,8 +39,14 @@ public final class IngressRule extends PerRolloutRule {
     }
   }
 
-  private static void check(RolloutView r, ValidationContext ctx, FindingSink out, YamlNode router,
-      String single, String many, String service) {
+  private static void check(
+      RolloutView r,
+      ValidationContext ctx,
+      FindingSink out,
+      YamlNode router,
+      String single,
+      String many,
+      String service) {
     boolean one = !router.get(single).text("").isEmpty();
     boolean list = router.get(many).size() > 0;
     if (one && list) {
@@ -52,11 +61,18 @@ public final class IngressRule extends PerRolloutRule {
     for (YamlNode name : names) {
       Optional<Manifest> ingress = find(r, ctx, name.text(""));
       if (ingress.isEmpty()) {
-        out.warning(name, NotFound.text(ctx, r.manifest(), "Ingress", name.text(""))
-            + "; its rules cannot be checked (ignore this if it is managed elsewhere)");
+        out.warning(
+            name,
+            NotFound.text(ctx, r.manifest(), "Ingress", name.text(""))
+                + "; its rules cannot be checked (ignore this if it is managed elsewhere)");
       } else if (!service.isEmpty() && !routesTo(ingress.get(), service)) {
-        out.error(name, "Ingress '" + name.text("") + "' has no rule with Service '" + service
-            + "' as backend; add a rule that sends traffic to it");
+        out.error(
+            name,
+            "Ingress '"
+                + name.text("")
+                + "' has no rule with Service '"
+                + service
+                + "' as backend; add a rule that sends traffic to it");
       }
     }
   }
@@ -79,11 +95,13 @@ public final class IngressRule extends PerRolloutRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("H4–H8",
-        "one of ingress/ingresses (NGINX, ALB); the Ingress routes to the stable (or ALB root) "
-        + "Service")
+    return RuleDoc.error(
+            "H4–H8",
+            "one of ingress/ingresses (NGINX, ALB); the Ingress routes to the stable (or ALB root) "
+                + "Service")
         .note("a missing Ingress is a warning")
-        .fix("Name the Ingress once, validate it with the rollout, and route it to the stable "
-            + "(ALB: root) Service.");
+        .fix(
+            "Name the Ingress once, validate it with the rollout, and route it to the stable "
+                + "(ALB: root) Service.");
   }
 }

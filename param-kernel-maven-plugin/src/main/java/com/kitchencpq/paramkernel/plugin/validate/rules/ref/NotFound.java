@@ -10,7 +10,13 @@ final class NotFound {
   /** {@code "<Kind> '<name>' is not defined in ..."} for a reference from {@code from}. */
   static String text(ValidationContext ctx, Manifest from, String kind, String name) {
     if (ctx.ambiguous(from)) {
-      return kind + " '" + name + "' is not defined in " + from.file() + " (" + from.label()
+      return kind
+          + " '"
+          + name
+          + "' is not defined in "
+          + from.file()
+          + " ("
+          + from.label()
           + " is defined differently in another file, so only its own file is searched)";
     }
     return kind + " '" + name + "' is not defined in the validated files";

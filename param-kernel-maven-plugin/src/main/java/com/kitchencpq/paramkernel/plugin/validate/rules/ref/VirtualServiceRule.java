@@ -13,13 +13,15 @@ import java.util.Optional;
 
 /**
  * Istio routing: exactly one of virtualService / virtualServices; each VirtualService in the
- * validated files must have the routes the rollout names, and those routes must send traffic
- * to both the canary and the stable Service (or DestinationRule subsets). A VirtualService
- * that is not in the validated files is a warning.
+ * validated files must have the routes the rollout names, and those routes must send traffic to
+ * both the canary and the stable Service (or DestinationRule subsets). A VirtualService that is not
+ * in the validated files is a warning.
  */
 public final class VirtualServiceRule extends PerRolloutRule {
   public VirtualServiceRule() {
-    super("ref.virtual-service", "Istio VirtualServices must exist once and route to the canary and stable destinations.");
+    super(
+        "ref.virtual-service",
+        "Istio VirtualServices must exist once and route to the canary and stable destinations.");
   }
 
   @Override
@@ -39,8 +41,10 @@ public final class VirtualServiceRule extends PerRolloutRule {
       String name = ref.get("name").text("");
       Optional<Manifest> vs = find(r, ctx, name);
       if (vs.isEmpty()) {
-        out.warning(ref.get("name").isPresent() ? ref.get("name") : ref, NotFound.text(ctx, r.manifest(), "VirtualService", name)
-            + "; its routes cannot be checked (ignore this if it is managed elsewhere)");
+        out.warning(
+            ref.get("name").isPresent() ? ref.get("name") : ref,
+            NotFound.text(ctx, r.manifest(), "VirtualService", name)
+                + "; its routes cannot be checked (ignore this if it is managed elsewhere)");
         continue;
       }
       checkRoutes(r, ref, vs.get(), out);
@@ -64,12 +68,22 @@ public final class VirtualServiceRule extends PerRolloutRule {
     YamlNode tcp = spec.get("tcp");
     String vsName = vs.name();
     if (http.isAbsent() && tls.isAbsent() && tcp.isAbsent()) {
-      out.error(at, "VirtualService '" + vsName + "' has no http, tls or tcp routes; add the route the rollout shifts");
+      out.error(
+          at,
+          "VirtualService '"
+              + vsName
+              + "' has no http, tls or tcp routes; add the route the rollout shifts");
       return;
     }
     for (YamlNode section : new YamlNode[] {http, tls, tcp}) {
       if (section.isPresent() && !section.isSequence()) {
-        out.error(at, "VirtualService '" + vsName + "' has a malformed " + lastSegment(section.path()) + " section; it must be a list of routes");
+        out.error(
+            at,
+            "VirtualService '"
+                + vsName
+                + "' has a malformed "
+                + lastSegment(section.path())
+                + " section; it must be a list of routes");
         return;
       }
     }
@@ -81,18 +95,31 @@ public final class VirtualServiceRule extends PerRolloutRule {
     if (http.isPresent() && (routes.size() > 0 || none)) {
       if (routes.size() > 0) {
         for (YamlNode route : routes.items()) {
-          Optional<YamlNode> found = http.items().stream()
-              .filter(h -> h.get("name").text("").equals(route.text(""))).findFirst();
+          Optional<YamlNode> found =
+              http.items().stream()
+                  .filter(h -> h.get("name").text("").equals(route.text("")))
+                  .findFirst();
           if (found.isEmpty()) {
-            out.error(route, "HTTP route '" + route.text("") + "' is not in VirtualService '" + vsName
-                + "'; name an existing route");
+            out.error(
+                route,
+                "HTTP route '"
+                    + route.text("")
+                    + "' is not in VirtualService '"
+                    + vsName
+                    + "'; name an existing route");
           } else {
             matched.add(found.get());
           }
         }
       } else if (http.size() != 1) {
-        out.error(at, "VirtualService '" + vsName + "' has " + http.size() + " HTTP routes; list the one to"
-            + " shift in virtualService.routes");
+        out.error(
+            at,
+            "VirtualService '"
+                + vsName
+                + "' has "
+                + http.size()
+                + " HTTP routes; list the one to"
+                + " shift in virtualService.routes");
       } else {
         matched.add(http.items().get(0));
       }
@@ -107,21 +134,66 @@ public final class VirtualServiceRule extends PerRolloutRule {
     for (YamlNode route : matched) {
       List<YamlNode> destinations = route.get("route").items();
       if (rule.isPresent()) {
-        requireDestination(destinations, "subset", rule.get("canarySubsetName").text(""), "canary subset", at, vsName, out);
-        requireDestination(destinations, "subset", rule.get("stableSubsetName").text(""), "stable subset", at, vsName, out);
+        requireDestination(
+            destinations,
+            "subset",
+            rule.get("canarySubsetName").text(""),
+            "canary subset",
+            at,
+            vsName,
+            out);
+        requireDestination(
+            destinations,
+            "subset",
+            rule.get("stableSubsetName").text(""),
+            "stable subset",
+            at,
+            vsName,
+            out);
       } else {
-        requireDestination(destinations, "host", r.canary().get("canaryService").text(""), "canary Service", at, vsName, out);
-        requireDestination(destinations, "host", r.canary().get("stableService").text(""), "stable Service", at, vsName, out);
+        requireDestination(
+            destinations,
+            "host",
+            r.canary().get("canaryService").text(""),
+            "canary Service",
+            at,
+            vsName,
+            out);
+        requireDestination(
+            destinations,
+            "host",
+            r.canary().get("stableService").text(""),
+            "stable Service",
+            at,
+            vsName,
+            out);
       }
     }
   }
 
-  private static void matchPorts(YamlNode section, YamlNode wanted, boolean none, YamlNode at, String vsName,
-      String what, FindingSink out, List<YamlNode> matched, boolean sni) {
+  private static void matchPorts(
+      YamlNode section,
+      YamlNode wanted,
+      boolean none,
+      YamlNode at,
+      String vsName,
+      String what,
+      FindingSink out,
+      List<YamlNode> matched,
+      boolean sni) {
     if (none) {
       if (section.size() != 1) {
-        out.error(at, "VirtualService '" + vsName + "' has " + section.size() + " " + what
-            + " routes; list the ones to shift in virtualService." + what.toLowerCase() + "Routes");
+        out.error(
+            at,
+            "VirtualService '"
+                + vsName
+                + "' has "
+                + section.size()
+                + " "
+                + what
+                + " routes; list the ones to shift in virtualService."
+                + what.toLowerCase()
+                + "Routes");
       } else {
         matched.add(section.items().get(0));
       }
@@ -130,31 +202,63 @@ public final class VirtualServiceRule extends PerRolloutRule {
     for (YamlNode w : wanted.items()) {
       long port = w.get("port").longValue().orElse(-1);
       List<String> hosts = w.get("sniHosts").items().stream().map(h -> h.text("")).toList();
-      Optional<YamlNode> found = section.items().stream().filter(route -> route.get("match").items().stream()
-          .anyMatch(m -> (port < 0 || m.get("port").longValue().orElse(-1) == port)
-              && (!sni || m.get("sniHosts").items().stream().map(h -> h.text("")).toList().containsAll(hosts))))
-          .findFirst();
+      Optional<YamlNode> found =
+          section.items().stream()
+              .filter(
+                  route ->
+                      route.get("match").items().stream()
+                          .anyMatch(
+                              m ->
+                                  (port < 0 || m.get("port").longValue().orElse(-1) == port)
+                                      && (!sni
+                                          || m.get("sniHosts").items().stream()
+                                              .map(h -> h.text(""))
+                                              .toList()
+                                              .containsAll(hosts))))
+              .findFirst();
       if (found.isEmpty()) {
-        out.error(w, "no " + what + " route of VirtualService '" + vsName + "' matches this entry; fix the port"
-            + (sni ? " or sniHosts" : ""));
+        out.error(
+            w,
+            "no "
+                + what
+                + " route of VirtualService '"
+                + vsName
+                + "' matches this entry; fix the port"
+                + (sni ? " or sniHosts" : ""));
       } else {
         matched.add(found.get());
       }
     }
   }
 
-  private static void requireDestination(List<YamlNode> destinations, String field, String want, String role,
-      YamlNode at, String vsName, FindingSink out) {
+  private static void requireDestination(
+      List<YamlNode> destinations,
+      String field,
+      String want,
+      String role,
+      YamlNode at,
+      String vsName,
+      FindingSink out) {
     if (want.isEmpty()) {
       return;
     }
-    boolean ok = destinations.stream().anyMatch(d -> {
-      String v = d.at("destination", field).text("");
-      return v.equals(want) || (field.equals("host") && v.startsWith(want + "."));
-    });
+    boolean ok =
+        destinations.stream()
+            .anyMatch(
+                d -> {
+                  String v = d.at("destination", field).text("");
+                  return v.equals(want) || (field.equals("host") && v.startsWith(want + "."));
+                });
     if (!ok) {
-      out.error(at, "a route of VirtualService '" + vsName + "' has no destination for the " + role + " '" + want
-          + "'; add it to the route's destinations");
+      out.error(
+          at,
+          "a route of VirtualService '"
+              + vsName
+              + "' has no destination for the "
+              + role
+              + " '"
+              + want
+              + "'; add it to the route's destinations");
     }
   }
 
@@ -165,11 +269,13 @@ public final class VirtualServiceRule extends PerRolloutRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("H9–H12",
-        "one of virtualService(s); routes exist; single-route rule; canary/stable destinations "
-        + "or subsets")
+    return RuleDoc.error(
+            "H9–H12",
+            "one of virtualService(s); routes exist; single-route rule; canary/stable destinations "
+                + "or subsets")
         .note("a missing VirtualService is a warning")
-        .fix("Name the VirtualService once, validate it with the rollout, and give its routes "
-            + "the canary and stable destinations (or subsets).");
+        .fix(
+            "Name the VirtualService once, validate it with the rollout, and give its routes "
+                + "the canary and stable destinations (or subsets).");
   }
 }

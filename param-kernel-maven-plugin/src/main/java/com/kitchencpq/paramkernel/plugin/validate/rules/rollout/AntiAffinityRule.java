@@ -11,7 +11,9 @@ import java.util.OptionalLong;
 /** antiAffinity: exactly one of preferred/required, and a preferred weight in 1..100. */
 public final class AntiAffinityRule extends PerRolloutRule {
   public AntiAffinityRule() {
-    super("rollout.anti-affinity", "antiAffinity needs exactly one of preferred/required, with weight 1-100.");
+    super(
+        "rollout.anti-affinity",
+        "antiAffinity needs exactly one of preferred/required, with weight 1-100.");
   }
 
   @Override
@@ -24,12 +26,18 @@ public final class AntiAffinityRule extends PerRolloutRule {
       YamlNode preferred = aa.get("preferredDuringSchedulingIgnoredDuringExecution");
       YamlNode required = aa.get("requiredDuringSchedulingIgnoredDuringExecution");
       if (preferred.isPresent() == required.isPresent()) {
-        out.error(aa, "antiAffinity must set exactly one of preferredDuringSchedulingIgnoredDuringExecution"
-            + " and requiredDuringSchedulingIgnoredDuringExecution");
+        out.error(
+            aa,
+            "antiAffinity must set exactly one of preferredDuringSchedulingIgnoredDuringExecution"
+                + " and requiredDuringSchedulingIgnoredDuringExecution");
       }
       OptionalLong weight = preferred.get("weight").longValue();
-      if (preferred.isPresent() && weight.isPresent() && (weight.getAsLong() < 1 || weight.getAsLong() > 100)) {
-        out.error(preferred.get("weight"), "antiAffinity weight " + weight.getAsLong() + " must be between 1 and 100");
+      if (preferred.isPresent()
+          && weight.isPresent()
+          && (weight.getAsLong() < 1 || weight.getAsLong() > 100)) {
+        out.error(
+            preferred.get("weight"),
+            "antiAffinity weight " + weight.getAsLong() + " must be between 1 and 100");
       }
     }
   }
@@ -37,7 +45,8 @@ public final class AntiAffinityRule extends PerRolloutRule {
   @Override
   public RuleDoc doc() {
     return RuleDoc.error("D3, G1, G2", "exactly one anti-affinity kind; weight 1..100")
-        .fix("Set one anti-affinity kind, preferred or required; a preferred one needs a "
-            + "`weight` from 1 to 100.");
+        .fix(
+            "Set one anti-affinity kind, preferred or required; a preferred one needs a "
+                + "`weight` from 1 to 100.");
   }
 }

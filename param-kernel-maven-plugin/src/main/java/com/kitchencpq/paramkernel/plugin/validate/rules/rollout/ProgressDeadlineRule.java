@@ -10,7 +10,9 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 /** progressDeadlineSeconds (default 600) must be greater than minReadySeconds (default 0). */
 public final class ProgressDeadlineRule extends PerRolloutRule {
   public ProgressDeadlineRule() {
-    super("rollout.progress-deadline", "progressDeadlineSeconds must be greater than minReadySeconds.");
+    super(
+        "rollout.progress-deadline",
+        "progressDeadlineSeconds must be greater than minReadySeconds.");
   }
 
   @Override
@@ -19,10 +21,16 @@ public final class ProgressDeadlineRule extends PerRolloutRule {
     YamlNode mrs = r.spec().get("minReadySeconds");
     long deadline = pds.longValue().orElse(600);
     long minReady = mrs.longValue().orElse(0);
-    if ((pds.isAbsent() || pds.longValue().isPresent()) && (mrs.isAbsent() || mrs.longValue().isPresent())
+    if ((pds.isAbsent() || pds.longValue().isPresent())
+        && (mrs.isAbsent() || mrs.longValue().isPresent())
         && deadline <= minReady) {
-      out.error(pds.isPresent() ? pds : mrs, "progressDeadlineSeconds (" + deadline
-          + ") must be greater than minReadySeconds (" + minReady + "); raise the deadline or lower minReadySeconds");
+      out.error(
+          pds.isPresent() ? pds : mrs,
+          "progressDeadlineSeconds ("
+              + deadline
+              + ") must be greater than minReadySeconds ("
+              + minReady
+              + "); raise the deadline or lower minReadySeconds");
     }
   }
 

@@ -10,14 +10,16 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 import java.util.Set;
 
 /**
- * A Rollout without workloadRef needs a non-empty label selector whose labels and expressions
- * are well formed.
+ * A Rollout without workloadRef needs a non-empty label selector whose labels and expressions are
+ * well formed.
  */
 public final class SelectorRule extends PerRolloutRule {
   private static final Set<String> OPERATORS = Set.of("In", "NotIn", "Exists", "DoesNotExist");
 
   public SelectorRule() {
-    super("rollout.selector", "spec.selector must be present, non-empty and well formed (unless workloadRef is used).");
+    super(
+        "rollout.selector",
+        "spec.selector must be present, non-empty and well formed (unless workloadRef is used).");
   }
 
   @Override
@@ -25,14 +27,21 @@ public final class SelectorRule extends PerRolloutRule {
     YamlNode selector = r.spec().get("selector");
     if (selector.isAbsent()) {
       if (!r.hasWorkloadRef()) {
-        out.error(selector, "Rollout '" + r.name() + "' has no spec.selector; add matchLabels that match the pod template's labels");
+        out.error(
+            selector,
+            "Rollout '"
+                + r.name()
+                + "' has no spec.selector; add matchLabels that match the pod template's labels");
       }
       return;
     }
     YamlNode labels = selector.get("matchLabels");
     YamlNode expressions = selector.get("matchExpressions");
     if (!r.hasWorkloadRef() && labels.size() == 0 && expressions.size() == 0) {
-      out.error(selector, "spec.selector is empty, which would select every pod; add matchLabels or matchExpressions");
+      out.error(
+          selector,
+          "spec.selector is empty, which would select every pod; add matchLabels or"
+              + " matchExpressions");
     }
     for (YamlNode.Entry e : labels.entries()) {
       Syntax.labelKeyProblem(e.key()).ifPresent(p -> out.error(e.keyNode(), p));
@@ -48,7 +57,9 @@ public final class SelectorRule extends PerRolloutRule {
       String op = ex.get("operator").text("");
       YamlNode values = ex.get("values");
       if (!OPERATORS.contains(op)) {
-        out.error(ex.get("operator"), "'" + op + "' is not a selector operator; use In, NotIn, Exists or DoesNotExist");
+        out.error(
+            ex.get("operator"),
+            "'" + op + "' is not a selector operator; use In, NotIn, Exists or DoesNotExist");
       } else if ((op.equals("In") || op.equals("NotIn")) && values.size() == 0) {
         out.error(values, "operator " + op + " needs at least one entry in 'values'");
       } else if ((op.equals("Exists") || op.equals("DoesNotExist")) && values.size() > 0) {
@@ -59,9 +70,11 @@ public final class SelectorRule extends PerRolloutRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("B2, B3, B4, B5",
-        "selector present (unless workloadRef), non-empty, well-formed labels and expressions")
-        .fix("Set `spec.selector` with well-formed `matchLabels` or `matchExpressions`, or use "
-            + "`workloadRef`.");
+    return RuleDoc.error(
+            "B2, B3, B4, B5",
+            "selector present (unless workloadRef), non-empty, well-formed labels and expressions")
+        .fix(
+            "Set `spec.selector` with well-formed `matchLabels` or `matchExpressions`, or use "
+                + "`workloadRef`.");
   }
 }

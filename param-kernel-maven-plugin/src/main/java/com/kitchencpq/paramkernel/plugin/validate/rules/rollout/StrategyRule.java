@@ -17,10 +17,15 @@ public final class StrategyRule extends PerRolloutRule {
     boolean canary = r.canary().isPresent();
     boolean blueGreen = r.blueGreen().isPresent();
     if (!canary && !blueGreen) {
-      out.error(r.strategy().isPresent() ? r.strategy() : r.spec().get("strategy"), "Rollout '" + r.name()
-          + "' has no strategy; set spec.strategy.canary or spec.strategy.blueGreen");
+      out.error(
+          r.strategy().isPresent() ? r.strategy() : r.spec().get("strategy"),
+          "Rollout '"
+              + r.name()
+              + "' has no strategy; set spec.strategy.canary or spec.strategy.blueGreen");
     } else if (canary && blueGreen) {
-      out.error(r.strategy(), "Rollout '" + r.name() + "' sets both canary and blueGreen; keep one strategy");
+      out.error(
+          r.strategy(),
+          "Rollout '" + r.name() + "' sets both canary and blueGreen; keep one strategy");
     }
   }
 

@@ -10,15 +10,22 @@ import com.kitchencpq.paramkernel.plugin.validate.yaml.YamlNode;
 /** With workloadRef the pods come from the referenced workload; the template must stay empty. */
 public final class WorkloadRefTemplateRule extends PerRolloutRule {
   public WorkloadRefTemplateRule() {
-    super("rollout.workload-ref-template", "A Rollout with workloadRef must not define template labels or annotations.");
+    super(
+        "rollout.workload-ref-template",
+        "A Rollout with workloadRef must not define template labels or annotations.");
   }
 
   @Override
   protected void check(RolloutView r, ValidationContext ctx, FindingSink out) {
     YamlNode meta = r.podTemplate().get("metadata");
-    if (r.hasWorkloadRef() && (meta.get("labels").size() > 0 || meta.get("annotations").size() > 0)) {
-      out.error(r.spec().keyNode("template"), "Rollout '" + r.name()
-          + "' uses workloadRef, so spec.template must be empty; remove its labels and annotations");
+    if (r.hasWorkloadRef()
+        && (meta.get("labels").size() > 0 || meta.get("annotations").size() > 0)) {
+      out.error(
+          r.spec().keyNode("template"),
+          "Rollout '"
+              + r.name()
+              + "' uses workloadRef, so spec.template must be empty; remove its labels and"
+              + " annotations");
     }
   }
 

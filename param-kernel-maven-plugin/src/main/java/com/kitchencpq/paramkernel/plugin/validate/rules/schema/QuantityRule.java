@@ -9,8 +9,7 @@ import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
 /** Resource amounts that are not Kubernetes quantities ({@link SchemaCheck.Problem#QUANTITY}). */
 public final class QuantityRule extends BaseRule {
   public QuantityRule() {
-    super("schema.quantity",
-        "Resource amounts must be valid Kubernetes quantities.");
+    super("schema.quantity", "Resource amounts must be valid Kubernetes quantities.");
   }
 
   @Override

@@ -9,7 +9,8 @@ import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
 /** Required fields that are missing ({@link SchemaCheck.Problem#REQUIRED}). */
 public final class RequiredRule extends BaseRule {
   public RequiredRule() {
-    super("schema.required",
+    super(
+        "schema.required",
         "Fields the custom resource definitions mark as required must be present.");
   }
 

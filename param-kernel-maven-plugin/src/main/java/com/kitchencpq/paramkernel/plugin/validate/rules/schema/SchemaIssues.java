@@ -6,9 +6,8 @@ import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
 
 /**
  * Reports one kind of problem of the shared schema walk ({@link SchemaCheck}), which covers
- * Rollout, AnalysisTemplate, ClusterAnalysisTemplate and Service documents, including the
- * Rollout's pod template against fabric8's Kubernetes model. Each {@code schema.*} rule
- * reports its own kind.
+ * Rollout, AnalysisTemplate, ClusterAnalysisTemplate and Service documents, including the Rollout's
+ * pod template against fabric8's Kubernetes model. Each {@code schema.*} rule reports its own kind.
  */
 final class SchemaIssues {
   private SchemaIssues() {}

@@ -9,7 +9,8 @@ import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
 /** Fields of the wrong type ({@link SchemaCheck.Problem#WRONG_TYPE}). */
 public final class TypeRule extends BaseRule {
   public TypeRule() {
-    super("schema.type",
+    super(
+        "schema.type",
         "Every field must have the type its API defines (integer, string, boolean, list, object).");
   }
 
@@ -20,8 +21,10 @@ public final class TypeRule extends BaseRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("A2",
-        "scalar/list/object types (`setWeight: \"20\"`, `replicas: abc`, `timeoutSeconds: ten`)")
+    return RuleDoc.error(
+            "A2",
+            "scalar/list/object types (`setWeight: \"20\"`, `replicas: abc`, `timeoutSeconds:"
+                + " ten`)")
         .fix("Give the field the type its API defines: `setWeight: 20`, not `setWeight: \"20\"`.");
   }
 }

@@ -9,8 +9,10 @@ import com.kitchencpq.paramkernel.plugin.validate.schema.SchemaCheck;
 /** Fields the schema walk does not know ({@link SchemaCheck.Problem#UNKNOWN_FIELD}). */
 public final class UnknownFieldRule extends BaseRule {
   public UnknownFieldRule() {
-    super("schema.unknown-field",
-        "Rollouts, analysis templates and Services must not contain fields their API does not define.");
+    super(
+        "schema.unknown-field",
+        "Rollouts, analysis templates and Services must not contain fields their API does not"
+            + " define.");
   }
 
   @Override
@@ -20,9 +22,10 @@ public final class UnknownFieldRule extends BaseRule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("A1",
-        "unknown fields in Rollout, AnalysisTemplate, ClusterAnalysisTemplate and v1 Service, "
-        + "including the pod template (fabric8 model)")
+    return RuleDoc.error(
+            "A1",
+            "unknown fields in Rollout, AnalysisTemplate, ClusterAnalysisTemplate and v1 Service, "
+                + "including the pod template (fabric8 model)")
         .fix("Remove the field or correct its spelling; the finding names its path.");
   }
 }

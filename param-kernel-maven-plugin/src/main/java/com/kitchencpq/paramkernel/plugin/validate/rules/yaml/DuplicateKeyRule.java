@@ -33,7 +33,8 @@ public final class DuplicateKeyRule implements Rule {
       Set<String> seen = new HashSet<>();
       for (YamlNode.Entry e : n.entries()) {
         if (!seen.add(e.key()) && !e.key().equals("<<")) {
-          out.error(e.keyNode(), "key '" + e.key() + "' appears twice in this mapping; keep one of them");
+          out.error(
+              e.keyNode(), "key '" + e.key() + "' appears twice in this mapping; keep one of them");
         }
         walk(e.value(), out);
       }

@@ -30,10 +30,12 @@ public final class SyntaxRule implements Rule {
 
   @Override
   public RuleDoc doc() {
-    return RuleDoc.error("A4",
-        "the file parses as YAML (position of the first syntax error; later documents of that "
-        + "file are not read)")
-        .fix("Fix the YAML at the reported line and column; the file's later documents are "
-            + "checked once it parses.");
+    return RuleDoc.error(
+            "A4",
+            "the file parses as YAML (position of the first syntax error; later documents of that "
+                + "file are not read)")
+        .fix(
+            "Fix the YAML at the reported line and column; the file's later documents are "
+                + "checked once it parses.");
   }
 }

@@ -34,8 +34,13 @@ public final class UnquotedTemplateRule implements Rule {
   private static void walk(YamlNode n, FindingSink out) {
     Optional<String> tag = TemplateTags.unquoted(n);
     if (tag.isPresent()) {
-      out.error(n, "the unquoted value " + tag.get() + " is read by YAML as an object; put it in quotes: \""
-          + tag.get() + "\"");
+      out.error(
+          n,
+          "the unquoted value "
+              + tag.get()
+              + " is read by YAML as an object; put it in quotes: \""
+              + tag.get()
+              + "\"");
       return;
     }
     if (n.isMapping()) {

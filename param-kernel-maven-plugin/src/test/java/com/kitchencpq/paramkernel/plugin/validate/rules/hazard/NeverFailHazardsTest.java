@@ -18,64 +18,112 @@ class NeverFailHazardsTest {
 
   @Test
   void singleMeasurementWithFailureLimitOneNeverFails() {
-    List<Finding> f = run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", OK));
+    List<Finding> f =
+        run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", OK));
     assertThat(summary(f)).containsExactly("hazard.single-measurement-failure-limit@8:warning");
     assertThat(f.get(0).message()).contains("single measurement").contains("count >= 2");
-    assertThat(summary(runPlan(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", OK))))
+    assertThat(
+            summary(
+                runPlan(
+                    new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", OK))))
         .containsExactly("hazard.single-measurement-failure-limit@8:error");
   }
 
   @Test
   void countedOrUnboundedMetricsAreLeftToOtherRules() {
-    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", "interval: 1m", "count: 5", OK)))
+    assertThat(
+            run(
+                new SingleMeasurementFailureLimitRule(),
+                prometheus(Q, "failureLimit: 1", "interval: 1m", "count: 5", OK)))
         .isEmpty();
-    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", "count: 1", OK))).isEmpty();
-    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: 1", "interval: 1m", OK))).isEmpty();
-    assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, "failureLimit: \"{{args.limit}}\"", OK))).isEmpty();
+    assertThat(
+            run(
+                new SingleMeasurementFailureLimitRule(),
+                prometheus(Q, "failureLimit: 1", "count: 1", OK)))
+        .isEmpty();
+    assertThat(
+            run(
+                new SingleMeasurementFailureLimitRule(),
+                prometheus(Q, "failureLimit: 1", "interval: 1m", OK)))
+        .isEmpty();
+    assertThat(
+            run(
+                new SingleMeasurementFailureLimitRule(),
+                prometheus(Q, "failureLimit: \"{{args.limit}}\"", OK)))
+        .isEmpty();
     assertThat(run(new SingleMeasurementFailureLimitRule(), prometheus(Q, OK))).isEmpty();
   }
 
   @Test
   void disabledFailureLimitWithoutCountOnlyEndsOnSuccess() {
-    assertThat(summary(run(new FailureLimitDisabledRule(), prometheus(Q, "failureLimit: -1",
-        "consecutiveSuccessLimit: 3", "interval: 1m", OK))))
+    assertThat(
+            summary(
+                run(
+                    new FailureLimitDisabledRule(),
+                    prometheus(
+                        Q, "failureLimit: -1", "consecutiveSuccessLimit: 3", "interval: 1m", OK))))
         .containsExactly("hazard.failure-limit-disabled@8:warning");
   }
 
   @Test
   void disabledFailureLimitWithCountCanFail() {
-    assertThat(run(new FailureLimitDisabledRule(), prometheus(Q, "failureLimit: -1", "consecutiveSuccessLimit: 3",
-        "interval: 1m", "count: 5", OK))).isEmpty();
+    assertThat(
+            run(
+                new FailureLimitDisabledRule(),
+                prometheus(
+                    Q,
+                    "failureLimit: -1",
+                    "consecutiveSuccessLimit: 3",
+                    "interval: 1m",
+                    "count: 5",
+                    OK)))
+        .isEmpty();
   }
 
   @Test
   void inconclusiveLimitAtCountLetsInconclusiveRunsPass() {
-    assertThat(summary(run(new InconclusiveLimitUnreachableRule(), prometheus(Q, "inconclusiveLimit: 3", "interval: 1m",
-        "count: 3", OK, BAD)))).containsExactly("hazard.inconclusive-limit-unreachable@8:warning");
+    assertThat(
+            summary(
+                run(
+                    new InconclusiveLimitUnreachableRule(),
+                    prometheus(Q, "inconclusiveLimit: 3", "interval: 1m", "count: 3", OK, BAD))))
+        .containsExactly("hazard.inconclusive-limit-unreachable@8:warning");
   }
 
   @Test
   void inconclusiveLimitBelowCountPasses() {
-    assertThat(run(new InconclusiveLimitUnreachableRule(), prometheus(Q, "inconclusiveLimit: 2", "interval: 1m", "count: 3",
-        OK, BAD))).isEmpty();
-    assertThat(run(new InconclusiveLimitUnreachableRule(), prometheus(Q, "inconclusiveLimit: 3", "interval: 1m", "count: 3",
-        OK))).isEmpty();
+    assertThat(
+            run(
+                new InconclusiveLimitUnreachableRule(),
+                prometheus(Q, "inconclusiveLimit: 2", "interval: 1m", "count: 3", OK, BAD)))
+        .isEmpty();
+    assertThat(
+            run(
+                new InconclusiveLimitUnreachableRule(),
+                prometheus(Q, "inconclusiveLimit: 3", "interval: 1m", "count: 3", OK)))
+        .isEmpty();
   }
 
   @Test
   void constantConditionsAreReported() {
     assertThat(summary(run(new ConstantConditionRule(), prometheus(Q, "failureCondition: 1 > 2"))))
         .containsExactly("hazard.constant-condition@8:warning");
-    assertThat(summary(run(new ConstantConditionRule(), prometheus(Q, "successCondition: \"true\""))))
+    assertThat(
+            summary(run(new ConstantConditionRule(), prometheus(Q, "successCondition: \"true\""))))
         .containsExactly("hazard.constant-condition@8:warning");
-    assertThat(summary(runPlan(new ConstantConditionRule(), prometheus(Q, "successCondition: \"false\""))))
+    assertThat(
+            summary(
+                runPlan(new ConstantConditionRule(), prometheus(Q, "successCondition: \"false\""))))
         .containsExactly("hazard.constant-condition@8:warning");
   }
 
   @Test
   void conditionsOnResultAreNotConstant() {
     assertThat(run(new ConstantConditionRule(), prometheus(Q, OK, BAD))).isEmpty();
-    assertThat(run(new ConstantConditionRule(), prometheus(Q, "successCondition: \"true\"", BAD))).isEmpty();
-    assertThat(run(new ConstantConditionRule(), prometheus(Q, "successCondition: \"{{args.cond}}\""))).isEmpty();
+    assertThat(run(new ConstantConditionRule(), prometheus(Q, "successCondition: \"true\"", BAD)))
+        .isEmpty();
+    assertThat(
+            run(new ConstantConditionRule(), prometheus(Q, "successCondition: \"{{args.cond}}\"")))
+        .isEmpty();
   }
 }

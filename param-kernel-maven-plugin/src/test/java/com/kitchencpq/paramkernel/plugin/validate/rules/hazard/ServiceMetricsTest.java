@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** ServiceMetrics says what the service's own code exports (read from the service module's sources). */
+/**
+ * ServiceMetrics says what the service's own code exports (read from the service module's sources).
+ */
 class ServiceMetricsTest {
-  private static final Path SERVICE = Path.of("../param-kernel-service/src/main/java/com/kitchencpq/paramkernel/service");
+  private static final Path SERVICE =
+      Path.of("../param-kernel-service/src/main/java/com/kitchencpq/paramkernel/service");
 
   @Test
   void routesAndSeriesAreTheServices() throws IOException {
@@ -19,7 +22,9 @@ class ServiceMetricsTest {
     for (String r : ServiceMetrics.NON_API_ROUTES) {
       assertThat(routes + metrics).contains("\"" + r + "\"");
     }
-    assertThat(metrics).contains("\"http_requests_total\"").contains("\"http_request_duration_seconds\"")
+    assertThat(metrics)
+        .contains("\"http_requests_total\"")
+        .contains("\"http_request_duration_seconds\"")
         .contains("\"" + ServiceMetrics.ROUTE_LABEL + "\"");
   }
 }

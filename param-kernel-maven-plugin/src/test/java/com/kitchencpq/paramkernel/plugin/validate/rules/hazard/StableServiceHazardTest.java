@@ -11,28 +11,33 @@ import org.junit.jupiter.api.Test;
 
 /** hazard.stable-service-scaled-to-zero: argoproj/argo-rollouts#1760 as a general hazard. */
 class StableServiceHazardTest {
-  /** The bundle's first traffic design: the client Service as stableService, no router, 100 % then a pause. */
+  /**
+   * The bundle's first traffic design: the client Service as stableService, no router, 100 % then a
+   * pause.
+   */
   static String rollout(String strategyExtra, String... steps) {
-    StringBuilder sb = new StringBuilder("""
-        apiVersion: argoproj.io/v1alpha1
-        kind: Rollout
-        metadata:
-          name: param-kernel-service
-        spec:
-          selector:
-            matchLabels: {app: p}
-          template:
+    StringBuilder sb =
+        new StringBuilder(
+            """
+            apiVersion: argoproj.io/v1alpha1
+            kind: Rollout
             metadata:
-              labels: {app: p}
+              name: param-kernel-service
             spec:
-              containers:
-                - name: c
-                  image: x@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
-          strategy:
-            canary:
-              stableService: param-kernel-service
-              canaryService: param-kernel-service-canary
-        """);
+              selector:
+                matchLabels: {app: p}
+              template:
+                metadata:
+                  labels: {app: p}
+                spec:
+                  containers:
+                    - name: c
+                      image: x@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+              strategy:
+                canary:
+                  stableService: param-kernel-service
+                  canaryService: param-kernel-service-canary
+            """);
     sb.append(strategyExtra);
     sb.append("      steps:\n");
     for (String s : steps) {
@@ -41,8 +46,14 @@ class StableServiceHazardTest {
     return sb.toString();
   }
 
-  private static final String[] OLD_STEPS = {"setWeight: 20", "pause: {duration: 5m}", "setWeight: 50",
-      "pause: {duration: 10m}", "setWeight: 100", "pause: {duration: 5m}"};
+  private static final String[] OLD_STEPS = {
+    "setWeight: 20",
+    "pause: {duration: 5m}",
+    "setWeight: 50",
+    "pause: {duration: 10m}",
+    "setWeight: 100",
+    "pause: {duration: 5m}"
+  };
 
   @Test
   void theOldBundleIsAWarningWithoutPlanChecksAndAnErrorWithThem() {
@@ -59,30 +70,57 @@ class StableServiceHazardTest {
         .contains("no endpoints")
         .contains("until the last step (6) ends")
         .contains("argoproj/argo-rollouts#1760")
-        .contains("not named by it (drop stableService), or add spec.strategy.canary.trafficRouting");
+        .contains(
+            "not named by it (drop stableService), or add spec.strategy.canary.trafficRouting");
   }
 
   @Test
   void anyStepAfterTheFullWeightCounts() {
-    assertThat(run(new StableServiceScaledToZeroRule(), rollout("", "setWeight: 100",
-        "analysis: {templates: [{templateName: t}]}"))).hasSize(1);
-    assertThat(run(new StableServiceScaledToZeroRule(), rollout("", "setWeight: \"100\"", "pause: {}")))
-        .singleElement().satisfies(f -> assertThat(f.message()).contains("until the last step (2) ends"));
-    assertThat(run(new StableServiceScaledToZeroRule(), rollout("", "setWeight: 100", "pause: {}", "setWeight: 50",
-        "pause: {}"))).singleElement().satisfies(f -> assertThat(f.message()).contains("until step 3 lowers"));
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout("", "setWeight: 100", "analysis: {templates: [{templateName: t}]}")))
+        .hasSize(1);
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout("", "setWeight: \"100\"", "pause: {}")))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("until the last step (2) ends"));
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout("", "setWeight: 100", "pause: {}", "setWeight: 50", "pause: {}")))
+        .singleElement()
+        .satisfies(f -> assertThat(f.message()).contains("until step 3 lowers"));
   }
 
   @Test
   void fineWithARouterWithoutStableServiceOrWhenTheFullWeightEndsTheSteps() {
-    assertThat(run(new StableServiceScaledToZeroRule(), rollout("""
-              trafficRouting:
-                smi: {}
-        """, OLD_STEPS))).isEmpty();
-    assertThat(run(new StableServiceScaledToZeroRule(),
-        rollout("", OLD_STEPS).replace("      stableService: param-kernel-service\n", ""))).isEmpty();
-    assertThat(run(new StableServiceScaledToZeroRule(), rollout("", "setWeight: 20", "pause: {}", "setWeight: 100")))
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout(
+                    """
+                          trafficRouting:
+                            smi: {}
+                    """,
+                    OLD_STEPS)))
         .isEmpty();
-    assertThat(run(new StableServiceScaledToZeroRule(), rollout("", "setWeight: 100", "setWeight: 50", "pause: {}")))
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout("", OLD_STEPS).replace("      stableService: param-kernel-service\n", "")))
+        .isEmpty();
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout("", "setWeight: 20", "pause: {}", "setWeight: 100")))
+        .isEmpty();
+    assertThat(
+            run(
+                new StableServiceScaledToZeroRule(),
+                rollout("", "setWeight: 100", "setWeight: 50", "pause: {}")))
         .isEmpty();
   }
 }

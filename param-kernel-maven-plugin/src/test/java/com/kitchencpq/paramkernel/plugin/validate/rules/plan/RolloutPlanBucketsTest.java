@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plan's bucket bounds are the service's: the bucket-bound hazards judge thresholds against
- * {@link RolloutPlan#latencyBuckets()}, and the service exports {@link HttpMetrics#BUCKETS}
- * (the plugin's tests compile the service's main sources, see the plugin pom). The plugin's main
- * code cannot refer to the service, so the list is written twice and compared here.
+ * {@link RolloutPlan#latencyBuckets()}, and the service exports {@link HttpMetrics#BUCKETS} (the
+ * plugin's tests compile the service's main sources, see the plugin pom). The plugin's main code
+ * cannot refer to the service, so the list is written twice and compared here.
  */
 class RolloutPlanBucketsTest {
   @Test

@@ -10,7 +10,8 @@ import com.kitchencpq.paramkernel.plugin.validate.SourceText;
 import org.junit.jupiter.api.Test;
 
 class RefRulesTest {
-  static final String NGINX = """
+  static final String NGINX =
+      """
       apiVersion: v1
       kind: Service
       metadata:
@@ -46,7 +47,8 @@ class RefRulesTest {
                 stableIngress: ing
       """;
 
-  static final String ISTIO = """
+  static final String ISTIO =
+      """
       apiVersion: networking.istio.io/v1beta1
       kind: VirtualService
       metadata:
@@ -78,46 +80,91 @@ class RefRulesTest {
 
   @Test
   void missingServiceIsAWarningUnlessPlanChecksAreOn() {
-    String both = NGINX.replace("---\napiVersion: networking", "---\napiVersion: v1\nkind: Service\nmetadata: {name: canary}\n---\napiVersion: networking");
+    String both =
+        NGINX.replace(
+            "---\napiVersion: networking",
+            "---\n"
+                + "apiVersion: v1\n"
+                + "kind: Service\n"
+                + "metadata: {name: canary}\n"
+                + "---\n"
+                + "apiVersion: networking");
     assertThat(run(new ServiceMissingRule(), both)).isEmpty();
-    assertThat(summary(run(new ServiceMissingRule(), NGINX))).containsExactly("ref.service-missing@29:warning");
-    assertThat(summary(runPlan(new ServiceMissingRule(), NGINX))).containsExactly("ref.service-missing@29:error");
+    assertThat(summary(run(new ServiceMissingRule(), NGINX)))
+        .containsExactly("ref.service-missing@29:warning");
+    assertThat(summary(runPlan(new ServiceMissingRule(), NGINX)))
+        .containsExactly("ref.service-missing@29:error");
   }
 
   @Test
   void serviceSelectorMustMatchPodLabels() {
     assertThat(run(new ServiceSelectorRule(), NGINX)).isEmpty();
-    assertThat(summary(run(new ServiceSelectorRule(), NGINX.replace("selector: {app: r}", "selector: {app: x}"))))
+    assertThat(
+            summary(
+                run(
+                    new ServiceSelectorRule(),
+                    NGINX.replace("selector: {app: r}", "selector: {app: x}"))))
         .containsExactly("ref.service-selector@30:error");
-    String managed = NGINX.replace("  name: stable\n", "  name: stable\n  annotations: {argo-rollouts.argoproj.io/managed-by-rollouts: other}\n");
-    assertThat(summary(run(new ServiceSelectorRule(), managed))).containsExactly("ref.service-selector@31:error");
+    String managed =
+        NGINX.replace(
+            "  name: stable\n",
+            "  name: stable\n"
+                + "  annotations: {argo-rollouts.argoproj.io/managed-by-rollouts: other}\n");
+    assertThat(summary(run(new ServiceSelectorRule(), managed)))
+        .containsExactly("ref.service-selector@31:error");
   }
 
   @Test
   void ingressMustRouteToTheStableService() {
     assertThat(run(new IngressRule(), NGINX)).isEmpty();
-    assertThat(summary(run(new IngressRule(), NGINX.replace("service: {name: stable}", "service: {name: root}"))))
+    assertThat(
+            summary(
+                run(
+                    new IngressRule(),
+                    NGINX.replace("service: {name: stable}", "service: {name: root}"))))
         .containsExactly("ref.ingress@33:error");
-    assertThat(summary(run(new IngressRule(), NGINX.replace("stableIngress: ing", "stableIngress: elsewhere"))))
+    assertThat(
+            summary(
+                run(
+                    new IngressRule(),
+                    NGINX.replace("stableIngress: ing", "stableIngress: elsewhere"))))
         .containsExactly("ref.ingress@33:warning");
-    assertThat(summary(run(new IngressRule(), NGINX.replace("stableIngress: ing", "stableIngress: ing\n          stableIngresses: [ing]"))))
+    assertThat(
+            summary(
+                run(
+                    new IngressRule(),
+                    NGINX.replace(
+                        "stableIngress: ing",
+                        "stableIngress: ing\n          stableIngresses: [ing]"))))
         .containsExactly("ref.ingress@33:error");
   }
 
   @Test
   void virtualServiceRoutes() {
     assertThat(run(new VirtualServiceRule(), ISTIO)).isEmpty();
-    assertThat(summary(run(new VirtualServiceRule(), ISTIO.replace("routes: [primary]", "routes: [secondary]"))))
+    assertThat(
+            summary(
+                run(
+                    new VirtualServiceRule(),
+                    ISTIO.replace("routes: [primary]", "routes: [secondary]"))))
         .containsExactly("ref.virtual-service@27:error");
-    assertThat(summary(run(new VirtualServiceRule(), ISTIO.replace("{host: canary}", "{host: other}"))))
+    assertThat(
+            summary(
+                run(new VirtualServiceRule(), ISTIO.replace("{host: canary}", "{host: other}"))))
         .containsExactly("ref.virtual-service@26:error");
-    assertThat(summary(run(new VirtualServiceRule(), ISTIO.replace("name: vs\n            routes", "name: nowhere\n            routes"))))
+    assertThat(
+            summary(
+                run(
+                    new VirtualServiceRule(),
+                    ISTIO.replace(
+                        "name: vs\n            routes", "name: nowhere\n            routes"))))
         .containsExactly("ref.virtual-service@26:warning");
   }
 
   @Test
   void ambassadorMappingWithoutWeight() {
-    String rollout = """
+    String rollout =
+        """
         apiVersion: argoproj.io/v1alpha1
         kind: Rollout
         metadata: {name: r}
@@ -134,16 +181,31 @@ class RefRulesTest {
         spec: {prefix: /}
         """;
     assertThat(run(new AmbassadorMappingRule(), rollout)).isEmpty();
-    assertThat(summary(run(new AmbassadorMappingRule(), rollout.replace("{prefix: /}", "{prefix: /, weight: 10}"))))
+    assertThat(
+            summary(
+                run(
+                    new AmbassadorMappingRule(),
+                    rollout.replace("{prefix: /}", "{prefix: /, weight: 10}"))))
         .containsExactly("ref.ambassador-mapping@9:error");
   }
 
   @Test
   void duplicateDefinitionsWarnOnlyWhenDifferent() {
     String a = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec: {selector: {app: a}}\n";
-    assertThat(RuleTester.run(new DuplicateDefinitionRule(), false, new SourceText("a.yaml", a), new SourceText("b.yaml", a)))
+    assertThat(
+            RuleTester.run(
+                new DuplicateDefinitionRule(),
+                false,
+                new SourceText("a.yaml", a),
+                new SourceText("b.yaml", a)))
         .isEmpty();
-    assertThat(summary(RuleTester.run(new DuplicateDefinitionRule(), false, new SourceText("a.yaml", a),
-        new SourceText("b.yaml", a.replace("app: a", "app: b"))))).containsExactly("ref.duplicate-definition@4:warning");
+    assertThat(
+            summary(
+                RuleTester.run(
+                    new DuplicateDefinitionRule(),
+                    false,
+                    new SourceText("a.yaml", a),
+                    new SourceText("b.yaml", a.replace("app: a", "app: b")))))
+        .containsExactly("ref.duplicate-definition@4:warning");
   }
 }
