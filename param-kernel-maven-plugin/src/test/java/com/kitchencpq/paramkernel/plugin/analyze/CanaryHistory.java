@@ -10,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The scrapes a param-kernel-service pod would have left in Prometheus: its request counter
- * ({@code http_requests_total{method, route, code}}) and latency histogram
- * ({@code http_request_duration_seconds} with the service's bucket bounds), with the
- * {@code service}, {@code namespace} and {@code pod} labels the bundle's ServiceMonitor gives them,
- * scraped at a fixed interval, written as OpenMetrics text with timestamps for
- * {@code LocalPrometheus.startWithHistory}. The traffic follows profiles (requests per second, the
- * share of 5xx answers, the latency mix), each from an instant on, so a replay can be pointed at
- * a healthy window, an incident, or the change between them, and the expected values are known
+ * The scrapes a param-kernel-service pod would have left in Prometheus: its request counter ({@code
+ * http_requests_total{method, route, code}}) and latency histogram ({@code
+ * http_request_duration_seconds} with the service's bucket bounds), with the {@code service},
+ * {@code namespace} and {@code pod} labels the bundle's ServiceMonitor gives them, scraped at a
+ * fixed interval, written as OpenMetrics text with timestamps for {@code
+ * LocalPrometheus.startWithHistory}. The traffic follows profiles (requests per second, the share
+ * of 5xx answers, the latency mix), each from an instant on, so a replay can be pointed at a
+ * healthy window, an incident, or the change between them, and the expected values are known
  * exactly.
  */
 public final class CanaryHistory {
@@ -29,7 +29,8 @@ public final class CanaryHistory {
    *
    * @param latencies request latency in seconds to the share of requests that take it
    */
-  public record Profile(Instant from, double requestsPerSecond, double errorRatio, Map<Double, Double> latencies) {}
+  public record Profile(
+      Instant from, double requestsPerSecond, double errorRatio, Map<Double, Double> latencies) {}
 
   private final String service;
   private final String namespace;
@@ -37,7 +38,8 @@ public final class CanaryHistory {
   private final String hash;
   private final List<Profile> profiles;
 
-  private CanaryHistory(String service, String namespace, String pod, String hash, List<Profile> profiles) {
+  private CanaryHistory(
+      String service, String namespace, String pod, String hash, List<Profile> profiles) {
     this.service = service;
     this.namespace = namespace;
     this.pod = pod;
@@ -56,15 +58,15 @@ public final class CanaryHistory {
   }
 
   /**
-   * The same pod's scrapes as found through another Service (the ServiceMonitor scrapes a pod
-   * once per Service that selects it): same counts, another {@code service} label. Shares the
-   * profiles, so add them before or after, once.
+   * The same pod's scrapes as found through another Service (the ServiceMonitor scrapes a pod once
+   * per Service that selects it): same counts, another {@code service} label. Shares the profiles,
+   * so add them before or after, once.
    */
   public CanaryHistory through(String otherService) {
     return new CanaryHistory(otherService, namespace, pod, hash, profiles);
   }
 
-  /** Healthy: 90% of requests in 8 ms, 10% in 18 ms (p95 about 17.5 ms), no errors. */
+  /** Healthy: 90% of requests in 8 ms, 10% in 18 ms (p95 18.75 ms), no errors. */
   public static Map<Double, Double> fast() {
     return mix(0.008, 0.9, 0.018, 0.1);
   }
@@ -84,7 +86,8 @@ public final class CanaryHistory {
   }
 
   /** Adds a profile that holds from {@code from} until the next one. */
-  public CanaryHistory from(Instant from, double requestsPerSecond, double errorRatio, Map<Double, Double> latencies) {
+  public CanaryHistory from(
+      Instant from, double requestsPerSecond, double errorRatio, Map<Double, Double> latencies) {
     profiles.add(new Profile(from, requestsPerSecond, errorRatio, latencies));
     return this;
   }
@@ -95,19 +98,21 @@ public final class CanaryHistory {
   }
 
   /**
-   * The scrapes of several pods in one text (OpenMetrics does not allow a metric family's
-   * samples to be split, so the pods' counters come first, then their histograms).
+   * The scrapes of several pods in one text (OpenMetrics does not allow a metric family's samples
+   * to be split, so the pods' counters come first, then their histograms).
    */
   public static String openMetrics(List<CanaryHistory> pods, Instant until, Duration interval) {
     StringBuilder counters = new StringBuilder("# TYPE http_requests counter\n");
-    StringBuilder histograms = new StringBuilder("# TYPE http_request_duration_seconds histogram\n");
+    StringBuilder histograms =
+        new StringBuilder("# TYPE http_request_duration_seconds histogram\n");
     for (CanaryHistory pod : pods) {
       pod.write(until, interval, counters, histograms);
     }
     return counters.append(histograms).append("# EOF\n").toString();
   }
 
-  private void write(Instant until, Duration interval, StringBuilder counters, StringBuilder histograms) {
+  private void write(
+      Instant until, Duration interval, StringBuilder counters, StringBuilder histograms) {
     List<Instant> scrapes = new ArrayList<>();
     for (Instant t = profiles.get(0).from(); !t.isAfter(until); t = t.plus(interval)) {
       scrapes.add(t);
@@ -136,29 +141,69 @@ public final class CanaryHistory {
         }
       }
     }
-    String labels = "job=\"param-kernel\",service=\"" + service + "\",namespace=\"" + namespace + "\",pod=\"" + pod
-        + "\"" + (hash == null ? "" : ",rollouts_pod_template_hash=\"" + hash + "\"")
-        + ",method=\"POST\",route=\"/v1/apply-delta\"";
+    String labels =
+        "job=\"param-kernel\",service=\""
+            + service
+            + "\",namespace=\""
+            + namespace
+            + "\",pod=\""
+            + pod
+            + "\""
+            + (hash == null ? "" : ",rollouts_pod_template_hash=\"" + hash + "\"")
+            + ",method=\"POST\",route=\"/v1/apply-delta\"";
     for (String code : new String[] {"200", "500"}) {
       for (int i = 0; i < n; i++) {
-        counters.append("http_requests_total{").append(labels).append(",code=\"").append(code).append("\"} ")
-            .append(number(code.equals("200") ? ok[i] : errors[i])).append(' ').append(seconds(scrapes.get(i)))
+        counters
+            .append("http_requests_total{")
+            .append(labels)
+            .append(",code=\"")
+            .append(code)
+            .append("\"} ")
+            .append(number(code.equals("200") ? ok[i] : errors[i]))
+            .append(' ')
+            .append(seconds(scrapes.get(i)))
             .append('\n');
       }
     }
     for (int i = 0; i < n; i++) {
       String t = seconds(scrapes.get(i));
       for (int b = 0; b < BUCKETS.length; b++) {
-        histograms.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"")
-            .append(number(BUCKETS[b])).append("\"} ").append(number(buckets[i][b])).append(' ').append(t).append('\n');
+        histograms
+            .append("http_request_duration_seconds_bucket{")
+            .append(labels)
+            .append(",le=\"")
+            .append(number(BUCKETS[b]))
+            .append("\"} ")
+            .append(number(buckets[i][b]))
+            .append(' ')
+            .append(t)
+            .append('\n');
       }
       double count = ok[i] + errors[i];
-      histograms.append("http_request_duration_seconds_bucket{").append(labels).append(",le=\"+Inf\"} ")
-          .append(number(count)).append(' ').append(t).append('\n');
-      histograms.append("http_request_duration_seconds_count{").append(labels).append("} ").append(number(count))
-          .append(' ').append(t).append('\n');
-      histograms.append("http_request_duration_seconds_sum{").append(labels).append("} ").append(number(sum[i]))
-          .append(' ').append(t).append('\n');
+      histograms
+          .append("http_request_duration_seconds_bucket{")
+          .append(labels)
+          .append(",le=\"+Inf\"} ")
+          .append(number(count))
+          .append(' ')
+          .append(t)
+          .append('\n');
+      histograms
+          .append("http_request_duration_seconds_count{")
+          .append(labels)
+          .append("} ")
+          .append(number(count))
+          .append(' ')
+          .append(t)
+          .append('\n');
+      histograms
+          .append("http_request_duration_seconds_sum{")
+          .append(labels)
+          .append("} ")
+          .append(number(sum[i]))
+          .append(' ')
+          .append(t)
+          .append('\n');
     }
   }
 
