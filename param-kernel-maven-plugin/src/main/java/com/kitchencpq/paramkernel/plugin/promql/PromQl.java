@@ -49,7 +49,17 @@ public final class PromQl {
    */
   public record Matcher(String label, String op, String value, boolean quoted) {}
 
-  public record Binary(String op, Node left, Node right) implements Node {}
+  /**
+   * {@code left op right}. {@code bool} is set for a comparison written with the {@code bool}
+   * modifier ({@code x >= bool 1}): it yields 0 or 1 for every element instead of dropping the
+   * elements where the comparison is false (Prometheus 2.42 {@code docs/querying/operators.md},
+   * "Comparison binary operators"), so it filters nothing.
+   */
+  public record Binary(String op, Node left, Node right, boolean bool) implements Node {
+    public Binary(String op, Node left, Node right) {
+      this(op, left, right, false);
+    }
+  }
 
   public record Unary(String op, Node operand) implements Node {}
 
@@ -369,7 +379,8 @@ public final class PromQl {
         }
         int prec = PRECEDENCE.get(op);
         next();
-        if (peek().kind() == Kind.IDENT && peek().text().equals("bool")) {
+        boolean bool = peek().kind() == Kind.IDENT && peek().text().equals("bool");
+        if (bool) {
           next();
         }
         if (peek().kind() == Kind.IDENT && Set.of("on", "ignoring").contains(peek().text())) {
@@ -384,7 +395,7 @@ public final class PromQl {
           }
         }
         Node right = expr(op.equals("^") ? prec : prec + 1);
-        left = new Binary(op, left, right);
+        left = new Binary(op, left, right, bool);
       }
     }
 

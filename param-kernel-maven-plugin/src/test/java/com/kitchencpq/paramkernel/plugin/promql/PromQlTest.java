@@ -67,4 +67,14 @@ class PromQlTest {
     assertThat(PromQl.parse("sum(rate(x[1m])")).isEmpty();
     assertThat(PromQl.parse("x{service=}")).isEmpty();
   }
+
+  @Test
+  void keepsTheBoolModifierOfAComparison() {
+    PromQl.Binary filter = (PromQl.Binary) PromQl.parse("sum(rate(x[1m])) >= 1").orElseThrow();
+    PromQl.Binary bool = (PromQl.Binary) PromQl.parse("sum(rate(x[1m])) >= bool 1").orElseThrow();
+    assertThat(filter.op()).isEqualTo(">=");
+    assertThat(filter.bool()).isFalse();
+    assertThat(bool.op()).isEqualTo(">=");
+    assertThat(bool.bool()).isTrue();
+  }
 }

@@ -148,6 +148,9 @@ public final class LatencyRatioSidesRule extends PlanRule {
     for (Side side : List.of(canary, stable)) {
       String arg = side == canary ? h.latest() : h.stable();
       boolean guarded = guards.stream().anyMatch(g -> guards(g, arg, routes));
+      boolean boolOnly =
+          guards.stream()
+              .anyMatch(g -> g instanceof PromQl.Binary b && b.bool() && mentions(g, arg));
       if (!guarded) {
         problems.add(
             "has no minimum-rate guard for the "
@@ -164,7 +167,12 @@ public final class LatencyRatioSidesRule extends PlanRule {
                 + Exprs.format(h.minimumRate())
                 + ")` so that a side with fewer than "
                 + Exprs.format(h.minimumRate())
-                + " request/s gives no data (Inconclusive), not a verdict");
+                + " request/s gives no data (Inconclusive), not a verdict"
+                + (boolOnly
+                    ? "; the guard it has compares with `bool`, which turns every series into 0"
+                        + " or 1 instead of dropping the slow ones, so `and on()` keeps the ratio"
+                        + " at any rate: drop `bool`"
+                    : ""));
       }
     }
     for (String p : problems) {
@@ -221,10 +229,24 @@ public final class LatencyRatioSidesRule extends PlanRule {
     }
   }
 
-  /** Whether {@code g} is {@code sum(rate(<counter>{hash=arg, same route}[window])) >= min}. */
+  /** Whether {@code g} selects the hash {@code {{args.<arg>}}} anywhere. */
+  private boolean mentions(PromQl.Node g, String arg) {
+    return PromQl.selectors(g).stream()
+        .flatMap(s -> s.matchers().stream())
+        .anyMatch(
+            x ->
+                x.label().equals(plan.hashes().label())
+                    && PlanMetrics.argOf(x.value()).equals(Optional.of(arg)));
+  }
+
+  /**
+   * Whether {@code g} is {@code sum(rate(<counter>{hash=arg, same route}[window])) >= min}, without
+   * the {@code bool} modifier (with it the comparison filters nothing).
+   */
   private boolean guards(PromQl.Node g, String arg, Set<String> routes) {
     RolloutPlan.HashArgs h = plan.hashes();
     if (!(g instanceof PromQl.Binary b)
+        || b.bool()
         || !(b.op().equals(">=") || b.op().equals(">"))
         || !(PromQl.unwrap(b.right()) instanceof PromQl.Num n)
         || n.value() < h.minimumRate()) {
@@ -301,9 +323,11 @@ public final class LatencyRatioSidesRule extends PlanRule {
                 + " `[1m]` and the other health metrics' route, each side guarded by `and on()"
                 + " (sum(rate(http_requests_total{...}[1m])) >= 1)`")
         .why(
-            "the same hash on both sides compares a side with itself (a ratio of 1 whatever the "
-                + "canary does); different windows, routes or Services compare different requests; "
-                + "without a rate guard a p95 of a handful of requests decides the rollout")
+            "the same hash on both sides compares a side with itself (a ratio of 1 whatever the"
+                + " canary does); different windows, routes or Services compare different requests;"
+                + " without a rate guard a p95 of a handful of requests decides the rollout; a"
+                + " guard compared with `bool` yields 0 or 1 instead of dropping the series, so it"
+                + " guards nothing")
         .fix(
             "Divide the canary side (latest-hash) by the stable side (stable-hash) on the same "
                 + "Service, window and route, and guard each side with a minimum request rate.");

@@ -175,6 +175,21 @@ class LatencyRatioRulesTest {
   }
 
   @Test
+  void aGuardWithTheBoolModifierFiltersNothingAndFails() {
+    // `>= bool 1` turns each side's rate into 0 or 1: `and on()` then keeps the ratio at any rate
+    String yaml = bundle.replace("}[1m])) >= 1)", "}[1m])) >= bool 1)");
+    assertThat(yaml).isNotEqualTo(bundle);
+    assertThat(runPlan(new LatencyRatioSidesRule(), yaml))
+        .extracting(Finding::message)
+        .hasSize(2)
+        .allSatisfy(
+            m ->
+                assertThat(m)
+                    .contains(
+                        "no minimum-rate guard for the", "compares with `bool`", "drop `bool`"));
+  }
+
+  @Test
   void thresholdsAreThePlans() {
     String yaml = bundle.replace("result[0] > 1.8", "result[0] > 3");
     List<Finding> f = runPlan(new LatencyRatioMetricRule(), yaml);
