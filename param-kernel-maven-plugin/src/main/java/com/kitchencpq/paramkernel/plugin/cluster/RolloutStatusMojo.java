@@ -1,5 +1,7 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
+import com.kitchencpq.paramkernel.plugin.core.Durations;
+import com.kitchencpq.paramkernel.plugin.core.GoalException;
 import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import com.kitchencpq.paramkernel.plugin.github.GithubActions;
 import java.time.Duration;
@@ -48,8 +50,8 @@ public class RolloutStatusMojo extends AbstractClusterMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     Duration limit;
     try {
-      limit = Durations.parse(timeout, PropertyNames.ROLLOUT_TIMEOUT);
-    } catch (IllegalArgumentException e) {
+      limit = Durations.parsePositive(timeout, PropertyNames.ROLLOUT_TIMEOUT);
+    } catch (GoalException e) {
       throw new MojoFailureException(e.getMessage());
     }
     withCluster(

@@ -1,35 +1,69 @@
 package com.kitchencpq.paramkernel.plugin.core;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** The durations of the plugin's own properties (timeouts, retry windows). */
+/**
+ * The durations of the plugin's own properties (timeouts, retry windows), one grammar for every
+ * goal: {@code 500ms}, {@code 15s} or {@code 1.5s}, {@code 2m}, {@code 1h}, ISO-8601 ({@code
+ * PT30M}), or plain seconds ({@code 30}, {@code 0.5}).
+ */
 public final class Durations {
   private Durations() {}
 
-  /** Parses a duration property: {@code 15s}, {@code 500ms}, {@code 2m} or plain seconds. */
+  /**
+   * Parses a duration property; zero is allowed (a retry window of 0 means no retry).
+   *
+   * @throws GoalException naming the property, for anything else or a negative duration
+   */
   public static Duration parse(String value, String property) throws GoalException {
-    String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
-    try {
-      Duration d;
-      if (v.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      } else if (v.endsWith("s")) {
-        d =
-            Duration.ofMillis(
-                Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
-      } else if (v.endsWith("m")) {
-        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
-      } else {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-      }
-      if (d.isNegative()) {
-        throw new NumberFormatException();
-      }
-      return d;
-    } catch (NumberFormatException e) {
+    Duration d = read(value);
+    if (d == null || d.isNegative()) {
       throw GoalException.user(
-          property + " must be a duration like 15s, 500ms or 2m, but is '" + value + "'");
+          property
+              + " must be a duration like 15s, 500ms, 2m, 1h or PT30M, but is '"
+              + value
+              + "'");
     }
+    return d;
+  }
+
+  /** As {@link #parse}, for a limit that must be longer than zero (a timeout). */
+  public static Duration parsePositive(String value, String property) throws GoalException {
+    Duration d = parse(value, property);
+    if (d.isZero()) {
+      throw GoalException.user(property + " must be longer than zero, but is '" + value + "'");
+    }
+    return d;
+  }
+
+  /** The duration {@code value} writes, or null when it is none. */
+  private static Duration read(String value) {
+    String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+    try {
+      if (v.startsWith("p")) {
+        return Duration.parse(v.toUpperCase(Locale.ROOT));
+      } else if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).strip()));
+      } else if (v.endsWith("s")) {
+        return seconds(v.substring(0, v.length() - 1));
+      } else if (v.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+      } else if (v.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).strip()));
+      }
+      return seconds(v);
+    } catch (NumberFormatException | DateTimeParseException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static Duration seconds(String text) {
+    double s = Double.parseDouble(text.strip());
+    if (!Double.isFinite(s)) {
+      throw new NumberFormatException(text);
+    }
+    return Duration.ofMillis(Math.round(s * 1000));
   }
 }

@@ -1,11 +1,9 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,18 +106,5 @@ class RolloutPhasesTest {
     assertThat(RolloutPhases.currentSetWeight(rollout("{\"currentStepIndex\":4}"))).isEqualTo(100);
     assertThat(RolloutPhases.currentSetWeight(rollout("{\"currentStepIndex\":3,\"abort\":true}")))
         .isZero();
-  }
-
-  @Test
-  void durationsAreReadAsUsersWriteThem() {
-    assertThat(Durations.parse("90s", "p")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(Durations.parse("45m", "p")).isEqualTo(Duration.ofMinutes(45));
-    assertThat(Durations.parse("1h", "p")).isEqualTo(Duration.ofHours(1));
-    assertThat(Durations.parse("PT2M", "p")).isEqualTo(Duration.ofMinutes(2));
-    assertThat(Durations.parse("30", "p")).isEqualTo(Duration.ofSeconds(30));
-    assertThat(Durations.parse("500ms", "p")).isEqualTo(Duration.ofMillis(500));
-    assertThatThrownBy(() -> Durations.parse("soon", "paramkernel.rollout.timeout"))
-        .hasMessageContaining("paramkernel.rollout.timeout=soon is not a duration");
-    assertThatThrownBy(() -> Durations.parse("0s", "p")).hasMessageContaining("longer than zero");
   }
 }

@@ -204,7 +204,8 @@ class WarmupGoalIT {
     assertThatThrownBy(
             () -> WarmupGoal.options(properties("http://x", PropertyNames.WARMUP_TIMEOUT, "soon")))
         .hasMessage(
-            "paramkernel.warmup.timeout must be a duration like 15s, 500ms or 2m, but is 'soon'");
+            "paramkernel.warmup.timeout must be a duration like 15s, 500ms, 2m, 1h or PT30M, but is"
+                + " 'soon'");
     assertThatThrownBy(
             () -> WarmupGoal.options(properties("http://x", PropertyNames.WARMUP_TIMEOUT, "0ms")))
         .hasMessage("paramkernel.warmup.timeout must be at least 1ms, but is '0ms'");
