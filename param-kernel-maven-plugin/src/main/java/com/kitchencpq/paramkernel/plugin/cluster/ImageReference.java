@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,10 +37,12 @@ public final class ImageReference {
     }
     if (repository.contains("@")) {
       throw new BundleException(
-          "paramkernel.image="
+          PropertyNames.IMAGE
+              + "="
               + repository
               + " must be a repository without a digest;"
-              + " give the digest with paramkernel.digest");
+              + " give the digest with "
+              + PropertyNames.DIGEST);
     }
     String chosen;
     if (digest != null && !digest.isBlank()) {
@@ -65,7 +68,7 @@ public final class ImageReference {
     String reference = repository + "@" + chosen;
     if (!DeployableCheck.pinned(reference)) {
       throw new BundleException(
-          "paramkernel.digest=" + chosen + " is not sha256:<64 lowercase hex>");
+          PropertyNames.DIGEST + "=" + chosen + " is not sha256:<64 lowercase hex>");
     }
     return reference;
   }

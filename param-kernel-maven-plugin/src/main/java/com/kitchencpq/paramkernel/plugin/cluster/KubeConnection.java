@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -132,7 +133,8 @@ public record KubeConnection(List<Path> kubeconfig, String context, String names
                 || !context.equals(config.getCurrentContext().getName()))) {
           throw new ClusterException(
               ClusterException.Reason.CONFIGURATION,
-              "paramkernel.kube.context="
+              PropertyNames.KUBE_CONTEXT
+                  + "="
                   + context
                   + ": no such context in the kubeconfig (KUBECONFIG or ~/.kube/config)");
         }
@@ -181,7 +183,8 @@ public record KubeConnection(List<Path> kubeconfig, String context, String names
     if (!names.contains(context)) {
       throw new ClusterException(
           ClusterException.Reason.CONFIGURATION,
-          "paramkernel.kube.context="
+          PropertyNames.KUBE_CONTEXT
+              + "="
               + context
               + ": no such context in "
               + where()

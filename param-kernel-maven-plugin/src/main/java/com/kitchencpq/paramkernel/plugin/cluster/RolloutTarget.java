@@ -1,5 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.cluster;
 
+import com.kitchencpq.paramkernel.plugin.core.PropertyNames;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -24,7 +25,7 @@ public record RolloutTarget(String namespace, String name, String origin) {
     if (name != null && !name.isBlank()) {
       String ns =
           namespace != null && !namespace.isBlank() ? namespace.strip() : api.defaultNamespace();
-      return new RolloutTarget(ns, name.strip(), "paramkernel.rollout.name");
+      return new RolloutTarget(ns, name.strip(), PropertyNames.ROLLOUT_NAME);
     }
     Bundle b;
     try {

@@ -42,8 +42,11 @@ public final class ContingencySettings {
     if (strictness.strict() && !(blank(value) && blank(reason) && blank(until))) {
       throw new RenderException(
           PropertyNames.CONTINGENCY_P95_FAILURE
-              + " and the other "
-              + "paramkernel.contingency.* properties are refused in strict mode ("
+              + ", "
+              + PropertyNames.CONTINGENCY_REASON
+              + " and "
+              + PropertyNames.CONTINGENCY_UNTIL
+              + " are refused in strict mode ("
               + strictness.why()
               + "): a release is rendered with the plan's thresholds only. Remove the contingency"
               + " properties, or widen the bound from a non-release branch");

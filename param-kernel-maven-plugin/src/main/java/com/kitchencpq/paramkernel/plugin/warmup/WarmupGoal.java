@@ -107,7 +107,11 @@ public final class WarmupGoal {
               .filter(p -> p.getValue().equals(e.option()))
               .map(Map.Entry::getKey)
               .findFirst()
-              .orElse("paramkernel.warmup");
+              // a problem of the options together: name the goal's properties as a group
+              .orElse(
+                  PropertyNames.WARMUP_TARGET.substring(
+                          0, PropertyNames.WARMUP_TARGET.lastIndexOf('.') + 1)
+                      + "*");
       throw GoalException.user(property + " " + e.problem());
     }
   }

@@ -111,9 +111,9 @@ class ContingencySettingsTest {
         ReleaseStrictness.of(null, Map.of("GITHUB_REF_NAME", "release/1.0"), "main");
     assertThatThrownBy(() -> settings.read("0.08", "INC-1", "2026-12-20", release))
         .hasMessageStartingWith(
-            "paramkernel.contingency.p95Failure and the other"
-                + " paramkernel.contingency.*"
-                + " properties are refused in strict mode (release branch release/1.0)");
+            "paramkernel.contingency.p95Failure, paramkernel.contingency.reason and"
+                + " paramkernel.contingency.until are refused in strict mode (release branch"
+                + " release/1.0)");
     ReleaseStrictness gitRelease = ReleaseStrictness.of(null, Map.of(), "release/2.3");
     assertThatThrownBy(() -> settings.read(null, "INC-1", null, gitRelease))
         .hasMessageContaining("strict mode (release branch release/2.3)");
