@@ -1,8 +1,11 @@
 package com.kitchencpq.paramkernel.plugin.core;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The durations of the plugin's own properties (timeouts, retry windows), one grammar for every
@@ -10,6 +13,8 @@ import java.util.Locale;
  * PT30M}), or plain seconds ({@code 30}, {@code 0.5}).
  */
 public final class Durations {
+  private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
   private Durations() {}
 
   /**
@@ -59,11 +64,16 @@ public final class Durations {
     }
   }
 
+  /**
+   * Plain decimal seconds only: Java's own number parser would also take {@code 1d}, {@code 2f} or
+   * hex floats, so that a day written {@code 1d} would become one second.
+   */
   private static Duration seconds(String text) {
-    double s = Double.parseDouble(text.strip());
-    if (!Double.isFinite(s)) {
+    String t = text.strip();
+    if (!DECIMAL.matcher(t).matches()) {
       throw new NumberFormatException(text);
     }
-    return Duration.ofMillis(Math.round(s * 1000));
+    return Duration.ofMillis(
+        new BigDecimal(t).movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
 }

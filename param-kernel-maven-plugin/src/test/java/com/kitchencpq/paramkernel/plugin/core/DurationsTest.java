@@ -26,7 +26,10 @@ class DurationsTest {
 
   @Test
   void garbageAndNegativeDurationsNameTheProperty() {
-    for (String bad : new String[] {"soon", "", "-1s", "NaNs", "Infinity", "1.5m", "P"}) {
+    for (String bad :
+        new String[] {
+          "soon", "", "-1s", "NaNs", "Infinity", "1.5m", "P", "1d", "2f", "0x1p4", "1e3", "+5s"
+        }) {
       assertThatThrownBy(() -> Durations.parse(bad, "paramkernel.resolve.timeout"))
           .as(bad)
           .isInstanceOf(GoalException.class)
