@@ -102,17 +102,18 @@ public final class ContingencySettings {
               + " plan's bound");
     }
     double largest = plan.largestBucket();
-    if (v.compareTo(BigDecimal.valueOf(largest)) > 0) {
+    if (v.compareTo(BigDecimal.valueOf(largest)) >= 0) {
       throw new RenderException(
           PropertyNames.CONTINGENCY_P95_FAILURE
               + "="
               + raw
-              + " is above "
+              + " is not below "
               + Exprs.format(largest)
               + " s, the largest finite bucket bound of "
               + plan.latency().series()
-              + ": histogram_quantile never returns more, so the"
-              + " metric could never fail; choose a value of at most "
+              + ": histogram_quantile never returns more, so `result[0] > "
+              + raw
+              + "` could never be true and the metric could never fail; choose a bound below "
               + Exprs.format(largest));
     }
     return v;

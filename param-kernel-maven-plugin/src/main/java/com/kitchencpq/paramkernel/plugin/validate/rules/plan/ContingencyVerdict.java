@@ -131,7 +131,7 @@ final class ContingencyVerdict {
               + ")");
       return true;
     }
-    if (v > plan.largestBucket()) {
+    if (v >= plan.largestBucket()) {
       out.error(
           condition,
           "failureCondition of "
@@ -142,7 +142,7 @@ final class ContingencyVerdict {
               + aboveBuckets(v)
               + "; "
               + REVERT
-              + " or with a bound of at most "
+              + " or with a bound below "
               + Exprs.format(plan.largestBucket()));
       return true;
     }
@@ -186,10 +186,10 @@ final class ContingencyVerdict {
   }
 
   private String aboveBuckets(double v) {
-    if (v <= plan.largestBucket()) {
+    if (v < plan.largestBucket()) {
       return "";
     }
-    return " (above "
+    return " (not below "
         + Exprs.format(plan.largestBucket())
         + " s, the largest finite bucket bound"
         + " of "
