@@ -52,7 +52,7 @@ final class ConditionEvaluation {
     boolean failure = false;
     if (!successCondition.isEmpty()) {
       try {
-        success = evalCondition(result, successCondition);
+        success = evalCondition(result, successCondition, release);
       } catch (EvaluationError e) {
         return new Outcome(
             Phase.ERROR, format(e, "successCondition", successCondition, result, release));
@@ -60,7 +60,7 @@ final class ConditionEvaluation {
     }
     if (!failureCondition.isEmpty()) {
       try {
-        failure = evalCondition(result, failureCondition);
+        failure = evalCondition(result, failureCondition, release);
       } catch (EvaluationError e) {
         return new Outcome(
             Phase.ERROR, format(e, "failureCondition", failureCondition, result, release));
@@ -105,22 +105,25 @@ final class ConditionEvaluation {
   /**
    * {@code EvalCondition}: compiles the condition with {@code result} in the environment (expr
    * checks the types against the value's actual type, so {@code result >= 1} fails to compile for a
-   * vector), runs it, and requires a bool.
+   * vector), runs it, and requires a bool. Type checks and evaluation follow the expr release that
+   * {@code release} embeds (its go.mod): {@code max(result)} over a vector does not compile in expr
+   * 1.15.5 (Argo 1.7 to 1.9), it does in 1.17 (1.10).
    */
-  static boolean evalCondition(Object result, String condition) throws EvaluationError {
+  static boolean evalCondition(Object result, String condition, ArgoVersion release)
+      throws EvaluationError {
     Expr expr;
     try {
       expr = ConditionParser.parse(condition);
     } catch (ConditionSyntaxException e) {
       throw new EvaluationError(e.getMessage());
     }
-    TypeChecker.Outcome types = TypeChecker.check(expr, typeOf(result));
+    TypeChecker.Outcome types = TypeChecker.check(expr, typeOf(result), release.expr());
     if (!types.problems().isEmpty()) {
       throw new EvaluationError(types.problems().get(0).message());
     }
     Object out;
     try {
-      out = ConditionEvaluator.evaluate(expr, result);
+      out = ConditionEvaluator.evaluate(expr, result, release.expr());
     } catch (ConditionEvaluator.RuntimeFailure e) {
       throw new EvaluationError(e.getMessage());
     } catch (ConditionEvaluator.Unsupported e) {

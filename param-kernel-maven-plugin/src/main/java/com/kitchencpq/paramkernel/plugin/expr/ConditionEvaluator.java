@@ -158,7 +158,7 @@ public final class ConditionEvaluator {
       }
       throw new Unsupported("#" + p.name());
     } else if (e instanceof Expr.Index i) {
-      return index(eval(i.target(), env), eval(i.index(), env));
+      return index(eval(i.target(), env), eval(i.index(), env), version);
     } else if (e instanceof Expr.Member m) {
       Object target = eval(m.target(), env);
       if (target instanceof Map<?, ?> map) {
@@ -198,12 +198,22 @@ public final class ConditionEvaluator {
     throw new Unsupported(e.getClass().getSimpleName());
   }
 
-  private static Object index(Object target, Object idx) throws RuntimeFailure, Unsupported {
+  /**
+   * {@code target[idx]}. Out of range, expr v1.15.5 indexes through reflect ({@code
+   * vm/runtime/runtime.go} {@code Fetch} calls {@code reflect.Value.Index}, whose panic {@code
+   * vm/vm.go} {@code Run} turns into the error); v1.17 checks the bounds itself ({@code Fetch}
+   * panics with the index and length).
+   */
+  private static Object index(Object target, Object idx, ExprVersion version)
+      throws RuntimeFailure, Unsupported {
     if (target instanceof List<?> list && idx instanceof Long n) {
       long i = n < 0 ? n + list.size() : n;
       if (i < 0 || i >= list.size()) {
         throw new RuntimeFailure(
-            "index out of range: " + i + " (array length is " + list.size() + ")", true);
+            version == ExprVersion.V1_15_5
+                ? "reflect: slice index out of range"
+                : "index out of range: " + i + " (array length is " + list.size() + ")",
+            true);
       }
       return list.get((int) i);
     }

@@ -69,11 +69,26 @@ class EvaluationTest {
   }
 
   @Test
+  void theConditionIsCheckedWithTheExprOfTheChosenRelease() {
+    // expr 1.15.5 (Argo 1.7 to 1.9): max takes numbers, not a slice; expr 1.17 (1.10) takes both
+    ConditionEvaluation.Outcome old =
+        ConditionEvaluation.evaluateResult(List.of(0.2, 0.7), "max(result) < 0.9", "", V19);
+    assertThat(old.phase()).isEqualTo(Phase.ERROR);
+    assertThat(old.error()).contains("max");
+    assertThat(
+            ConditionEvaluation.evaluateResult(
+                    List.of(0.2, 0.7), "max(result) < 0.9", "", ArgoVersion.V1_10)
+                .phase())
+        .isEqualTo(Phase.SUCCESSFUL);
+  }
+
+  @Test
   void indexingAnEmptyVectorIsAnError() {
+    // expr v1.15.5 (Argo 1.7 to 1.9): vm/runtime/runtime.go Fetch indexes through reflect, and
+    // vm/vm.go Run turns reflect's panic into the error
     assertThat(eval(List.of(), "result[0] >= 0.95", ""))
         .isEqualTo(
-            new ConditionEvaluation.Outcome(
-                Phase.ERROR, "index out of range: 0 (array length is 0)"));
+            new ConditionEvaluation.Outcome(Phase.ERROR, "reflect: slice index out of range"));
     // v1.10.0-rc1 formatEvalError
     assertThat(
             ConditionEvaluation.evaluateResult(
