@@ -98,14 +98,15 @@ public final class LatencyRatioArgsRule extends PlanRule {
         hash.isScalar()
             ? "podTemplateHashValue: " + hash.text("")
             : arg.get("value").isPresent() ? "a fixed value" : "no pod-template hash";
+    String value = hash.isScalar() ? hash.text("") : "";
     String self =
-        hash.isScalar() && !hash.text("").equals(kind)
+        value.equals("Latest") || value.equals("Stable")
             ? ": both sides of '"
                 + RolloutPlan.RATIO_METRIC
                 + "' would read the "
-                + (hash.text("").equals("Latest") ? "canary" : "stable")
+                + (value.equals("Latest") ? "canary" : "stable")
                 + " pods and the ratio would be 1 whatever the canary does"
-            : "";
+            : hash.isScalar() ? " (the kinds are Latest and Stable, spelled so)" : "";
     out.error(
         hash.isScalar() ? hash : arg,
         step + " fills arg '" + name + "' with " + got + self + "; the plan wants " + want);

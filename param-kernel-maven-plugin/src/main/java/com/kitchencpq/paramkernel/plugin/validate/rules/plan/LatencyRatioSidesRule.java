@@ -249,7 +249,8 @@ public final class LatencyRatioSidesRule extends PlanRule {
         || b.bool()
         || !(b.op().equals(">=") || b.op().equals(">"))
         || !(PromQl.unwrap(b.right()) instanceof PromQl.Num n)
-        || n.value() < h.minimumRate()) {
+        || n.value() < h.minimumRate()
+        || !isSumOfRate(PromQl.unwrap(b.left()))) {
       return false;
     }
     List<PromQl.Selector> sel =
@@ -269,6 +270,22 @@ public final class LatencyRatioSidesRule extends PlanRule {
                                         && PlanMetrics.argOf(x.value()).equals(Optional.of(arg)))
                         && routes.equals(values(List.of(s), ROUTE))
                         && values(List.of(s), "service").equals(Set.of(plan.clientService())));
+  }
+
+  /**
+   * Whether {@code n} is {@code sum(rate(...))} with no grouping: one number per side, in requests
+   * per second. {@code count} would be the number of series (1 as soon as one exists), {@code
+   * increase} requests per window, and {@code sum by (pod)} a labelled vector that {@code and}
+   * cannot match with the label-free ratio, so the ratio would always be empty.
+   */
+  private static boolean isSumOfRate(PromQl.Node n) {
+    return n instanceof PromQl.Agg a
+        && a.name().equals("sum")
+        && !a.grouping().equals("without")
+        && a.labels().isEmpty()
+        && a.args().size() == 1
+        && PromQl.unwrap(a.args().get(0)) instanceof PromQl.Call c
+        && c.name().equals("rate");
   }
 
   /** The routes the plan's other health metrics read (empty when not found). */

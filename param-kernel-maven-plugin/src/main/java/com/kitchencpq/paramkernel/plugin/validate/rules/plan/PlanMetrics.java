@@ -84,7 +84,11 @@ final class PlanMetrics {
         .filter(
             m -> {
               String q = m.query().text("");
-              return q.contains(plan.latency().series()) && quantileCount(q) == 1;
+              // the ratio metric's name is the plan's: even cut down to one quantile it is not
+              // the p95 metric
+              return q.contains(plan.latency().series())
+                  && quantileCount(q) == 1
+                  && !m.name().equals(RolloutPlan.RATIO_METRIC);
             })
         .findFirst();
   }

@@ -175,6 +175,26 @@ class LatencyRatioRulesTest {
   }
 
   @Test
+  void aGuardMustBeTheSumOfTheRate() {
+    // count(...) is 1 as soon as a series exists; increase(...) counts requests per minute, not
+    // per second; sum by (pod) is labelled and `and` never matches the label-free ratio
+    for (String[] edit :
+        new String[][] {
+          {"and on() (sum(rate(http_requests_total", "and on() (count(rate(http_requests_total"},
+          {"and on() (sum(rate(http_requests_total", "and on() (sum(increase(http_requests_total"},
+          {"and on() (sum(rate(http_requests_total", "and (sum by (pod) (rate(http_requests_total"}
+        }) {
+      String yaml = bundle.replace(edit[0], edit[1]);
+      assertThat(yaml).as(edit[1]).isNotEqualTo(bundle);
+      assertThat(runPlan(new LatencyRatioSidesRule(), yaml))
+          .as(edit[1])
+          .extracting(Finding::message)
+          .hasSize(2)
+          .allSatisfy(m -> assertThat(m).contains("no minimum-rate guard for the"));
+    }
+  }
+
+  @Test
   void aGuardWithTheBoolModifierFiltersNothingAndFails() {
     // `>= bool 1` turns each side's rate into 0 or 1: `and on()` then keeps the ratio at any rate
     String yaml = bundle.replace("}[1m])) >= 1)", "}[1m])) >= bool 1)");
