@@ -29,7 +29,7 @@ public final class HttpMetrics {
   /**
    * Latency bucket bounds in seconds. The rollout analysis decides at 30, 45, 60 and 70 ms, so each
    * of those is an exact bound; the finite bounds go well past the highest threshold. Between 3 and
-   * 20 ms no bucket is wider than a sixth of its lower bound: the service answers in 1 to 6 ms, and
+   * 20 ms no bucket is wider than a fifth of its lower bound: the service answers in 1 to 6 ms, and
    * the analysis divides the canary's p95 by the stable pods', so the ratio is only as precise as
    * these buckets are narrow (with the earlier 4-5-6-7.5-10 ms bounds a canary twice as slow
    * measured 1.86 to 2.07; see docs/gate-efficacy.md). Inside a bucket histogram_quantile

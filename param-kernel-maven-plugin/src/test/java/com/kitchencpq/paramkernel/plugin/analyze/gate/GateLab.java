@@ -76,6 +76,7 @@ final class GateLab implements AutoCloseable {
       started.add(prometheus);
       prometheus.awaitTargetsUp(targets.size(), Duration.ofSeconds(60));
       ScheduledExecutorService stopper = Executors.newSingleThreadScheduledExecutor();
+      started.add(stopper::shutdownNow);
       Map<String, Pods> running = new LinkedHashMap<>();
       for (Pods p : pods.values()) {
         Scenario s = p.scenario();
@@ -92,7 +93,7 @@ final class GateLab implements AutoCloseable {
         }
       }
       return new GateLab(running, prometheus, stopper);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       for (AutoCloseable c : started) {
         try {
           c.close();

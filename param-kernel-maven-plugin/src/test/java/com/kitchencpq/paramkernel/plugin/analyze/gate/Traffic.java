@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,10 +28,13 @@ final class Traffic implements AutoCloseable {
 
   private final HttpClient client;
   private final ScheduledExecutorService scheduler;
+  private final ExecutorService clientThreads;
   private final byte[] body = BaselinePayload.request();
   private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
-  private Traffic(HttpClient client, ScheduledExecutorService scheduler) {
+  private Traffic(
+      HttpClient client, ScheduledExecutorService scheduler, ExecutorService clientThreads) {
+    this.clientThreads = clientThreads;
     this.client = client;
     this.scheduler = scheduler;
   }
@@ -52,20 +56,21 @@ final class Traffic implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    ExecutorService clientThreads =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "gate-client-" + scenario);
+              t.setDaemon(true);
+              return t;
+            });
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
-            .executor(
-                Executors.newFixedThreadPool(
-                    4,
-                    r -> {
-                      Thread t = new Thread(r, "gate-client-" + scenario);
-                      t.setDaemon(true);
-                      return t;
-                    }))
+            .executor(clientThreads)
             .build();
-    Traffic traffic = new Traffic(client, scheduler);
+    Traffic traffic = new Traffic(client, scheduler, clientThreads);
     for (ServiceInstance pod : pods) {
       scheduler.scheduleAtFixedRate(
           () -> traffic.probe(pod, "/healthz/ready"),
@@ -134,5 +139,6 @@ final class Traffic implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    clientThreads.shutdownNow();
   }
 }
