@@ -48,10 +48,23 @@ public final class ContingencyEdit {
    * @param previousBound the bound as the template wrote it ({@code 0.060})
    * @param boundLine 1-based line of the bound in the edited text
    * @param annotationLine 1-based line of the annotation in the edited text
+   * @param insertedAt 1-based line of the unedited text before which the annotation went in
+   * @param insertedLines how many lines the annotation added (the bound is replaced in place)
    */
-  public record Result(String text, String previousBound, int boundLine, int annotationLine) {
+  public record Result(
+      String text,
+      String previousBound,
+      int boundLine,
+      int annotationLine,
+      int insertedAt,
+      int insertedLines) {
     public Result {
       Objects.requireNonNull(text, "text");
+    }
+
+    /** Where line {@code line} of the unedited text is in the edited text. */
+    public int editedLine(int line) {
+      return line >= insertedAt ? line + insertedLines : line;
     }
   }
 
@@ -86,10 +99,18 @@ public final class ContingencyEdit {
       out.replace(e.start(), e.end(), e.text());
     }
     String edited = out.toString();
-    return readBack(name, edited, contingency, bound.literal());
+    int insertedAt = new TextPosition(text).line(annotation.start());
+    int insertedLines = (int) annotation.text().chars().filter(c -> c == '\n').count();
+    return readBack(name, edited, contingency, bound.literal(), insertedAt, insertedLines);
   }
 
-  private Result readBack(String name, String edited, P95Contingency contingency, String previous)
+  private Result readBack(
+      String name,
+      String edited,
+      P95Contingency contingency,
+      String previous,
+      int insertedAt,
+      int insertedLines)
       throws RenderException {
     YamlNode doc = healthTemplate(name, edited);
     YamlNode ann = doc.at("metadata", "annotations").get(P95Contingency.ANNOTATION);
@@ -109,7 +130,8 @@ public final class ContingencyEdit {
               + " and report the template");
     }
     TextPosition pos = new TextPosition(edited);
-    return new Result(edited, previous, pos.line(bound.start()), ann.line());
+    return new Result(
+        edited, previous, pos.line(bound.start()), ann.line(), insertedAt, insertedLines);
   }
 
   private static P95Contingency safeParse(String value) {

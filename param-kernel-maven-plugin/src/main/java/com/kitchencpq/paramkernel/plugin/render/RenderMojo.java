@@ -134,9 +134,23 @@ public class RenderMojo extends AbstractParamKernelMojo {
         edit =
             new ContingencyEdit(RolloutPlan.PARAM_KERNEL)
                 .apply(rendered.templateName(), rendered.text(), contingency.get());
+        ContingencyEdit.Result moved = edit;
         rendered =
             new RenderedRollout(
-                rendered.templateName(), edit.text(), rendered.digest(), rendered.substitutions());
+                rendered.templateName(),
+                edit.text(),
+                rendered.digest(),
+                rendered.substitutions().stream()
+                    .map(
+                        x ->
+                            new Substitution(
+                                x.placeholder(),
+                                x.name(),
+                                moved.editedLine(x.line()),
+                                x.column(),
+                                x.value(),
+                                x.source()))
+                    .toList());
       }
       RenderedBundleCheck.requireValid(rendered);
       result = writer.write(rendered, outputFile);

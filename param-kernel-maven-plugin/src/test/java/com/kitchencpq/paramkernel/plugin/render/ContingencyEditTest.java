@@ -101,6 +101,11 @@ class ContingencyEditTest {
     assertThat(r.previousBound()).isEqualTo("0.060");
     assertThat(r.boundLine()).isEqualTo(bound + 2);
     assertThat(r.annotationLine()).isEqualTo(name + 2);
+    // lines above the annotation stay, lines below it move down by the two inserted lines
+    assertThat(r.insertedLines()).isEqualTo(2);
+    assertThat(r.editedLine(name)).isEqualTo(name);
+    assertThat(r.editedLine(name + 1)).isEqualTo(name + 3);
+    assertThat(r.editedLine(bound)).isEqualTo(bound + 2);
     // the error-rate metric's failure bound and the ratio metric's are untouched
     assertThat(r.text()).contains("result[0] > 0.03\n").contains("result[0] > 1.8\n");
   }
