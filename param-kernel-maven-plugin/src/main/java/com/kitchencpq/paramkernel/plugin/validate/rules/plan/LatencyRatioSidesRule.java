@@ -169,9 +169,9 @@ public final class LatencyRatioSidesRule extends PlanRule {
                 + Exprs.format(h.minimumRate())
                 + " request/s gives no data (Inconclusive), not a verdict"
                 + (boolOnly
-                    ? "; the guard it has compares with `bool`, which turns every series into 0"
-                        + " or 1 instead of dropping the slow ones, so `and on()` keeps the ratio"
-                        + " at any rate: drop `bool`"
+                    ? "; the guard it has compares with `bool`, which turns every series into 0 or"
+                        + " 1 instead of dropping the series below the bound, so `and on()` keeps"
+                        + " the ratio at any rate: drop `bool`"
                     : ""));
       }
     }
