@@ -115,8 +115,8 @@ class GateEfficacyIT {
             "Successful"),
         row(
             "ratio-1.6",
-            "canary 1.6x slower than stable (+5.8 ms vs +3 ms)",
-            FaultProfile.slower(5.8),
+            "canary 1.6x slower than stable (+5.5 ms vs +3 ms)",
+            FaultProfile.slower(5.5),
             RATE,
             "Inconclusive"),
         row(
