@@ -33,9 +33,7 @@ public final class ErrorRateMetricRule extends PlanRule {
     Optional<MetricView> metric = PlanMetrics.metric(t.get(), want.series(), null);
     if (metric.isEmpty()) {
       out.error(
-          t.get().spec().get("metrics").isPresent()
-              ? t.get().spec().get("metrics")
-              : t.get().spec(),
+          PlanMetrics.metricsNode(t.get()),
           t.get().manifest().label()
               + " has no metric on "
               + want.series()

@@ -1,7 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
-import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
@@ -46,9 +45,7 @@ public final class LatencyMetricRule extends PlanRule {
     Optional<MetricView> metric = PlanMetrics.latency(t.get(), plan);
     if (metric.isEmpty()) {
       out.error(
-          t.get().spec().get("metrics").isPresent()
-              ? t.get().spec().get("metrics")
-              : t.get().spec(),
+          PlanMetrics.metricsNode(t.get()),
           t.get().manifest().label()
               + " has no histogram_quantile metric on "
               + want.series()
@@ -67,22 +64,16 @@ public final class LatencyMetricRule extends PlanRule {
     PlanMetrics.query(m, args)
         .ifPresent(
             q -> {
-              for (PromQl.Node n : PromQl.nodes(q)) {
-                if (n instanceof PromQl.Call c
-                    && c.name().equals("histogram_quantile")
-                    && !c.args().isEmpty()
-                    && !(PromQl.unwrap(c.args().get(0)) instanceof PromQl.Num num
-                        && PlanMetrics.sameNumber(num.value(), RolloutPlan.LATENCY_QUANTILE))) {
-                  out.error(
-                      m.query(),
-                      "query of metric '"
-                          + m.name()
-                          + "' does not compute the "
-                          + quantile
-                          + " quantile; the plan wants histogram_quantile("
-                          + quantile
-                          + ", ...)");
-                }
+              if (PlanMetrics.hasOtherQuantile(q)) {
+                out.error(
+                    m.query(),
+                    "query of metric '"
+                        + m.name()
+                        + "' does not compute the "
+                        + quantile
+                        + " quantile; the plan wants histogram_quantile("
+                        + quantile
+                        + ", ...)");
               }
             });
     PlanMetrics.expectThreshold(

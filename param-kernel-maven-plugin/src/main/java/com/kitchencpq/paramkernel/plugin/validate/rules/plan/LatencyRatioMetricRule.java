@@ -1,7 +1,6 @@
 package com.kitchencpq.paramkernel.plugin.validate.rules.plan;
 
 import com.kitchencpq.paramkernel.plugin.expr.Exprs;
-import com.kitchencpq.paramkernel.plugin.promql.PromQl;
 import com.kitchencpq.paramkernel.plugin.validate.FindingSink;
 import com.kitchencpq.paramkernel.plugin.validate.RuleDoc;
 import com.kitchencpq.paramkernel.plugin.validate.ValidationContext;
@@ -38,9 +37,7 @@ public final class LatencyRatioMetricRule extends PlanRule {
     Optional<MetricView> metric = PlanMetrics.ratio(t.get(), plan);
     if (metric.isEmpty()) {
       out.error(
-          t.get().spec().get("metrics").isPresent()
-              ? t.get().spec().get("metrics")
-              : t.get().spec(),
+          PlanMetrics.metricsNode(t.get()),
           t.get().manifest().label()
               + " has no metric comparing the canary's p95 with the stable pods'; the"
               + " plan wants '"
@@ -60,23 +57,16 @@ public final class LatencyRatioMetricRule extends PlanRule {
     PlanMetrics.query(m, args)
         .ifPresent(
             q -> {
-              for (PromQl.Node n : PromQl.nodes(q)) {
-                if (n instanceof PromQl.Call c
-                    && c.name().equals("histogram_quantile")
-                    && !c.args().isEmpty()
-                    && !(PromQl.unwrap(c.args().get(0)) instanceof PromQl.Num num
-                        && PlanMetrics.sameNumber(num.value(), RolloutPlan.LATENCY_QUANTILE))) {
-                  out.error(
-                      m.query(),
-                      "query of metric '"
-                          + m.name()
-                          + "' does not compare the "
-                          + quantile
-                          + " quantiles; the plan wants histogram_quantile("
-                          + quantile
-                          + ", ...) on both sides");
-                  break;
-                }
+              if (PlanMetrics.hasOtherQuantile(q)) {
+                out.error(
+                    m.query(),
+                    "query of metric '"
+                        + m.name()
+                        + "' does not compare the "
+                        + quantile
+                        + " quantiles; the plan wants histogram_quantile("
+                        + quantile
+                        + ", ...) on both sides");
               }
             });
     PlanMetrics.expectThreshold(

@@ -192,4 +192,21 @@ final class PlanMetrics {
   static boolean sameNumber(double a, double b) {
     return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
   }
+
+  /** Where a finding about a missing metric points: the template's metrics list, or its spec. */
+  static YamlNode metricsNode(AnalysisTemplateView t) {
+    return t.spec().get("metrics").isPresent() ? t.spec().get("metrics") : t.spec();
+  }
+
+  /** Whether {@code q} has a histogram_quantile whose quantile is not the plan's (0.95). */
+  static boolean hasOtherQuantile(PromQl.Node q) {
+    return PromQl.nodes(q).stream()
+        .anyMatch(
+            n ->
+                n instanceof PromQl.Call c
+                    && c.name().equals("histogram_quantile")
+                    && !c.args().isEmpty()
+                    && !(PromQl.unwrap(c.args().get(0)) instanceof PromQl.Num num
+                        && sameNumber(num.value(), RolloutPlan.LATENCY_QUANTILE)));
+  }
 }
